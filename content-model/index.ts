@@ -1,0 +1,6 @@
+export * from './vocabularies';
+export * from './dates';
+export * from './review-policy';
+export * from './product';
+export * from './queries';
+export * from './errors';

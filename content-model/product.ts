@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import {
+  currencies,
+  evaluationOutcomes,
+  governanceLevelSchema,
+  productStatuses,
+  productTypes,
+  targetGroups,
+  themes,
+  topicCategories,
+} from './vocabularies';
+
+export const isoDateSchema = z.iso.date();
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+export const slugSchema = z
+  .string()
+  .min(3)
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Kun små bokstaver a–z, tall og bindestrek');
+
+export const personSchema = z.object({
+  name: z.string().trim().min(2).max(120),
+  email: z.email().max(254),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** Steering-group decisions are referenced as "06/25": case number / two-digit year. */
+export const decisionSchema = z.object({
+  reference: z.string().regex(/^\d{2}\/\d{2}$/, 'Vedtaksreferanse på formen 06/25'),
+  date: isoDateSchema,
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const attachmentSchema = z.object({
+  key: z.string().regex(/^products\/[\w-]+\/[\w.-]+$/, 'Ugyldig filnøkkel'),
+  fileName: z.string().min(1).max(200),
+  contentType: z.literal('application/pdf'),
+  size: z.number().int().positive().max(50 * 1024 * 1024),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const legalReferenceSchema = z.object({
+  title: z.string().trim().min(2).max(200),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+/** The versioned part of a product: what a published version freezes. */
+export const productContentSchema = z.object({
+  title: z.string().trim().min(3).max(200),
+  summary: z.string().trim().max(1000).default(''),
+  /** Rich text as HTML; sanitised on save. */
+  body: z.string().max(500_000).default(''),
+  attachments: z.array(attachmentSchema).max(10).default([]),
+  legalReferences: z.array(legalReferenceSchema).max(50).default([]),
+  relatedProducts: z.array(slugSchema).max(20).default([]),
+});
+
+/** Classification and ownership: what the document overview filters and sorts on. */
+export const productMetadataSchema = z.object({
+  slug: slugSchema,
+  type: productTypes.schema,
+  level: governanceLevelSchema,
+  topicCategory: topicCategories.schema,
+  riskOrTechnology: z.boolean().default(false),
+  themes: z.array(themes.schema).max(12).default([]),
+  targetGroups: z.array(targetGroups.schema).max(12).default([]),
+  owner: personSchema,
+  /** Who issued a level-3 document (e.g. NSM, Datatilsynet). */
+  publisher: z.string().trim().min(2).max(200).optional(),
+  /** Editor-flagged "current need", a priority factor for the action plan. */
+  currentNeed: z.boolean().default(false),
+});
+
+const productFieldsSchema = productMetadataSchema.extend(productContentSchema.shape);
+
+function requirePublisherForLevel3(
+  value: { level?: number | undefined; publisher?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.level === 3 && !value.publisher) {
+    ctx.addIssue({ code: 'custom', path: ['publisher'], message: 'Utgiver må oppgis for nivå 3-dokumenter' });
+  }
+}
+
+/** POST /admin/products. Slug and level may be left out: they default from title and type. */
+export const productCreateSchema = productFieldsSchema
+  .extend({
+    slug: slugSchema.optional(),
+    level: governanceLevelSchema.optional(),
+    status: z.enum(['planned', 'draft']).default('draft'),
+  })
+  .superRefine(requirePublisherForLevel3);
+export type ProductCreate = z.infer<typeof productCreateSchema>;
+
+/** PUT /admin/products/{id}: a partial edit guarded by the revision the editor last saw. */
+export const productUpdateSchema = productFieldsSchema
+  .partial()
+  .extend({
+    expectedRevision: z.number().int().positive(),
+    publisher: z.string().trim().min(2).max(200).nullable().optional(),
+  })
+  .superRefine((value, ctx) => requirePublisherForLevel3({ level: value.level, publisher: value.publisher ?? undefined }, ctx));
+export type ProductUpdate = z.infer<typeof productUpdateSchema>;
+
+/** The stored head of a product: its working copy plus lifecycle and overview facts. */
+export const productSchema = productFieldsSchema.extend({
+  id: z.string(),
+  status: productStatuses.schema,
+  /** Version number of the working copy (equals publishedVersion when nothing is drafted). */
+  workingVersion: z.number().int().positive(),
+  publishedVersion: z.number().int().positive().nullable(),
+  /** Optimistic-locking counter; every edit must name the revision it was based on. */
+  revision: z.number().int().positive(),
+  decision: decisionSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+  lastChangedAt: isoDateTimeSchema,
+  lastChangedBy: z.string(),
+  publishedAt: isoDateTimeSchema.nullable(),
+  lastEvaluatedAt: isoDateSchema.nullable(),
+  nextEvaluationDue: isoDateSchema.nullable(),
+  downloadsTotal: z.number().int().nonnegative(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+/** An immutable published version, kept in the history when the next one replaces it. */
+export const productVersionSchema = productFieldsSchema.extend({
+  productId: z.string(),
+  version: z.number().int().positive(),
+  decision: decisionSchema.nullable(),
+  publishedAt: isoDateTimeSchema,
+  publishedBy: z.string(),
+});
+export type ProductVersion = z.infer<typeof productVersionSchema>;
+
+export const evaluationSchema = z.object({
+  productId: z.string(),
+  id: z.string(),
+  evaluatedOn: isoDateSchema,
+  evaluatedBy: z.string(),
+  outcome: evaluationOutcomes.schema,
+  note: z.string().max(4000).default(''),
+  recordedAt: isoDateTimeSchema,
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/** Lifecycle actions an editor can take (chapter 8). */
+export const transitionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('send-to-consultation'), expectedRevision: z.number().int().positive() }),
+  z.object({ action: z.literal('return-to-draft'), expectedRevision: z.number().int().positive() }),
+  z.object({ action: z.literal('approve'), expectedRevision: z.number().int().positive(), decision: decisionSchema }),
+  z.object({ action: z.literal('publish'), expectedRevision: z.number().int().positive() }),
+  z.object({ action: z.literal('retire'), expectedRevision: z.number().int().positive() }),
+]);
+export type Transition = z.infer<typeof transitionSchema>;
+export type TransitionAction = Transition['action'];
+
+export const auditRecordSchema = z.object({
+  entityType: z.enum(['product']),
+  entityId: z.string(),
+  at: isoDateTimeSchema,
+  by: z.string(),
+  action: z.string(),
+  /** Names of the fields that changed, or the transition taken. */
+  changes: z.array(z.string()).default([]),
+  version: z.number().int().positive().optional(),
+  note: z.string().optional(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+export const uploadRequestSchema = z.object({
+  fileName: z.string().trim().min(1).max(200).regex(/\.pdf$/i, 'Kun PDF-filer'),
+  contentType: z.literal('application/pdf'),
+  size: z.number().int().positive().max(50 * 1024 * 1024),
+});
+export type UploadRequest = z.infer<typeof uploadRequestSchema>;
+
+export const uploadTicketSchema = z.object({
+  uploadUrl: z.url(),
+  attachment: attachmentSchema,
+  expiresInSeconds: z.number().int(),
+});
+
+/** The public view of a published product, as the delivery API serves it. */
+export const deliveredProductSchema = z.object({
+  slug: slugSchema,
+  type: productTypes.schema,
+  level: governanceLevelSchema,
+  topicCategory: topicCategories.schema,
+  themes: z.array(themes.schema),
+  targetGroups: z.array(targetGroups.schema),
+  publisher: z.string().optional(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  version: z.number().int().positive(),
+  publishedAt: isoDateTimeSchema,
+  decision: decisionSchema.nullable(),
+  nextEvaluationDue: isoDateSchema.nullable(),
+  currency: currencies.schema,
+  legalReferences: z.array(legalReferenceSchema),
+  relatedProducts: z.array(slugSchema),
+  attachments: z.array(z.object({ fileName: z.string(), size: z.number(), downloadUrl: z.string() })),
+});
+export type DeliveredProduct = z.infer<typeof deliveredProductSchema>;
+export const deliveredProductSummarySchema = deliveredProductSchema.omit({ body: true });

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * Controlled vocabularies. Each entry maps the stable English code used in the API and storage
+ * to the Norwegian label shown to users. The CMS UI and public pages read the labels from here.
+ */
+function vocabulary<const T extends Record<string, string>>(labels: T) {
+  const codes = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return { labels, codes, schema: z.enum(codes) };
+}
+
+export const productTypes = vocabulary({
+  'main-document': 'Hoveddokument',
+  guide: 'Veileder',
+  'fact-sheet': 'Faktaark',
+  'news-article': 'Nyhetsartikkel',
+  'professional-article': 'Fagartikkel',
+  course: 'Kurs',
+  'digital-tool': 'Digitalt verktøy',
+  mandate: 'Mandat',
+  'governance-model': 'Forvaltningsmodell',
+});
+export type ProductType = z.infer<typeof productTypes.schema>;
+
+export const governanceLevels = vocabulary({
+  '1': 'Nivå 1 – Normens hoveddokument',
+  '2': 'Nivå 2 – Utgitt av Styringsgruppen',
+  '3': 'Nivå 3 – Utgitt av andre, anbefalt av Normen',
+  '4': 'Nivå 4 – Andre produkter sekretariatet viser til',
+});
+export const governanceLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type GovernanceLevel = z.infer<typeof governanceLevelSchema>;
+
+/** Chapter 7: the level follows from the product type unless an editor overrides it. */
+export const defaultLevelByType: Record<ProductType, GovernanceLevel> = {
+  'main-document': 1,
+  guide: 2,
+  'fact-sheet': 2,
+  mandate: 2,
+  'governance-model': 2,
+  'news-article': 4,
+  'professional-article': 4,
+  course: 4,
+  'digital-tool': 4,
+};
+
+export const topicCategories = vocabulary({
+  core: 'Kjernetema',
+  other: 'Annet relevant tema',
+});
+export type TopicCategory = z.infer<typeof topicCategories.schema>;
+
+export const themes = vocabulary({
+  'internal-control': 'Internkontroll og ledelse',
+  'risk-assessment': 'Risikovurdering',
+  'access-control': 'Tilgangsstyring',
+  'identity-and-authentication': 'Identitet og autentisering',
+  suppliers: 'Leverandører og tjenesteutsetting',
+  cloud: 'Skytjenester',
+  research: 'Forskning og sekundærbruk',
+  'privacy-rights': 'Personvern og pasientrettigheter',
+  'information-security': 'Informasjonssikkerhet',
+  'incident-handling': 'Avvikshåndtering',
+  'health-records': 'Pasientjournal og dokumentasjon',
+  'new-technology': 'Ny teknologi og KI',
+});
+export type Theme = z.infer<typeof themes.schema>;
+
+export const targetGroups = vocabulary({
+  management: 'Ledelse',
+  'privacy-officers': 'Personvernombud',
+  'security-managers': 'Sikkerhetsledere',
+  'small-organisations': 'Små virksomheter',
+  'municipal-services': 'Kommunale helse- og omsorgstjenester',
+  'specialist-health-services': 'Spesialisthelsetjenesten',
+  suppliers: 'Leverandører',
+  researchers: 'Forskere',
+  'health-personnel': 'Helsepersonell',
+});
+export type TargetGroup = z.infer<typeof targetGroups.schema>;
+
+/** Chapter 8: the lifecycle of the working copy of a product. */
+export const productStatuses = vocabulary({
+  planned: 'Planlagt',
+  draft: 'Under utvikling',
+  consultation: 'På høring',
+  approved: 'Vedtatt',
+  published: 'Publisert',
+  retired: 'Sanert',
+});
+export type ProductStatus = z.infer<typeof productStatuses.schema>;
+
+/** What the website shows about a published product. */
+export const currencies = vocabulary({
+  current: 'Gjeldende',
+  'not-current': 'Ikke gjeldende',
+  retired: 'Sanert',
+});
+export type Currency = z.infer<typeof currencies.schema>;
+
+export const evaluationOutcomes = vocabulary({
+  'still-current': 'Fortsatt aktuell',
+  'editorial-fix': 'Redaksjonell endring nødvendig',
+  'revision-needed': 'Revisjon nødvendig',
+  'no-longer-relevant': 'Ikke lenger relevant',
+});
+export type EvaluationOutcome = z.infer<typeof evaluationOutcomes.schema>;
+
+export const userGroups = vocabulary({
+  editor: 'Redaktør (sekretariatet)',
+  committee: 'Redaksjonskomiteen',
+  admin: 'Administrator',
+});
+export type UserGroup = z.infer<typeof userGroups.schema>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once when a Lambda (or the local server) loads and failing fast
+ * when something is missing. Endpoints are only set locally; in AWS the SDK defaults apply.
+ */
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  FILES_BUCKET: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('eu-north-1'),
+  /** Origin of the CMS UI, allowed by CORS on the API. */
+  CMS_ORIGIN: z.string().min(1).default('*'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  /** Seconds a presigned download or upload URL stays valid. */
+  FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(`Invalid or missing configuration: ${missing}`);
+  }
+  return parsed.data;
+}
