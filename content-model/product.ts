@@ -205,3 +205,20 @@ export const deliveredProductSchema = z.object({
 });
 export type DeliveredProduct = z.infer<typeof deliveredProductSchema>;
 export const deliveredProductSummarySchema = deliveredProductSchema.omit({ body: true });
+
+/** GET /admin/products/{id}/history: published versions (newest first) and every recorded change. */
+export const productHistorySchema = z.object({
+  versions: z.array(productVersionSchema.pick({ version: true, title: true, publishedAt: true, publishedBy: true, decision: true })),
+  audit: z.array(auditRecordSchema),
+});
+export type ProductHistory = z.infer<typeof productHistorySchema>;
+
+/**
+ * The delivery projection of a product: its published version without the body, plus what decides
+ * its currency. Stored beside the product so the public list is one query.
+ */
+export const publishedProductSchema = productVersionSchema.omit({ body: true, owner: true, currentNeed: true }).extend({
+  nextEvaluationDue: isoDateSchema.nullable(),
+  retiredAt: isoDateTimeSchema.nullable(),
+});
+export type PublishedProduct = z.infer<typeof publishedProductSchema>;

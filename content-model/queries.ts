@@ -45,3 +45,4 @@ export const slugParamsSchema = z.object({ slug: z.string().min(1).max(100) });
 export function paginated<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() });
 }
+export const productVersionParamsSchema = productIdParamsSchema.extend({ version: z.coerce.number().int().positive() });

@@ -6,8 +6,11 @@ import {
   overviewQuerySchema,
   paginated,
   productCreateSchema,
+  productHistorySchema,
   productIdParamsSchema,
   productSchema,
+  productVersionParamsSchema,
+  productVersionSchema,
   productUpdateSchema,
   slugParamsSchema,
   transitionSchema,
@@ -43,8 +46,6 @@ export interface RouteDeclaration {
   response: { status: number; contentType?: string; schema?: z.ZodType; cache?: 'public' | 'none' };
 }
 
-const versionParamsSchema = productIdParamsSchema.extend({ version: zod.coerce.number().int().positive() });
-
 export const routes = [
   { operationId: 'health', method: 'GET', path: '/health', lambda: 'platform', access: 'public', summary: 'Liveness and table reachability', response: { status: 200, schema: zod.object({ status: zod.literal('ok') }) } },
   { operationId: 'openapi', method: 'GET', path: '/openapi.json', lambda: 'platform', access: 'public', summary: 'This API as OpenAPI 3.1', response: { status: 200, cache: 'public' } },
@@ -59,8 +60,8 @@ export const routes = [
   { operationId: 'getProduct', method: 'GET', path: '/admin/products/{id}', lambda: 'products', access: 'read', summary: 'A product with its working copy', request: { params: productIdParamsSchema }, response: { status: 200, schema: productSchema } },
   { operationId: 'updateProduct', method: 'PUT', path: '/admin/products/{id}', lambda: 'products', access: 'write', summary: 'Edit the working copy (optimistic locking on expectedRevision)', request: { params: productIdParamsSchema, body: productUpdateSchema }, response: { status: 200, schema: productSchema } },
   { operationId: 'transitionProduct', method: 'POST', path: '/admin/products/{id}/transitions', lambda: 'products', access: 'write', summary: 'Lifecycle action: consultation, approval with decision, publish, retire', request: { params: productIdParamsSchema, body: transitionSchema }, response: { status: 200, schema: productSchema } },
-  { operationId: 'getProductHistory', method: 'GET', path: '/admin/products/{id}/history', lambda: 'products', access: 'read', summary: 'Published versions and the audit trail of every change', request: { params: productIdParamsSchema }, response: { status: 200 } },
-  { operationId: 'getProductVersion', method: 'GET', path: '/admin/products/{id}/versions/{version}', lambda: 'products', access: 'read', summary: 'One published version as it was published', request: { params: versionParamsSchema }, response: { status: 200 } },
+  { operationId: 'getProductHistory', method: 'GET', path: '/admin/products/{id}/history', lambda: 'products', access: 'read', summary: 'Published versions and the audit trail of every change', request: { params: productIdParamsSchema }, response: { status: 200, schema: productHistorySchema } },
+  { operationId: 'getProductVersion', method: 'GET', path: '/admin/products/{id}/versions/{version}', lambda: 'products', access: 'read', summary: 'One published version as it was published', request: { params: productVersionParamsSchema }, response: { status: 200, schema: productVersionSchema } },
   { operationId: 'createUploadTicket', method: 'POST', path: '/admin/products/{id}/attachments', lambda: 'products', access: 'write', summary: 'A presigned URL to PUT a PDF attachment', request: { params: productIdParamsSchema, body: uploadRequestSchema }, response: { status: 201, schema: uploadTicketSchema } },
 ] as const satisfies readonly RouteDeclaration[];
 

@@ -1,0 +1,20 @@
+import { deliveryQuerySchema, slugParamsSchema } from '../../content-model';
+import { httpLambda } from '../shared/http/lambda';
+import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
+import { createRuntime } from '../shared/runtime';
+import { createProductStore } from '../products/store';
+import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
+
+const runtime = createRuntime();
+const deps = { store: createProductStore(runtime.table), files: runtime.files, clock: runtime.clock };
+
+export const handler = httpLambda(
+  'delivery',
+  {
+    listPublishedProducts: async (request) => json(200, await listPublishedProducts(deps, parseQuery(request, deliveryQuerySchema))),
+    getPublishedProduct: async (request) => json(200, await getPublishedProduct(deps, parsePath(request, slugParamsSchema).slug)),
+    downloadProductFile: async (request) => redirect(await downloadProductFile(deps, parsePath(request, slugParamsSchema).slug)),
+  },
+  // The website may call the delivery API from any origin.
+  { corsOrigin: '*' },
+);

@@ -1,0 +1,87 @@
+import {
+  nextEvaluationDue,
+  osloDate,
+  type Currency,
+  type Product,
+  type ProductVersion,
+  type PublishedProduct,
+} from '../../content-model';
+import { ValidationError } from '../shared/errors';
+
+const transliterations: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', é: 'e', ü: 'u', ö: 'o', ä: 'a' };
+
+/** "Veileder for små virksomheter" → "veileder-for-sma-virksomheter". */
+export function slugify(title: string): string {
+  return title
+    .toLocaleLowerCase('nb')
+    .replace(/[æøåéüöä]/g, (char) => transliterations[char] ?? char)
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}
+
+/** Rules that span several fields, checked on the product as it would be stored. */
+export function assertProductRules(product: Pick<Product, 'level' | 'publisher' | 'attachments' | 'id'>): void {
+  if (product.level === 3 && !product.publisher) {
+    throw ValidationError.field('publisher', 'Utgiver må oppgis for nivå 3-dokumenter');
+  }
+  product.attachments.forEach((attachment, index) => {
+    if (!attachment.key.startsWith(`products/${product.id}/`)) {
+      throw ValidationError.field(`attachments.${index}.key`, 'Filen tilhører et annet produkt');
+    }
+  });
+}
+
+/** Next due date, counted from the later of the last evaluation and the last publication. */
+export function dueDateFor(product: Product, publishedOn: string | null): string | null {
+  const candidates = [product.lastEvaluatedAt, publishedOn].filter((date): date is string => date !== null);
+  const base = candidates.sort().at(-1);
+  return base ? nextEvaluationDue(product, base) : null;
+}
+
+/**
+ * What the website shows: retired products are archived; a product past its evaluation due date
+ * (Oslo calendar) is no longer published as current, but stays readable.
+ */
+export function currencyOf(published: Pick<PublishedProduct, 'retiredAt' | 'nextEvaluationDue'>, now: Date): Currency {
+  if (published.retiredAt) return 'retired';
+  if (published.nextEvaluationDue && osloDate(now) > published.nextEvaluationDue) return 'not-current';
+  return 'current';
+}
+
+export function versionSnapshot(product: Product, publishedAt: string, publishedBy: string): ProductVersion {
+  return {
+    productId: product.id,
+    version: product.workingVersion,
+    slug: product.slug,
+    type: product.type,
+    level: product.level,
+    topicCategory: product.topicCategory,
+    riskOrTechnology: product.riskOrTechnology,
+    themes: product.themes,
+    targetGroups: product.targetGroups,
+    owner: product.owner,
+    publisher: product.publisher,
+    currentNeed: product.currentNeed,
+    title: product.title,
+    summary: product.summary,
+    body: product.body,
+    attachments: product.attachments,
+    legalReferences: product.legalReferences,
+    relatedProducts: product.relatedProducts,
+    decision: product.decision,
+    publishedAt,
+    publishedBy,
+  };
+}
+
+export function publishedProjection(
+  version: ProductVersion,
+  nextDue: string | null,
+  retiredAt: string | null,
+): PublishedProduct {
+  const { body: _body, owner: _owner, currentNeed: _currentNeed, ...summary } = version;
+  return { ...summary, nextEvaluationDue: nextDue, retiredAt };
+}

@@ -1,0 +1,53 @@
+import {
+  overviewQuerySchema,
+  productCreateSchema,
+  productIdParamsSchema,
+  productUpdateSchema,
+  productVersionParamsSchema,
+  transitionSchema,
+  uploadRequestSchema,
+} from '../../content-model';
+import { httpLambda } from '../shared/http/lambda';
+import { json, parseBody, parsePath, parseQuery, text, type HttpRequest } from '../shared/http/request';
+import { UnauthorizedError } from '../shared/errors';
+import { createRuntime } from '../shared/runtime';
+import { createProductStore } from './store';
+import { createProduct } from './use-cases/create-product';
+import { createUploadTicket } from './use-cases/create-upload-ticket';
+import { exportOverviewCsv, listOverview } from './use-cases/overview';
+import { getProduct, getProductHistory, getProductVersion } from './use-cases/read-product';
+import { transitionProduct } from './use-cases/transition-product';
+import { updateProduct } from './use-cases/update-product';
+
+const runtime = createRuntime();
+const deps = { store: createProductStore(runtime.table), files: runtime.files, clock: runtime.clock };
+
+function actorOf(request: HttpRequest) {
+  if (!request.actor) throw new UnauthorizedError('Innlogging kreves');
+  return request.actor;
+}
+
+export const handler = httpLambda(
+  'products',
+  {
+    listOverview: async (request) => json(200, await listOverview(deps, parseQuery(request, overviewQuerySchema))),
+    exportOverviewCsv: async (request) =>
+      text(200, await exportOverviewCsv(deps, parseQuery(request, overviewQuerySchema)), 'text/csv; charset=utf-8', {
+        'content-disposition': 'attachment; filename="dokumentoversikt.csv"',
+      }),
+    createProduct: async (request) => json(201, await createProduct(deps, actorOf(request), parseBody(request, productCreateSchema))),
+    getProduct: async (request) => json(200, await getProduct(deps, parsePath(request, productIdParamsSchema).id)),
+    updateProduct: async (request) =>
+      json(200, await updateProduct(deps, actorOf(request), parsePath(request, productIdParamsSchema).id, parseBody(request, productUpdateSchema))),
+    transitionProduct: async (request) =>
+      json(200, await transitionProduct(deps, actorOf(request), parsePath(request, productIdParamsSchema).id, parseBody(request, transitionSchema))),
+    getProductHistory: async (request) => json(200, await getProductHistory(deps, parsePath(request, productIdParamsSchema).id)),
+    getProductVersion: async (request) => {
+      const { id, version } = parsePath(request, productVersionParamsSchema);
+      return json(200, await getProductVersion(deps, id, version));
+    },
+    createUploadTicket: async (request) =>
+      json(201, await createUploadTicket(deps, parsePath(request, productIdParamsSchema).id, parseBody(request, uploadRequestSchema))),
+  },
+  { corsOrigin: runtime.config.CMS_ORIGIN },
+);

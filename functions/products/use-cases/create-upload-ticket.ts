@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { UploadRequest } from '../../../content-model';
+import { ConflictError } from '../../shared/errors';
+import type { ProductDependencies } from './dependencies';
+import { getProduct } from './read-product';
+
+/** A presigned PUT for one PDF; the editor then saves the product with the returned attachment. */
+export async function createUploadTicket({ store, files }: Pick<ProductDependencies, 'store' | 'files'>, id: string, request: UploadRequest) {
+  const product = await getProduct({ store }, id);
+  if (product.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke få nye vedlegg');
+  const safeName = request.fileName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+/, '').slice(-120);
+  const attachment = {
+    key: `products/${id}/${randomUUID()}-${safeName}`,
+    fileName: request.fileName,
+    contentType: request.contentType,
+    size: request.size,
+  };
+  const uploadUrl = await files.uploadUrl(attachment.key, attachment.contentType, attachment.size);
+  return { uploadUrl, attachment, expiresInSeconds: files.urlTtlSeconds };
+}

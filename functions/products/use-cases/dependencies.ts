@@ -1,0 +1,11 @@
+import type { Clock } from '../../shared/clock';
+import type { FileStore } from '../../shared/files';
+import type { Actor } from '../../shared/http/request';
+import type { ProductStore } from '../store';
+
+export interface ProductDependencies {
+  store: ProductStore;
+  files: FileStore;
+  clock: Clock;
+}
+export type { Actor };

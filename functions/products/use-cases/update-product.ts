@@ -1,0 +1,93 @@
+import { isDeepStrictEqual } from 'node:util';
+import { osloDate, type Product, type ProductUpdate } from '../../../content-model';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { sanitizeRichText } from '../../shared/sanitize';
+import { assertProductRules, dueDateFor } from '../domain';
+import type { Actor, ProductDependencies } from './dependencies';
+import { assertRelatedProductsExist } from './related-products';
+
+/**
+ * Fields about who looks after a product and how often it is reviewed. Changing them does not
+ * touch the published text, so they apply directly; every other field belongs to the working copy.
+ */
+const administrativeFields = new Set<keyof Product>(['owner', 'currentNeed', 'topicCategory', 'riskOrTechnology']);
+
+export async function updateProduct(
+  { store, files, clock }: ProductDependencies,
+  actor: Actor,
+  id: string,
+  update: ProductUpdate,
+): Promise<Product> {
+  const current = await store.products.get(id);
+  if (!current) throw new NotFoundError('Produktet finnes ikke');
+  if (current.revision !== update.expectedRevision) {
+    throw new ConflictError('Produktet er endret av noen andre siden du åpnet det. Last inn på nytt.');
+  }
+  if (current.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke endres');
+
+  const { expectedRevision, publisher, ...fields } = update;
+  const proposed: Product = {
+    ...current,
+    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    publisher: publisher === null ? undefined : (publisher ?? current.publisher),
+    body: fields.body === undefined ? current.body : sanitizeRichText(fields.body),
+  };
+  const changed = (Object.keys(proposed) as (keyof Product)[]).filter((key) => !isDeepStrictEqual(proposed[key], current[key]));
+  if (changed.length === 0) return current;
+
+  if (changed.includes('slug') && current.publishedVersion !== null) {
+    throw new ConflictError('Adressen kan ikke endres etter at produktet er publisert', [
+      { path: 'slug', message: 'Adressen er låst etter publisering' },
+    ]);
+  }
+  assertProductRules(proposed);
+  if (changed.includes('relatedProducts')) await assertRelatedProductsExist(store, proposed.relatedProducts);
+  await assertNewAttachmentsUploaded(files, current, proposed);
+
+  const now = clock.now().toISOString();
+  const editsWorkingCopy = changed.some((key) => !administrativeFields.has(key));
+  const next: Product = {
+    ...proposed,
+    ...(editsWorkingCopy ? reopenWorkingCopy(current) : {}),
+    revision: current.revision + 1,
+    lastChangedAt: now,
+    lastChangedBy: actor.username,
+  };
+  // The review interval depends on topic category and risk flag, so the due date follows them.
+  next.nextEvaluationDue = current.publishedAt ? dueDateFor(next, osloDate(new Date(current.publishedAt))) : null;
+
+  const published = current.publishedVersion !== null ? await store.published.get(id) : null;
+  const publishedChanges = published && { topicCategory: next.topicCategory, riskOrTechnology: next.riskOrTechnology, nextEvaluationDue: next.nextEvaluationDue };
+
+  await store.transact([
+    store.products.update(next, expectedRevision),
+    ...(published && publishedChanges && !isDeepStrictEqual({ ...published, ...publishedChanges }, published)
+      ? [store.published.put({ ...published, ...publishedChanges })]
+      : []),
+    ...(changed.includes('slug') ? [store.products.releaseSlug(current.slug, id), store.products.claimSlug(next.slug, id)] : []),
+    store.audit.insert({ entityType: 'product', entityId: id, at: now, by: actor.username, action: 'updated', changes: changed, version: next.workingVersion }),
+  ]);
+  return next;
+}
+
+/**
+ * A published version is immutable: editing it starts the next version as a draft beside it.
+ * Editing an approved text withdraws the approval, since the decision was for the earlier text.
+ */
+function reopenWorkingCopy(current: Product): Partial<Product> {
+  if (current.status === 'published') {
+    return { status: 'draft', workingVersion: (current.publishedVersion ?? 0) + 1, decision: null };
+  }
+  if (current.status === 'approved') return { status: 'draft', decision: null };
+  return {};
+}
+
+async function assertNewAttachmentsUploaded(files: ProductDependencies['files'], current: Product, proposed: Product): Promise<void> {
+  const known = new Set(current.attachments.map((attachment) => attachment.key));
+  for (const [index, attachment] of proposed.attachments.entries()) {
+    if (known.has(attachment.key)) continue;
+    if (!(await files.exists(attachment.key))) {
+      throw ValidationError.field(`attachments.${index}`, 'Filen er ikke lastet opp');
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { ErrorResponse } from '../../content-model';
+
+type ErrorCode = ErrorResponse['error']['code'];
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Errors a use case may raise; `toErrorResponse` in http/errors.ts maps them to HTTP in one place. */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: ErrorCode;
+  constructor(
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  readonly code = 'invalid-input';
+  static field(path: string, message: string): ValidationError {
+    return new ValidationError(`Ugyldig verdi for ${path}: ${message}`, [{ path, message }]);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly code = 'not-found';
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}

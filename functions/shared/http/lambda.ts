@@ -1,0 +1,61 @@
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { routeKey, routes, type LambdaName, type OperationId, type RouteDeclaration } from '../../routes';
+import { NotFoundError } from '../errors';
+import { logger } from '../logger';
+import { actorFromEvent, authorize } from './auth';
+import { toErrorResponse } from './error-responses';
+import type { HttpResponse, Operation } from './request';
+
+// Validation messages reach Norwegian users through the CMS UI and public forms.
+z.config(z.locales.no());
+
+const cacheControl: Record<NonNullable<RouteDeclaration['response']['cache']>, string> = {
+  public: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
+  none: 'no-store',
+};
+
+function errorResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+  return {
+    onError: (request) => {
+      request.response = toErrorResponse(request.error);
+      if (request.response.statusCode >= 500) logger.error('Unhandled error', { error: request.error, routeKey: request.event.routeKey });
+    },
+  };
+}
+
+/**
+ * Builds the Lambda handler for one entry of `lambdas`: dispatches on the API Gateway route key to
+ * the operation declared for it, after the group check. The operations map must cover exactly the
+ * routes declared for this Lambda, which the type enforces.
+ */
+export function httpLambda<L extends LambdaName>(
+  name: L,
+  operations: Record<OperationId<L>, Operation>,
+  options: { corsOrigin: string },
+) {
+  const declared: readonly RouteDeclaration[] = routes;
+  const table = new Map(
+    declared
+      .filter((route) => route.lambda === name)
+      .map((route) => [routeKey(route), { route, operation: operations[route.operationId as OperationId<L>] }] as const),
+  );
+
+  const dispatch = async (event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResponse> => {
+    const entry = table.get(event.routeKey);
+    if (!entry) throw new NotFoundError('Ukjent adresse');
+    const actor = actorFromEvent(event);
+    authorize(entry.route.access, actor);
+    const response = await entry.operation({ event, actor });
+    const cache = entry.route.access === 'public' ? (entry.route.response.cache ?? 'none') : 'none';
+    return { ...response, headers: { 'cache-control': cacheControl[cache], ...response.headers } };
+  };
+
+  return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)
+    .use(httpCors({ origin: options.corsOrigin, headers: 'authorization,content-type', methods: 'GET,POST,PUT,DELETE,OPTIONS' }))
+    .use(httpSecurityHeaders())
+    .use(errorResponses());
+}
