@@ -17,6 +17,8 @@ export function createS3FileStore(options: {
 }): FileStore {
   const client = new S3Client({
     region: options.region,
+    // Otherwise the SDK signs a checksum of an empty body into presigned PUT URLs and S3 rejects the upload.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
     ...(options.endpoint
       ? { endpoint: options.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
       : {}),

@@ -1,0 +1,314 @@
+import type { ProductCreate } from '../content-model';
+
+/**
+ * Demo products drawn from Normen's own material (the governance model, the 2023 action plan and
+ * the internal-control guide). `publishedMonthsAgo` is relative to the day the seed runs, so the
+ * demo always has products that are current, due soon and overdue.
+ */
+export interface SeedProduct {
+  product: Omit<ProductCreate, 'summary' | 'body' | 'attachments' | 'legalReferences' | 'relatedProducts' | 'riskOrTechnology' | 'themes' | 'targetGroups' | 'currentNeed' | 'status'> &
+    Partial<Pick<ProductCreate, 'summary' | 'body' | 'legalReferences' | 'riskOrTechnology' | 'themes' | 'targetGroups' | 'currentNeed'>>;
+  /** Published this many months (fractions allowed) before today; absent = still a draft. */
+  publishedMonthsAgo?: number;
+  /** Steering-group decision reference (levels 1–3), dated two weeks before publication. */
+  decisionReference?: string;
+  /** Stop in consultation instead of publishing. */
+  inConsultation?: boolean;
+  retire?: boolean;
+  pdf?: boolean;
+  /** After publishing, start the next version as a draft (the published one stays served). */
+  nextDraft?: { summary: string };
+  /** Body text file under local/seed-content/. */
+  bodyFile?: string;
+}
+
+const secretariat = { name: 'Sekretariatet for Normen', email: 'normen@normen.local' };
+const ingrid = { name: 'Ingrid Berg', email: 'ingrid.berg@normen.local' };
+const jonas = { name: 'Jonas Lie', email: 'jonas.lie@normen.local' };
+const sara = { name: 'Sara Haugen', email: 'sara.haugen@normen.local' };
+
+export const seedProducts: SeedProduct[] = [
+  {
+    product: {
+      title: 'Norm for informasjonssikkerhet og personvern i helse- og omsorgssektoren',
+      slug: 'normen',
+      type: 'main-document',
+      topicCategory: 'core',
+      owner: secretariat,
+      themes: ['information-security', 'privacy-rights', 'internal-control'],
+      targetGroups: ['management', 'privacy-officers', 'security-managers'],
+      summary: 'Normens hoveddokument: sektorens felles krav til informasjonssikkerhet og personvern.',
+      body: '<p>Normen er en bransjenorm for informasjonssikkerhet og personvern i helse- og omsorgssektoren, utarbeidet og forvaltet av sektoren selv.</p>',
+      legalReferences: [{ title: 'Personopplysningsloven', url: 'https://lovdata.no/lov/2018-06-15-38' }, { title: 'Pasientjournalloven' }],
+    },
+    publishedMonthsAgo: 4,
+    decisionReference: '04/26',
+    pdf: true,
+  },
+  {
+    product: {
+      title: 'Veileder for internkontroll i helse- og omsorgssektoren',
+      slug: 'veileder-internkontroll',
+      type: 'guide',
+      topicCategory: 'core',
+      owner: ingrid,
+      themes: ['internal-control', 'information-security'],
+      targetGroups: ['management', 'security-managers', 'privacy-officers'],
+      summary: 'Setter aktivitetene i internkontrollen for informasjonssikkerhet og personvern inn i en større sammenheng.',
+    },
+    bodyFile: 'veileder-internkontroll.txt',
+    publishedMonthsAgo: 5.4,
+    decisionReference: '06/25',
+    pdf: true,
+  },
+  {
+    product: {
+      title: 'Veileder for leverandører og leverandøroppfølging',
+      slug: 'veileder-leverandoroppfolging',
+      type: 'guide',
+      topicCategory: 'core',
+      owner: jonas,
+      themes: ['suppliers'],
+      targetGroups: ['management', 'suppliers'],
+      summary: 'Krav til og oppfølging av leverandører som behandler helse- og personopplysninger.',
+    },
+    publishedMonthsAgo: 7,
+    decisionReference: '11/25',
+    pdf: true,
+  },
+  {
+    product: {
+      title: 'Veileder for bruk av skytjenester',
+      slug: 'veileder-sky',
+      type: 'guide',
+      topicCategory: 'core',
+      riskOrTechnology: true,
+      owner: jonas,
+      themes: ['cloud', 'suppliers', 'risk-assessment'],
+      targetGroups: ['security-managers', 'suppliers'],
+      summary: 'Risikovurdering og krav ved bruk av skytjenester i helse- og omsorgssektoren.',
+    },
+    publishedMonthsAgo: 2,
+    decisionReference: '02/26',
+    nextDraft: { summary: 'Revisjon: oppdatert etter nye krav til tredjelandsoverføring.' },
+  },
+  {
+    product: {
+      title: 'Veileder i informasjonssikkerhet og personvern for små virksomheter',
+      slug: 'veileder-sma-virksomheter',
+      type: 'guide',
+      topicCategory: 'other',
+      owner: sara,
+      themes: ['internal-control'],
+      targetGroups: ['small-organisations'],
+      summary: 'Forenklet veiledning tilpasset små virksomheter i sektoren.',
+      currentNeed: true,
+    },
+    publishedMonthsAgo: 13,
+    decisionReference: '09/24',
+  },
+  {
+    product: {
+      title: 'Veileder for personvern og informasjonssikkerhet i forskningsprosjekter',
+      slug: 'forskningsveileder',
+      type: 'guide',
+      topicCategory: 'other',
+      owner: sara,
+      themes: ['research', 'privacy-rights'],
+      targetGroups: ['researchers'],
+      summary: 'Veiledning om behandling av helseopplysninger i forskning.',
+    },
+    publishedMonthsAgo: 11,
+    decisionReference: '14/24',
+    pdf: true,
+  },
+  {
+    product: {
+      title: 'Faktaark: Sperret adresse',
+      slug: 'faktaark-sperret-adresse',
+      type: 'fact-sheet',
+      topicCategory: 'core',
+      owner: ingrid,
+      themes: ['privacy-rights', 'health-records'],
+      targetGroups: ['health-personnel', 'municipal-services'],
+      summary: 'Hvordan opplysninger om personer med sperret adresse skal beskyttes.',
+    },
+    publishedMonthsAgo: 6.5,
+    decisionReference: '03/25',
+  },
+  {
+    product: {
+      title: 'Faktaark: Passord og passordhåndtering',
+      slug: 'faktaark-passord',
+      type: 'fact-sheet',
+      topicCategory: 'other',
+      riskOrTechnology: true,
+      owner: jonas,
+      themes: ['identity-and-authentication'],
+      targetGroups: ['security-managers'],
+      summary: 'Anbefalinger for passordpolicy og alternativer til passord.',
+    },
+    publishedMonthsAgo: 5.3,
+    decisionReference: '05/25',
+  },
+  {
+    product: {
+      title: 'Faktaark: Sikkerhetskrav og sikkerhetsdokumentasjon i IKT-prosjekter',
+      slug: 'faktaark-sikkerhet-ikt-prosjekter',
+      type: 'fact-sheet',
+      topicCategory: 'other',
+      owner: jonas,
+      themes: ['information-security', 'risk-assessment'],
+      targetGroups: ['security-managers', 'suppliers'],
+      summary: 'Sikkerhet fra start i anskaffelser og IKT-prosjekter.',
+    },
+    publishedMonthsAgo: 3,
+    decisionReference: '01/26',
+  },
+  {
+    product: {
+      title: 'Faktaark: Integritet',
+      slug: 'faktaark-integritet',
+      type: 'fact-sheet',
+      topicCategory: 'core',
+      owner: ingrid,
+      themes: ['information-security', 'health-records'],
+      targetGroups: ['security-managers', 'health-personnel'],
+      summary: 'Hvordan sikre at helseopplysninger er korrekte og fullstendige.',
+    },
+    inConsultation: true,
+  },
+  {
+    product: {
+      title: 'Faktaark 20: Sikkerhets- og samhandlingsarkitektur',
+      slug: 'faktaark-20-sikkerhetsarkitektur',
+      type: 'fact-sheet',
+      topicCategory: 'other',
+      riskOrTechnology: true,
+      owner: jonas,
+      themes: ['information-security'],
+      targetGroups: ['security-managers', 'suppliers'],
+      summary: 'Prinsipper for sikker samhandling mellom virksomheter.',
+    },
+    publishedMonthsAgo: 8,
+    decisionReference: '08/25',
+  },
+  {
+    product: {
+      title: 'Faktaark: Mobilt utstyr',
+      slug: 'faktaark-mobilt-utstyr',
+      type: 'fact-sheet',
+      topicCategory: 'other',
+      owner: sara,
+      themes: ['information-security'],
+      targetGroups: ['health-personnel'],
+      summary: 'Eldre faktaark om bruk av mobilt utstyr. Sanert; erstattet av nyere veiledning.',
+    },
+    publishedMonthsAgo: 30,
+    decisionReference: '12/23',
+    retire: true,
+    pdf: true,
+  },
+  {
+    product: {
+      title: 'Styringsgruppens mandat',
+      slug: 'styringsgruppens-mandat',
+      type: 'mandate',
+      topicCategory: 'other',
+      owner: secretariat,
+      themes: ['internal-control'],
+      targetGroups: ['management'],
+      summary: 'Mandat for Styringsgruppen for Normen.',
+    },
+    publishedMonthsAgo: 10.5,
+    decisionReference: '01/25',
+  },
+  {
+    product: {
+      title: 'Forvaltningsmodell for Normen',
+      slug: 'forvaltningsmodell',
+      type: 'governance-model',
+      topicCategory: 'other',
+      owner: secretariat,
+      themes: ['internal-control'],
+      targetGroups: ['management'],
+      summary: 'Hvordan Normens produkter utvikles, vedtas, evalueres og saneres.',
+    },
+    bodyFile: 'forvaltningsmodell.txt',
+    publishedMonthsAgo: 1,
+    decisionReference: '10/26',
+  },
+  {
+    product: {
+      title: 'NSMs grunnprinsipper for IKT-sikkerhet',
+      slug: 'nsm-grunnprinsipper',
+      type: 'guide',
+      level: 3,
+      topicCategory: 'core',
+      riskOrTechnology: true,
+      owner: jonas,
+      publisher: 'Nasjonal sikkerhetsmyndighet (NSM)',
+      themes: ['information-security', 'risk-assessment'],
+      targetGroups: ['security-managers'],
+      summary: 'Normen viser til NSMs grunnprinsipper, kartlagt mot Normens krav.',
+    },
+    publishedMonthsAgo: 6.2,
+    decisionReference: '07/25',
+  },
+  {
+    product: {
+      title: 'Datatilsynets veileder om vurdering av personvernkonsekvenser (DPIA)',
+      slug: 'datatilsynet-dpia',
+      type: 'guide',
+      level: 3,
+      topicCategory: 'other',
+      owner: sara,
+      publisher: 'Datatilsynet',
+      themes: ['privacy-rights', 'risk-assessment'],
+      targetGroups: ['privacy-officers'],
+      summary: 'Når og hvordan en DPIA skal gjennomføres.',
+    },
+    publishedMonthsAgo: 12.5,
+    decisionReference: '13/25',
+  },
+  {
+    product: {
+      title: 'Kunstig intelligens og risiko i helsesektoren',
+      slug: 'artikkel-ki-og-risiko',
+      type: 'professional-article',
+      topicCategory: 'other',
+      riskOrTechnology: true,
+      owner: ingrid,
+      themes: ['new-technology', 'risk-assessment'],
+      targetGroups: ['management', 'security-managers'],
+      summary: 'Fagartikkel om risikovurdering ved bruk av KI.',
+    },
+    publishedMonthsAgo: 22.5,
+  },
+  {
+    product: {
+      title: 'Zero Trust – hva betyr det for helsesektoren?',
+      slug: 'artikkel-zero-trust',
+      type: 'professional-article',
+      topicCategory: 'other',
+      riskOrTechnology: true,
+      owner: jonas,
+      themes: ['information-security', 'new-technology'],
+      targetGroups: ['security-managers'],
+      summary: 'Fagartikkel om Zero Trust-arkitektur.',
+    },
+  },
+  {
+    product: {
+      title: 'Intro til Normen',
+      slug: 'intro-til-normen',
+      type: 'course',
+      topicCategory: 'other',
+      owner: secretariat,
+      themes: ['internal-control'],
+      targetGroups: ['management', 'small-organisations'],
+      summary: 'Webbasert introkurs om Normen.',
+    },
+    publishedMonthsAgo: 9,
+  },
+];

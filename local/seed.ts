@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { osloDate, type Product } from '../content-model';
+import { fixedClock } from '../functions/shared/clock';
+import { createRuntime } from '../functions/shared/runtime';
+import { createProductStore } from '../functions/products/store';
+import { createProduct } from '../functions/products/use-cases/create-product';
+import { createUploadTicket } from '../functions/products/use-cases/create-upload-ticket';
+import { transitionProduct } from '../functions/products/use-cases/transition-product';
+import { updateProduct } from '../functions/products/use-cases/update-product';
+import { minimalPdf } from './pdf';
+import { seedProducts, type SeedProduct } from './seed-data';
+import { localUsers } from './users';
+
+const DAY = 86_400_000;
+const actor = { username: localUsers.editor.username, groups: ['editor' as const] };
+
+function textToHtml(text: string): string {
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => (/^\d+(\.\d+)* [A-ZÆØÅ]/.test(block) ? `<h2>${escape(block)}</h2>` : `<p>${escape(block)}</p>`))
+    .join('\n');
+}
+
+/**
+ * Seeds the demo catalogue through the same use cases editors use, with the clock set back so
+ * publication dates (and so evaluation due dates) spread around today. Runs only on an empty table.
+ */
+export async function seedDemoData(options: { log?: (line: string) => void; now?: Date } = {}): Promise<number> {
+  const runtime = createRuntime();
+  const store = createProductStore(runtime.table);
+  if ((await store.products.listAll()).length > 0) return 0;
+
+  const today = options.now ?? new Date();
+  for (const seed of seedProducts) {
+    await seedOne(seed, { store, files: runtime.files }, today);
+  }
+  options.log?.(`La inn ${seedProducts.length} demoprodukter`);
+  return seedProducts.length;
+}
+
+async function seedOne(seed: SeedProduct, deps: { store: ReturnType<typeof createProductStore>; files: ReturnType<typeof createRuntime>['files'] }, today: Date) {
+  const publishAt = seed.publishedMonthsAgo === undefined ? today : new Date(today.getTime() - seed.publishedMonthsAgo * 30.44 * DAY);
+  const clock = fixedClock(new Date(publishAt.getTime() - 45 * DAY));
+  const use = { ...deps, clock };
+  const body = seed.bodyFile ? textToHtml(await readFile(join(import.meta.dirname, 'seed-content', seed.bodyFile), 'utf8')) : seed.product.body;
+
+  let product: Product = await createProduct(use, actor, {
+    summary: '',
+    attachments: [],
+    legalReferences: [],
+    relatedProducts: [],
+    riskOrTechnology: false,
+    themes: [],
+    targetGroups: [],
+    currentNeed: false,
+    status: 'draft',
+    ...seed.product,
+    body: body ?? `<p>${seed.product.summary ?? ''}</p>`,
+  });
+
+  if (seed.pdf) {
+    const pdf = minimalPdf(product.title, [seed.product.summary ?? '', `Utgitt av ${product.owner.name}.`]);
+    const ticket = await createUploadTicket(use, product.id, { fileName: `${product.slug}.pdf`, contentType: 'application/pdf', size: pdf.length });
+    const upload = await fetch(ticket.uploadUrl, { method: 'PUT', body: new Uint8Array(pdf), headers: { 'content-type': 'application/pdf' } });
+    if (!upload.ok) throw new Error(`Seed upload failed: HTTP ${upload.status}`);
+    product = await updateProduct(use, actor, product.id, { expectedRevision: product.revision, attachments: [ticket.attachment] });
+  }
+  if (seed.publishedMonthsAgo === undefined && !seed.inConsultation) return;
+
+  const step = async (transition: Parameters<typeof transitionProduct>[3]['action'], at: Date) => {
+    clock.set(at);
+    const base = { expectedRevision: product.revision };
+    product = await transitionProduct(
+      use,
+      actor,
+      product.id,
+      transition === 'approve'
+        ? { action: 'approve', ...base, decision: { reference: seed.decisionReference ?? '01/26', date: osloDate(at) } }
+        : { action: transition, ...base },
+    );
+  };
+
+  if (product.level !== 4) {
+    await step('send-to-consultation', new Date(publishAt.getTime() - 40 * DAY));
+    if (seed.inConsultation) return;
+    await step('approve', new Date(publishAt.getTime() - 14 * DAY));
+  }
+  await step('publish', publishAt);
+
+  if (seed.retire) await step('retire', new Date(Math.min(today.getTime(), publishAt.getTime() + 400 * DAY)));
+  if (seed.nextDraft) {
+    clock.set(new Date(today.getTime() - 3 * DAY));
+    product = await updateProduct(use, actor, product.id, { expectedRevision: product.revision, summary: seed.nextDraft.summary });
+  }
+}

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startApiServer } from './api-server';
+import {
+  defaultCorsAllowedOrigins,
+  ensureTable,
+  ensureUserPool,
+  localClientConfig,
+  localRegion,
+  resolvePorts,
+  startCognitoLocal,
+  startDynamoDbLocal,
+  startS3Local,
+  startSesLocal,
+  createTokenVerifier,
+  type Ports,
+} from './services';
+import { localUsers, type LocalUsers } from './users';
+
+export interface LocalSystemOptions {
+  ports?: Partial<Ports>;
+  /** Where DynamoDB, S3 and Cognito keep their data; DynamoDB is in memory when `ephemeral`. */
+  dataDir?: string;
+  ephemeral?: boolean;
+  /** Seed demo data when the table has no products yet. */
+  seed?: boolean;
+  tableName?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalSystem {
+  apiUrl: string;
+  cmsUrl: string;
+  emailViewerUrl: string;
+  sesEndpoint: string;
+  dynamoDbEndpoint: string;
+  s3Endpoint: string;
+  cognitoEndpoint: string;
+  tableName: string;
+  filesBucket: string;
+  clientId: string;
+  users: LocalUsers;
+  seeded: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on one machine: DynamoDB Local, SES local, cognito-local, s3rver and the
+ * local API server in front of the real handlers. Used by `npm start`, the tests and the benchmarks.
+ */
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const log = options.log ?? (() => undefined);
+  const ports = { ...resolvePorts(process.env), ...options.ports };
+  const dataDir = resolve(options.dataDir ?? '.data');
+  const tableName = options.tableName ?? 'normen';
+  const filesBucket = 'normen-files';
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`stop failed: ${String(error)}`));
+  };
+
+  try {
+    await mkdir(dataDir, { recursive: true });
+    log('Starter DynamoDB Local …');
+    const dynamo = await startDynamoDbLocal({ port: ports.dynamodb, ...(options.ephemeral ? {} : { dataDir: join(dataDir, 'dynamodb') }) });
+    stops.push(dynamo.stop);
+    await ensureTable(new DynamoDBClient(localClientConfig(dynamo.endpoint)), tableName);
+
+    log('Starter SES local, s3rver og cognito-local …');
+    const [ses, s3, cognito] = await Promise.all([
+      startSesLocal({ port: ports.ses }),
+      startS3Local({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [filesBucket], corsAllowedOrigins: [...defaultCorsAllowedOrigins] }),
+      startCognitoLocal({ port: ports.cognito, dataDir: join(dataDir, 'cognito') }),
+    ]);
+    stops.push(ses.stop, s3.stop, cognito.stop);
+
+    const pool = await ensureUserPool(cognito.endpoint, {
+      poolName: 'normen',
+      clientName: 'normen-cms',
+      groups: ['editor', 'committee', 'admin'],
+      users: Object.values(localUsers),
+    });
+    const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
+
+    const apiUrl = `http://localhost:${ports.api}`;
+    // The handlers read their configuration once, at import, exactly as in Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      FILES_BUCKET: filesBucket,
+      AWS_REGION: localRegion,
+      CMS_ORIGIN: apiUrl,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      PUBLIC_API_URL: apiUrl,
+    });
+
+    const cmsDir = resolve('cms/dist');
+    const api = await startApiServer({
+      port: ports.api,
+      verifyToken,
+      corsOrigin: apiUrl,
+      ...(existsSync(join(cmsDir, 'index.html'))
+        ? { cms: { dir: cmsDir, config: { apiUrl, cognito: { endpoint: cognito.endpoint, clientId: pool.clientId } } } }
+        : {}),
+    });
+    stops.push(api.stop);
+
+    let seeded = 0;
+    if (options.seed) {
+      const { seedDemoData } = await import('./seed');
+      seeded = await seedDemoData({ log });
+    }
+
+    return {
+      apiUrl,
+      cmsUrl: `${apiUrl}/cms/`,
+      emailViewerUrl: ses.viewerUrl,
+      sesEndpoint: ses.endpoint,
+      dynamoDbEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      tableName,
+      filesBucket,
+      clientId: pool.clientId,
+      users: localUsers,
+      seeded,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
