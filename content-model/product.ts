@@ -165,6 +165,8 @@ export const auditRecordSchema = z.object({
   /** Names of the fields that changed, or the transition taken. */
   changes: z.array(z.string()).default([]),
   version: z.number().int().positive().optional(),
+  /** The entity's revision after the change; orders records written in the same millisecond. */
+  revision: z.number().int().positive(),
   note: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;

@@ -15,6 +15,7 @@ type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promis
 export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
 
 export interface ApiServerOptions {
+  /** 0 picks a free port (tests). */
   port: number;
   verifyToken: TokenVerifier;
   /** Folder with the built CMS UI, served under /cms/ with the given runtime config. */
@@ -240,8 +241,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
     server.once('error', reject);
     server.listen(options.port, () => resolve());
   });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://localhost:${options.port}`,
+    url: `http://localhost:${port}`,
     server,
     stop: () =>
       new Promise<void>((resolve) => {

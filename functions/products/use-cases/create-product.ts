@@ -38,7 +38,7 @@ export async function createProduct(
   await store.transact([
     store.products.claimSlug(product.slug, product.id),
     store.products.insert(product),
-    store.audit.insert({ entityType: 'product', entityId: product.id, at: now, by: actor.username, action: 'created', changes: [], version: 1 }),
+    store.audit.insert({ entityType: 'product', entityId: product.id, at: now, by: actor.username, action: 'created', changes: [], version: 1, revision: 1 }),
   ]);
   return product;
 }

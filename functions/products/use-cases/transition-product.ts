@@ -95,6 +95,7 @@ export async function transitionProduct(
       action: transition.action,
       changes: ['status'],
       version: next.workingVersion,
+      revision: next.revision,
       ...(transition.action === 'approve' ? { note: `Vedtak ${transition.decision.reference} (${transition.decision.date})` } : {}),
     }),
   ]);

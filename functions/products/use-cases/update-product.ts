@@ -65,7 +65,7 @@ export async function updateProduct(
       ? [store.published.put({ ...published, ...publishedChanges })]
       : []),
     ...(changed.includes('slug') ? [store.products.releaseSlug(current.slug, id), store.products.claimSlug(next.slug, id)] : []),
-    store.audit.insert({ entityType: 'product', entityId: id, at: now, by: actor.username, action: 'updated', changes: changed, version: next.workingVersion }),
+    store.audit.insert({ entityType: 'product', entityId: id, at: now, by: actor.username, action: 'updated', changes: changed, version: next.workingVersion, revision: next.revision }),
   ]);
   return next;
 }

@@ -30,7 +30,7 @@ export function createAuditRepository(table: Table) {
         item: {
           Put: {
             TableName: table.name,
-            Item: { pk: entityPartition(record), sk: `AUDIT#${record.at}#${randomUUID()}`, entity: 'audit', ...record },
+            Item: { pk: entityPartition(record), sk: `AUDIT#${record.at}#${String(record.revision).padStart(6, '0')}#${randomUUID()}`, entity: 'audit', ...record },
           },
         },
       };

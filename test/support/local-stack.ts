@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { fixedClock } from '../../functions/shared/clock';
+import { createTable } from '../../functions/shared/db/client';
+import { createS3FileStore } from '../../functions/shared/files';
+import { createProductStore } from '../../functions/products/store';
+import { startApiServer } from '../../local/api-server';
+import { createTokenVerifier, ensureTable, localClientConfig, localRegion, signIn } from '../../local/services';
+import { localUsers } from '../../local/users';
+
+export const services = () => inject('services');
+
+/** A fresh table in the shared DynamoDB Local, so each test file starts from nothing. */
+export async function freshTable() {
+  const { dynamoDbEndpoint } = services();
+  const name = `normen-${randomUUID()}`;
+  await ensureTable(new DynamoDBClient(localClientConfig(dynamoDbEndpoint)), name);
+  return createTable({ name, region: localRegion, endpoint: dynamoDbEndpoint });
+}
+
+/** Use-case dependencies on the real local services, with a clock the test sets. */
+export async function productDependencies(now = '2026-11-22T09:00:00Z') {
+  const { s3Endpoint, filesBucket } = services();
+  const table = await freshTable();
+  return {
+    table,
+    store: createProductStore(table),
+    files: createS3FileStore({ bucket: filesBucket, region: localRegion, endpoint: s3Endpoint, urlTtlSeconds: 300 }),
+    clock: fixedClock(now),
+  };
+}
+
+export type Role = keyof typeof localUsers | 'noRole';
+
+/**
+ * The local API server (the API Gateway stand-in) in front of the real handlers, on a free port
+ * and its own table. Handlers read configuration at import, so the environment is set first.
+ */
+export async function startTestApi() {
+  const { dynamoDbEndpoint, s3Endpoint, filesBucket, pool, cognitoEndpoint } = services();
+  const table = await freshTable();
+  Object.assign(process.env, {
+    TABLE_NAME: table.name,
+    FILES_BUCKET: filesBucket,
+    AWS_REGION: localRegion,
+    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
+    S3_ENDPOINT: s3Endpoint,
+    CMS_ORIGIN: 'http://localhost:5173',
+  });
+  const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
+  const api = await startApiServer({ port: 0, verifyToken, corsOrigin: 'http://localhost:5173' });
+  const tokens = new Map<Role, string>();
+  return {
+    url: api.url,
+    table,
+    store: createProductStore(table),
+    stop: api.stop,
+    async tokenFor(role: Role): Promise<string> {
+      const cached = tokens.get(role);
+      if (cached) return cached;
+      const user = role === 'noRole' ? { username: 'ingen-rolle@normen.local', password: 'Ingen-rolle-2026!' } : localUsers[role];
+      const { accessToken } = await signIn(cognitoEndpoint, pool.clientId, user.username, user.password);
+      tokens.set(role, accessToken);
+      return accessToken;
+    },
+  };
+}
+export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
