@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { decisionSchema, isoDateTimeSchema } from '../../../content-model';
-import { queryAll, type Table, type TransactionStep } from '../../shared/db/client';
+import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
 
 export const recordedDecisionSchema = decisionSchema.extend({
   productId: z.string(),
@@ -15,18 +14,7 @@ export type RecordedDecision = z.infer<typeof recordedDecisionSchema>;
 export function createDecisionRepository(table: Table) {
   return {
     async list(productId: string): Promise<RecordedDecision[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              ExpressionAttributeValues: { ':pk': `PRODUCT#${productId}`, ':prefix': 'DECISION#' },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => recordedDecisionSchema.parse(item),
-      );
+      return queryPrefix(table, { pk: `PRODUCT#${productId}`, prefix: 'DECISION#' }, (item) => recordedDecisionSchema.parse(item));
     },
 
     insert(decision: RecordedDecision): TransactionStep {

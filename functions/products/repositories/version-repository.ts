@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { productVersionSchema, type ProductVersion } from '../../../content-model';
-import { queryAll, type Table, type TransactionStep } from '../../shared/db/client';
+import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
 import { ConflictError } from '../../shared/errors';
 
 const versionKey = (productId: string, version: number) => ({
@@ -18,19 +18,7 @@ export function createVersionRepository(table: Table) {
 
     /** Newest first. */
     async list(productId: string): Promise<ProductVersion[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              ExpressionAttributeValues: { ':pk': `PRODUCT#${productId}`, ':prefix': 'VERSION#' },
-              ScanIndexForward: false,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => productVersionSchema.parse(item),
-      );
+      return queryPrefix(table, { pk: `PRODUCT#${productId}`, prefix: 'VERSION#', newestFirst: true }, (item) => productVersionSchema.parse(item));
     },
 
     insert(version: ProductVersion): TransactionStep {

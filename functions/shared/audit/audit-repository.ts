@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditRecordSchema, type AuditRecord } from '../../../content-model';
-import { queryAll, type Table, type TransactionStep } from '../db/client';
+import { queryPrefix, type Table, type TransactionStep } from '../db/client';
 
 const entityPartition = (record: Pick<AuditRecord, 'entityType' | 'entityId'>) =>
   `${record.entityType.toUpperCase()}#${record.entityId}`;
@@ -10,19 +9,7 @@ const entityPartition = (record: Pick<AuditRecord, 'entityType' | 'entityId'>) =
 export function createAuditRepository(table: Table) {
   return {
     async listFor(entityType: AuditRecord['entityType'], entityId: string): Promise<AuditRecord[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              ExpressionAttributeValues: { ':pk': entityPartition({ entityType, entityId }), ':prefix': 'AUDIT#' },
-              ScanIndexForward: false,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => auditRecordSchema.parse(item),
-      );
+      return queryPrefix(table, { pk: entityPartition({ entityType, entityId }), prefix: 'AUDIT#', newestFirst: true }, (item) => auditRecordSchema.parse(item));
     },
 
     insert(record: AuditRecord): TransactionStep {

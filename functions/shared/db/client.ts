@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, type DomainError } from '../errors';
 
 export interface Table {
@@ -62,6 +62,27 @@ export async function queryAll<T>(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return results;
+}
+
+/** Every item of one partition whose sort key starts with `prefix` (e.g. the versions of a product). */
+export function queryPrefix<T>(
+  table: Table,
+  key: { pk: string; prefix: string; newestFirst?: boolean },
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  return queryAll(
+    (start) =>
+      table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+          ScanIndexForward: !key.newestFirst,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    parse,
+  );
 }
 
 /** Builds "SET a = :a, b = :b REMOVE c" for the given attributes; undefined values are removed. */
