@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { osloDate, type Product } from '../content-model';
 import { fixedClock } from '../functions/shared/clock';
+import { fileStoreFromConfig, type FileStore } from '../functions/shared/files';
 import { createRuntime } from '../functions/shared/runtime';
-import { createProductStore } from '../functions/products/store';
+import { createProductStore, type ProductStore } from '../functions/products/store';
 import { createProduct } from '../functions/products/use-cases/create-product';
 import { createUploadTicket } from '../functions/products/use-cases/create-upload-ticket';
 import { transitionProduct } from '../functions/products/use-cases/transition-product';
@@ -32,17 +33,18 @@ function textToHtml(text: string): string {
 export async function seedDemoData(options: { log?: (line: string) => void; now?: Date } = {}): Promise<number> {
   const runtime = createRuntime();
   const store = createProductStore(runtime.table);
+  const files = fileStoreFromConfig(runtime.config);
   if ((await store.products.listAll()).length > 0) return 0;
 
   const today = options.now ?? new Date();
   for (const seed of seedProducts) {
-    await seedOne(seed, { store, files: runtime.files }, today);
+    await seedOne(seed, { store, files }, today);
   }
   options.log?.(`La inn ${seedProducts.length} demoprodukter`);
   return seedProducts.length;
 }
 
-async function seedOne(seed: SeedProduct, deps: { store: ReturnType<typeof createProductStore>; files: ReturnType<typeof createRuntime>['files'] }, today: Date) {
+async function seedOne(seed: SeedProduct, deps: { store: ProductStore; files: FileStore }, today: Date) {
   const publishAt = seed.publishedMonthsAgo === undefined ? today : new Date(today.getTime() - seed.publishedMonthsAgo * 30.44 * DAY);
   const clock = fixedClock(new Date(publishAt.getTime() - 45 * DAY));
   const use = { ...deps, clock };

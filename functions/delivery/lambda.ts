@@ -1,12 +1,13 @@
 import { deliveryQuerySchema, slugParamsSchema } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
+import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
 import { createProductStore } from '../products/store';
 import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
 
 const runtime = createRuntime();
-const deps = { store: createProductStore(runtime.table), files: runtime.files, clock: runtime.clock };
+const deps = { store: createProductStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
 
 export const handler = httpLambda(
   'delivery',

@@ -10,6 +10,7 @@ import {
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, parseQuery, text, type HttpRequest } from '../shared/http/request';
 import { UnauthorizedError } from '../shared/errors';
+import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
 import { createProductStore } from './store';
 import { createProduct } from './use-cases/create-product';
@@ -20,7 +21,7 @@ import { transitionProduct } from './use-cases/transition-product';
 import { updateProduct } from './use-cases/update-product';
 
 const runtime = createRuntime();
-const deps = { store: createProductStore(runtime.table), files: runtime.files, clock: runtime.clock };
+const deps = { store: createProductStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
 
 function actorOf(request: HttpRequest) {
   if (!request.actor) throw new UnauthorizedError('Innlogging kreves');

@@ -176,6 +176,9 @@ describe('delivery and downloads', () => {
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ slug: product.slug, currency: 'current', version: 1, body: '<p>Innhold</p>' });
     expect(response.headers.get('cache-control')).toMatch(/public, max-age=\d+, s-maxage=\d+/);
+    const etag = response.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"/);
+    expect((await call('GET', `/content/products/${product.slug}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
     const listed = await call('GET', '/content/products?type=guide&theme=cloud&audience=suppliers&level=2&q=levert');
     expect((listed.json as { items: { slug: string }[] }).items.map((item) => item.slug)).toEqual([product.slug]);
     expect((await call('GET', '/admin/products', { role: 'editor' })).headers.get('cache-control')).toBe('no-store');

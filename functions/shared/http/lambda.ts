@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
@@ -17,6 +18,16 @@ const cacheControl: Record<NonNullable<RouteDeclaration['response']['cache']>, s
   public: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
   none: 'no-store',
 };
+
+/** Lets the CDN and browsers revalidate cacheable responses cheaply (304 when nothing changed). */
+function withEntityTag(response: HttpResponse, ifNoneMatch: string | undefined): HttpResponse {
+  if (response.statusCode !== 200 || typeof response.body !== 'string') return response;
+  const etag = `W/"${createHash('sha256').update(response.body).digest('base64url').slice(0, 27)}"`;
+  if (ifNoneMatch?.split(/\s*,\s*/).includes(etag)) {
+    return { statusCode: 304, headers: { ...response.headers, etag }, body: '' };
+  }
+  return { ...response, headers: { ...response.headers, etag } };
+}
 
 function errorResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
@@ -51,7 +62,8 @@ export function httpLambda<L extends LambdaName>(
     authorize(entry.route.access, actor);
     const response = await entry.operation({ event, actor });
     const cache = entry.route.access === 'public' ? (entry.route.response.cache ?? 'none') : 'none';
-    return { ...response, headers: { 'cache-control': cacheControl[cache], ...response.headers } };
+    const cached = { ...response, headers: { 'cache-control': cacheControl[cache], ...response.headers } };
+    return cache === 'public' ? withEntityTag(cached, event.headers['if-none-match']) : cached;
   };
 
   return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)

@@ -1,0 +1,39 @@
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { indexes } from '../functions/shared/db/table-definition';
+
+/**
+ * Least-privilege grants, spelled out instead of the L2 `grantReadData` & co.: those include
+ * Scan (never allowed on a request path, DESIGN §4) and wildcard index ARNs; these name each index.
+ */
+
+const itemReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const itemWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+export type ItemWriteAction = 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem' | 'dynamodb:BatchWriteItem';
+export type ObjectAction = 's3:GetObject' | 's3:PutObject';
+
+export function indexArns(table: dynamodb.ITable): string[] {
+  return Object.values(indexes).map((index) => `${table.tableArn}/index/${index.name}`);
+}
+
+/** Get, query (table and every declared index) and condition checks in transactions. */
+export function grantTableRead(grantee: iam.IGrantable, table: dynamodb.ITable): void {
+  iam.Grant.addToPrincipal({ grantee, actions: itemReadActions, resourceArns: [table.tableArn] });
+  iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:Query'], resourceArns: indexArns(table) });
+}
+
+/** Writes on the base table (indexes are maintained by DynamoDB, never written to). */
+export function grantTableWrite(
+  grantee: iam.IGrantable,
+  table: dynamodb.ITable,
+  actions: readonly ItemWriteAction[] = itemWriteActions as ItemWriteAction[],
+): void {
+  iam.Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [table.tableArn] });
+}
+
+/** Object-level access only: no listing, no bucket configuration, no deletes. */
+export function grantObjects(grantee: iam.IGrantable, bucket: s3.IBucket, actions: readonly ObjectAction[]): void {
+  iam.Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [bucket.arnForObjects('*')] });
+}

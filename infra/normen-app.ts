@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import type { AppProps, Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { BundlingMode } from './constructs/normen-function';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+/** Repository root, independent of the working directory the CLI or the tests run in. */
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export interface NormenApp {
+  readonly app: App;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+export interface NormenAppOptions {
+  /** Run the cdk-nag AwsSolutions checks at synth (default). Template tests turn them off to fail on their own assertions. */
+  readonly nagChecks?: boolean;
+}
+
+/**
+ * Builds the whole CDK app. Shared by infra/app.ts (the CLI entry) and the infrastructure tests,
+ * so the tests check exactly what gets deployed, cdk-nag included.
+ *
+ * Context (cdk.json or `-c key=value`):
+ * - `normen:bundling`: `esbuild` (default) or `skip` (stub code, for fast template tests)
+ * - `normen:stackPrefix`: stack name and bucket name prefix, default `Normen` (one per stage: `NormenTest`, …)
+ * - `normen:region`: target region (cdk.json pins eu-north-1); falls back to the CLI's region
+ * - `normen:alarmEmail`: optional address subscribed to every alarm
+ * - `normen:cmsDistDir`: optional path of the built CMS UI, default `cms/dist`
+ * The account comes from the CLI's credentials; without any the stacks are account-agnostic,
+ * so `cdk synth` works offline.
+ */
+export function createNormenApp(props: AppProps = {}, options: NormenAppOptions = {}): NormenApp {
+  const app = new App(props);
+  const bundling = readBundling(app);
+  const prefix = contextString(app, 'normen:stackPrefix') ?? 'Normen';
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(prefix)) {
+    throw new Error(`normen:stackPrefix must be alphanumeric, got '${prefix}'`);
+  }
+  // The region is pinned in cdk.json (data stays in the EU/EEA); the account comes from the CLI's
+  // credentials. Weak cross-stack references (Fn::GetStackOutput) name the producer's region, so it must be known.
+  const region = contextString(app, 'normen:region') ?? process.env.CDK_DEFAULT_REGION;
+  if (!region) throw new Error('Set the target region: context normen:region (cdk.json) or CDK_DEFAULT_REGION');
+  const env: Environment = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
+
+  const stateful = new StatefulStack(app, `${prefix}Stateful`, {
+    env,
+    description: 'Normen platform: table, files, user pool and CMS hosting (retained on delete)',
+    terminationProtection: true,
+    resourcePrefix: prefix,
+  });
+  const stateless = new StatelessStack(app, `${prefix}Stateless`, {
+    env,
+    description: 'Normen platform: functions, HTTP API, alarms and CMS UI content',
+    stateful,
+    resourcePrefix: prefix,
+    projectRoot,
+    bundling,
+    alarmEmail: contextString(app, 'normen:alarmEmail'),
+    cmsDistDir: contextString(app, 'normen:cmsDistDir'),
+  });
+  Tags.of(app).add('project', 'normen');
+
+  if (options.nagChecks ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
+  return { app, stateful, stateless };
+}
+
+function contextString(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function readBundling(app: App): BundlingMode {
+  const value = contextString(app, 'normen:bundling') ?? 'esbuild';
+  if (value !== 'esbuild' && value !== 'skip') {
+    throw new Error(`normen:bundling must be 'esbuild' or 'skip', got '${value}'`);
+  }
+  return value;
+}

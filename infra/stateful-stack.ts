@@ -1,0 +1,221 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { indexes, tableKeys } from '../functions/shared/db/table-definition';
+import { cmsBucketName, filesBucketName } from './names';
+
+/** Cognito groups; the functions check membership (access 'read' | 'write' in functions/routes.ts). */
+export const userGroups = [
+  { name: 'admin', description: 'Administrators: users, roles and scheduled jobs', precedence: 0 },
+  { name: 'editor', description: 'Secretariat editors: products, consultations, newsletters and events', precedence: 10 },
+  { name: 'committee', description: 'Editorial committee: reads the overview and records evaluations', precedence: 20 },
+] as const;
+
+/**
+ * Everything that holds data or identity and must survive redeploys: the table, the files
+ * bucket, the user pool, and the CMS UI's bucket and distribution. The distribution lives here
+ * because its domain is the CMS origin, which the files bucket's CORS rule needs; placing it in
+ * the stateless stack would make the two stacks reference each other.
+ */
+export interface StatefulStackProps extends StackProps {
+  /** Stage prefix (e.g. `Normen`), part of the bucket names. */
+  readonly resourcePrefix: string;
+}
+
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly filesBucket: s3.Bucket;
+  readonly accessLogsBucket: s3.Bucket;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+  readonly cmsBucket: s3.Bucket;
+  readonly cmsDistribution: cloudfront.Distribution;
+  /** `https://<distribution domain>`: allowed by CORS on the API and the files bucket. */
+  readonly cmsOrigin: string;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: tableKeys.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: tableKeys.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of Object.values(indexes)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logging still delivers through bucket ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      // Access logs hold IP addresses: keep them no longer than the function logs.
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log destination itself; logging it into another bucket would only move the problem.',
+    });
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus: compromised-credential checks and adaptive authentication for a handful of editors.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: 'Du er invitert til Normens redaksjonsverktøy',
+        emailBody: 'Brukernavn: {username}<br>Midlertidig passord: {####}<br>Du må velge et nytt passord første gang du logger inn.',
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'MFA (TOTP) is offered to every user and Plus-tier adaptive authentication challenges risky sign-ins; it becomes mandatory once the CMS UI has an MFA enrolment flow.',
+    });
+    for (const group of userGroups) {
+      this.userPool.addGroup(`Group-${group.name}`, {
+        groupName: group.name,
+        description: group.description,
+        precedence: group.precedence,
+      });
+    }
+    this.userPoolClient = this.userPool.addClient('CmsClient', {
+      // A browser SPA cannot keep a secret.
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+
+    this.cmsBucket = new s3.Bucket(this, 'CmsBucket', {
+      bucketName: cmsBucketName(this, props.resourcePrefix),
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'cms-bucket/',
+      // Only build output lives here; every deploy rewrites it.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.cmsDistribution = new cloudfront.Distribution(this, 'CmsDistribution', {
+      comment: 'Normen CMS UI',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.cmsBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.securityHeaders(),
+      },
+      // No SPA fallback to index.html: react-admin routes in the URL hash, and a fallback would turn
+      // a missing config.json into an HTML page with status 200.
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: this.accessLogsBucket,
+      logFilePrefix: 'cms-cdn/',
+    });
+    Validations.of(this.cmsDistribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Editors and committee members travel; sign-in is required for every API call the UI makes, so country blocking adds nothing.',
+    });
+    Validations.of(this.cmsDistribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: 'The distribution serves only the static CMS build (no data, no forms); the API it calls is protected by the Cognito authorizer and stage throttling.',
+    });
+    Validations.of(this.cmsDistribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason: 'No custom domain yet, so the default *.cloudfront.net certificate (fixed TLSv1 minimum) is used; with a custom domain, set a certificate and TLSv1.2_2021.',
+    });
+    this.cmsOrigin = `https://${this.cmsDistribution.distributionDomainName}`;
+
+    this.filesBucket = new s3.Bucket(this, 'FilesBucket', {
+      bucketName: filesBucketName(this, props.resourcePrefix),
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'files-bucket/',
+      // Editors upload with presigned PUTs straight from the CMS UI; downloads are presigned GETs.
+      cors: [
+        {
+          allowedOrigins: [this.cmsOrigin],
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { noncurrentVersionExpiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  private securityHeaders(): cloudfront.ResponseHeadersPolicy {
+    return new cloudfront.ResponseHeadersPolicy(this, 'CmsSecurityHeaders', {
+      comment: 'Security headers for the Normen CMS UI',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentSecurityPolicy: {
+          // connect-src: the API (execute-api), Cognito and presigned S3 uploads, all under amazonaws.com.
+          // style-src 'unsafe-inline': the UI library injects its styles at runtime.
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "connect-src 'self' https://*.amazonaws.com",
+            "img-src 'self' data: blob:",
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'",
+          ].join('; '),
+          override: true,
+        },
+      },
+    });
+  }
+}

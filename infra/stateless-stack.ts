@@ -1,0 +1,267 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { lambdas, routeKey, routes } from '../functions/routes';
+import type { LambdaName } from '../functions/routes';
+import { NormenFunction } from './constructs/normen-function';
+import type { BundlingMode } from './constructs/normen-function';
+import { grantObjects, grantTableRead, grantTableWrite } from './grants';
+import type { ObjectAction } from './grants';
+import { assetBucketObjects, iam5Resource } from './nag';
+import { cmsBucketName, filesBucketName } from './names';
+import type { StatefulStack } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  readonly stateful: StatefulStack;
+  /** Same stage prefix as the stateful stack: the bucket names are derived from it. */
+  readonly resourcePrefix: string;
+  readonly projectRoot: string;
+  readonly bundling: BundlingMode;
+  /** Receives every alarm; without it the alarms still show in CloudWatch. */
+  readonly alarmEmail?: string;
+  /** Built CMS UI (`npm run build:cms`); deployed only if it exists at synth time. */
+  readonly cmsDistDir?: string;
+}
+
+/** Seconds a presigned download or upload URL stays valid (FILE_URL_TTL_SECONDS). */
+const fileUrlTtlSeconds = 300;
+
+/**
+ * Everything that can be replaced on every deploy: the functions, the HTTP API built from
+ * functions/routes.ts, alarms, and the CMS UI's content and runtime configuration.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Readonly<Record<LambdaName, NormenFunction>>;
+  readonly httpApi: apigwv2.HttpApi;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { table, userPool, userPoolClient, cmsDistribution, cmsOrigin } = props.stateful;
+    // By name, not by reference: see infra/names.ts.
+    const filesBucket = s3.Bucket.fromBucketName(this, 'FilesBucket', filesBucketName(this, props.resourcePrefix));
+    const cmsBucket = s3.Bucket.fromBucketName(this, 'CmsBucket', cmsBucketName(this, props.resourcePrefix));
+    this.addStackDependency(props.stateful, 'table, buckets and user pool must exist first');
+
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Normen alarms', enforceSSL: true });
+    if (props.alarmEmail) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    }
+
+    // readConfig() in functions/shared/config.ts fails fast without these, so every function gets all of them.
+    const environment = {
+      TABLE_NAME: table.tableName,
+      FILES_BUCKET: filesBucket.bucketName,
+      CMS_ORIGIN: cmsOrigin,
+      FILE_URL_TTL_SECONDS: String(fileUrlTtlSeconds),
+    };
+    const functions = {} as Record<LambdaName, NormenFunction>;
+    for (const [name, declaration] of Object.entries(lambdas) as [LambdaName, (typeof lambdas)[LambdaName]][]) {
+      functions[name] = new NormenFunction(this, `Fn-${name}`, {
+        entry: declaration.entry,
+        description: declaration.description,
+        memoryMb: declaration.memoryMb,
+        environment,
+        projectRoot: props.projectRoot,
+        bundling: props.bundling,
+        alarmTopic: this.alarmTopic,
+      });
+    }
+    this.functions = functions;
+
+    // Least privilege, per function (see infra/grants.ts). A Record, so a new Lambda in
+    // functions/routes.ts does not compile until its access is decided here.
+    const grantFiles = (role: iam.Role, actions: readonly ObjectAction[]): void => {
+      grantObjects(role, filesBucket, actions);
+      Validations.of(role).acknowledge({
+        id: iam5Resource(this, filesBucket.arnForObjects('*')),
+        reason: 'Object keys are chosen at runtime per product and attachment; access is object-level only (no list or delete) in the one files bucket.',
+      });
+    };
+    const access: Record<LambdaName, (role: iam.Role) => void> = {
+      platform: (role) => grantTableRead(role, table),
+      delivery: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table, ['dynamodb:UpdateItem']); // download counters
+        grantFiles(role, ['s3:GetObject']); // presigned downloads
+      },
+      products: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table);
+        grantFiles(role, ['s3:GetObject', 's3:PutObject']); // presigned downloads and uploads
+      },
+    };
+    for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name].role);
+
+    this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin);
+
+    this.deployCms(props, cmsBucket, cmsDistribution, userPoolClient.userPoolClientId);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'CmsUrl', { value: cmsOrigin, description: 'CMS UI' });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+  }
+
+  private createHttpApi(
+    functions: Readonly<Record<LambdaName, NormenFunction>>,
+    userPool: StatefulStack['userPool'],
+    userPoolClient: StatefulStack['userPoolClient'],
+    cmsOrigin: string,
+  ): apigwv2.HttpApi {
+    const api = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'Normen platform API (routes from functions/routes.ts)',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [cmsOrigin],
+        allowMethods: [
+          apigwv2.CorsHttpMethod.GET,
+          apigwv2.CorsHttpMethod.POST,
+          apigwv2.CorsHttpMethod.PUT,
+          apigwv2.CorsHttpMethod.DELETE,
+          apigwv2.CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: ['authorization', 'content-type'],
+        exposeHeaders: ['content-disposition'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      // Public forms are the abuse surface; this caps cost and load, and callers get 429.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', userPool, {
+      userPoolClients: [userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const integrations = Object.fromEntries(
+      Object.entries(functions).map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn.function)]),
+    ) as Record<LambdaName, HttpLambdaIntegration>;
+
+    for (const route of routes) {
+      const isPublic = route.access === 'public';
+      const httpRoute = new apigwv2.HttpRoute(this, `Route-${route.operationId}`, {
+        httpApi: api,
+        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
+        integration: integrations[route.lambda],
+        authorizer: isPublic ? undefined : authorizer,
+      });
+      if (isPublic) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by design (access 'public' in functions/routes.ts).`,
+        });
+      }
+    }
+    return api;
+  }
+
+  private deployCms(
+    props: StatelessStackProps,
+    cmsBucket: s3.IBucket,
+    cmsDistribution: StatefulStack['cmsDistribution'],
+    clientId: string,
+  ): void {
+    // The deployment handler gets its own role and log group for the same reason as NormenFunction.
+    const logGroup = new logs.LogGroup(this, 'CmsDeploymentLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, 'CmsDeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the CMS UI build and config.json into the CMS bucket',
+    });
+    logGroup.grantWrite(role);
+
+    const common = {
+      destinationBucket: cmsBucket,
+      distribution: cmsDistribution,
+      role,
+      logGroup,
+      memoryLimit: 512,
+    } satisfies Partial<s3deploy.BucketDeploymentProps>;
+
+    const cmsDistDir = props.cmsDistDir ?? join(props.projectRoot, 'cms', 'dist');
+    if (existsSync(cmsDistDir)) {
+      new s3deploy.BucketDeployment(this, 'CmsAssets', {
+        ...common,
+        sources: [s3deploy.Source.asset(cmsDistDir)],
+        // config.json belongs to the other deployment; excluding it also keeps pruning off it.
+        exclude: ['config.json'],
+        distributionPaths: ['/*'],
+      });
+    }
+    new s3deploy.BucketDeployment(this, 'CmsConfig', {
+      ...common,
+      sources: [
+        s3deploy.Source.jsonData('config.json', {
+          apiUrl: this.httpApi.apiEndpoint,
+          cognito: { endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`, clientId },
+        }),
+      ],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      distributionPaths: ['/config.json'],
+    });
+
+    const bucketDeploymentReason =
+      'Granted by the CDK BucketDeployment construct, which syncs (list, get, put, delete) the CDK asset bucket into the CMS bucket; limited to those two buckets.';
+    for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*']) {
+      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: bucketDeploymentReason });
+    }
+    Validations.of(role).acknowledge({ id: assetBucketObjects(this), reason: bucketDeploymentReason });
+    Validations.of(role).acknowledge({ id: iam5Resource(this, cmsBucket.arnForObjects('*')), reason: bucketDeploymentReason });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'cloudfront:CreateInvalidation/GetInvalidation, added by BucketDeployment to refresh the CMS distribution after a deploy.',
+    });
+    // The handler is a stack-level singleton shared by every BucketDeployment, not a child of one.
+    for (const child of this.node.children) {
+      if (child instanceof lambda.SingletonFunction || child.node.id.startsWith('Custom::CDKBucketDeployment')) {
+        Validations.of(child).acknowledge({
+          id: 'AwsSolutions-L1',
+          reason: 'The BucketDeployment handler is CDK-managed (Python); its runtime moves with aws-cdk-lib upgrades.',
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdas } from '../../functions/routes';
+import type { LambdaName } from '../../functions/routes';
+import { buildApp } from './fixture';
+
+/** The real esbuild bundles, as `cdk synth` builds them, loaded the way Lambda loads them. */
+describe('Lambda bundles', () => {
+  const names = Object.keys(lambdas) as LambdaName[];
+  const bundles = new Map<LambdaName, string>();
+  const savedEnv = { ...process.env };
+
+  beforeAll(() => {
+    const built = buildApp({ 'normen:bundling': 'esbuild' });
+    const template = Template.fromStack(built.stateless).toJSON() as { Resources: Record<string, { Properties: any }> };
+    for (const name of names) {
+      const logicalId = built.stateless.getLogicalId(built.stateless.functions[name].function.node.defaultChild as never);
+      const key = template.Resources[logicalId]!.Properties.Code.S3Key as string;
+      bundles.set(name, join(built.app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'));
+    }
+    // What readConfig() needs when a bundle loads; Lambda sets AWS_REGION itself.
+    Object.assign(process.env, { TABLE_NAME: 'normen-test', FILES_BUCKET: 'normen-files-test', AWS_REGION: 'eu-north-1' });
+  }, 120_000);
+
+  afterAll(() => {
+    process.env = savedEnv;
+  });
+
+  it.each(names)('%s: is an ES module with the require shim and a source map', (name) => {
+    const file = bundles.get(name)!;
+    expect(existsSync(file), file).toBe(true);
+    expect(existsSync(`${file}.map`)).toBe(true);
+    expect(readFileSync(file, 'utf8').startsWith("import { createRequire as __normenCreateRequire } from 'node:module';")).toBe(true);
+  });
+
+  it.each(names)('%s: loads and exports handler', async (name) => {
+    const module = (await import(pathToFileURL(bundles.get(name)!).href)) as { handler?: unknown };
+    expect(typeof module.handler).toBe('function');
+  });
+});

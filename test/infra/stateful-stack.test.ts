@@ -1,0 +1,147 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexes, tableKeys } from '../../functions/shared/db/table-definition';
+import { synthesize } from './fixture';
+import type { Synthesized } from './fixture';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+}, 60_000);
+
+describe('table', () => {
+  it('is on-demand, point-in-time recoverable, deletion protected, encrypted and retained', () => {
+    const tables = synth.statefulTemplate.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(1);
+    const [table] = Object.values(tables);
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true },
+      KeySchema: [
+        { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' },
+      ],
+    });
+  });
+
+  it('has exactly the GSIs from table-definition, with their keys and all attributes projected', () => {
+    const [table] = Object.values(synth.statefulTemplate.findResources('AWS::DynamoDB::Table'));
+    const gsis = (table?.Properties.GlobalSecondaryIndexes ?? []) as unknown[];
+    const expected = Object.values(indexes).map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    }));
+    expect(gsis).toHaveLength(3);
+    expect(gsis).toEqual(expect.arrayContaining(expected.map((gsi) => expect.objectContaining(gsi))));
+    expect(Object.values(indexes).map((index) => index.name).sort()).toEqual(['catalogue', 'delivery', 'evaluationDue']);
+  });
+});
+
+describe('buckets', () => {
+  it('are all encrypted, block public access and refuse plain HTTP', () => {
+    const buckets = synth.statefulTemplate.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(3);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties).toMatchObject({
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+      });
+      expect(bucket.DeletionPolicy).toBe('Retain');
+    }
+    const policies = Object.values(synth.statefulTemplate.findResources('AWS::S3::BucketPolicy'));
+    expect(policies).toHaveLength(Object.keys(buckets).length);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      );
+    }
+  });
+
+  it('keeps files versioned, access-logged and open to presigned PUT/GET from the CMS origin only', () => {
+    const filesBucketId = synth.stateful.getLogicalId(synth.stateful.filesBucket.node.defaultChild as never);
+    const files = synth.statefulTemplate.toJSON().Resources[filesBucketId];
+    expect(files.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(files.Properties.LoggingConfiguration.DestinationBucketName).toBeDefined();
+    const [rule] = files.Properties.CorsConfiguration.CorsRules;
+    expect(rule.AllowedMethods).toEqual(expect.arrayContaining(['PUT', 'GET']));
+    const distributionId = synth.stateful.getLogicalId(synth.stateful.cmsDistribution.node.defaultChild as never);
+    expect(rule.AllowedOrigins).toEqual([{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] }]);
+  });
+});
+
+describe('user pool', () => {
+  it('is invitation-only with email sign-in and a strong password policy', () => {
+    synth.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      MfaConfiguration: 'OPTIONAL',
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      DeletionProtection: 'ACTIVE',
+    });
+  });
+
+  it('has the groups editor, committee and admin', () => {
+    const groups = Object.values(synth.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup'));
+    expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual(['admin', 'committee', 'editor']);
+  });
+
+  it('has a public app client with password, SRP and refresh flows', () => {
+    synth.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+  });
+});
+
+describe('CMS hosting', () => {
+  it('serves the private CMS bucket over HTTPS through origin access control, with security headers', () => {
+    synth.statefulTemplate.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    synth.statefulTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+    synth.statefulTemplate.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("frame-ancestors 'none'") }),
+        }),
+      }),
+    });
+  });
+});

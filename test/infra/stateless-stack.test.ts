@@ -1,0 +1,226 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdas, routeKey, routes } from '../../functions/routes';
+import type { LambdaName } from '../../functions/routes';
+import { synthesize } from './fixture';
+import type { Synthesized } from './fixture';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+
+let synth: Synthesized;
+let resources: Resources;
+beforeAll(() => {
+  synth = synthesize();
+  resources = synth.statelessTemplate.toJSON().Resources as Resources;
+}, 60_000);
+
+function ofType(type: string): [string, Resources[string]][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+function functionLogicalId(name: LambdaName): string {
+  return synth.stateless.getLogicalId(synth.stateless.functions[name].function.node.defaultChild as never);
+}
+
+/** Statements of the role policy attached to a function's role. */
+function statementsOf(name: LambdaName): { Action: string | string[]; Resource: unknown }[] {
+  const roleId = synth.stateless.getLogicalId(synth.stateless.functions[name].role.node.defaultChild as never);
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => (policy.Properties.Roles as unknown[]).some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+}
+
+function actionsOf(name: LambdaName): string[] {
+  return statementsOf(name).flatMap((statement) => [statement.Action].flat());
+}
+
+describe('HTTP API routes', () => {
+  it('has exactly one route per declared route, with the declared route key', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
+    expect(keys.sort()).toEqual(routes.map(routeKey).sort());
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('puts the Cognito JWT authorizer on every non-public route and none on public ones', () => {
+    const [authorizers] = [ofType('AWS::ApiGatewayV2::Authorizer')];
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0]!;
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('https://cognito-idp.');
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
+
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey as string, route.Properties]));
+    for (const route of routes) {
+      const props = byKey.get(routeKey(route));
+      expect(props, routeKey(route)).toBeDefined();
+      if (route.access === 'public') {
+        expect(props?.AuthorizationType, routeKey(route)).toBe('NONE');
+        expect(props?.AuthorizerId, routeKey(route)).toBeUndefined();
+      } else {
+        expect(props?.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(props?.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('integrates each route with the Lambda it declares', () => {
+    const integrations = new Map(ofType('AWS::ApiGatewayV2::Integration'));
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey as string, route.Properties]));
+    for (const route of routes) {
+      const target = byKey.get(routeKey(route))?.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const integration = integrations.get(target['Fn::Join'][1][1].Ref);
+      expect(integration?.Properties.IntegrationUri, routeKey(route)).toEqual({ 'Fn::GetAtt': [functionLogicalId(route.lambda), 'Arn'] });
+      expect(integration?.Properties.PayloadFormatVersion).toBe('2.0');
+    }
+  });
+
+  it('logs access on the auto-deployed default stage, throttles, and allows CORS from the CMS origin', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+    });
+    const [[, api]] = ofType('AWS::ApiGatewayV2::Api') as [[string, Resources[string]]];
+    expect(api.Properties.ProtocolType).toBe('HTTP');
+    expect(JSON.stringify(api.Properties.CorsConfiguration.AllowOrigins)).toContain('CmsDistribution');
+    expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+  });
+});
+
+describe('functions', () => {
+  const names = Object.keys(lambdas) as LambdaName[];
+
+  it('creates one function per declared Lambda (plus the CDK deployment handler)', () => {
+    const functions = ofType('AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Runtime).startsWith('nodejs'));
+    expect(functions).toHaveLength(names.length);
+  });
+
+  it.each(names)('%s: Node.js 22 on arm64, traced, with its memory and the runtime configuration', (name) => {
+    const fn = resources[functionLogicalId(name)]!;
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: lambdas[name].memoryMb,
+      Timeout: 10,
+      TracingConfig: { Mode: 'Active' },
+      Description: lambdas[name].description,
+    });
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
+      ['CMS_ORIGIN', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'NODE_OPTIONS', 'TABLE_NAME'],
+    );
+    // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
+    expect(fn.Properties.Environment.Variables.AWS_REGION).toBeUndefined();
+  });
+
+  it.each(names)('%s: logs to its own log group with retention', (name) => {
+    const fn = resources[functionLogicalId(name)]!;
+    const logGroupId = (fn.Properties.LoggingConfig.LogGroup as { Ref: string }).Ref;
+    expect(resources[logGroupId]?.Type).toBe('AWS::Logs::LogGroup');
+    expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(90);
+  });
+
+  it.each(names)('%s: has alarms on Errors and Throttles that notify the alarm topic', (name) => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').filter(([, alarm]) =>
+      JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(name) } }]),
+    );
+    expect(alarms.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual(['Errors', 'Throttles']);
+    for (const [, alarm] of alarms) {
+      expect(alarm.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, Statistic: 'Sum' });
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    }
+  });
+
+  it('uses roles without managed policies', () => {
+    for (const name of names) {
+      const roleId = synth.stateless.getLogicalId(synth.stateless.functions[name].role.node.defaultChild as never);
+      expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('least-privilege grants', () => {
+  const tableReads = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+
+  it('never allows Scan or wildcard actions to any function', () => {
+    for (const name of Object.keys(lambdas) as LambdaName[]) {
+      const actions = actionsOf(name);
+      expect(actions.filter((action) => action.includes('Scan') || action.includes('*')), name).toEqual([]);
+    }
+  });
+
+  it('platform reads the table and nothing else', () => {
+    const actions = actionsOf('platform');
+    expect(actions).toEqual(expect.arrayContaining(tableReads));
+    expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action) || action.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('delivery reads the table, updates counters and reads files', () => {
+    const actions = actionsOf('delivery');
+    expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:UpdateItem', 's3:GetObject']));
+    expect(actions.filter((action) => /^dynamodb:(Put|Delete|BatchWrite)/.test(action) || action === 's3:PutObject')).toEqual([]);
+  });
+
+  it('products reads and writes the table and reads and writes files', () => {
+    expect(actionsOf('products')).toEqual(
+      expect.arrayContaining([...tableReads, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject', 's3:PutObject']),
+    );
+    expect(actionsOf('products').filter((action) => action.startsWith('s3:Delete') || action.startsWith('s3:List'))).toEqual([]);
+  });
+
+  it('names each GSI instead of granting index/*', () => {
+    const resourcesText = JSON.stringify(statementsOf('products').map((statement) => statement.Resource));
+    for (const index of ['catalogue', 'delivery', 'evaluationDue']) expect(resourcesText).toContain(`/index/${index}`);
+    expect(resourcesText).not.toContain('/index/*');
+  });
+});
+
+describe('CMS UI deployment', () => {
+  function deployments(template: Template): Record<string, any>[] {
+    return Object.values(template.findResources('Custom::CDKBucketDeployment')).map((resource) => resource.Properties);
+  }
+
+  it('always writes config.json with the API URL and the Cognito client', () => {
+    const all = deployments(synth.statelessTemplate);
+    expect(all).toHaveLength(1);
+    const deployment = all[0]!;
+    expect(deployment.Prune).toBe(false);
+    expect(deployment.DistributionPaths).toEqual(['/config.json']);
+
+    // Source.jsonData stages the file with markers that the deployment replaces by deploy-time values.
+    const [objectKey] = deployment.SourceObjectKeys as [string];
+    const assetDir = join(synth.app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`);
+    const raw = readFileSync(join(assetDir, 'config.json'), 'utf8');
+    const markers = (deployment.SourceMarkers as Record<string, unknown>[])[0]!;
+    const config = JSON.parse(raw) as { apiUrl: string; cognito: { endpoint: string; clientId: string } };
+    const apiId = synth.stateless.getLogicalId(synth.stateless.httpApi.node.defaultChild as never);
+    expect(markers[config.apiUrl]).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    expect(config.cognito.endpoint).toBe('https://cognito-idp.eu-north-1.amazonaws.com/');
+    expect(JSON.stringify(markers[config.cognito.clientId])).toContain('CmsClient');
+  });
+
+  it('deploys the CMS build when it exists at synth time', () => {
+    const withBuild = synthesize({ 'normen:cmsDistDir': fakeCmsBuild() });
+    const all = deployments(withBuild.statelessTemplate);
+    expect(all).toHaveLength(2);
+    expect(all.find((deployment) => deployment.Prune !== false)?.Exclude).toEqual(['config.json']);
+  }, 60_000);
+});
+
+function fakeCmsBuild(): string {
+  const dir = join(synth.app.outdir, 'fake-cms-dist');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>CMS</title>');
+  return dir;
+}
+
+describe('outputs', () => {
+  it('exports the API URL, CMS URL, user pool id and client id', () => {
+    const outputs = synth.statelessTemplate.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'CmsUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
