@@ -39,6 +39,8 @@ export async function seedPublishedProducts(count: number): Promise<number> {
       publishedAt: now,
       lastEvaluatedAt: null,
       nextEvaluationDue: '2027-11-01',
+      lastEvaluationOutcome: null,
+      notCurrentReason: null,
       downloadsTotal: 0,
     };
   });
@@ -50,7 +52,7 @@ export async function seedPublishedProducts(count: number): Promise<number> {
           store.products.insert(product),
           store.products.claimSlug(product.slug, product.id),
           store.versions.insert(version),
-          store.published.put(publishedProjection(version, product.nextEvaluationDue, null)),
+          store.published.put(publishedProjection(version, { nextEvaluationDue: product.nextEvaluationDue, notCurrentReason: null, retiredAt: null })),
         ];
       }),
     );

@@ -3,6 +3,7 @@ import {
   currencies,
   evaluationOutcomes,
   governanceLevelSchema,
+  notCurrentReasons,
   productStatuses,
   productTypes,
   targetGroups,
@@ -120,6 +121,9 @@ export const productSchema = productFieldsSchema.extend({
   publishedAt: isoDateTimeSchema.nullable(),
   lastEvaluatedAt: isoDateSchema.nullable(),
   nextEvaluationDue: isoDateSchema.nullable(),
+  lastEvaluationOutcome: evaluationOutcomes.schema.nullable().default(null),
+  /** Set by the review check (overdue) or an evaluation (outdated); cleared by the next evaluation. */
+  notCurrentReason: notCurrentReasons.schema.nullable().default(null),
   downloadsTotal: z.number().int().nonnegative(),
 });
 export type Product = z.infer<typeof productSchema>;
@@ -137,6 +141,8 @@ export type ProductVersion = z.infer<typeof productVersionSchema>;
 export const evaluationSchema = z.object({
   productId: z.string(),
   id: z.string(),
+  /** The published version that was evaluated. */
+  version: z.number().int().positive(),
   evaluatedOn: isoDateSchema,
   evaluatedBy: z.string(),
   outcome: evaluationOutcomes.schema,
@@ -201,6 +207,7 @@ export const deliveredProductSchema = z.object({
   decision: decisionSchema.nullable(),
   nextEvaluationDue: isoDateSchema.nullable(),
   currency: currencies.schema,
+  notCurrentReason: notCurrentReasons.schema.nullable(),
   legalReferences: z.array(legalReferenceSchema),
   relatedProducts: z.array(slugSchema),
   attachments: z.array(z.object({ fileName: z.string(), size: z.number(), downloadUrl: z.string() })),
@@ -221,6 +228,7 @@ export type ProductHistory = z.infer<typeof productHistorySchema>;
  */
 export const publishedProductSchema = productVersionSchema.omit({ body: true, owner: true, currentNeed: true }).extend({
   nextEvaluationDue: isoDateSchema.nullable(),
+  notCurrentReason: notCurrentReasons.schema.nullable().default(null),
   retiredAt: isoDateTimeSchema.nullable(),
 });
 export type PublishedProduct = z.infer<typeof publishedProductSchema>;

@@ -112,3 +112,34 @@ export const userGroups = vocabulary({
   admin: 'Administrator',
 });
 export type UserGroup = z.infer<typeof userGroups.schema>;
+
+/** Who submits input in a consultation (governance model chapter 8). */
+export const stakeholderGroups = vocabulary({
+  'obliged-organisation': 'Virksomhet som har sluttet seg til Normen',
+  authority: 'Myndighet',
+  'steering-group-member': 'Medlem av Styringsgruppen',
+  supplier: 'Leverandør',
+  'patient-user-organisation': 'Pasient- eller brukerorganisasjon',
+  other: 'Annen',
+});
+export type StakeholderGroup = z.infer<typeof stakeholderGroups.schema>;
+
+export const inputStatuses = vocabulary({
+  new: 'Ny',
+  considered: 'Vurdert',
+  'in-action-plan': 'Tatt inn i handlingsplanen',
+  'not-taken': 'Ikke tatt inn',
+});
+export type InputStatus = z.infer<typeof inputStatuses.schema>;
+
+/** Why a published product is no longer delivered as current. */
+export const notCurrentReasons = vocabulary({
+  overdue: 'Evalueringsfristen er passert',
+  outdated: 'Evaluert som ikke lenger relevant',
+});
+export type NotCurrentReason = z.infer<typeof notCurrentReasons.schema>;
+
+export const jobNames = vocabulary({
+  'review-check': 'Evalueringskontroll (påminnelser og ikke-gjeldende)',
+});
+export type JobName = z.infer<typeof jobNames.schema>;

@@ -24,7 +24,7 @@ function toDelivered(published: PublishedProduct, now: Date): Omit<DeliveredProd
     publishedAt: published.publishedAt,
     decision: published.decision,
     nextEvaluationDue: published.nextEvaluationDue,
-    currency: currencyOf(published, now),
+    ...currencyOf(published, now),
     legalReferences: published.legalReferences,
     relatedProducts: published.relatedProducts,
     attachments: published.attachments.map((attachment) => ({

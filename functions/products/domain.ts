@@ -2,6 +2,7 @@ import {
   nextEvaluationDue,
   osloDate,
   type Currency,
+  type NotCurrentReason,
   type Product,
   type ProductVersion,
   type PublishedProduct,
@@ -45,10 +46,17 @@ export function dueDateFor(product: Product, publishedOn: string | null): string
  * What the website shows: retired products are archived; a product past its evaluation due date
  * (Oslo calendar) is no longer published as current, but stays readable.
  */
-export function currencyOf(published: Pick<PublishedProduct, 'retiredAt' | 'nextEvaluationDue'>, now: Date): Currency {
-  if (published.retiredAt) return 'retired';
-  if (published.nextEvaluationDue && osloDate(now) > published.nextEvaluationDue) return 'not-current';
-  return 'current';
+export function currencyOf(
+  published: Pick<PublishedProduct, 'retiredAt' | 'nextEvaluationDue' | 'notCurrentReason'>,
+  now: Date,
+): { currency: Currency; notCurrentReason: NotCurrentReason | null } {
+  if (published.retiredAt) return { currency: 'retired', notCurrentReason: null };
+  if (published.notCurrentReason) return { currency: 'not-current', notCurrentReason: published.notCurrentReason };
+  // The review check records this each morning; deriving it here keeps the website right before it runs.
+  if (published.nextEvaluationDue && osloDate(now) > published.nextEvaluationDue) {
+    return { currency: 'not-current', notCurrentReason: 'overdue' };
+  }
+  return { currency: 'current', notCurrentReason: null };
 }
 
 export function versionSnapshot(product: Product, publishedAt: string, publishedBy: string): ProductVersion {
@@ -79,9 +87,8 @@ export function versionSnapshot(product: Product, publishedAt: string, published
 
 export function publishedProjection(
   version: ProductVersion,
-  nextDue: string | null,
-  retiredAt: string | null,
+  state: Pick<PublishedProduct, 'nextEvaluationDue' | 'notCurrentReason' | 'retiredAt'>,
 ): PublishedProduct {
   const { body: _body, owner: _owner, currentNeed: _currentNeed, ...summary } = version;
-  return { ...summary, nextEvaluationDue: nextDue, retiredAt };
+  return { ...summary, ...state };
 }

@@ -14,16 +14,23 @@ describe('slugify', () => {
 describe('currency', () => {
   const now = new Date('2026-11-22T10:00:00Z');
   it('is current up to and including the due date, not-current the day after', () => {
-    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2026-11-22' }, now)).toBe('current');
-    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2026-11-21' }, now)).toBe('not-current');
-    expect(currencyOf({ retiredAt: null, nextEvaluationDue: null }, now)).toBe('current');
+    const currency = (nextEvaluationDue: string | null) => currencyOf({ retiredAt: null, nextEvaluationDue, notCurrentReason: null }, now);
+    expect(currency('2026-11-22')).toEqual({ currency: 'current', notCurrentReason: null });
+    expect(currency('2026-11-21')).toEqual({ currency: 'not-current', notCurrentReason: 'overdue' });
+    expect(currency(null)).toEqual({ currency: 'current', notCurrentReason: null });
   });
   it('uses the Oslo date at the turn of the day', () => {
     // 23:30 UTC on the due date is already the next day in Oslo.
-    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2026-11-22' }, new Date('2026-11-22T23:30:00Z'))).toBe('not-current');
+    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2026-11-22', notCurrentReason: null }, new Date('2026-11-22T23:30:00Z')).currency).toBe('not-current');
   });
   it('marks retired products as retired whatever their due date', () => {
-    expect(currencyOf({ retiredAt: '2026-01-01T00:00:00Z', nextEvaluationDue: '2030-01-01' }, now)).toBe('retired');
+    expect(currencyOf({ retiredAt: '2026-01-01T00:00:00Z', nextEvaluationDue: '2030-01-01', notCurrentReason: null }, now).currency).toBe('retired');
+  });
+  it('follows a recorded reason even before the due date', () => {
+    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2030-01-01', notCurrentReason: 'outdated' }, now)).toEqual({
+      currency: 'not-current',
+      notCurrentReason: 'outdated',
+    });
   });
 });
 

@@ -31,6 +31,8 @@ export async function createProduct(
     publishedAt: null,
     lastEvaluatedAt: null,
     nextEvaluationDue: null,
+    lastEvaluationOutcome: null,
+    notCurrentReason: null,
     downloadsTotal: 0,
   };
   assertProductRules(product);

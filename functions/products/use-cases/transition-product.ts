@@ -70,16 +70,20 @@ export async function transitionProduct(
       break;
     case 'publish': {
       const publishedOn = osloDate(now);
-      next = { ...current, ...changed, status: 'published', publishedVersion: current.workingVersion, publishedAt: at };
+      // A new version starts a fresh review cycle: earlier evaluation outcomes were about the old text.
+      next = { ...current, ...changed, status: 'published', publishedVersion: current.workingVersion, publishedAt: at, lastEvaluationOutcome: null, notCurrentReason: null };
       next.nextEvaluationDue = dueDateFor(next, publishedOn);
       const version = versionSnapshot(next, at, actor.username);
-      steps.push(store.versions.insert(version), store.published.put(publishedProjection(version, next.nextEvaluationDue, null)));
+      steps.push(
+        store.versions.insert(version),
+        store.published.put(publishedProjection(version, { nextEvaluationDue: next.nextEvaluationDue, notCurrentReason: null, retiredAt: null })),
+      );
       break;
     }
     case 'retire': {
       next = { ...current, ...changed, status: 'retired', nextEvaluationDue: null };
       const published = await store.published.get(id);
-      if (published) steps.push(store.published.put({ ...published, nextEvaluationDue: null, retiredAt: at }));
+      if (published) steps.push(store.published.put({ ...published, nextEvaluationDue: null, notCurrentReason: null, retiredAt: at }));
       break;
     }
   }
