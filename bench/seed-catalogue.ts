@@ -1,11 +1,11 @@
 import { productTypes, themes, targetGroups, type Product } from '../content-model';
 import { createRuntime } from '../functions/shared/runtime';
-import { createProductStore } from '../functions/products/store';
+import { createStore } from '../functions/store';
 import { publishedProjection, versionSnapshot } from '../functions/products/domain';
 
 /** Writes `count` published products straight through the repositories, 25 per transaction. */
 export async function seedPublishedProducts(count: number): Promise<number> {
-  const store = createProductStore(createRuntime().table);
+  const store = createStore(createRuntime().table);
   const types = productTypes.codes.filter((type) => type !== 'main-document');
   const now = '2026-11-01T10:00:00.000Z';
   const products: Product[] = Array.from({ length: count }, (_, index) => {

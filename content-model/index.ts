@@ -2,5 +2,6 @@ export * from './vocabularies';
 export * from './dates';
 export * from './review-policy';
 export * from './product';
+export * from './review';
 export * from './queries';
 export * from './errors';

@@ -151,9 +151,21 @@ export const evaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
+/** Options when sending a product to consultation; left out, the defaults by level apply. */
+export const consultationOptionsSchema = z.object({
+  audience: z.string().trim().min(3).max(500).optional(),
+  opensOn: isoDateSchema.optional(),
+  closesOn: isoDateSchema.optional(),
+});
+export type ConsultationOptions = z.infer<typeof consultationOptionsSchema>;
+
 /** Lifecycle actions an editor can take (chapter 8). */
 export const transitionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('send-to-consultation'), expectedRevision: z.number().int().positive() }),
+  z.object({
+    action: z.literal('send-to-consultation'),
+    expectedRevision: z.number().int().positive(),
+    consultation: consultationOptionsSchema.optional(),
+  }),
   z.object({ action: z.literal('return-to-draft'), expectedRevision: z.number().int().positive() }),
   z.object({ action: z.literal('approve'), expectedRevision: z.number().int().positive(), decision: decisionSchema }),
   z.object({ action: z.literal('publish'), expectedRevision: z.number().int().positive() }),
@@ -163,7 +175,7 @@ export type Transition = z.infer<typeof transitionSchema>;
 export type TransitionAction = Transition['action'];
 
 export const auditRecordSchema = z.object({
-  entityType: z.enum(['product']),
+  entityType: z.enum(['product', 'consultation']),
   entityId: z.string(),
   at: isoDateTimeSchema,
   by: z.string(),

@@ -18,6 +18,24 @@ import {
   uploadTicketSchema,
 } from '../content-model';
 import { z as zod } from 'zod';
+import {
+  consultationIdParamsSchema,
+  consultationSchema,
+  consultationUpdateSchema,
+  dashboardSchema,
+  evaluationRequestSchema,
+  evaluationResultSchema,
+  evaluationSchema,
+  inputParamsSchema,
+  inputSubmissionSchema,
+  inputTriageSchema,
+  jobHealthSchema,
+  jobParamsSchema,
+  jobRunSchema,
+  openConsultationsSchema,
+  priorityRowSchema,
+  stakeholderInputSchema,
+} from '../content-model';
 
 /**
  * The API surface, declared once. The CDK app creates one Lambda per entry in `lambdas` and one
@@ -25,14 +43,21 @@ import { z as zod } from 'zod';
  * document is generated from it. Pure data: importing it must never touch AWS or the environment.
  */
 export const lambdas = {
-  platform: { entry: 'functions/platform/lambda.ts', description: 'Health check and OpenAPI document', memoryMb: 256 },
-  delivery: { entry: 'functions/delivery/lambda.ts', description: 'Public delivery API for published products', memoryMb: 512 },
-  products: { entry: 'functions/products/lambda.ts', description: 'Editor API: products and the document overview', memoryMb: 512 },
-} as const satisfies Record<string, { entry: string; description: string; memoryMb: number }>;
+  platform: { entry: 'functions/platform/lambda.ts', description: 'Health check and OpenAPI document', memoryMb: 256, trigger: 'http' },
+  delivery: { entry: 'functions/delivery/lambda.ts', description: 'Public delivery API for published products', memoryMb: 512, trigger: 'http' },
+  products: { entry: 'functions/products/lambda.ts', description: 'Editor API: products and the document overview', memoryMb: 512, trigger: 'http' },
+  review: { entry: 'functions/review/lambda.ts', description: 'Editor API: evaluations, dashboard, priority report, job status', memoryMb: 512, trigger: 'http' },
+  consultations: { entry: 'functions/consultations/lambda.ts', description: 'Editor API: consultations and stakeholder input triage', memoryMb: 512, trigger: 'http' },
+  inputs: { entry: 'functions/inputs/lambda.ts', description: 'Public input form and submissions', memoryMb: 256, trigger: 'http' },
+  jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
+} as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' }>;
 export type LambdaName = keyof typeof lambdas;
 
-/** public: anyone; read: any signed-in group; write: editors and admins (committee members only read). */
-export type Access = 'public' | 'read' | 'write';
+/**
+ * public: anyone; read: any signed-in group; review: editors, committee members and admins (recording
+ * evaluations); write: editors and admins; admin: admins only (running jobs).
+ */
+export type Access = 'public' | 'read' | 'review' | 'write' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDeclaration {
@@ -63,6 +88,26 @@ export const routes = [
   { operationId: 'getProductHistory', method: 'GET', path: '/admin/products/{id}/history', lambda: 'products', access: 'read', summary: 'Published versions and the audit trail of every change', request: { params: productIdParamsSchema }, response: { status: 200, schema: productHistorySchema } },
   { operationId: 'getProductVersion', method: 'GET', path: '/admin/products/{id}/versions/{version}', lambda: 'products', access: 'read', summary: 'One published version as it was published', request: { params: productVersionParamsSchema }, response: { status: 200, schema: productVersionSchema } },
   { operationId: 'createUploadTicket', method: 'POST', path: '/admin/products/{id}/attachments', lambda: 'products', access: 'write', summary: 'A presigned URL to PUT a PDF attachment', request: { params: productIdParamsSchema, body: uploadRequestSchema }, response: { status: 201, schema: uploadTicketSchema } },
+
+  { operationId: 'listOpenConsultations', method: 'GET', path: '/content/consultations', lambda: 'delivery', access: 'public', summary: 'Open consultations with the draft text', response: { status: 200, schema: openConsultationsSchema, cache: 'public' } },
+
+  { operationId: 'recordEvaluation', method: 'POST', path: '/admin/products/{id}/evaluations', lambda: 'review', access: 'review', summary: 'Record an evaluation; resets the due date and decides currency', request: { params: productIdParamsSchema, body: evaluationRequestSchema }, response: { status: 201, schema: evaluationResultSchema } },
+  { operationId: 'listEvaluations', method: 'GET', path: '/admin/products/{id}/evaluations', lambda: 'review', access: 'read', summary: 'Evaluations of a product, newest first', request: { params: productIdParamsSchema }, response: { status: 200, schema: zod.object({ items: zod.array(evaluationSchema) }) } },
+  { operationId: 'getDashboard', method: 'GET', path: '/admin/dashboard', lambda: 'review', access: 'read', summary: 'Counts by level and status, and what needs attention this month', response: { status: 200, schema: dashboardSchema } },
+  { operationId: 'getReviewReport', method: 'GET', path: '/admin/review-report', lambda: 'review', access: 'read', summary: "Priority report for next year's action plan, with every factor", response: { status: 200, schema: zod.object({ today: zod.string(), items: zod.array(priorityRowSchema) }) } },
+  { operationId: 'exportReviewReportCsv', method: 'GET', path: '/admin/review-report.csv', lambda: 'review', access: 'read', summary: 'The priority report as CSV', response: { status: 200, contentType: 'text/csv' } },
+  { operationId: 'listJobs', method: 'GET', path: '/admin/jobs', lambda: 'review', access: 'read', summary: 'Scheduled jobs with their recent runs and health', response: { status: 200, schema: zod.object({ items: zod.array(jobHealthSchema) }) } },
+  { operationId: 'runJobNow', method: 'POST', path: '/admin/jobs/{job}/runs', lambda: 'review', access: 'admin', summary: 'Run a scheduled job now (admins)', request: { params: jobParamsSchema }, response: { status: 201, schema: jobRunSchema } },
+
+  { operationId: 'listConsultations', method: 'GET', path: '/admin/consultations', lambda: 'consultations', access: 'read', summary: 'All consultations, newest deadline first', response: { status: 200 } },
+  { operationId: 'getConsultation', method: 'GET', path: '/admin/consultations/{id}', lambda: 'consultations', access: 'read', summary: 'One consultation', request: { params: consultationIdParamsSchema }, response: { status: 200, schema: consultationSchema } },
+  { operationId: 'updateConsultation', method: 'PUT', path: '/admin/consultations/{id}', lambda: 'consultations', access: 'write', summary: 'Move the deadline or change the audience', request: { params: consultationIdParamsSchema, body: consultationUpdateSchema }, response: { status: 200, schema: consultationSchema } },
+  { operationId: 'listInputs', method: 'GET', path: '/admin/consultations/{id}/inputs', lambda: 'consultations', access: 'read', summary: 'Input to a consultation ("general" for needs)', request: { params: consultationIdParamsSchema }, response: { status: 200, schema: zod.object({ items: zod.array(stakeholderInputSchema) }) } },
+  { operationId: 'exportInputsCsv', method: 'GET', path: '/admin/consultations/{id}/inputs.csv', lambda: 'consultations', access: 'read', summary: 'Input to a consultation as CSV', request: { params: consultationIdParamsSchema }, response: { status: 200, contentType: 'text/csv' } },
+  { operationId: 'triageInput', method: 'PUT', path: '/admin/consultations/{id}/inputs/{inputId}', lambda: 'consultations', access: 'write', summary: 'Triage an input', request: { params: inputParamsSchema, body: inputTriageSchema }, response: { status: 200, schema: stakeholderInputSchema } },
+
+  { operationId: 'showInputForm', method: 'GET', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'The input form (HTML, works without JavaScript)', response: { status: 200, contentType: 'text/html', cache: 'none' } },
+  { operationId: 'submitInput', method: 'POST', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'Submit input (JSON, or a form post that gets HTML back); rate limited', request: { body: inputSubmissionSchema }, response: { status: 201, cache: 'none' } },
 ] as const satisfies readonly RouteDeclaration[];
 
 export type Route = (typeof routes)[number];

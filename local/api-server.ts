@@ -117,7 +117,8 @@ function buildEvent(
   } as APIGatewayProxyEventV2;
 }
 
-function lambdaContext(name: LambdaName): Context {
+/** The parts of a Lambda context our handlers and middy use. */
+export function lambdaContext(name: LambdaName): Context {
   const deadline = Date.now() + 29_000;
   return {
     callbackWaitsForEmptyEventLoop: false,

@@ -4,7 +4,7 @@ import { osloDate, type Product } from '../content-model';
 import { fixedClock } from '../functions/shared/clock';
 import { fileStoreFromConfig, type FileStore } from '../functions/shared/files';
 import { createRuntime } from '../functions/shared/runtime';
-import { createProductStore, type ProductStore } from '../functions/products/store';
+import { createStore, type Store } from '../functions/store';
 import { createProduct } from '../functions/products/use-cases/create-product';
 import { createUploadTicket } from '../functions/products/use-cases/create-upload-ticket';
 import { transitionProduct } from '../functions/products/use-cases/transition-product';
@@ -32,7 +32,7 @@ function textToHtml(text: string): string {
  */
 export async function seedDemoData(options: { log?: (line: string) => void; now?: Date } = {}): Promise<number> {
   const runtime = createRuntime();
-  const store = createProductStore(runtime.table);
+  const store = createStore(runtime.table);
   const files = fileStoreFromConfig(runtime.config);
   if ((await store.products.listAll()).length > 0) return 0;
 
@@ -44,7 +44,7 @@ export async function seedDemoData(options: { log?: (line: string) => void; now?
   return seedProducts.length;
 }
 
-async function seedOne(seed: SeedProduct, deps: { store: ProductStore; files: FileStore }, today: Date) {
+async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore }, today: Date) {
   const publishAt = seed.publishedMonthsAgo === undefined ? today : new Date(today.getTime() - seed.publishedMonthsAgo * 30.44 * DAY);
   const clock = fixedClock(new Date(publishAt.getTime() - 45 * DAY));
   const use = { ...deps, clock };

@@ -4,7 +4,7 @@ import { startLocalSystem } from './system';
  * `npm start`: the whole platform on this machine with demo data. Data is kept in .data/, so a
  * second start keeps it. Ctrl-C stops every service.
  */
-const system = await startLocalSystem({ seed: true, log: (line) => console.log(line) });
+const system = await startLocalSystem({ seed: true, schedules: true, log: (line) => console.log(line) });
 
 const { editor, committee, admin } = system.users;
 console.log(`

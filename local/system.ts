@@ -17,6 +17,7 @@ import {
   createTokenVerifier,
   type Ports,
 } from './services';
+import { startLocalScheduler } from './scheduler';
 import { localUsers, type LocalUsers } from './users';
 
 export interface LocalSystemOptions {
@@ -26,6 +27,8 @@ export interface LocalSystemOptions {
   ephemeral?: boolean;
   /** Seed demo data when the table has no products yet. */
   seed?: boolean;
+  /** Run the scheduled jobs in-process at their times (npm start), as EventBridge Scheduler does. */
+  schedules?: boolean;
   tableName?: string;
   log?: (line: string) => void;
 }
@@ -95,6 +98,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       S3_ENDPOINT: s3.endpoint,
       SES_ENDPOINT: ses.endpoint,
       PUBLIC_API_URL: apiUrl,
+      CMS_URL: `${apiUrl}/cms/`,
     });
 
     const cmsDir = resolve('cms/dist');
@@ -107,6 +111,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         : {}),
     });
     stops.push(api.stop);
+
+    if (options.schedules) {
+      const scheduler = startLocalScheduler(log);
+      stops.push(async () => scheduler.stop());
+    }
 
     let seeded = 0;
     if (options.seed) {

@@ -3,11 +3,12 @@ import { httpLambda } from '../shared/http/lambda';
 import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
 import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
-import { createProductStore } from '../products/store';
+import { createStore } from '../store';
+import { listOpenConsultations } from '../consultations/use-cases';
 import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
 
 const runtime = createRuntime();
-const deps = { store: createProductStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
+const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
 
 export const handler = httpLambda(
   'delivery',
@@ -15,6 +16,7 @@ export const handler = httpLambda(
     listPublishedProducts: async (request) => json(200, await listPublishedProducts(deps, parseQuery(request, deliveryQuerySchema))),
     getPublishedProduct: async (request) => json(200, await getPublishedProduct(deps, parsePath(request, slugParamsSchema).slug)),
     downloadProductFile: async (request) => redirect(await downloadProductFile(deps, parsePath(request, slugParamsSchema).slug)),
+    listOpenConsultations: async () => json(200, await listOpenConsultations(deps)),
   },
   // The website may call the delivery API from any origin.
   { corsOrigin: '*' },

@@ -8,11 +8,10 @@ import {
   uploadRequestSchema,
 } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
-import { json, parseBody, parsePath, parseQuery, text, type HttpRequest } from '../shared/http/request';
-import { UnauthorizedError } from '../shared/errors';
+import { json, parseBody, parsePath, parseQuery, text, requireActor } from '../shared/http/request';
 import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
-import { createProductStore } from './store';
+import { createStore } from '../store';
 import { createProduct } from './use-cases/create-product';
 import { createUploadTicket } from './use-cases/create-upload-ticket';
 import { exportOverviewCsv, listOverview } from './use-cases/overview';
@@ -21,12 +20,7 @@ import { transitionProduct } from './use-cases/transition-product';
 import { updateProduct } from './use-cases/update-product';
 
 const runtime = createRuntime();
-const deps = { store: createProductStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
-
-function actorOf(request: HttpRequest) {
-  if (!request.actor) throw new UnauthorizedError('Innlogging kreves');
-  return request.actor;
-}
+const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
 
 export const handler = httpLambda(
   'products',
@@ -36,12 +30,12 @@ export const handler = httpLambda(
       text(200, await exportOverviewCsv(deps, parseQuery(request, overviewQuerySchema)), 'text/csv; charset=utf-8', {
         'content-disposition': 'attachment; filename="dokumentoversikt.csv"',
       }),
-    createProduct: async (request) => json(201, await createProduct(deps, actorOf(request), parseBody(request, productCreateSchema))),
+    createProduct: async (request) => json(201, await createProduct(deps, requireActor(request), parseBody(request, productCreateSchema))),
     getProduct: async (request) => json(200, await getProduct(deps, parsePath(request, productIdParamsSchema).id)),
     updateProduct: async (request) =>
-      json(200, await updateProduct(deps, actorOf(request), parsePath(request, productIdParamsSchema).id, parseBody(request, productUpdateSchema))),
+      json(200, await updateProduct(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, productUpdateSchema))),
     transitionProduct: async (request) =>
-      json(200, await transitionProduct(deps, actorOf(request), parsePath(request, productIdParamsSchema).id, parseBody(request, transitionSchema))),
+      json(200, await transitionProduct(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, transitionSchema))),
     getProductHistory: async (request) => json(200, await getProductHistory(deps, parsePath(request, productIdParamsSchema).id)),
     getProductVersion: async (request) => {
       const { id, version } = parsePath(request, productVersionParamsSchema);

@@ -12,6 +12,13 @@ const configSchema = z.object({
   CMS_ORIGIN: z.string().min(1).default('*'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  /** Sender of every email the platform sends. */
+  MAIL_FROM: z.string().min(3).default('Normen <ikke-svar@normen.no>'),
+  /** Address of the CMS UI, for links in emails to editors and owners. */
+  CMS_URL: z.url().default('http://localhost:3000/cms/'),
+  /** Base URL of the public API, for links in emails and forms. */
+  PUBLIC_API_URL: z.url().default('http://localhost:3000'),
   /** Seconds a presigned download or upload URL stays valid. */
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
 });

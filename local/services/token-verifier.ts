@@ -7,10 +7,10 @@ export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
 const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.json())) });
 
 /**
- * Verifies a Cognito access token as API Gateway's JWT authorizer does for a Cognito issuer:
- * RS256 signature against the pool's JWKS, `iss`, `exp`/`nbf`, and, because access tokens carry
- * no `aud`, `client_id` against the app client; `token_use` must be `access` so an id token
- * (which the CMS UI also holds) is not accepted as a bearer token.
+ * Verifies a Cognito token as API Gateway's JWT authorizer does with the app client as audience:
+ * RS256 signature against the pool's JWKS, `iss`, `exp`/`nbf`, and the audience — `aud` on id
+ * tokens, `client_id` on access tokens. The CMS UI sends its id token, because only that carries
+ * the user's email, which is what the version history records as "who".
  *
  * CognitoJwtVerifier cannot be used: it insists on real pool ids (`<region>_<id>`) and https JWKS,
  * while cognito-local issues `local_…` pools over http. So this uses the generic JwtVerifier
@@ -32,12 +32,9 @@ export async function createTokenVerifier(opts: {
     jwksUri: opts.jwksUrl,
     audience: null,
     customJwtCheck: ({ payload }) => {
-      if (payload.token_use !== 'access') {
-        throw new Error(`Expected an access token, got token_use ${JSON.stringify(payload.token_use)}`);
-      }
-      if (payload.client_id !== opts.clientId) {
-        throw new Error('Token was issued to another app client');
-      }
+      const audience = payload.token_use === 'id' ? payload.aud : payload.token_use === 'access' ? payload.client_id : undefined;
+      if (audience === undefined) throw new Error(`Not a Cognito id or access token: token_use ${JSON.stringify(payload.token_use)}`);
+      if (audience !== opts.clientId) throw new Error('Token was issued to another app client');
     },
   });
   verifier.cacheJwks(jwks);

@@ -101,6 +101,8 @@ describe('authentication and roles', () => {
   it('lets admins write', async () => {
     const response = await call('POST', '/admin/products', { role: 'admin', body: { ...validGuide, title: 'Opprettet av admin' } });
     expect(response.status).toBe(201);
+    // The history records a readable "who": the email from the id token.
+    expect(productSchema.parse(response.json).createdBy).toBe('admin@normen.local');
   });
 });
 

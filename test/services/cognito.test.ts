@@ -69,18 +69,22 @@ describe('cognito-local', () => {
     expect(Array.isArray(claims['cognito:groups'])).toBe(true);
   });
 
-  it('rejects a tampered access token, an id token and a token for another client', async () => {
+  it('accepts id tokens as API Gateway does, and rejects tampered tokens and tokens for another client', async () => {
     if (!cognito) throw new Error('cognito-local did not start');
     const tokens = await signIn(cognito.endpoint, pool.clientId, 'redaktor@normen.local', 'Redaktor-passord-1');
     const verify = await createTokenVerifier(pool);
     expect((await verify(tokens.accessToken))['cognito:groups']).toEqual(['editor']);
 
     await expect(verify(tamper(tokens.accessToken, { 'cognito:groups': ['admin'] }))).rejects.toThrow();
-    await expect(verify(tokens.idToken)).rejects.toThrow(/access token/);
+    const idClaims = await verify(tokens.idToken);
+    expect(idClaims).toMatchObject({ token_use: 'id', aud: pool.clientId, email: 'redaktor@normen.local' });
+    await expect(verify(tamper(tokens.idToken, { 'cognito:groups': ['admin'] }))).rejects.toThrow();
+    await expect(verify(tamper(tokens.idToken, { token_use: 'refresh' }))).rejects.toThrow();
     await expect(verify('not-a-jwt')).rejects.toThrow();
 
     const otherClient = await createTokenVerifier({ ...pool, clientId: 'some-other-client' });
     await expect(otherClient(tokens.accessToken)).rejects.toThrow(/another app client/);
+    await expect(otherClient(tokens.idToken)).rejects.toThrow();
     const otherIssuer = await createTokenVerifier({ ...pool, issuer: `http://localhost:${port}/local_other` });
     await expect(otherIssuer(tokens.accessToken)).rejects.toThrow();
   });

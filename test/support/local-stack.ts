@@ -4,9 +4,11 @@ import { inject } from 'vitest';
 import { fixedClock } from '../../functions/shared/clock';
 import { createTable } from '../../functions/shared/db/client';
 import { createS3FileStore } from '../../functions/shared/files';
-import { createProductStore } from '../../functions/products/store';
+import { createStore } from '../../functions/store';
 import { startApiServer } from '../../local/api-server';
-import { createTokenVerifier, ensureTable, localClientConfig, localRegion, signIn } from '../../local/services';
+import { createSesMailer } from '../../functions/shared/mailer';
+import { createRateLimiter } from '../../functions/shared/rate-limit';
+import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
 import { localUsers } from '../../local/users';
 
 export const services = () => inject('services');
@@ -25,10 +27,28 @@ export async function productDependencies(now = '2026-11-22T09:00:00Z') {
   const table = await freshTable();
   return {
     table,
-    store: createProductStore(table),
+    store: createStore(table),
     files: createS3FileStore({ bucket: filesBucket, region: localRegion, endpoint: s3Endpoint, urlTtlSeconds: 300 }),
     clock: fixedClock(now),
   };
+}
+
+/** Dependencies of the review, consultation and input use cases, with email through SES local. */
+export async function reviewDependencies(now = '2026-11-22T09:00:00Z') {
+  const base = await productDependencies(now);
+  const { sesEndpoint } = services();
+  return {
+    ...base,
+    mailer: createSesMailer({ region: localRegion, from: 'Normen <ikke-svar@normen.no>', endpoint: sesEndpoint }),
+    rateLimiter: createRateLimiter(base.table),
+    cmsUrl: 'http://localhost:3000/cms/',
+  };
+}
+
+/** Emails SES local received for one address (tests use addresses of their own). */
+export async function emailsTo(address: string) {
+  const emails = await readSentEmails(services().sesEndpoint);
+  return emails.filter((email) => email.destination.to.includes(address));
 }
 
 export type Role = keyof typeof localUsers | 'noRole';
@@ -47,6 +67,7 @@ export async function startTestApi() {
     DYNAMODB_ENDPOINT: dynamoDbEndpoint,
     S3_ENDPOINT: s3Endpoint,
     CMS_ORIGIN: 'http://localhost:5173',
+    SES_ENDPOINT: services().sesEndpoint,
   });
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
   const api = await startApiServer({ port: 0, verifyToken, corsOrigin: 'http://localhost:5173' });
@@ -54,15 +75,16 @@ export async function startTestApi() {
   return {
     url: api.url,
     table,
-    store: createProductStore(table),
+    store: createStore(table),
     stop: api.stop,
     async tokenFor(role: Role): Promise<string> {
       const cached = tokens.get(role);
       if (cached) return cached;
       const user = role === 'noRole' ? { username: 'ingen-rolle@normen.local', password: 'Ingen-rolle-2026!' } : localUsers[role];
-      const { accessToken } = await signIn(cognitoEndpoint, pool.clientId, user.username, user.password);
-      tokens.set(role, accessToken);
-      return accessToken;
+      // The CMS UI sends its id token (it carries the email that the history records).
+      const { idToken } = await signIn(cognitoEndpoint, pool.clientId, user.username, user.password);
+      tokens.set(role, idToken);
+      return idToken;
     },
   };
 }

@@ -52,6 +52,28 @@ export function createProductRepository(table: Table) {
       );
     },
 
+    /**
+     * Published products whose evaluation is due on or before `date` (overdue ones included), from
+     * the due-date index: the cost follows the number due, not the size of the catalogue.
+     */
+    async listDueBy(date: string): Promise<Product[]> {
+      const { name, partitionKey, sortKey } = indexes.evaluationDue;
+      return queryAll(
+        (start) =>
+          table.client.send(
+            new QueryCommand({
+              TableName: table.name,
+              IndexName: name,
+              KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+              ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+              ExpressionAttributeValues: { ':pk': DUE, ':until': `${date}#\uffff` },
+              ExclusiveStartKey: start,
+            }),
+          ),
+        (item) => productSchema.parse(item),
+      );
+    },
+
     insert(product: Product): TransactionStep {
       return {
         item: {

@@ -1,10 +1,10 @@
 import type { Clock } from '../../shared/clock';
 import type { FileStore } from '../../shared/files';
 import type { Actor } from '../../shared/http/request';
-import type { ProductStore } from '../store';
+import type { Store } from '../../store';
 
 export interface ProductDependencies {
-  store: ProductStore;
+  store: Store;
   files: FileStore;
   clock: Clock;
 }

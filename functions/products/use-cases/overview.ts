@@ -5,6 +5,7 @@ import {
   type OverviewQuery,
   type Product,
 } from '../../../content-model';
+import { toCsv, type CsvColumn } from '../../shared/csv';
 import type { ProductDependencies } from './dependencies';
 
 function matches(product: Product, query: OverviewQuery): boolean {
@@ -57,7 +58,7 @@ export async function listOverview(deps: Pick<ProductDependencies, 'store'>, que
   return { items: selected.slice(start, start + query.perPage), total: selected.length, page: query.page, perPage: query.perPage };
 }
 
-const csvColumns: [string, (product: Product) => string | number][] = [
+const csvColumns: CsvColumn<Product>[] = [
   ['Tittel', (p) => p.title],
   ['Type', (p) => productTypes.labels[p.type]],
   ['Nivå', (p) => p.level],
@@ -75,19 +76,6 @@ const csvColumns: [string, (product: Product) => string | number][] = [
   ['Adresse', (p) => p.slug],
 ];
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // Cells starting with = + - @ would run as formulas in Excel.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Semicolon-separated with a BOM: what Norwegian Excel opens correctly by double-click. */
 export async function exportOverviewCsv(deps: Pick<ProductDependencies, 'store'>, query: OverviewQuery): Promise<string> {
-  const selected = await selectOverview(deps, query);
-  const lines = [
-    csvColumns.map(([header]) => header).join(';'),
-    ...selected.map((product) => csvColumns.map(([, value]) => csvCell(value(product))).join(';')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(await selectOverview(deps, query), csvColumns);
 }

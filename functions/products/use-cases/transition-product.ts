@@ -2,6 +2,7 @@ import { osloDate, type Product, type Transition, type TransitionAction } from '
 import type { TransactionStep } from '../../shared/db/client';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
+import { newConsultation } from '../../consultations/use-cases';
 import type { Actor, ProductDependencies } from './dependencies';
 
 /**
@@ -58,6 +59,7 @@ export async function transitionProduct(
   switch (transition.action) {
     case 'send-to-consultation':
       next = { ...current, ...changed, status: 'consultation' };
+      steps.push(store.consultations.insert(newConsultation(current, transition.consultation ?? {}, actor, now)));
       break;
     case 'return-to-draft':
       next = { ...current, ...changed, status: 'draft', decision: null };

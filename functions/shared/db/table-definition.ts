@@ -5,7 +5,7 @@
 export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 export const indexes = {
-  /** Every product head: the document overview and the priority report. */
+  /** Every item of a kind in one sorted partition: product heads (the document overview), consultations by deadline. */
   catalogue: { name: 'catalogue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** Published (DELIVERY) and retired (ARCHIVE) products, sorted by type then title. */
   delivery: { name: 'delivery', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

@@ -5,7 +5,12 @@ import type { Access } from '../../routes';
 import { ForbiddenError, UnauthorizedError } from '../errors';
 import type { Actor } from './request';
 
-const writeGroups: readonly UserGroup[] = ['editor', 'admin'];
+const groupsAllowed: Record<Exclude<Access, 'public'>, readonly UserGroup[]> = {
+  read: ['editor', 'committee', 'admin'],
+  review: ['editor', 'committee', 'admin'],
+  write: ['editor', 'admin'],
+  admin: ['admin'],
+};
 
 /**
  * API Gateway's JWT authorizer passes verified claims in requestContext.authorizer.jwt.claims and
@@ -17,6 +22,7 @@ const groupsClaimSchema = z
   .transform((names) => names.filter((name): name is UserGroup => userGroups.schema.safeParse(name).success));
 
 const claimsSchema = z.object({
+  email: z.string().optional(),
   username: z.string().optional(),
   'cognito:username': z.string().optional(),
   sub: z.string(),
@@ -31,8 +37,9 @@ export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
   if (!claims.success) return null;
   const parsed = claimsSchema.safeParse(claims.data.authorizer.jwt.claims);
   if (!parsed.success) return null;
-  const { username, sub } = parsed.data;
-  return { username: username ?? parsed.data['cognito:username'] ?? sub, groups: parsed.data['cognito:groups'] ?? [] };
+  // Id tokens carry the email: the readable "who" in the version history. Access tokens only an id.
+  const { email, username, sub } = parsed.data;
+  return { username: email ?? username ?? parsed.data['cognito:username'] ?? sub, groups: parsed.data['cognito:groups'] ?? [] };
 }
 
 /** Group check for a route; API Gateway (or the local server) has already verified the token. */
@@ -40,7 +47,7 @@ export function authorize(access: Access, actor: Actor | null): void {
   if (access === 'public') return;
   if (!actor) throw new UnauthorizedError('Innlogging kreves');
   if (actor.groups.length === 0) throw new ForbiddenError('Brukeren har ingen rolle i Normen-plattformen');
-  if (access === 'write' && !actor.groups.some((group) => writeGroups.includes(group))) {
-    throw new ForbiddenError('Rollen din gir bare lesetilgang');
+  if (!actor.groups.some((group) => groupsAllowed[access].includes(group))) {
+    throw new ForbiddenError(access === 'admin' ? 'Bare administratorer kan gjøre dette' : 'Rollen din gir bare lesetilgang');
   }
 }

@@ -43,10 +43,27 @@ function errorResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpRespo
  * the operation declared for it, after the group check. The operations map must cover exactly the
  * routes declared for this Lambda, which the type enforces.
  */
+/**
+ * Public HTML pages (forms that work without JavaScript, embeddable on normen.no) need a policy
+ * that lets a form post to us and inline styles render; JSON responses keep the strict default.
+ */
+const pagePolicy = {
+  contentSecurityPolicy: {
+    'default-src': "'none'",
+    'style-src': "'unsafe-inline'",
+    'img-src': "'self'",
+    'form-action': "'self'",
+    'base-uri': "'none'",
+    'frame-ancestors': "'self' https://www.normen.no https://normen.no",
+    sandbox: 'allow-forms allow-same-origin',
+  },
+  frameOptions: false,
+} as const;
+
 export function httpLambda<L extends LambdaName>(
   name: L,
   operations: Record<OperationId<L>, Operation>,
-  options: { corsOrigin: string },
+  options: { corsOrigin: string; servesPages?: boolean },
 ) {
   const declared: readonly RouteDeclaration[] = routes;
   const table = new Map(
@@ -68,6 +85,6 @@ export function httpLambda<L extends LambdaName>(
 
   return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)
     .use(httpCors({ origin: options.corsOrigin, headers: 'authorization,content-type', methods: 'GET,POST,PUT,DELETE,OPTIONS' }))
-    .use(httpSecurityHeaders())
+    .use(httpSecurityHeaders(options.servesPages ? pagePolicy : {}))
     .use(errorResponses());
 }

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { UserGroup } from '../../../content-model';
-import { ValidationError } from '../errors';
+import { UnauthorizedError, ValidationError } from '../errors';
 
 /** Who is calling: derived from the JWT claims the authorizer verified. */
 export interface Actor {
@@ -17,6 +17,12 @@ export interface HttpRequest {
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 export type Operation = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** The caller of a non-public route; the auth middleware has already refused anonymous calls. */
+export function requireActor(request: HttpRequest): Actor {
+  if (!request.actor) throw new UnauthorizedError('Innlogging kreves');
+  return request.actor;
+}
 
 type InputLocation = 'body' | 'query' | 'path';
 
@@ -47,6 +53,19 @@ export function jsonBody(request: HttpRequest): unknown {
   }
 }
 
+/** True when the request came from a plain HTML form (which then expects an HTML page back). */
+export function isFormPost(request: HttpRequest): boolean {
+  return (request.event.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+
+/** The body of a JSON request or of a form post, as a plain object of strings for the latter. */
+export function jsonOrFormBody(request: HttpRequest): unknown {
+  if (!isFormPost(request)) return jsonBody(request);
+  const { body, isBase64Encoded } = request.event;
+  const text = body ? (isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body) : '';
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
 export const parseBody = <S extends z.ZodType>(request: HttpRequest, schema: S) => parseInput(schema, jsonBody(request), 'body');
 export const parseQuery = <S extends z.ZodType>(request: HttpRequest, schema: S) =>
   parseInput(schema, request.event.queryStringParameters ?? {}, 'query');
@@ -59,6 +78,10 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 export function text(statusCode: number, body: string, contentType: string, headers: Record<string, string> = {}): HttpResponse {
   return { statusCode, headers: { 'content-type': contentType, ...headers }, body };
+}
+
+export function htmlPage(statusCode: number, body: string): HttpResponse {
+  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8' }, body };
 }
 
 export function redirect(location: string): HttpResponse {

@@ -1,0 +1,49 @@
+import { lazy, useMemo } from 'react';
+import { Admin, Resource } from 'react-admin';
+import { createAuthProvider } from './auth/authProvider';
+import { createBearerTokenSource } from './auth/tokens';
+import { ConfigContext, type CmsConfig } from './config';
+import { createApiClient } from './data/apiClient';
+import { createDataProvider } from './data/dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { CmsLayout } from './layout/CmsLayout';
+import { LoginPage } from './layout/LoginPage';
+import { ProductList } from './products/ProductList';
+import { ProductShow } from './products/ProductShow';
+
+// The forms pull in the rich-text editor (tiptap/ProseMirror); load them only when someone edits.
+// react-admin's Layout wraps pages in <Suspense>.
+const ProductCreate = lazy(() => import('./products/ProductCreate').then((module) => ({ default: module.ProductCreate })));
+const ProductEdit = lazy(() => import('./products/ProductEdit').then((module) => ({ default: module.ProductEdit })));
+
+export function App({ config }: { config: CmsConfig }) {
+  // Created once: react-admin re-runs its auth checks whenever a provider's identity changes.
+  const authProvider = useMemo(() => createAuthProvider(config.cognito), [config]);
+  const dataProvider = useMemo(() => createDataProvider(createApiClient(config.apiUrl, createBearerTokenSource(config.cognito))), [config]);
+  return (
+    <ConfigContext.Provider value={config}>
+      <Admin
+        title="Normen – innholdsforvaltning"
+        authProvider={authProvider}
+        dataProvider={dataProvider}
+        i18nProvider={i18nProvider}
+        layout={CmsLayout}
+        loginPage={LoginPage}
+        // No requireAuth: with it, react-admin 5.15 loops between its logout redirect and the auth
+        // check for seconds before showing the login page. Every page checks authentication itself.
+        disableTelemetry
+      >
+        {/* The first resource is the home page: the document overview. */}
+        <Resource
+          name="products"
+          options={{ label: 'Dokumentoversikt' }}
+          list={ProductList}
+          show={ProductShow}
+          create={ProductCreate}
+          edit={ProductEdit}
+          recordRepresentation="title"
+        />
+      </Admin>
+    </ConfigContext.Provider>
+  );
+}

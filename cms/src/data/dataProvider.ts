@@ -1,0 +1,155 @@
+import { HttpError, type DataProvider, type GetListParams } from 'react-admin';
+import { z } from 'zod';
+import {
+  paginated,
+  productHistorySchema,
+  productSchema,
+  uploadTicketSchema,
+  type Attachment,
+  type Decision,
+  type Product,
+  type ProductHistory,
+  type TransitionAction,
+} from '../../../content-model';
+import { toCreatePayload, toUpdatePayload } from '../products/productPayload';
+import type { ApiClient } from './apiClient';
+import { overviewQueryParams } from './overviewQuery';
+
+const productPageSchema = paginated(productSchema);
+const STALE_REVISION_MESSAGE = 'Produktet er endret av noen andre – last inn på nytt';
+
+/** Operations beyond react-admin's CRUD that the product pages call through useDataProvider(). */
+export interface ProductOperations {
+  transitionProduct(id: string, action: TransitionAction, expectedRevision: number, decision?: Decision): Promise<Product>;
+  getProductHistory(id: string): Promise<ProductHistory>;
+  /** Asks for an upload URL, PUTs the PDF there, and returns the attachment to add to the product. */
+  uploadProductFile(id: string, file: File): Promise<Attachment>;
+  exportOverviewCsv(params: Pick<GetListParams, 'filter' | 'sort'>): Promise<Blob>;
+}
+
+export type CmsDataProvider = DataProvider & ProductOperations;
+
+function productPath(id: unknown): string {
+  return `/admin/products/${encodeURIComponent(String(id))}`;
+}
+
+function unsupported(operation: string): never {
+  throw new HttpError(`Operasjonen «${operation}» støttes ikke`, 405);
+}
+
+function assertProducts(resource: string): void {
+  if (resource !== 'products') unsupported(`${resource}`);
+}
+
+/** Client-side schema failures become the same kind of error the API's 400 would give. */
+function asValidationError(error: unknown): unknown {
+  if (!(error instanceof z.ZodError)) return error;
+  const errors: Record<string, unknown> = { root: { serverError: 'Skjemaet har feil – se feltene' } };
+  for (const issue of error.issues) errors[issue.path.join('.')] = issue.message;
+  return new HttpError('Skjemaet har feil – se feltene', 400, { errors });
+}
+
+/**
+ * react-admin types each CRUD method as generic in the record type; ours only ever returns
+ * products, so results are handed over untyped at this one boundary.
+ */
+function records<T>(value: T): never {
+  return value as never;
+}
+
+export function createDataProvider(api: ApiClient): CmsDataProvider {
+  return {
+    async getList(resource, params) {
+      assertProducts(resource);
+      const query = overviewQueryParams(params.filter ?? {}, params.sort);
+      const page = await api.json('/admin/products', productPageSchema, {
+        query: { ...query, page: params.pagination?.page ?? 1, perPage: params.pagination?.perPage ?? 25 },
+      });
+      return { data: records(page.items), total: page.total };
+    },
+
+    async getOne(resource, params) {
+      assertProducts(resource);
+      return { data: records(await api.json(productPath(params.id), productSchema)) };
+    },
+
+    async getMany(resource, params) {
+      assertProducts(resource);
+      const data = await Promise.all(params.ids.map((id) => api.json(productPath(id), productSchema)));
+      return { data: records(data) };
+    },
+
+    async getManyReference() {
+      return unsupported('getManyReference');
+    },
+
+    async create(resource, params) {
+      assertProducts(resource);
+      let body;
+      try {
+        body = toCreatePayload(params.data);
+      } catch (error) {
+        throw asValidationError(error);
+      }
+      const data = await api.json('/admin/products', productSchema, { method: 'POST', body });
+      return { data: records(data) };
+    },
+
+    async update(resource, params) {
+      assertProducts(resource);
+      const previous = productSchema.parse(params.previousData);
+      const body = toUpdatePayload(params.data, previous);
+      const data = await api.json(productPath(params.id), productSchema, {
+        method: 'PUT',
+        body,
+        // A 409 on an edit is a stale revision, unless the edit changed the slug to one in use.
+        ...(body.slug === undefined ? { conflictMessage: STALE_REVISION_MESSAGE } : {}),
+      });
+      return { data: records(data) };
+    },
+
+    async updateMany() {
+      return unsupported('updateMany');
+    },
+    async delete() {
+      return unsupported('delete');
+    },
+    async deleteMany() {
+      return unsupported('deleteMany');
+    },
+
+    async transitionProduct(id, action, expectedRevision, decision) {
+      return api.json(`${productPath(id)}/transitions`, productSchema, {
+        method: 'POST',
+        // 409 here is either a stale revision or a step the lifecycle does not allow; the API's
+        // Norwegian message says which.
+        body: { action, expectedRevision, ...(decision ? { decision } : {}) },
+      });
+    },
+
+    async getProductHistory(id) {
+      return api.json(`${productPath(id)}/history`, productHistorySchema);
+    },
+
+    async uploadProductFile(id, file) {
+      const ticket = await api.json(`${productPath(id)}/attachments`, uploadTicketSchema, {
+        method: 'POST',
+        body: { fileName: file.name, contentType: 'application/pdf', size: file.size },
+      });
+      let upload: Response;
+      try {
+        // The presigned URL carries its own authorisation; a bearer token here would confuse S3.
+        upload = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'application/pdf' }, body: file });
+      } catch {
+        throw new HttpError('Opplastingen feilet – får ikke kontakt med fillageret', 0);
+      }
+      // Reported as 502: a 401/403 from the file store must not look like the API ending the session.
+      if (!upload.ok) throw new HttpError(`Opplastingen feilet (HTTP ${upload.status})`, 502);
+      return ticket.attachment;
+    },
+
+    async exportOverviewCsv(params) {
+      return api.file('/admin/overview.csv', overviewQueryParams(params.filter ?? {}, params.sort));
+    },
+  };
+}

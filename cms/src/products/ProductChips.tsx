@@ -1,0 +1,67 @@
+import { Chip, Tooltip } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import { currencies, notCurrentReasons, OSLO_TIME_ZONE, productStatuses, type Product, type ProductStatus } from '../../../content-model';
+import { currencyOf, dueStateOf, type DueState } from './evaluationDue';
+
+type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+
+const statusColours: Record<ProductStatus, ChipColour> = {
+  planned: 'default',
+  draft: 'info',
+  consultation: 'secondary',
+  approved: 'primary',
+  published: 'success',
+  retired: 'default',
+};
+
+const dueLabels: Record<DueState, { label: string; colour: ChipColour }> = {
+  overdue: { label: 'Forfalt', colour: 'error' },
+  'due-soon': { label: 'Forfaller snart', colour: 'warning' },
+  ok: { label: 'OK', colour: 'success' },
+};
+
+/** Colour and text together, so the status reads without relying on colour. */
+export function StatusChip(_props: { label?: string; sortable?: boolean }) {
+  const product = useRecordContext<Product>();
+  if (!product) return null;
+  return <Chip size="small" color={statusColours[product.status]} label={productStatuses.labels[product.status]} />;
+}
+
+export function DueChip(_props: { label?: string; sortable?: boolean; sortBy?: string }) {
+  const product = useRecordContext<Product>();
+  const state = dueStateOf(product?.nextEvaluationDue ?? null);
+  if (!product?.nextEvaluationDue || !state) return <span aria-label="Ingen evaluering planlagt">–</span>;
+  const { label, colour } = dueLabels[state];
+  return (
+    <Tooltip title={`Neste evaluering ${formatOsloDate(product.nextEvaluationDue)}`}>
+      <Chip
+        size="small"
+        variant={state === 'ok' ? 'outlined' : 'filled'}
+        color={colour}
+        label={`${label} · ${formatOsloDate(product.nextEvaluationDue)}`}
+        sx={{ whiteSpace: 'nowrap' }}
+      />
+    </Tooltip>
+  );
+}
+
+export function CurrencyChip() {
+  const product = useRecordContext<Product>();
+  if (!product) return null;
+  const currency = currencyOf(product);
+  if (!currency) return <Chip size="small" variant="outlined" label="Ikke publisert" />;
+  const colour: ChipColour = currency === 'current' ? 'success' : currency === 'not-current' ? 'error' : 'default';
+  const reason = currency === 'not-current' ? notCurrentReasons.labels[product.notCurrentReason ?? 'overdue'] : undefined;
+  return (
+    <Tooltip title={reason ?? ''}>
+      <Chip size="small" color={colour} label={`Nettsiden: ${currencies.labels[currency]}${reason ? ` – ${reason.toLowerCase()}` : ''}`} />
+    </Tooltip>
+  );
+}
+
+const osloDateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
+
+/** Calendar dates (YYYY-MM-DD) are Oslo dates already; noon UTC keeps them on the same day in Oslo. */
+export function formatOsloDate(date: string): string {
+  return osloDateFormat.format(new Date(`${date}T12:00:00Z`));
+}

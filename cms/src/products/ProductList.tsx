@@ -1,0 +1,87 @@
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  DateInput,
+  FilterButton,
+  FunctionField,
+  List,
+  NumberField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
+import { OSLO_TIME_ZONE, productTypes, type Product } from '../../../content-model';
+import {
+  levelFilterChoices,
+  productStatusChoices,
+  productTypeChoices,
+  themeChoices,
+  topicCategoryChoices,
+} from './choices';
+import { ExportCsvButton } from './ExportCsvButton';
+import { DueChip, StatusChip } from './ProductChips';
+
+const overviewFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Søk i tittel og sammendrag" />,
+  <SelectInput key="level" source="level" choices={levelFilterChoices} alwaysOn />,
+  <SelectInput key="type" source="type" choices={productTypeChoices} alwaysOn />,
+  <SelectInput key="status" source="status" choices={productStatusChoices} alwaysOn />,
+  <SelectInput key="topicCategory" source="topicCategory" choices={topicCategoryChoices} />,
+  <SelectInput key="theme" source="theme" label="resources.products.fields.theme" choices={themeChoices} />,
+  <TextInput key="owner" source="owner" label="resources.products.fields.ownerEmail" type="email" />,
+  <DateInput key="dueBefore" source="dueBefore" />,
+];
+
+function OverviewActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton label="Nytt produkt" />
+      <ExportCsvButton />
+    </TopToolbar>
+  );
+}
+
+const dateOptions = { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' } as const;
+const noWrap = { whiteSpace: 'nowrap' } as const;
+/** A wide overview scrolls inside its own box, so the toolbar (export, new product) stays on screen. */
+const overviewTableStyle = {
+  '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
+  '& .column-title': { minWidth: 220 },
+} as const;
+
+/** The document overview (governance model chapter 7.1): the home page and the tool for prioritising work. */
+export function ProductList() {
+  return (
+    <List
+      sx={{ minWidth: 0, '& .RaList-main, & .RaList-content': { minWidth: 0 } }}
+      title="Dokumentoversikt"
+      filters={overviewFilters}
+      actions={<OverviewActions />}
+      sort={{ field: 'title', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      storeKey="products.overview"
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false} size="small" sx={overviewTableStyle}>
+        <TextField source="title" />
+        <FunctionField<Product>
+          label="Type og nivå"
+          sortable={false}
+          render={(product) => `${productTypes.labels[product.type]} · nivå ${product.level}`}
+        />
+        <SelectField source="topicCategory" choices={topicCategoryChoices} sortable={false} />
+        <StatusChip label="resources.products.fields.status" sortable={false} />
+        <FunctionField<Product> label="Eier" sortable={false} render={(product) => product.owner.name} />
+        <DateField source="lastChangedAt" locales="nb-NO" options={dateOptions} sx={noWrap} />
+        <DateField source="lastEvaluatedAt" locales="nb-NO" options={dateOptions} sortable={false} emptyText="–" sx={noWrap} />
+        <DueChip label="resources.products.fields.nextEvaluationDue" sortBy="nextEvaluationDue" />
+        <NumberField source="downloadsTotal" locales="nb-NO" />
+      </Datagrid>
+    </List>
+  );
+}

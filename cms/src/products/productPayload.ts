@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  productContentSchema,
+  productCreateSchema,
+  productMetadataSchema,
+  type Product,
+  type ProductCreate,
+  type ProductUpdate,
+} from '../../../content-model';
+
+/** The fields an editor edits; everything else on a Product is lifecycle bookkeeping owned by the API. */
+export const editableProductFields = [
+  ...Object.keys(productMetadataSchema.shape),
+  ...Object.keys(productContentSchema.shape),
+] as (keyof ProductCreate & keyof Product)[];
+
+type FormValues = Record<string, unknown>;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * react-admin inputs turn emptied text into null and leave untouched optional fields undefined;
+ * the API wants '' for empty text, absent optional fields, and [] for empty lists.
+ */
+export function normaliseProductForm(values: FormValues): FormValues {
+  const owner = (values.owner ?? {}) as FormValues;
+  return {
+    slug: optionalText(values.slug),
+    type: values.type ?? undefined,
+    level: values.level ?? undefined,
+    topicCategory: values.topicCategory ?? undefined,
+    riskOrTechnology: values.riskOrTechnology === true,
+    themes: list(values.themes),
+    targetGroups: list(values.targetGroups),
+    owner: { name: text(owner.name), email: text(owner.email) },
+    publisher: values.level === 3 ? optionalText(values.publisher) : undefined,
+    currentNeed: values.currentNeed === true,
+    title: text(values.title),
+    summary: text(values.summary),
+    body: text(values.body),
+    attachments: list(values.attachments),
+    legalReferences: list(values.legalReferences).map((reference) => {
+      const { title, url } = (reference ?? {}) as FormValues;
+      return { title: text(title), url: optionalText(url) };
+    }),
+    relatedProducts: list(values.relatedProducts),
+  };
+}
+
+export function toCreatePayload(values: FormValues): ProductCreate {
+  return productCreateSchema.parse(normaliseProductForm(values));
+}
+
+/** Only what changed, plus the revision the editor started from (optimistic locking). */
+export function toUpdatePayload(values: FormValues, previous: Product): ProductUpdate {
+  const next = normaliseProductForm(values);
+  const before = normaliseProductForm(previous as unknown as FormValues);
+  const changed: FormValues = {};
+  for (const field of editableProductFields) {
+    if (JSON.stringify(next[field]) === JSON.stringify(before[field])) continue;
+    // A removed publisher must be sent as null: leaving it out would mean "unchanged".
+    changed[field] = field === 'publisher' && next[field] === undefined ? null : next[field];
+  }
+  return { ...changed, expectedRevision: previous.revision } as ProductUpdate;
+}
+
+/** Plain Norwegian for the common cases; zod's own Norwegian locale covers the rest. */
+function formMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  const input = issue.input;
+  if (input === undefined || input === null || input === '') return 'Påkrevd';
+  if (issue.code === 'too_small' && issue.origin === 'string') return `Må være minst ${String(issue.minimum)} tegn`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `Kan være høyst ${String(issue.maximum)} tegn`;
+  if (issue.code === 'too_big' && issue.origin === 'array') return `Høyst ${String(issue.maximum)} valg`;
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'Ugyldig e-postadresse';
+  if (issue.code === 'invalid_format' && issue.format === 'url') return 'Ugyldig lenke – må begynne med http:// eller https://';
+  return undefined;
+}
+
+/** Nested { field: { sub: message } } as react-admin's form-level validate expects. */
+function nestErrors(issues: readonly z.core.$ZodIssue[]): FormValues {
+  const errors: FormValues = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    const leaf = path.pop();
+    if (leaf === undefined) continue;
+    let node = errors;
+    for (const segment of path) {
+      node = (node[segment] ??= {}) as FormValues;
+    }
+    node[leaf] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Checks the form against the same schema the API uses, with Norwegian messages. */
+export function validateProductForm(values: FormValues): FormValues {
+  const result = productCreateSchema.safeParse(normaliseProductForm(values), { error: formMessage });
+  return result.success ? {} : nestErrors(result.error.issues);
+}

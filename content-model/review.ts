@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { addDays, addMonths, daysBetween } from './dates';
+import { evaluationSchema, isoDateSchema, isoDateTimeSchema, productSchema } from './product';
+import {
+  evaluationOutcomes,
+  governanceLevelSchema,
+  inputStatuses,
+  jobNames,
+  productStatuses,
+  stakeholderGroups,
+  type GovernanceLevel,
+} from './vocabularies';
+
+/** POST /admin/products/{id}/evaluations. */
+export const evaluationRequestSchema = z.object({
+  evaluatedOn: isoDateSchema,
+  outcome: evaluationOutcomes.schema,
+  note: z.string().trim().max(4000).default(''),
+  expectedRevision: z.number().int().positive(),
+});
+export type EvaluationRequest = z.infer<typeof evaluationRequestSchema>;
+
+/**
+ * Consultation windows (DESIGN.md §2): level 1 is a broad consultation of three months (at least
+ * six weeks); levels 2–3 four weeks (at least three). Level 4 has none.
+ */
+export const consultationPolicy = {
+  1: { defaultMonths: 3, minimumDays: 42 },
+  2: { defaultMonths: null, defaultDays: 28, minimumDays: 21 },
+  3: { defaultMonths: null, defaultDays: 28, minimumDays: 21 },
+} as const;
+export type ConsultedLevel = keyof typeof consultationPolicy;
+export const isConsultedLevel = (level: GovernanceLevel): level is ConsultedLevel => level !== 4;
+
+export const defaultAudienceByLevel: Record<ConsultedLevel, string> = {
+  1: 'Hele sektoren og sentrale aktører utenfor sektoren',
+  2: 'Styringsgruppens medlemmer og utvalgte aktører',
+  3: 'Styringsgruppens medlemmer, utvalgte aktører og utgiver',
+};
+
+const isJuly = (date: string) => date.slice(5, 7) === '07';
+
+/** Days of the window (opensOn exclusive, closesOn inclusive) that count: July does not. */
+export function countedDays(opensOn: string, closesOn: string): number {
+  let counted = 0;
+  for (let day = addDays(opensOn, 1); day <= closesOn; day = addDays(day, 1)) if (!isJuly(day)) counted += 1;
+  return counted;
+}
+
+/**
+ * The deadline of a window of `days` counted days: a window that overlaps July is extended by
+ * the July days, because the steering group does not use July for approvals.
+ */
+export function julyAwareDeadline(opensOn: string, days: number): string {
+  let day = opensOn;
+  let remaining = days;
+  while (remaining > 0) {
+    day = addDays(day, 1);
+    if (!isJuly(day)) remaining -= 1;
+  }
+  return day;
+}
+
+export function defaultConsultationDeadline(level: ConsultedLevel, opensOn: string): string {
+  const policy = consultationPolicy[level];
+  const days = 'defaultDays' in policy ? policy.defaultDays : daysBetween(opensOn, addMonths(opensOn, policy.defaultMonths));
+  return julyAwareDeadline(opensOn, days);
+}
+
+export const consultationSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  productTitle: z.string(),
+  productSlug: z.string(),
+  level: governanceLevelSchema,
+  /** The working version the consultation is about. */
+  version: z.number().int().positive(),
+  audience: z.string().trim().min(3).max(500),
+  opensOn: isoDateSchema,
+  closesOn: isoDateSchema,
+  revision: z.number().int().positive(),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+  inputCount: z.number().int().nonnegative().default(0),
+});
+export type Consultation = z.infer<typeof consultationSchema>;
+
+/** PUT /admin/consultations/{id}: move the deadline or change the audience. */
+export const consultationUpdateSchema = z.object({
+  audience: z.string().trim().min(3).max(500).optional(),
+  closesOn: isoDateSchema.optional(),
+  expectedRevision: z.number().int().positive(),
+});
+export type ConsultationUpdate = z.infer<typeof consultationUpdateSchema>;
+
+export const consultationStates = ['upcoming', 'open', 'closed'] as const;
+export function consultationState(consultation: Pick<Consultation, 'opensOn' | 'closesOn'>, today: string) {
+  if (today < consultation.opensOn) return 'upcoming' as const;
+  if (today > consultation.closesOn) return 'closed' as const;
+  return 'open' as const;
+}
+
+/** The id used for input that is not about a consultation: a need for a new or changed product. */
+export const GENERAL_INPUT = 'general';
+
+/** POST /inputs, from the public form or as JSON. `website` is a honeypot that people leave empty. */
+export const inputSubmissionSchema = z.object({
+  consultationId: z.string().trim().min(1).max(64).default(GENERAL_INPUT),
+  name: z.string().trim().min(2).max(120),
+  email: z.email().max(254),
+  organisation: z.string().trim().min(2).max(200),
+  stakeholderGroup: stakeholderGroups.schema,
+  text: z.string().trim().min(10).max(20_000),
+  website: z.string().max(500).optional(),
+});
+export type InputSubmission = z.infer<typeof inputSubmissionSchema>;
+
+export const stakeholderInputSchema = inputSubmissionSchema.omit({ website: true }).extend({
+  id: z.string(),
+  submittedAt: isoDateTimeSchema,
+  status: inputStatuses.schema,
+  reason: z.string().max(2000).nullable(),
+  triagedAt: isoDateTimeSchema.nullable(),
+  triagedBy: z.string().nullable(),
+});
+export type StakeholderInput = z.infer<typeof stakeholderInputSchema>;
+
+/** PUT /admin/consultations/{id}/inputs/{inputId}: triage; "not taken" needs a reason. */
+export const inputTriageSchema = z
+  .object({ status: inputStatuses.schema, reason: z.string().trim().max(2000).optional() })
+  .superRefine((value, ctx) => {
+    if (value.status === 'not-taken' && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Begrunnelse må oppgis når innspillet ikke tas inn' });
+    }
+  });
+export type InputTriage = z.infer<typeof inputTriageSchema>;
+
+export const jobRunSchema = z.object({
+  job: jobNames.schema,
+  runId: z.string(),
+  trigger: z.enum(['schedule', 'manual']),
+  triggeredBy: z.string().nullable(),
+  startedAt: isoDateTimeSchema,
+  finishedAt: isoDateTimeSchema.nullable(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  counts: z.record(z.string(), z.number().int()),
+  errors: z.array(z.string()),
+});
+export type JobRun = z.infer<typeof jobRunSchema>;
+
+export const jobHealthSchema = z.object({
+  job: jobNames.schema,
+  label: z.string(),
+  schedule: z.string(),
+  /** ok: last run succeeded on time; failed: last run failed; missed: no run within the expected interval. */
+  health: z.enum(['ok', 'failed', 'missed', 'never-run']),
+  lastRun: jobRunSchema.nullable(),
+  recentRuns: z.array(jobRunSchema),
+});
+export type JobHealth = z.infer<typeof jobHealthSchema>;
+
+/** One line of the priority report for next year's action plan, with every factor shown. */
+export const priorityRowSchema = z.object({
+  product: productSchema.pick({
+    id: true,
+    slug: true,
+    title: true,
+    type: true,
+    level: true,
+    topicCategory: true,
+    status: true,
+    owner: true,
+    nextEvaluationDue: true,
+    lastEvaluationOutcome: true,
+  }),
+  reason: z.enum(['revision-needed', 'due-within-year']),
+  coreTopic: z.boolean(),
+  currentNeed: z.boolean(),
+  downloadsLast12Months: z.number().int().nonnegative(),
+  lastChangedOn: isoDateSchema,
+  daysSinceLastChange: z.number().int().nonnegative(),
+});
+export type PriorityRow = z.infer<typeof priorityRowSchema>;
+
+export const dashboardSchema = z.object({
+  today: isoDateSchema,
+  byLevel: z.array(
+    z.object({
+      level: governanceLevelSchema,
+      total: z.number().int(),
+      byStatus: z.record(productStatuses.schema, z.number().int()),
+      overdue: z.number().int(),
+      dueWithin60Days: z.number().int(),
+    }),
+  ),
+  attention: z.array(
+    z.object({
+      product: productSchema.pick({ id: true, slug: true, title: true, level: true, status: true, owner: true, nextEvaluationDue: true, notCurrentReason: true, lastEvaluationOutcome: true }),
+      why: z.enum(['overdue', 'due-this-month', 'outdated', 'revision-needed']),
+    }),
+  ),
+  openConsultations: z.array(consultationSchema),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const consultationIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const inputParamsSchema = consultationIdParamsSchema.extend({ inputId: z.string().min(1).max(64) });
+export const jobParamsSchema = z.object({ job: jobNames.schema });
+
+export const evaluationResultSchema = z.object({
+  product: productSchema,
+  evaluation: evaluationSchema,
+  /** "retire" when the evaluation found the product no longer relevant. */
+  proposal: z.enum(['retire']).nullable(),
+});
+
+/** GET /content/consultations: what the website shows of open consultations. */
+export const openConsultationsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      productSlug: z.string(),
+      title: z.string(),
+      level: governanceLevelSchema,
+      audience: z.string(),
+      opensOn: isoDateSchema,
+      closesOn: isoDateSchema,
+      summary: z.string(),
+      draftBody: z.string(),
+      submitInputUrl: z.string(),
+    }),
+  ),
+});

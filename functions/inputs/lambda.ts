@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { inputSubmissionSchema } from '../../content-model';
+import { DomainError } from '../shared/errors';
+import { httpLambda } from '../shared/http/lambda';
+import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, type HttpRequest } from '../shared/http/request';
+import { mailerFromConfig } from '../shared/mailer';
+import { createRateLimiter } from '../shared/rate-limit';
+import { createRuntime } from '../shared/runtime';
+import { createStore } from '../store';
+import { errorPage, inputFormPage, receivedPage } from './form';
+import { openConsultations, submitInput } from './use-cases';
+
+const runtime = createRuntime();
+const deps = {
+  store: createStore(runtime.table),
+  clock: runtime.clock,
+  mailer: mailerFromConfig(runtime.config),
+  rateLimiter: createRateLimiter(runtime.table),
+};
+
+const formQuerySchema = z.object({ consultationId: z.string().max(64).optional() });
+
+async function submitFromForm(request: HttpRequest) {
+  const raw = jsonOrFormBody(request);
+  const values = z.record(z.string(), z.string()).catch({}).parse(raw);
+  try {
+    const submission = parseInput(inputSubmissionSchema, raw, 'body');
+    const result = await submitInput(deps, submission, request.event.requestContext.http.sourceIp);
+    return htmlPage(201, receivedPage(result.kind === 'received' ? result.consultation : null));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.status === 400) {
+      const page = inputFormPage(await openConsultations(deps), { values, errors: error.fields, message: error.message }, 400);
+      return htmlPage(page.status, page.body);
+    }
+    const page = errorPage(error.status === 429 ? 'For mange innsendinger' : 'Innspillet ble ikke sendt', error.message, error.status);
+    return htmlPage(page.status, page.body);
+  }
+}
+
+export const handler = httpLambda(
+  'inputs',
+  {
+    showInputForm: async (request) => {
+      const { consultationId } = parseInput(formQuerySchema, request.event.queryStringParameters ?? {}, 'query');
+      const page = inputFormPage(await openConsultations(deps), { values: { consultationId: consultationId ?? '' }, errors: [] });
+      return htmlPage(page.status, page.body);
+    },
+    submitInput: async (request) => {
+      if (isFormPost(request)) return submitFromForm(request);
+      const submission = parseInput(inputSubmissionSchema, jsonOrFormBody(request), 'body');
+      const result = await submitInput(deps, submission, request.event.requestContext.http.sourceIp);
+      // A honeypot catch looks like success to the sender.
+      return json(201, { status: 'received', ...(result.kind === 'received' ? { id: result.input.id, submittedAt: result.input.submittedAt } : {}) });
+    },
+  },
+  { corsOrigin: '*', servesPages: true },
+);

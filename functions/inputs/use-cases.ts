@@ -1,0 +1,166 @@
+import {
+  GENERAL_INPUT,
+  consultationState,
+  inputStatuses,
+  osloDate,
+  stakeholderGroups,
+  type Consultation,
+  type InputSubmission,
+  type InputTriage,
+  type StakeholderInput,
+} from '../../content-model';
+import type { Clock } from '../shared/clock';
+import { toCsv } from '../shared/csv';
+import { NotFoundError, ValidationError } from '../shared/errors';
+import { html } from '../shared/html';
+import type { Actor } from '../shared/http/request';
+import { timeOrderedId } from '../shared/ids';
+import { logger } from '../shared/logger';
+import type { Mailer } from '../shared/mailer';
+import type { RateLimit, RateLimiter } from '../shared/rate-limit';
+import type { Store } from '../store';
+
+export interface InputDependencies {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  rateLimiter: RateLimiter;
+}
+
+/** Public submissions per client address: enough for a person, too few for a script. */
+export const inputRateLimit: RateLimit = { limit: 5, windowSeconds: 600 };
+
+export type SubmissionResult = { kind: 'received'; input: StakeholderInput; consultation: Consultation | null } | { kind: 'discarded' };
+
+/** The consultation input is for, if it is open today; a clear field error otherwise. */
+async function openConsultation(store: Store, consultationId: string, today: string): Promise<Consultation | null> {
+  if (consultationId === GENERAL_INPUT) return null;
+  const consultation = await store.consultations.get(consultationId);
+  if (!consultation) throw ValidationError.field('consultationId', 'Ukjent høring');
+  const state = consultationState(consultation, today);
+  if (state === 'closed') {
+    throw ValidationError.field('consultationId', `Høringsfristen gikk ut ${consultation.closesOn}. Innspill kan ikke lenger sendes inn.`);
+  }
+  if (state === 'upcoming') throw ValidationError.field('consultationId', `Høringen åpner ${consultation.opensOn}`);
+  return consultation;
+}
+
+/**
+ * Stakeholder input on a product in consultation, or a general need. Filled honeypots are accepted
+ * silently and thrown away, so a bot learns nothing. The deadline is checked again in the write.
+ */
+export async function submitInput(
+  { store, clock, mailer, rateLimiter }: InputDependencies,
+  submission: InputSubmission,
+  clientAddress: string,
+): Promise<SubmissionResult> {
+  const now = clock.now();
+  await rateLimiter.hit('inputs', clientAddress, inputRateLimit, now);
+  if (submission.website) {
+    logger.info('Discarded input caught by the honeypot', { clientAddress });
+    return { kind: 'discarded' };
+  }
+  const today = osloDate(now);
+  const consultation = await openConsultation(store, submission.consultationId, today);
+  const { website: _honeypot, ...fields } = submission;
+  const input: StakeholderInput = {
+    ...fields,
+    id: timeOrderedId(now),
+    submittedAt: now.toISOString(),
+    status: 'new',
+    reason: null,
+    triagedAt: null,
+    triagedBy: null,
+  };
+  await store.transact([
+    store.inputs.insert(input),
+    ...(consultation ? [store.consultations.countInputWhileOpen(consultation.id, today)] : []),
+  ]);
+  try {
+    await mailer.send({ to: input.email, ...receipt(input, consultation) });
+  } catch (error) {
+    // The input is stored; a lost receipt must not lose it or make the sender submit twice.
+    logger.error('Could not send input receipt', { error, inputId: input.id });
+  }
+  return { kind: 'received', input, consultation };
+}
+
+function receipt(input: StakeholderInput, consultation: Consultation | null) {
+  const about = consultation ? `høringen om «${consultation.productTitle}» (frist ${consultation.closesOn})` : 'behov for nye eller endrede produkter';
+  const text = [
+    `Hei ${input.name},`,
+    '',
+    `Takk for innspillet ditt til ${about}. Sekretariatet for Normen behandler alle innspill og tar dem med i arbeidet.`,
+    '',
+    'Dette sendte du inn:',
+    '',
+    input.text,
+    '',
+    'Hilsen Sekretariatet for Normen',
+  ].join('\n');
+  const body = html`<p>Hei ${input.name},</p>
+<p>Takk for innspillet ditt til ${about}. Sekretariatet for Normen behandler alle innspill og tar dem med i arbeidet.</p>
+<p>Dette sendte du inn:</p>
+<blockquote style="white-space: pre-wrap">${input.text}</blockquote>
+<p>Hilsen Sekretariatet for Normen</p>`;
+  return { subject: 'Kvittering: innspill til Normen', text, html: body.value };
+}
+
+async function consultationOrGeneral(store: Store, consultationId: string): Promise<void> {
+  if (consultationId === GENERAL_INPUT) return;
+  if (!(await store.consultations.get(consultationId))) throw new NotFoundError('Høringen finnes ikke');
+}
+
+/** Consultations open for input today, for the form's choice list. */
+export async function openConsultations({ store, clock }: Pick<InputDependencies, 'store' | 'clock'>): Promise<Consultation[]> {
+  const today = osloDate(clock.now());
+  return (await store.consultations.list(today)).filter((consultation) => consultationState(consultation, today) === 'open');
+}
+
+export async function listInputs({ store }: Pick<InputDependencies, 'store'>, consultationId: string) {
+  await consultationOrGeneral(store, consultationId);
+  return { items: await store.inputs.list(consultationId) };
+}
+
+/** The secretariat's triage: new · considered · taken into the action plan · not taken (with reason). */
+export async function triageInput(
+  { store, clock }: Pick<InputDependencies, 'store' | 'clock'>,
+  actor: Actor,
+  consultationId: string,
+  inputId: string,
+  triage: InputTriage,
+): Promise<StakeholderInput> {
+  const input = await store.inputs.get(consultationId, inputId);
+  if (!input) throw new NotFoundError('Innspillet finnes ikke');
+  const at = clock.now().toISOString();
+  const next: StakeholderInput = { ...input, status: triage.status, reason: triage.reason ?? null, triagedAt: at, triagedBy: actor.username };
+  await store.transact([
+    store.inputs.update(next),
+    store.audit.insert({
+      entityType: 'consultation',
+      entityId: consultationId,
+      at,
+      by: actor.username,
+      action: 'input-triaged',
+      changes: ['status'],
+      revision: 1,
+      note: `${input.id}: ${inputStatuses.labels[triage.status]}${triage.reason ? ` – ${triage.reason}` : ''}`,
+    }),
+  ]);
+  return next;
+}
+
+export async function inputsCsv(deps: Pick<InputDependencies, 'store'>, consultationId: string): Promise<string> {
+  const { items } = await listInputs(deps, consultationId);
+  return toCsv(items, [
+    ['Mottatt', (input) => input.submittedAt.slice(0, 16).replace('T', ' ')],
+    ['Navn', (input) => input.name],
+    ['E-post', (input) => input.email],
+    ['Organisasjon', (input) => input.organisation],
+    ['Interessentgruppe', (input) => stakeholderGroups.labels[input.stakeholderGroup]],
+    ['Innspill', (input) => input.text],
+    ['Status', (input) => inputStatuses.labels[input.status]],
+    ['Begrunnelse', (input) => input.reason ?? ''],
+    ['Behandlet av', (input) => input.triagedBy ?? ''],
+  ]);
+}

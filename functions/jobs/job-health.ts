@@ -1,0 +1,39 @@
+import { jobNames, type JobHealth, type JobName } from '../../content-model';
+import type { Clock } from '../shared/clock';
+import { schedules, type ScheduleDeclaration } from '../schedules';
+import type { Store } from '../store';
+
+const HOUR = 3_600_000;
+
+function health(schedule: ScheduleDeclaration, runs: JobHealth['recentRuns'], now: Date): JobHealth['health'] {
+  const [last] = runs;
+  if (!last) return 'never-run';
+  if (last.status === 'failed') return 'failed';
+  const lastSuccess = runs.find((run) => run.status === 'succeeded');
+  if (!lastSuccess || now.getTime() - new Date(lastSuccess.startedAt).getTime() > schedule.expectedEveryHours * HOUR) return 'missed';
+  return 'ok';
+}
+
+/** Every scheduled job with its recent runs and whether it is healthy (shown red in the CMS when not). */
+export async function listJobHealth({ store, clock }: { store: Store; clock: Clock }): Promise<{ items: JobHealth[] }> {
+  const now = clock.now();
+  const items = await Promise.all(
+    schedules.map(async (schedule): Promise<JobHealth> => {
+      const recentRuns = await store.jobRuns.latest(schedule.job, 10);
+      const at = `${String(schedule.dailyAt.hour).padStart(2, '0')}:${String(schedule.dailyAt.minute).padStart(2, '0')}`;
+      return {
+        job: schedule.job,
+        label: jobNames.labels[schedule.job],
+        schedule: `Hver dag kl. ${at} (Europe/Oslo)`,
+        health: health(schedule, recentRuns, now),
+        lastRun: recentRuns[0] ?? null,
+        recentRuns,
+      };
+    }),
+  );
+  return { items };
+}
+
+export function isScheduledJob(name: string): name is JobName {
+  return schedules.some((schedule) => schedule.job === name);
+}

@@ -1,0 +1,61 @@
+import type { JobName, JobRun } from '../../content-model';
+import type { Clock } from '../shared/clock';
+import { timeOrderedId } from '../shared/ids';
+import { logger } from '../shared/logger';
+import type { Store } from '../store';
+
+export interface JobOutcome {
+  counts: Record<string, number>;
+  errors: string[];
+}
+
+/**
+ * Runs a job and records the run (start, end, counts, errors). A CloudWatch metric in embedded
+ * metric format records success or failure per job: the alarms on it catch failed and missed runs.
+ */
+export async function runRecordedJob(
+  { store, clock }: { store: Store; clock: Clock },
+  job: JobName,
+  trigger: { kind: JobRun['trigger']; by: string | null },
+  work: () => Promise<JobOutcome>,
+): Promise<JobRun> {
+  const run: JobRun = {
+    job,
+    runId: timeOrderedId(clock.now()),
+    trigger: trigger.kind,
+    triggeredBy: trigger.by,
+    startedAt: clock.now().toISOString(),
+    finishedAt: null,
+    status: 'running',
+    counts: {},
+    errors: [],
+  };
+  await store.jobRuns.save(run);
+  let finished: JobRun;
+  try {
+    const outcome = await work();
+    finished = { ...run, ...outcome, status: outcome.errors.length ? 'failed' : 'succeeded', finishedAt: clock.now().toISOString() };
+  } catch (error) {
+    finished = { ...run, status: 'failed', errors: [error instanceof Error ? error.message : String(error)], finishedAt: clock.now().toISOString() };
+  }
+  await store.jobRuns.save(finished);
+  emitJobMetric(finished);
+  return finished;
+}
+
+function emitJobMetric(run: JobRun): void {
+  const succeeded = run.status === 'succeeded' ? 1 : 0;
+  logger.info(`Job ${run.job} ${run.status}`, {
+    _aws: {
+      Timestamp: Date.now(),
+      CloudWatchMetrics: [
+        { Namespace: 'Normen/Jobs', Dimensions: [['Job']], Metrics: [{ Name: 'JobSucceeded', Unit: 'Count' }, { Name: 'JobFailed', Unit: 'Count' }] },
+      ],
+    },
+    Job: run.job,
+    JobSucceeded: succeeded,
+    JobFailed: 1 - succeeded,
+    counts: run.counts,
+    errors: run.errors,
+  });
+}

@@ -1,0 +1,34 @@
+import { evaluationRequestSchema, jobParamsSchema, productIdParamsSchema } from '../../content-model';
+import { listJobHealth } from '../jobs/job-health';
+import { runJob } from '../jobs/jobs';
+import { httpLambda } from '../shared/http/lambda';
+import { json, parseBody, parsePath, text, requireActor } from '../shared/http/request';
+import { mailerFromConfig } from '../shared/mailer';
+import { createRuntime } from '../shared/runtime';
+import { createStore } from '../store';
+import { dashboard } from './dashboard';
+import { priorityReport, priorityReportCsv } from './priority-report';
+import { recordEvaluation } from './record-evaluation';
+
+const runtime = createRuntime();
+const deps = { store: createStore(runtime.table), clock: runtime.clock, mailer: mailerFromConfig(runtime.config), cmsUrl: runtime.config.CMS_URL };
+
+export const handler = httpLambda(
+  'review',
+  {
+    recordEvaluation: async (request) =>
+      json(201, await recordEvaluation(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, evaluationRequestSchema))),
+    listEvaluations: async (request) => {
+      const { id } = parsePath(request, productIdParamsSchema);
+      return json(200, { items: (await deps.store.evaluations.list(id)).reverse() });
+    },
+    getDashboard: async () => json(200, await dashboard(deps)),
+    getReviewReport: async () => json(200, await priorityReport(deps)),
+    exportReviewReportCsv: async () =>
+      text(200, await priorityReportCsv(deps), 'text/csv; charset=utf-8', { 'content-disposition': 'attachment; filename="prioriteringsrapport.csv"' }),
+    listJobs: async () => json(200, await listJobHealth(deps)),
+    // Runs inline: the jobs are short, and the admin sees the finished run (and its errors) at once.
+    runJobNow: async (request) => json(201, await runJob(deps, parsePath(request, jobParamsSchema).job, { kind: 'manual', by: requireActor(request).username })),
+  },
+  { corsOrigin: runtime.config.CMS_ORIGIN },
+);

@@ -1,0 +1,156 @@
+import {
+  addDays,
+  daysBetween,
+  governanceLevels,
+  osloDate,
+  reviewPolicy,
+  type Product,
+} from '../../content-model';
+import type { Clock } from '../shared/clock';
+import { ConflictError } from '../shared/errors';
+import { html } from '../shared/html';
+import type { JobOutcome } from '../jobs/runner';
+import type { Mailer } from '../shared/mailer';
+import type { Store } from '../store';
+import type { ReminderThreshold } from './reminder-repository';
+
+export interface ReviewCheckDependencies {
+  store: Store;
+  mailer: Mailer;
+  clock: Clock;
+  /** Where the CMS UI lives, for links in the digest. */
+  cmsUrl: string;
+}
+
+const SYSTEM_ACTOR = 'system:review-check';
+
+/** The tightest reminder whose window contains the due date, or "overdue" once it has passed. */
+export function reminderThreshold(daysLeft: number): ReminderThreshold | null {
+  if (daysLeft < 0) return 'overdue';
+  const thresholds = [...reviewPolicy.reminderDaysBefore].sort((a, b) => a - b);
+  const threshold = thresholds.find((days) => daysLeft <= days);
+  return threshold === 7 || threshold === 30 || threshold === 60 ? threshold : null;
+}
+
+interface DueReminder {
+  product: Product;
+  dueDate: string;
+  daysLeft: number;
+  threshold: ReminderThreshold;
+}
+
+/**
+ * The daily review check (governance model chapter 8): each owner gets one digest of their products
+ * due in 60, 30 and 7 days and overdue ones (each reminder once, however often the job runs), and
+ * products past their due date without an evaluation are marked not current.
+ */
+export async function runReviewCheck({ store, mailer, clock, cmsUrl }: ReviewCheckDependencies): Promise<JobOutcome> {
+  const now = clock.now();
+  const today = osloDate(now);
+  const at = now.toISOString();
+  const errors: string[] = [];
+  const horizon = addDays(today, Math.max(...reviewPolicy.reminderDaysBefore));
+  const due = await store.products.listDueBy(horizon);
+
+  let markedNotCurrent = 0;
+  const reminders: DueReminder[] = [];
+  for (const product of due) {
+    const dueDate = product.nextEvaluationDue;
+    if (!dueDate) continue;
+    const daysLeft = daysBetween(today, dueDate);
+    if (daysLeft < 0 && product.notCurrentReason === null) {
+      try {
+        await markNotCurrent(store, product, at);
+        markedNotCurrent += 1;
+      } catch (error) {
+        // An editor changed the product in the same instant; the next run marks it if still due.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    const threshold = reminderThreshold(daysLeft);
+    if (threshold && (await store.reminders.tryClaim(product.id, dueDate, threshold, at))) {
+      reminders.push({ product, dueDate, daysLeft, threshold });
+    }
+  }
+
+  const byOwner = new Map<string, DueReminder[]>();
+  for (const reminder of reminders) {
+    const email = reminder.product.owner.email.toLowerCase();
+    byOwner.set(email, [...(byOwner.get(email) ?? []), reminder]);
+  }
+  let emailsSent = 0;
+  let remindersSent = 0;
+  for (const [email, ownerReminders] of byOwner) {
+    try {
+      await mailer.send({ to: email, ...digest(ownerReminders, cmsUrl) });
+      emailsSent += 1;
+      remindersSent += ownerReminders.length;
+    } catch (error) {
+      errors.push(`Kunne ikke sende påminnelse til ${email}: ${error instanceof Error ? error.message : String(error)}`);
+      await Promise.all(ownerReminders.map((reminder) => store.reminders.release(reminder.product.id, reminder.dueDate, reminder.threshold)));
+    }
+  }
+
+  return {
+    counts: {
+      dueProducts: due.length,
+      remindersSent,
+      emailsSent,
+      markedNotCurrent,
+    },
+    errors,
+  };
+}
+
+async function markNotCurrent(store: Store, product: Product, at: string): Promise<void> {
+  const next: Product = { ...product, notCurrentReason: 'overdue', revision: product.revision + 1 };
+  const published = await store.published.get(product.id);
+  await store.transact([
+    store.products.update(next, product.revision),
+    ...(published ? [store.published.put({ ...published, notCurrentReason: 'overdue' })] : []),
+    store.audit.insert({
+      entityType: 'product',
+      entityId: product.id,
+      at,
+      by: SYSTEM_ACTOR,
+      action: 'marked-not-current',
+      changes: ['notCurrentReason'],
+      version: product.publishedVersion ?? undefined,
+      revision: next.revision,
+      note: `Evalueringsfristen ${product.nextEvaluationDue ?? ''} er passert`,
+    }),
+  ]);
+}
+
+function describe(reminder: DueReminder): string {
+  if (reminder.daysLeft < 0) return `fristen gikk ut ${reminder.dueDate} – produktet vises nå som ikke gjeldende`;
+  if (reminder.daysLeft === 0) return `forfaller i dag (${reminder.dueDate})`;
+  return `forfaller om ${reminder.daysLeft} dager (${reminder.dueDate})`;
+}
+
+function digest(reminders: DueReminder[], cmsUrl: string): { subject: string; text: string; html: string } {
+  const sorted = [...reminders].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const overdue = sorted.filter((reminder) => reminder.daysLeft < 0).length;
+  const subject =
+    overdue > 0
+      ? `Normen: ${overdue} ${overdue === 1 ? 'produkt har' : 'produkter har'} passert evalueringsfristen`
+      : `Normen: ${sorted.length} ${sorted.length === 1 ? 'produkt skal' : 'produkter skal'} evalueres snart`;
+  const link = (product: Product) => `${cmsUrl}#/products/${encodeURIComponent(product.id)}/show`;
+  const text = [
+    'Hei,',
+    '',
+    'Disse produktene du er eier av, skal evalueres:',
+    '',
+    ...sorted.map((reminder) => `- ${reminder.product.title} (${governanceLevels.labels[`${reminder.product.level}`]}): ${describe(reminder)}\n  ${link(reminder.product)}`),
+    '',
+    'Registrer evalueringen i Normens publiseringsløsning når den er gjort.',
+    '',
+    'Hilsen Sekretariatet for Normen',
+  ].join('\n');
+  const body = html`<p>Hei,</p>
+<p>Disse produktene du er eier av, skal evalueres:</p>
+<ul>${sorted.map((reminder) => html`<li><a href="${link(reminder.product)}">${reminder.product.title}</a>: ${describe(reminder)}</li>`)}</ul>
+<p>Registrer evalueringen i Normens publiseringsløsning når den er gjort.</p>
+<p>Hilsen Sekretariatet for Normen</p>`;
+  return { subject, text, html: body.value };
+}

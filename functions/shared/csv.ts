@@ -1,0 +1,14 @@
+export type CsvColumn<T> = [header: string, value: (row: T, index: number) => string | number];
+
+function cell(value: string | number): string {
+  const text = String(value);
+  // Cells starting with = + - @ would run as formulas in Excel.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Semicolon-separated with a BOM: what Norwegian Excel opens correctly by double-click. */
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  const lines = [columns.map(([header]) => cell(header)).join(';'), ...rows.map((row, index) => columns.map(([, value]) => cell(value(row, index))).join(';'))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,44 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Table } from './db/client';
+import { DomainError } from './errors';
+
+export class RateLimitedError extends DomainError {
+  readonly status = 429;
+  readonly code = 'rate-limited';
+}
+
+export interface RateLimit {
+  /** How many requests one client may make per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+const counterSchema = z.object({ count: z.number().int() });
+
+/**
+ * A fixed-window counter per client and purpose in DynamoDB (an atomic ADD; the item expires by
+ * TTL), so the limit holds across every concurrent Lambda instance.
+ */
+export function createRateLimiter(table: Table) {
+  return {
+    async hit(scope: string, client: string, rule: RateLimit, now: Date): Promise<void> {
+      const window = Math.floor(now.getTime() / 1000 / rule.windowSeconds);
+      const { Attributes } = await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: { pk: `RATE#${scope}#${client}`, sk: `WINDOW#${window}` },
+          UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':one': 1, ':expiresAt': (window + 2) * rule.windowSeconds },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const { count } = counterSchema.parse(Attributes);
+      if (count > rule.limit) {
+        throw new RateLimitedError('For mange innsendinger på kort tid. Vent litt og prøv igjen.');
+      }
+    },
+  };
+}
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,0 +1,31 @@
+import { createConsultationRepository } from './consultations/consultation-repository';
+import { createInputRepository } from './inputs/input-repository';
+import { createJobRunRepository } from './jobs/job-run-repository';
+import { createDecisionRepository } from './products/repositories/decision-repository';
+import { createDownloadRepository } from './products/repositories/download-repository';
+import { createEvaluationRepository } from './products/repositories/evaluation-repository';
+import { createProductRepository } from './products/repositories/product-repository';
+import { createPublishedRepository } from './products/repositories/published-repository';
+import { createVersionRepository } from './products/repositories/version-repository';
+import { createReminderRepository } from './review/reminder-repository';
+import { createAuditRepository } from './shared/audit/audit-repository';
+import { transact, type Table, type TransactionStep } from './shared/db/client';
+
+/** Every repository over the one table, plus atomic multi-writes across them. */
+export function createStore(table: Table) {
+  return {
+    products: createProductRepository(table),
+    versions: createVersionRepository(table),
+    published: createPublishedRepository(table),
+    decisions: createDecisionRepository(table),
+    evaluations: createEvaluationRepository(table),
+    downloads: createDownloadRepository(table),
+    consultations: createConsultationRepository(table),
+    inputs: createInputRepository(table),
+    reminders: createReminderRepository(table),
+    jobRuns: createJobRunRepository(table),
+    audit: createAuditRepository(table),
+    transact: (steps: TransactionStep[]) => transact(table, steps),
+  };
+}
+export type Store = ReturnType<typeof createStore>;
