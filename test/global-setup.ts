@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import {
   defaultCorsAllowedOrigins,
   ensureUserPool,
+  freePort,
   startCognitoLocal,
   startDynamoDbLocal,
   startS3Local,
@@ -12,7 +13,7 @@ import {
   type EnsuredUserPool,
 } from '../local/services';
 import { localUsers } from '../local/users';
-import { testFilesBucket, testPorts } from './support/ports';
+import { testFilesBucket } from './support/ports';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,11 +34,13 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'normen-test-'));
-  const dynamo = await startDynamoDbLocal({ port: testPorts.dynamodb });
+  // Free ports, so a test run never collides with `npm start` or another run on the same machine.
+  const ports = { dynamodb: await freePort(), ses: await freePort(), s3: await freePort(), cognito: await freePort() };
+  const dynamo = await startDynamoDbLocal({ port: ports.dynamodb });
   const [ses, s3, cognito] = await Promise.all([
-    startSesLocal({ port: testPorts.ses }),
-    startS3Local({ port: testPorts.s3, dataDir: join(dataDir, 's3'), buckets: [testFilesBucket], corsAllowedOrigins: [...defaultCorsAllowedOrigins] }),
-    startCognitoLocal({ port: testPorts.cognito, dataDir: join(dataDir, 'cognito') }),
+    startSesLocal({ port: ports.ses }),
+    startS3Local({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [testFilesBucket], corsAllowedOrigins: [...defaultCorsAllowedOrigins] }),
+    startCognitoLocal({ port: ports.cognito, dataDir: join(dataDir, 'cognito') }),
   ]);
   const pool = await ensureUserPool(cognito.endpoint, {
     poolName: 'normen-test',

@@ -33,6 +33,19 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/** A port that is free right now, chosen by the OS (tests and benchmarks that run side by side). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ port: 0, exclusive: true }, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Fails with a message that names the service and the env var to change, because the in-process
  * servers (express, koa) would otherwise crash the process on EADDRINUSE or hang without listening.

@@ -58,7 +58,12 @@ describe('cdk-nag AwsSolutions checks', () => {
       'AwsSolutions-IAM5',
       'AwsSolutions-L1',
       'AwsSolutions-S1',
+      'AwsSolutions-SQS3',
     ]);
+    // SQS3 (no DLQ of its own) only on queues that are dead-letter queues themselves.
+    const sqs3 = acks.filter((ack) => ack.id.endsWith('AwsSolutions-SQS3'));
+    expect(sqs3.length).toBeGreaterThan(0);
+    expect(sqs3.every((ack) => /DeadLetterQueue\/Queue$|FailureQueue\/Queue$/.test(ack.path) && /itself a dead-letter queue/.test(ack.reason))).toBe(true);
     // APIG4 (no authorizer) only on routes declared public.
     const apig4 = acks.filter((ack) => ack.id.endsWith('AwsSolutions-APIG4'));
     expect(apig4.every((ack) => /is public by design/.test(ack.reason))).toBe(true);

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexes, tableKeys } from '../../functions/shared/db/table-definition';
+import { projectRoot } from '../../infra/normen-app';
 import { synthesize } from './fixture';
 import type { Synthesized } from './fixture';
 
@@ -26,6 +29,14 @@ describe('table', () => {
         { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' },
       ],
     });
+  });
+
+  it('expires items by their expiresAt attribute (the rate-limit counters)', () => {
+    const [table] = Object.values(synth.statefulTemplate.findResources('AWS::DynamoDB::Table'));
+    expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    // The attribute the functions write; a rename there must show up here.
+    const rateLimit = readFileSync(join(projectRoot, 'functions/shared/rate-limit.ts'), 'utf8');
+    expect(rateLimit).toMatch(/SET expiresAt = :expiresAt/);
   });
 
   it('has exactly the GSIs from table-definition, with their keys and all attributes projected', () => {
@@ -116,6 +127,18 @@ describe('user pool', () => {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       PreventUserExistenceErrors: 'ENABLED',
     });
+  });
+});
+
+describe('mail identity', () => {
+  it('is the SES domain identity of the mail domain with Easy DKIM, retained, and its DKIM records are output', () => {
+    const identities = synth.statefulTemplate.findResources('AWS::SES::EmailIdentity');
+    expect(Object.values(identities)).toHaveLength(1);
+    const [identity] = Object.values(identities);
+    expect(identity?.Properties.EmailIdentity).toBe('normen.no');
+    expect(identity?.DeletionPolicy).toBe('Retain');
+    const outputs = Object.keys(synth.statefulTemplate.toJSON().Outputs as Record<string, unknown>);
+    expect(outputs.filter((name) => name.startsWith('MailDkimRecord'))).toHaveLength(3);
   });
 });
 

@@ -67,6 +67,26 @@ describe('HTTP API routes', () => {
     }
   });
 
+  it('routes to every HTTP-triggered Lambda and never to a scheduled one', () => {
+    const integrated = new Set(
+      ofType('AWS::ApiGatewayV2::Integration').map(([, integration]) => JSON.stringify(integration.Properties.IntegrationUri)),
+    );
+    const invokedByApi = new Set(
+      ofType('AWS::Lambda::Permission')
+        .filter(([, permission]) => permission.Properties.Principal === 'apigateway.amazonaws.com')
+        .map(([, permission]) => JSON.stringify(permission.Properties.FunctionName)),
+    );
+    const names = Object.keys(lambdas) as LambdaName[];
+    expect(names.filter((name) => lambdas[name].trigger === 'schedule')).toContain('jobs');
+    for (const name of names) {
+      const arn = JSON.stringify({ 'Fn::GetAtt': [functionLogicalId(name), 'Arn'] });
+      const http = lambdas[name].trigger === 'http';
+      expect(integrated.has(arn), name).toBe(http);
+      expect(invokedByApi.has(arn), name).toBe(http);
+      expect(routes.some((route) => route.lambda === name), name).toBe(http);
+    }
+  });
+
   it('integrates each route with the Lambda it declares', () => {
     const integrations = new Map(ofType('AWS::ApiGatewayV2::Integration'));
     const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey as string, route.Properties]));
@@ -106,15 +126,25 @@ describe('functions', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: lambdas[name].memoryMb,
-      Timeout: 10,
+      // Below the HTTP API's 30 s integration limit; scheduled jobs get minutes.
+      Timeout: lambdas[name].trigger === 'http' ? 10 : 300,
       TracingConfig: { Mode: 'Active' },
       Description: lambdas[name].description,
     });
-    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-      ['CMS_ORIGIN', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'NODE_OPTIONS', 'TABLE_NAME'],
+    const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(variables).sort()).toEqual(
+      ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME'],
     );
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
-    expect(fn.Properties.Environment.Variables.AWS_REGION).toBeUndefined();
+    expect(variables.AWS_REGION).toBeUndefined();
+    expect(variables.MAIL_FROM).toBe('Normen <ikke-svar@normen.no>');
+    // CMS_URL is the CMS origin (the distribution's https URL) with the trailing slash links need.
+    const origin = variables.CMS_ORIGIN as { 'Fn::Join': [string, unknown[]] };
+    expect(origin['Fn::Join'][1][0]).toBe('https://');
+    expect(JSON.stringify(origin)).toContain('CmsDistribution');
+    expect(variables.CMS_URL).toEqual({ 'Fn::Join': ['', [...origin['Fn::Join'][1], '/']] });
+    const apiId = synth.stateless.getLogicalId(synth.stateless.httpApi.node.defaultChild as never);
+    expect(variables.PUBLIC_API_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
   });
 
   it.each(names)('%s: logs to its own log group with retention', (name) => {
@@ -170,6 +200,42 @@ describe('least-privilege grants', () => {
       expect.arrayContaining([...tableReads, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject', 's3:PutObject']),
     );
     expect(actionsOf('products').filter((action) => action.startsWith('s3:Delete') || action.startsWith('s3:List'))).toEqual([]);
+  });
+
+  it.each(['review', 'consultations', 'inputs', 'jobs'] as const)('%s reads and writes the table and touches no files', (name) => {
+    const actions = actionsOf(name);
+    expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
+    const indexResources = JSON.stringify(statementsOf(name).map((statement) => statement.Resource));
+    for (const index of ['catalogue', 'delivery', 'evaluationDue']) expect(indexResources, name).toContain(`/index/${index}`);
+  });
+
+  it('lets only the email-sending functions send, and only through the SES identity of the mail domain', () => {
+    const senders = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).some((action) => action.startsWith('ses:')));
+    expect(senders.sort()).toEqual(['inputs', 'jobs', 'review']);
+    for (const name of senders) {
+      const statements = statementsOf(name).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+      expect(statements, name).toHaveLength(1);
+      expect([statements[0]!.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(statements[0]!.Resource).toEqual({
+        'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/normen.no']],
+      });
+    }
+    // No other role in the stack (scheduler, CMS deployment) may send email.
+    const sesPolicies = ofType('AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('"ses:'));
+    expect(sesPolicies).toHaveLength(senders.length);
+  });
+
+  it('grants sending through the identity of the configured mail domain', () => {
+    const other = synthesize({ 'normen:mailDomain': 'example.org', 'normen:mailFrom': 'Normen <post@example.org>' });
+    const text = JSON.stringify(other.statelessTemplate.toJSON());
+    expect(text).toContain(':identity/example.org');
+    expect(text).not.toContain(':identity/normen.no');
+    other.statefulTemplate.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.org' });
+  }, 60_000);
+
+  it('refuses a sender outside the mail domain', () => {
+    expect(() => synthesize({ 'normen:mailFrom': 'Normen <post@example.org>' })).toThrow(/normen:mailFrom/);
   });
 
   it('names each GSI instead of granting index/*', () => {

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { schedules } from '../../functions/schedules';
+import { JobSchedule } from '../../infra/constructs/job-schedule';
+import { projectRoot } from '../../infra/normen-app';
+import { buildApp, synthesize } from './fixture';
+import type { Synthesized } from './fixture';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+let synth: Synthesized;
+let resources: Record<string, Resource>;
+beforeAll(() => {
+  synth = synthesize();
+  resources = synth.statelessTemplate.toJSON().Resources as Record<string, Resource>;
+}, 60_000);
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+function logicalId(construct: { node: { defaultChild?: unknown } }): string {
+  return synth.stateless.getLogicalId(construct.node.defaultChild as never);
+}
+
+function jobsFunctionArn(): unknown {
+  return { 'Fn::GetAtt': [logicalId(synth.stateless.functions.jobs.function), 'Arn'] };
+}
+
+function alarmTopic(): unknown {
+  return { Ref: logicalId(synth.stateless.alarmTopic) };
+}
+
+/** Alarms on a metric of the jobs runner for one job. */
+function jobAlarms(job: string, metricName: string): Resource[] {
+  return ofType('AWS::CloudWatch::Alarm')
+    .map(([, alarm]) => alarm)
+    .filter(
+      (alarm) =>
+        alarm.Properties.Namespace === 'Normen/Jobs' &&
+        alarm.Properties.MetricName === metricName &&
+        JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'Job', Value: job }]),
+    );
+}
+
+/** CloudWatch's limits on an alarm's window (PutMetricAlarm): rejected at deploy, so checked here. */
+function expectValidWindow(alarm: Resource): void {
+  const { Period: period, EvaluationPeriods: periods } = alarm.Properties as { Period: number; EvaluationPeriods: number };
+  expect(period % 60).toBe(0);
+  expect(period * periods).toBeLessThanOrEqual(7 * 24 * 3600);
+  if (period < 3600) expect(period * periods).toBeLessThanOrEqual(24 * 3600);
+}
+
+describe('job metrics', () => {
+  it('are the ones the jobs runner emits (namespace, dimension, metric names)', () => {
+    const runner = readFileSync(join(projectRoot, 'functions/jobs/runner.ts'), 'utf8');
+    expect(runner).toContain("Namespace: 'Normen/Jobs'");
+    expect(runner).toContain("Dimensions: [['Job']]");
+    expect(runner).toContain("Name: 'JobSucceeded'");
+    expect(runner).toContain("Name: 'JobFailed'");
+  });
+});
+
+describe('schedules', () => {
+  it('has exactly one EventBridge Scheduler schedule per declared schedule', () => {
+    expect(schedules.length).toBeGreaterThan(0);
+    const inputs = ofType('AWS::Scheduler::Schedule').map(([, schedule]) => JSON.parse(schedule.Properties.Target.Input as string));
+    expect(inputs.map((input: { job: string }) => input.job).sort()).toEqual(schedules.map((schedule) => schedule.job).sort());
+  });
+
+  it.each(schedules.map((schedule) => [schedule.job, schedule] as const))(
+    '%s: runs daily at its Oslo time and invokes the jobs function with {"job": name}',
+    (job, declaration) => {
+      const [[, schedule]] = ofType('AWS::Scheduler::Schedule').filter(
+        ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === job,
+      ) as [[string, Resource]];
+      expect(schedule.Properties).toMatchObject({
+        ScheduleExpression: `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)`,
+        ScheduleExpressionTimezone: 'Europe/Oslo',
+        State: 'ENABLED',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+      });
+      expect(JSON.parse(schedule.Properties.Target.Input as string)).toEqual({ job });
+      expect(schedule.Properties.Target.Arn).toEqual(jobsFunctionArn());
+      expect(schedule.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(schedule.Properties.Target.RetryPolicy.MaximumEventAgeInSeconds).toBeLessThanOrEqual(24 * 3600);
+    },
+  );
+
+  it.each(schedules.map((schedule) => schedule.job))('%s: undeliverable invocations go to an encrypted, HTTPS-only queue that raises an alarm', (job) => {
+    const [[, schedule]] = ofType('AWS::Scheduler::Schedule').filter(
+      ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === job,
+    ) as [[string, Resource]];
+    const queueId = (schedule.Properties.Target.DeadLetterConfig?.Arn as { 'Fn::GetAtt': [string, string] } | undefined)?.['Fn::GetAtt'][0];
+    expect(queueId).toBeDefined();
+    expectMonitoredQueue(queueId!);
+  });
+
+  it.each(schedules.map((schedule) => schedule.job))('%s: the scheduler role can invoke the jobs function and write to its queue, nothing else', (job) => {
+    const [[, schedule]] = ofType('AWS::Scheduler::Schedule').filter(
+      ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === job,
+    ) as [[string, Resource]];
+    const roleId = (schedule.Properties.Target.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const role = resources[roleId]!;
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const [trust] = role.Properties.AssumeRolePolicyDocument.Statement;
+    expect(trust.Principal).toEqual({ Service: 'scheduler.amazonaws.com' });
+    expect(trust.Condition.StringEquals['aws:SourceAccount']).toBeDefined();
+
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
+    expect(actions).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+    const invoke = statements.find((statement) => statement.Action === 'lambda:InvokeFunction')!;
+    expect(JSON.stringify(invoke.Resource)).not.toMatch(/Fn(platform|delivery|products|review|consultations|inputs)Function/);
+    expect([invoke.Resource].flat()).toContainEqual(jobsFunctionArn());
+  });
+});
+
+describe('job alarms', () => {
+  it.each(schedules.map((schedule) => schedule.job))('%s: alarms on a failed run (JobFailed >= 1 within an hour)', (job) => {
+    const alarms = jobAlarms(job, 'JobFailed');
+    expect(alarms).toHaveLength(1);
+    const [alarm] = alarms as [Resource];
+    expect(alarm.Properties).toMatchObject({
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm.Properties.Period * alarm.Properties.EvaluationPeriods).toBe(3600);
+    expect(alarm.Properties.AlarmActions).toEqual([alarmTopic()]);
+    expectValidWindow(alarm);
+  });
+
+  it.each(schedules.map((schedule) => [schedule.job, schedule.expectedEveryHours] as const))(
+    '%s: alarms on a missed run (no JobSucceeded for %i hours, missing data breaching)',
+    (job, hours) => {
+      const alarms = jobAlarms(job, 'JobSucceeded');
+      expect(alarms).toHaveLength(1);
+      const [alarm] = alarms as [Resource];
+      expect(alarm.Properties).toMatchObject({
+        Statistic: 'Sum',
+        Threshold: 1,
+        ComparisonOperator: 'LessThanThreshold',
+        TreatMissingData: 'breaching',
+      });
+      // Every period in the window must breach: together they span exactly expectedEveryHours.
+      expect(alarm.Properties.DatapointsToAlarm ?? alarm.Properties.EvaluationPeriods).toBe(alarm.Properties.EvaluationPeriods);
+      expect(alarm.Properties.Period * alarm.Properties.EvaluationPeriods).toBe(hours * 3600);
+      expect(alarm.Properties.AlarmActions).toEqual([alarmTopic()]);
+      expectValidWindow(alarm);
+    },
+  );
+
+  it('refuses a missed-run window CloudWatch cannot evaluate', () => {
+    const { stateless } = buildApp({}, { nagChecks: false });
+    const [first] = schedules;
+    const props = { target: stateless.functions.jobs.function, alarmTopic: stateless.alarmTopic };
+    expect(() => new JobSchedule(stateless, 'TooLong', { ...props, schedule: { ...first, expectedEveryHours: 24 * 7 + 1 } })).toThrow(/expectedEveryHours/);
+    expect(() => new JobSchedule(stateless, 'Fractional', { ...props, schedule: { ...first, expectedEveryHours: 1.5 } })).toThrow(/expectedEveryHours/);
+  });
+});
+
+describe('jobs function', () => {
+  it('parks runs that still fail after Lambda retried them in a monitored queue', () => {
+    const configs = ofType('AWS::Lambda::EventInvokeConfig');
+    expect(configs).toHaveLength(1);
+    const [[, config]] = configs as [[string, Resource]];
+    expect(config.Properties.FunctionName).toEqual({ Ref: logicalId(synth.stateless.functions.jobs.function) });
+    expect(config.Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+    const queueId = (config.Properties.DestinationConfig.OnFailure.Destination as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expectMonitoredQueue(queueId);
+  });
+
+  it('every queue in the stack is encrypted, HTTPS-only and alarmed', () => {
+    const queues = ofType('AWS::SQS::Queue');
+    expect(queues).toHaveLength(schedules.length + 1);
+    for (const [id] of queues) expectMonitoredQueue(id);
+  });
+});
+
+function expectMonitoredQueue(queueId: string): void {
+  const queue = resources[queueId];
+  expect(queue?.Type, queueId).toBe('AWS::SQS::Queue');
+  expect(queue!.Properties.SqsManagedSseEnabled ?? queue!.Properties.KmsMasterKeyId, queueId).toBeTruthy();
+  const policies = ofType('AWS::SQS::QueuePolicy').filter(([, policy]) => JSON.stringify(policy.Properties.Queues) === JSON.stringify([{ Ref: queueId }]));
+  expect(policies, queueId).toHaveLength(1);
+  expect(policies[0]![1].Properties.PolicyDocument.Statement).toEqual(
+    expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+  );
+  const alarms = ofType('AWS::CloudWatch::Alarm').filter(
+    ([, alarm]) =>
+      alarm.Properties.Namespace === 'AWS/SQS' &&
+      JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]),
+  );
+  expect(alarms, queueId).toHaveLength(1);
+  expect(alarms[0]![1].Properties).toMatchObject({
+    MetricName: 'ApproximateNumberOfMessagesVisible',
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    AlarmActions: [alarmTopic()],
+  });
+}
+
