@@ -37,3 +37,8 @@ export function grantTableWrite(
 export function grantObjects(grantee: iam.IGrantable, bucket: s3.IBucket, actions: readonly ObjectAction[]): void {
   iam.Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [bucket.arnForObjects('*')] });
 }
+
+/** SES sending (the v1 SendEmail the mailer uses, and its raw variant) through one verified identity only. */
+export function grantSendEmail(grantee: iam.IGrantable, identityArn: string): void {
+  iam.Grant.addToPrincipal({ grantee, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resourceArns: [identityArn] });
+}

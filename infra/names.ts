@@ -13,3 +13,11 @@ export function filesBucketName(stack: Stack, prefix: string): string {
 export function cmsBucketName(stack: Stack, prefix: string): string {
   return `${prefix.toLowerCase()}-cms-${stack.account}-${stack.region}`;
 }
+
+/**
+ * ARN of the SES domain identity that sends every email, derived from the domain for the same
+ * reason as the bucket names: the grant then reads the same in both stacks and needs no wildcard.
+ */
+export function mailIdentityArn(stack: Stack, mailDomain: string): string {
+  return stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain });
+}

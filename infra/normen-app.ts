@@ -30,6 +30,9 @@ export interface NormenAppOptions {
  * - `normen:region`: target region (cdk.json pins eu-north-1); falls back to the CLI's region
  * - `normen:alarmEmail`: optional address subscribed to every alarm
  * - `normen:cmsDistDir`: optional path of the built CMS UI, default `cms/dist`
+ * - `normen:mailDomain`: domain of the SES identity that sends every email, default `normen.no`
+ * - `normen:mailFrom`: sender of every email (MAIL_FROM), default `Normen <ikke-svar@normen.no>`;
+ *   its address must be in `normen:mailDomain`, the only identity the functions may send through
  * The account comes from the CLI's credentials; without any the stacks are account-agnostic,
  * so `cdk synth` works offline.
  */
@@ -45,12 +48,14 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
   const region = contextString(app, 'normen:region') ?? process.env.CDK_DEFAULT_REGION;
   if (!region) throw new Error('Set the target region: context normen:region (cdk.json) or CDK_DEFAULT_REGION');
   const env: Environment = { account: process.env.CDK_DEFAULT_ACCOUNT, region };
+  const mail = readMail(app);
 
   const stateful = new StatefulStack(app, `${prefix}Stateful`, {
     env,
     description: 'Normen platform: table, files, user pool and CMS hosting (retained on delete)',
     terminationProtection: true,
     resourcePrefix: prefix,
+    mailDomain: mail.domain,
   });
   const stateless = new StatelessStack(app, `${prefix}Stateless`, {
     env,
@@ -61,6 +66,8 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
     bundling,
     alarmEmail: contextString(app, 'normen:alarmEmail'),
     cmsDistDir: contextString(app, 'normen:cmsDistDir'),
+    mailDomain: mail.domain,
+    mailFrom: mail.from,
   });
   Tags.of(app).add('project', 'normen');
 
@@ -73,6 +80,20 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
 function contextString(app: App, key: string): string | undefined {
   const value: unknown = app.node.tryGetContext(key);
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function readMail(app: App): { domain: string; from: string } {
+  const domain = (contextString(app, 'normen:mailDomain') ?? 'normen.no').toLowerCase();
+  const from = contextString(app, 'normen:mailFrom') ?? 'Normen <ikke-svar@normen.no>';
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
+    throw new Error(`normen:mailDomain must be a domain name, got '${domain}'`);
+  }
+  // 'Name <address>' or a bare address; SES refuses a sender outside the verified identity.
+  const address = (/<([^<>]+)>\s*$/.exec(from)?.[1] ?? from).trim().toLowerCase();
+  if (!address.endsWith(`@${domain}`)) {
+    throw new Error(`normen:mailFrom (${from}) must be an address in normen:mailDomain (${domain})`);
+  }
+  return { domain, from };
 }
 
 function readBundling(app: App): BundlingMode {

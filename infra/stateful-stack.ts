@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { indexes, tableKeys } from '../functions/shared/db/table-definition';
 import { cmsBucketName, filesBucketName } from './names';
@@ -16,15 +17,20 @@ export const userGroups = [
   { name: 'committee', description: 'Editorial committee: reads the overview and records evaluations', precedence: 20 },
 ] as const;
 
+/** Epoch-seconds attribute after which DynamoDB deletes an item (rate-limit counters, functions/shared/rate-limit.ts). */
+export const ttlAttribute = 'expiresAt';
+
 /**
  * Everything that holds data or identity and must survive redeploys: the table, the files
- * bucket, the user pool, and the CMS UI's bucket and distribution. The distribution lives here
+ * bucket, the user pool, the SES sending identity, and the CMS UI's bucket and distribution. The distribution lives here
  * because its domain is the CMS origin, which the files bucket's CORS rule needs; placing it in
  * the stateless stack would make the two stacks reference each other.
  */
 export interface StatefulStackProps extends StackProps {
   /** Stage prefix (e.g. `Normen`), part of the bucket names. */
   readonly resourcePrefix: string;
+  /** Domain of the SES identity every email is sent from. */
+  readonly mailDomain: string;
 }
 
 export class StatefulStack extends Stack {
@@ -37,6 +43,7 @@ export class StatefulStack extends Stack {
   readonly cmsDistribution: cloudfront.Distribution;
   /** `https://<distribution domain>`: allowed by CORS on the API and the files bucket. */
   readonly cmsOrigin: string;
+  readonly mailIdentity: ses.EmailIdentity;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -48,6 +55,7 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: ttlAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of Object.values(indexes)) {
@@ -58,6 +66,17 @@ export class StatefulStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+
+    // Easy DKIM; the domain verifies once the CNAMEs in the outputs are published in its DNS zone.
+    // Retained: a new identity gets new DKIM tokens, and mail stops until DNS is updated.
+    this.mailIdentity = new ses.EmailIdentity(this, 'MailIdentity', { identity: ses.Identity.domain(props.mailDomain) });
+    this.mailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.mailIdentity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `MailDkimRecord${index + 1}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: `DKIM record ${index + 1} of ${props.mailDomain} (publish in DNS to verify the SES identity)`,
+      });
+    });
 
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
       encryption: s3.BucketEncryption.S3_MANAGED,

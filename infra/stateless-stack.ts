@@ -8,6 +8,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -16,12 +17,15 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { lambdas, routeKey, routes } from '../functions/routes';
 import type { LambdaName } from '../functions/routes';
+import { schedules } from '../functions/schedules';
+import { DeadLetterQueue } from './constructs/dead-letter-queue';
+import { JobSchedule } from './constructs/job-schedule';
 import { NormenFunction } from './constructs/normen-function';
 import type { BundlingMode } from './constructs/normen-function';
-import { grantObjects, grantTableRead, grantTableWrite } from './grants';
+import { grantObjects, grantSendEmail, grantTableRead, grantTableWrite } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
-import { cmsBucketName, filesBucketName } from './names';
+import { cmsBucketName, filesBucketName, mailIdentityArn } from './names';
 import type { StatefulStack } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -34,19 +38,34 @@ export interface StatelessStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** Built CMS UI (`npm run build:cms`); deployed only if it exists at synth time. */
   readonly cmsDistDir?: string;
+  /** Domain of the SES identity (created by the stateful stack) the functions may send through. */
+  readonly mailDomain: string;
+  /** MAIL_FROM: the sender of every email, an address in `mailDomain`. */
+  readonly mailFrom: string;
 }
+
+type Trigger = (typeof lambdas)[LambdaName]['trigger'];
+/** Lambdas an HTTP API route may integrate with: those declared with trigger 'http'. */
+type HttpLambdaName = { [N in LambdaName]: (typeof lambdas)[N]['trigger'] extends 'http' ? N : never }[LambdaName];
 
 /** Seconds a presigned download or upload URL stays valid (FILE_URL_TTL_SECONDS). */
 const fileUrlTtlSeconds = 300;
 
+/** HTTP API integrations give up after 30 s; a scheduled job may work through a backlog. */
+const timeouts: Record<Trigger, Duration> = { http: Duration.seconds(10), schedule: Duration.minutes(5) };
+
 /**
  * Everything that can be replaced on every deploy: the functions, the HTTP API built from
- * functions/routes.ts, alarms, and the CMS UI's content and runtime configuration.
+ * functions/routes.ts, the schedules from functions/schedules.ts, alarms, and the CMS UI's
+ * content and runtime configuration.
  */
 export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<LambdaName, NormenFunction>>;
   readonly httpApi: apigwv2.HttpApi;
   readonly alarmTopic: sns.Topic;
+  readonly jobSchedules: readonly JobSchedule[];
+  /** Asynchronous invocations of the jobs function that failed after Lambda's retries. */
+  readonly jobsFailureQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -61,11 +80,14 @@ export class StatelessStack extends Stack {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     }
 
-    // readConfig() in functions/shared/config.ts fails fast without these, so every function gets all of them.
+    // readConfig() in functions/shared/config.ts fails fast without these, so every function gets all
+    // of them (PUBLIC_API_URL is added once the API exists, below).
     const environment = {
       TABLE_NAME: table.tableName,
       FILES_BUCKET: filesBucket.bucketName,
       CMS_ORIGIN: cmsOrigin,
+      CMS_URL: `${cmsOrigin}/`,
+      MAIL_FROM: props.mailFrom,
       FILE_URL_TTL_SECONDS: String(fileUrlTtlSeconds),
     };
     const functions = {} as Record<LambdaName, NormenFunction>;
@@ -74,6 +96,7 @@ export class StatelessStack extends Stack {
         entry: declaration.entry,
         description: declaration.description,
         memoryMb: declaration.memoryMb,
+        timeout: timeouts[declaration.trigger],
         environment,
         projectRoot: props.projectRoot,
         bundling: props.bundling,
@@ -91,6 +114,8 @@ export class StatelessStack extends Stack {
         reason: 'Object keys are chosen at runtime per product and attachment; access is object-level only (no list or delete) in the one files bucket.',
       });
     };
+    // The one SES identity, by ARN (see infra/names.ts): no function can send as another sender.
+    const sendEmail = (role: iam.Role): void => grantSendEmail(role, mailIdentityArn(this, props.mailDomain));
     const access: Record<LambdaName, (role: iam.Role) => void> = {
       platform: (role) => grantTableRead(role, table),
       delivery: (role) => {
@@ -103,10 +128,47 @@ export class StatelessStack extends Stack {
         grantTableWrite(role, table);
         grantFiles(role, ['s3:GetObject', 's3:PutObject']); // presigned downloads and uploads
       },
+      review: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table); // evaluations, product updates, job runs ("run now")
+        sendEmail(role); // "run now" sends the same reminders as the schedule
+      },
+      consultations: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table); // consultations and input triage
+      },
+      inputs: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table); // submissions and rate-limit counters
+        sendEmail(role); // receipts
+      },
+      jobs: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table); // job runs, reminder claims, not-current marks
+        sendEmail(role); // reminder digests
+      },
     };
     for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name].role);
 
     this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin);
+    // The API does not depend on the functions (routes and integrations are separate resources), so
+    // its endpoint can go into their configuration without a dependency cycle.
+    for (const fn of Object.values(functions)) fn.function.addEnvironment('PUBLIC_API_URL', this.httpApi.apiEndpoint);
+
+    // Scheduled jobs: EventBridge Scheduler invokes the jobs function asynchronously. A failed run
+    // throws; Lambda retries it twice (the jobs are idempotent) and then parks the event here.
+    this.jobsFailureQueue = new DeadLetterQueue(this, 'JobsFailureQueue', {
+      purpose: 'Jobs function: scheduled runs that still failed after Lambda retried them',
+      alarmTopic: this.alarmTopic,
+    });
+    functions.jobs.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(2),
+      onFailure: new destinations.SqsDestination(this.jobsFailureQueue.queue),
+    });
+    this.jobSchedules = schedules.map(
+      (schedule) => new JobSchedule(this, `Job-${schedule.job}`, { schedule, target: functions.jobs.function, alarmTopic: this.alarmTopic }),
+    );
 
     this.deployCms(props, cmsBucket, cmsDistribution, userPoolClient.userPoolClientId);
 
@@ -173,9 +235,11 @@ export class StatelessStack extends Stack {
       userPoolClients: [userPoolClient],
       identitySource: ['$request.header.Authorization'],
     });
+    // Only functions triggered over HTTP get integrations; scheduled ones are not reachable from the API.
+    const httpLambdas = (Object.keys(lambdas) as LambdaName[]).filter((name): name is HttpLambdaName => lambdas[name].trigger === 'http');
     const integrations = Object.fromEntries(
-      Object.entries(functions).map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn.function)]),
-    ) as Record<LambdaName, HttpLambdaIntegration>;
+      httpLambdas.map((name) => [name, new HttpLambdaIntegration(`Integration-${name}`, functions[name].function)]),
+    ) as Record<HttpLambdaName, HttpLambdaIntegration>;
 
     for (const route of routes) {
       const isPublic = route.access === 'public';
