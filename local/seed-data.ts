@@ -1,4 +1,4 @@
-import type { ProductCreate } from '../content-model';
+import type { EvaluationOutcome, InputSubmission, ProductCreate } from '../content-model';
 
 /**
  * Demo products drawn from Normen's own material (the governance model, the 2023 action plan and
@@ -20,7 +20,36 @@ export interface SeedProduct {
   nextDraft?: { summary: string };
   /** Body text file under local/seed-content/. */
   bodyFile?: string;
+  /** An evaluation recorded this many months before today. */
+  evaluation?: { monthsAgo: number; outcome: EvaluationOutcome; note: string };
 }
+
+/** Input submitted to the open consultation (or as general needs) after the products are seeded. */
+export const seedInputs: (Omit<InputSubmission, 'consultationId'> & { toConsultationOf?: string })[] = [
+  {
+    toConsultationOf: 'faktaark-integritet',
+    name: 'Per Hansen',
+    email: 'per.hansen@helse-vest.local',
+    organisation: 'Helse Vest IKT',
+    stakeholderGroup: 'obliged-organisation',
+    text: 'Faktaarket bør si mer om integritetskontroll ved integrasjoner mellom journalsystemer.',
+  },
+  {
+    toConsultationOf: 'faktaark-integritet',
+    name: 'Lise Berg',
+    email: 'lise.berg@leverandor.local',
+    organisation: 'Journal AS',
+    stakeholderGroup: 'supplier',
+    text: 'Kravet om logging av endringer bør skille mellom strukturerte og ustrukturerte data.',
+  },
+  {
+    name: 'Anne Lund',
+    email: 'anne.lund@kommune.local',
+    organisation: 'Bergen kommune',
+    stakeholderGroup: 'obliged-organisation',
+    text: 'Vi trenger en veileder om bruk av KI-verktøy i kommunale helse- og omsorgstjenester.',
+  },
+];
 
 const secretariat = { name: 'Sekretariatet for Normen', email: 'normen@normen.local' };
 const ingrid = { name: 'Ingrid Berg', email: 'ingrid.berg@normen.local' };
@@ -121,6 +150,7 @@ export const seedProducts: SeedProduct[] = [
     publishedMonthsAgo: 11,
     decisionReference: '14/24',
     pdf: true,
+    evaluation: { monthsAgo: 1, outcome: 'revision-needed', note: 'Må oppdateres etter ny helseforskningslov.' },
   },
   {
     product: {
@@ -222,6 +252,7 @@ export const seedProducts: SeedProduct[] = [
     },
     publishedMonthsAgo: 10.5,
     decisionReference: '01/25',
+    evaluation: { monthsAgo: 2, outcome: 'still-current', note: 'Gjennomgått av redaksjonskomiteen.' },
   },
   {
     product: {

@@ -10,11 +10,17 @@ import { createUploadTicket } from '../functions/products/use-cases/create-uploa
 import { transitionProduct } from '../functions/products/use-cases/transition-product';
 import { updateProduct } from '../functions/products/use-cases/update-product';
 import { minimalPdf } from './pdf';
-import { seedProducts, type SeedProduct } from './seed-data';
+import { seedInputs, seedProducts, type SeedProduct } from './seed-data';
+import { recordEvaluation } from '../functions/review/record-evaluation';
+import { submitInput, type InputDependencies } from '../functions/inputs/use-cases';
+import { mailerFromConfig } from '../functions/shared/mailer';
+import { createRateLimiter } from '../functions/shared/rate-limit';
+import { GENERAL_INPUT } from '../content-model';
 import { localUsers } from './users';
 
 const DAY = 86_400_000;
 const actor = { username: localUsers.editor.username, groups: ['editor' as const] };
+const committeeActor = { username: localUsers.committee.username, groups: ['committee' as const] };
 
 function textToHtml(text: string): string {
   const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -40,7 +46,8 @@ export async function seedDemoData(options: { log?: (line: string) => void; now?
   for (const seed of seedProducts) {
     await seedOne(seed, { store, files }, today);
   }
-  options.log?.(`La inn ${seedProducts.length} demoprodukter`);
+  await seedStakeholderInput({ store, clock: fixedClock(today), mailer: mailerFromConfig(runtime.config), rateLimiter: createRateLimiter(runtime.table) });
+  options.log?.(`La inn ${seedProducts.length} demoprodukter og ${seedInputs.length} innspill`);
   return seedProducts.length;
 }
 
@@ -87,15 +94,35 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
   };
 
   if (product.level !== 4) {
-    await step('send-to-consultation', new Date(publishAt.getTime() - 40 * DAY));
+    // An open consultation started a few days ago; the others ran their four weeks before approval.
+    const consultationOpens = seed.inConsultation ? today.getTime() - 5 * DAY : publishAt.getTime() - 40 * DAY;
+    await step('send-to-consultation', new Date(consultationOpens));
     if (seed.inConsultation) return;
-    await step('approve', new Date(publishAt.getTime() - 14 * DAY));
+    await step('approve', new Date(publishAt.getTime() - 10 * DAY));
   }
   await step('publish', publishAt);
 
   if (seed.retire) await step('retire', new Date(Math.min(today.getTime(), publishAt.getTime() + 400 * DAY)));
+  if (seed.evaluation) {
+    clock.set(new Date(today.getTime() - seed.evaluation.monthsAgo * 30.44 * DAY));
+    const { product: evaluated } = await recordEvaluation(use, committeeActor, product.id, {
+      evaluatedOn: osloDate(clock.now()),
+      outcome: seed.evaluation.outcome,
+      note: seed.evaluation.note,
+      expectedRevision: product.revision,
+    });
+    product = evaluated;
+  }
   if (seed.nextDraft) {
     clock.set(new Date(today.getTime() - 3 * DAY));
     product = await updateProduct(use, actor, product.id, { expectedRevision: product.revision, summary: seed.nextDraft.summary });
+  }
+}
+
+async function seedStakeholderInput(deps: InputDependencies): Promise<void> {
+  const consultations = await deps.store.consultations.list();
+  for (const [index, { toConsultationOf, ...input }] of seedInputs.entries()) {
+    const consultation = consultations.find((candidate) => candidate.productSlug === toConsultationOf);
+    await submitInput(deps, { ...input, consultationId: consultation?.id ?? GENERAL_INPUT }, `seed-${index}`);
   }
 }

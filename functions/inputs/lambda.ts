@@ -30,7 +30,7 @@ async function submitFromForm(request: HttpRequest) {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.status === 400) {
-      const page = inputFormPage(await openConsultations(deps), { values, errors: error.fields, message: error.message }, 400);
+      const page = inputFormPage(await openConsultations(deps), { values, errors: error.fields }, 400);
       return htmlPage(page.status, page.body);
     }
     const page = errorPage(error.status === 429 ? 'For mange innsendinger' : 'Innspillet ble ikke sendt', error.message, error.status);
