@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { consultationSchema, type Consultation } from '../../content-model';
-import { queryAll, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import { queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
 import { indexes } from '../shared/db/table-definition';
 import { ConflictError, ValidationError } from '../shared/errors';
 
@@ -18,20 +18,8 @@ export function createConsultationRepository(table: Table) {
 
     /** Consultations closing on or after `fromDate`, soonest first (all of them without a date). */
     async list(fromDate?: string): Promise<Consultation[]> {
-      const { name, partitionKey, sortKey } = indexes.catalogue;
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              IndexName: name,
-              KeyConditionExpression: fromDate ? '#pk = :pk AND #sk >= :from' : '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': partitionKey, ...(fromDate ? { '#sk': sortKey } : {}) },
-              ExpressionAttributeValues: { ':pk': CONSULTATIONS, ...(fromDate ? { ':from': fromDate } : {}) },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => consultationSchema.parse(item),
+      return queryIndex(table, indexes.catalogue, { partition: CONSULTATIONS, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) =>
+        consultationSchema.parse(item),
       );
     },
 

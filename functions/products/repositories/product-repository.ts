@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { productSchema, type Product } from '../../../content-model';
-import { queryAll, updateExpression, type Table, type TransactionStep } from '../../shared/db/client';
+import { queryIndex, updateExpression, type Table, type TransactionStep } from '../../shared/db/client';
 import { indexes } from '../../shared/db/table-definition';
 import { ConflictError } from '../../shared/errors';
 
@@ -36,20 +36,7 @@ export function createProductRepository(table: Table) {
 
     /** The whole catalogue (hundreds of products at most) from its own index partition. */
     async listAll(): Promise<Product[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              IndexName: indexes.catalogue.name,
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': indexes.catalogue.partitionKey },
-              ExpressionAttributeValues: { ':pk': CATALOGUE },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => productSchema.parse(item),
-      );
+      return queryIndex(table, indexes.catalogue, { partition: CATALOGUE }, (item) => productSchema.parse(item));
     },
 
     /**
@@ -57,20 +44,8 @@ export function createProductRepository(table: Table) {
      * the due-date index: the cost follows the number due, not the size of the catalogue.
      */
     async listDueBy(date: string): Promise<Product[]> {
-      const { name, partitionKey, sortKey } = indexes.evaluationDue;
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              IndexName: name,
-              KeyConditionExpression: '#pk = :pk AND #sk <= :until',
-              ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-              ExpressionAttributeValues: { ':pk': DUE, ':until': `${date}#\uffff` },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => productSchema.parse(item),
+      return queryIndex(table, indexes.evaluationDue, { partition: DUE, sort: { op: '<=', value: `${date}#\uffff` } }, (item) =>
+        productSchema.parse(item),
       );
     },
 

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { publishedProductSchema, type ProductType, type PublishedProduct } from '../../../content-model';
-import { queryAll, type Table, type TransactionStep } from '../../shared/db/client';
+import { queryIndex, type Table, type TransactionStep } from '../../shared/db/client';
 import { indexes } from '../../shared/db/table-definition';
 
 const publishedKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PUBLISHED' });
@@ -19,22 +19,10 @@ export function createPublishedRepository(table: Table) {
     },
 
     async list(options: { archive: boolean; type?: ProductType | undefined }): Promise<PublishedProduct[]> {
-      const { partitionKey, sortKey, name } = indexes.delivery;
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              IndexName: name,
-              KeyConditionExpression: options.type ? '#pk = :pk AND begins_with(#sk, :type)' : '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': partitionKey, ...(options.type ? { '#sk': sortKey } : {}) },
-              ExpressionAttributeValues: {
-                ':pk': options.archive ? 'ARCHIVE' : 'DELIVERY',
-                ...(options.type ? { ':type': `${options.type}#` } : {}),
-              },
-              ExclusiveStartKey: start,
-            }),
-          ),
+      return queryIndex(
+        table,
+        indexes.delivery,
+        { partition: options.archive ? 'ARCHIVE' : 'DELIVERY', sort: options.type ? { op: 'begins_with', value: `${options.type}#` } : undefined },
         (item) => publishedProductSchema.parse(item),
       );
     },

@@ -85,6 +85,39 @@ export function queryPrefix<T>(
   );
 }
 
+export interface IndexKeys {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+/** A sort-key condition on an index query; absent, the whole partition is read. */
+export type SortCondition = { op: '<=' | '>='; value: string } | { op: 'begins_with'; value: string };
+
+/** Every item of one index partition, optionally narrowed by a sort-key condition. */
+export function queryIndex<T>(
+  table: Table,
+  index: IndexKeys,
+  key: { partition: string; sort?: SortCondition | undefined },
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const sortExpression = !key.sort ? '' : key.sort.op === 'begins_with' ? ' AND begins_with(#sk, :sk)' : ` AND #sk ${key.sort.op} :sk`;
+  return queryAll(
+    (start) =>
+      table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: index.name,
+          KeyConditionExpression: `#pk = :pk${sortExpression}`,
+          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(key.sort ? { '#sk': index.sortKey } : {}) },
+          ExpressionAttributeValues: { ':pk': key.partition, ...(key.sort ? { ':sk': key.sort.value } : {}) },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    parse,
+  );
+}
+
 /** Builds "SET a = :a, b = :b REMOVE c" for the given attributes; undefined values are removed. */
 export function updateExpression(attributes: Record<string, unknown>): {
   UpdateExpression: string;
