@@ -8,7 +8,7 @@ import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 import { dashboard } from './dashboard';
 import { priorityReport, priorityReportCsv } from './priority-report';
-import { recordEvaluation } from './record-evaluation';
+import { listEvaluations, recordEvaluation } from './record-evaluation';
 
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), clock: runtime.clock, mailer: mailerFromConfig(runtime.config), cmsUrl: runtime.config.CMS_URL };
@@ -18,10 +18,7 @@ export const handler = httpLambda(
   {
     recordEvaluation: async (request) =>
       json(201, await recordEvaluation(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, evaluationRequestSchema))),
-    listEvaluations: async (request) => {
-      const { id } = parsePath(request, productIdParamsSchema);
-      return json(200, { items: (await deps.store.evaluations.list(id)).reverse() });
-    },
+    listEvaluations: async (request) => json(200, await listEvaluations(deps, parsePath(request, productIdParamsSchema).id)),
     getDashboard: async () => json(200, await dashboard(deps)),
     getReviewReport: async () => json(200, await priorityReport(deps)),
     exportReviewReportCsv: async () =>

@@ -72,3 +72,9 @@ export async function recordEvaluation(
   ]);
   return { product: next, evaluation, proposal: request.outcome === 'no-longer-relevant' ? 'retire' : null };
 }
+
+/** Evaluations of a product, newest first. */
+export async function listEvaluations({ store }: { store: Store }, productId: string): Promise<{ items: Evaluation[] }> {
+  if (!(await store.products.get(productId))) throw new NotFoundError('Produktet finnes ikke');
+  return { items: (await store.evaluations.list(productId)).reverse() };
+}
