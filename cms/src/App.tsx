@@ -1,15 +1,24 @@
 import { lazy, useMemo } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import { createAuthProvider } from './auth/authProvider';
 import { createBearerTokenSource } from './auth/tokens';
 import { ConfigContext, type CmsConfig } from './config';
 import { createApiClient } from './data/apiClient';
 import { createDataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { ConsultationList } from './consultations/ConsultationList';
+import { ConsultationShow } from './consultations/ConsultationShow';
+import { GeneralInputs } from './consultations/GeneralInputs';
+import { Dashboard } from './dashboard/Dashboard';
+import { JobsPage } from './jobs/JobsPage';
 import { CmsLayout } from './layout/CmsLayout';
 import { LoginPage } from './layout/LoginPage';
 import { ProductList } from './products/ProductList';
 import { ProductShow } from './products/ProductShow';
+import { PriorityReport } from './review/PriorityReport';
+
+// react-admin's own router binding: react-router-dom is only its peer dependency, not ours.
+const { Route } = reactRouterProvider;
 
 // The forms pull in the rich-text editor (tiptap/ProseMirror); load them only when someone edits.
 // react-admin's Layout wraps pages in <Suspense>.
@@ -28,12 +37,13 @@ export function App({ config }: { config: CmsConfig }) {
         dataProvider={dataProvider}
         i18nProvider={i18nProvider}
         layout={CmsLayout}
+        dashboard={Dashboard}
         loginPage={LoginPage}
         // No requireAuth: with it, react-admin 5.15 loops between its logout redirect and the auth
         // check for seconds before showing the login page. Every page checks authentication itself.
         disableTelemetry
       >
-        {/* The first resource is the home page: the document overview. */}
+        {/* Home is the dashboard ("Forfall og oppfølging"); the document overview is the products list. */}
         <Resource
           name="products"
           options={{ label: 'Dokumentoversikt' }}
@@ -43,6 +53,12 @@ export function App({ config }: { config: CmsConfig }) {
           edit={ProductEdit}
           recordRepresentation="title"
         />
+        <Resource name="consultations" options={{ label: 'Høringer' }} list={ConsultationList} show={ConsultationShow} recordRepresentation="productTitle" />
+        <CustomRoutes>
+          <Route path="/generelle-innspill" element={<GeneralInputs />} />
+          <Route path="/prioriteringsrapport" element={<PriorityReport />} />
+          <Route path="/jobber" element={<JobsPage />} />
+        </CustomRoutes>
       </Admin>
     </ConfigContext.Provider>
   );

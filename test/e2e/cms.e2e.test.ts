@@ -1,36 +1,28 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { deliveredProductSchema, osloDate, productSchema } from '../../content-model';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultAudienceByLevel, defaultConsultationDeadline, deliveredProductSchema, osloDate, productSchema } from '../../content-model';
 import { minimalPdf } from '../../local/pdf';
 import { startLocalSystem, type LocalSystem } from '../../local/system';
+import { buildCms, expectAbsent, expectVisible, launchBrowser, logIn as logInAs, openOverview, selectOption } from './browser';
 
 /**
  * The CMS UI in a real browser (Debian's Chromium) against the whole local system: cognito-local
  * logins, the local API server with the real handlers, DynamoDB Local and s3rver.
  */
 const e2ePorts = { api: 23000, dynamodb: 23001, ses: 23002, cognito: 23003, s3: 23004 };
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let system: LocalSystem;
 let browser: Browser;
 let dataDir: string;
 
 beforeAll(async () => {
-  // Build first: the local API server serves cms/dist only if it exists when it starts. Built in a
-  // child process with NODE_ENV=production: vitest's NODE_ENV=test would give React's development build.
-  await promisify(execFile)('npx', ['vite', 'build', '--config', 'cms/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: join(import.meta.dirname, '../..'),
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  await buildCms();
   dataDir = await mkdtemp(join(tmpdir(), 'normen-e2e-'));
   system = await startLocalSystem({ ports: e2ePorts, dataDir, ephemeral: true, seed: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -39,43 +31,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Logs in (home is the dashboard) and opens the document overview. */
 async function logIn(role: 'editor' | 'committee'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  // A failing browser step is much easier to understand with a picture of the page.
-  onTestFailed(async () => {
-    const path = join(tmpdir(), `normen-e2e-${role}-${Date.now()}.png`);
-    await page.screenshot({ path, fullPage: true }).catch(() => undefined);
-    console.error(`Skjermbilde av siden da testen feilet: ${path}`);
-  });
-  const { username, password } = system.users[role];
-  await page.goto(system.cmsUrl);
-  await page.getByRole('textbox', { name: 'Brukernavn' }).fill(username);
-  await page.getByRole('textbox', { name: 'Passord' }).fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  // Home is the document overview.
-  await expectVisible(page.getByRole('columnheader', { name: 'Tittel' }));
+  const page = await logInAs(browser, system, role);
+  await openOverview(page);
   return page;
-}
-
-// playwright-core has no web-first assertions (those live in @playwright/test): wait, then assert.
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible' });
-}
-
-/**
- * For "is not offered" checks: first wait for something that renders together with the thing
- * that must be absent, then give permission checks (async in react-admin) a moment to settle.
- */
-async function expectAbsent(page: Page, locator: Locator): Promise<void> {
-  await page.waitForTimeout(300);
-  expect(await locator.count()).toBe(0);
-}
-
-async function selectOption(page: Page, field: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: field, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** The status chip in the product page header. */
@@ -111,7 +71,14 @@ describe('CMS UI in a browser', () => {
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expectVisible(statusChip(page, 'Under utvikling'));
 
+    // The consultation window is prefilled with the defaults for level 2 (four weeks, July not counted).
     await page.getByRole('button', { name: 'Send på høring' }).click();
+    const consultation = page.getByRole('dialog', { name: 'Send på høring' });
+    expect(await consultation.getByRole('textbox', { name: 'Målgruppe' }).inputValue()).toBe(defaultAudienceByLevel[2]);
+    const today = osloDate(new Date());
+    expect(await consultation.getByLabel('Åpner').inputValue()).toBe(today);
+    expect(await consultation.getByLabel('Høringsfrist').inputValue()).toBe(defaultConsultationDeadline(2, today));
+    await consultation.getByRole('button', { name: 'Send på høring' }).click();
     await expectVisible(statusChip(page, 'På høring'));
 
     await page.getByRole('button', { name: 'Godkjenn' }).click();

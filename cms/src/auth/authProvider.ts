@@ -60,12 +60,12 @@ export function createAuthProvider(cognito: CognitoSettings): AuthProvider {
       return groupsOf(readSession());
     },
 
-    async canAccess({ action }) {
+    async canAccess({ action, resource }) {
       const session = readSession();
       // Signed out: checkAuth sends the user to the login page. Answering "no" here instead makes
       // react-admin bounce between its access-denied handling and the logout redirect.
       if (!session) return true;
-      return mayPerform(groupsOf(session), action);
+      return mayPerform(groupsOf(session), action, resource);
     },
   };
 }

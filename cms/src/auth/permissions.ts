@@ -1,18 +1,30 @@
 import type { UserGroup } from '../../../content-model';
 
 /**
- * Who may do what in the CMS. Committee members read everything (overview, products, history);
- * editors and admins also create, edit, move products through the lifecycle and upload files.
- * The API enforces the same rule; the UI only hides what would be refused.
+ * Who may do what in the CMS, mirroring the API's access levels (functions/routes.ts):
+ * - read: every group sees the overview, products, history, dashboard, consultations, reports and jobs;
+ * - review: every group records evaluations (the editorial committee's main task);
+ * - write: editors and admins create, edit, move products through the lifecycle, run consultations
+ *   and triage input;
+ * - admin: only admins run scheduled jobs now.
+ * The API enforces the same rules; the UI only hides what would be refused.
  */
 const readActions = new Set(['list', 'show', 'read', 'export', 'history']);
+const reviewActions = new Set(['evaluate']);
+const adminActions: Record<string, ReadonlySet<string>> = { jobs: new Set(['run']) };
 const writingGroups: readonly UserGroup[] = ['editor', 'admin'];
 
 export function mayWrite(groups: readonly UserGroup[]): boolean {
   return groups.some((group) => writingGroups.includes(group));
 }
 
-export function mayPerform(groups: readonly UserGroup[], action: string): boolean {
+export function isAdmin(groups: readonly UserGroup[]): boolean {
+  return groups.includes('admin');
+}
+
+export function mayPerform(groups: readonly UserGroup[], action: string, resource?: string): boolean {
   if (groups.length === 0) return false;
-  return readActions.has(action) || mayWrite(groups);
+  if (readActions.has(action) || reviewActions.has(action)) return true;
+  if (resource !== undefined && adminActions[resource]?.has(action)) return isAdmin(groups);
+  return mayWrite(groups);
 }

@@ -1,6 +1,8 @@
 import { HttpError, type DataProvider, type GetListParams } from 'react-admin';
 import { z } from 'zod';
 import {
+  consultationState,
+  osloDate,
   paginated,
   productHistorySchema,
   productSchema,
@@ -14,6 +16,7 @@ import {
 import { toCreatePayload, toUpdatePayload } from '../products/productPayload';
 import type { ApiClient } from './apiClient';
 import { overviewQueryParams } from './overviewQuery';
+import { createReviewOperations, type ConsultationListItem, type ReviewOperations } from './reviewOperations';
 
 const productPageSchema = paginated(productSchema);
 const STALE_REVISION_MESSAGE = 'Produktet er endret av noen andre – last inn på nytt';
@@ -27,7 +30,7 @@ export interface ProductOperations {
   exportOverviewCsv(params: Pick<GetListParams, 'filter' | 'sort'>): Promise<Blob>;
 }
 
-export type CmsDataProvider = DataProvider & ProductOperations;
+export type CmsDataProvider = DataProvider & ProductOperations & ReviewOperations;
 
 function productPath(id: unknown): string {
   return `/admin/products/${encodeURIComponent(String(id))}`;
@@ -41,6 +44,25 @@ function assertProducts(resource: string): void {
   if (resource !== 'products') unsupported(`${resource}`);
 }
 
+/** The API lists every consultation at once (there are few); filtering, sorting and paging happen here. */
+function consultationPage(items: ConsultationListItem[], params: GetListParams): { data: ConsultationListItem[]; total: number } {
+  const state = params.filter?.state;
+  const q = typeof params.filter?.q === 'string' ? params.filter.q.trim().toLowerCase() : '';
+  const filtered = items.filter(
+    (item) => (typeof state !== 'string' || state === '' || item.state === state) && (!q || `${item.productTitle} ${item.audience}`.toLowerCase().includes(q)),
+  );
+  const field = (params.sort?.field ?? 'closesOn') as keyof ConsultationListItem;
+  const direction = params.sort?.order === 'ASC' ? 1 : -1;
+  const sorted = [...filtered].sort((a, b) => {
+    const left = a[field] ?? '';
+    const right = b[field] ?? '';
+    return (left < right ? -1 : left > right ? 1 : 0) * direction;
+  });
+  const page = params.pagination?.page ?? 1;
+  const perPage = params.pagination?.perPage ?? 25;
+  return { data: sorted.slice((page - 1) * perPage, page * perPage), total: filtered.length };
+}
+
 /** Client-side schema failures become the same kind of error the API's 400 would give. */
 function asValidationError(error: unknown): unknown {
   if (!(error instanceof z.ZodError)) return error;
@@ -50,16 +72,29 @@ function asValidationError(error: unknown): unknown {
 }
 
 /**
- * react-admin types each CRUD method as generic in the record type; ours only ever returns
- * products, so results are handed over untyped at this one boundary.
+ * react-admin types each CRUD method as generic in the record type; ours return products or
+ * consultations parsed with their schemas, so results are handed over untyped at this one boundary.
  */
 function records<T>(value: T): never {
   return value as never;
 }
 
 export function createDataProvider(api: ApiClient): CmsDataProvider {
+  const review = createReviewOperations(api);
+  /** A single consultation with its state as of today in Oslo, like the list gives it. */
+  async function consultationWithState(id: unknown): Promise<ConsultationListItem> {
+    const consultation = await review.getConsultation(String(id));
+    return { ...consultation, state: consultationState(consultation, osloDate(new Date())) };
+  }
+
   return {
+    ...review,
+
     async getList(resource, params) {
+      if (resource === 'consultations') {
+        const page = consultationPage(await review.listConsultations(), params);
+        return { data: records(page.data), total: page.total };
+      }
       assertProducts(resource);
       const query = overviewQueryParams(params.filter ?? {}, params.sort);
       const page = await api.json('/admin/products', productPageSchema, {
@@ -69,11 +104,13 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     },
 
     async getOne(resource, params) {
+      if (resource === 'consultations') return { data: records(await consultationWithState(params.id)) };
       assertProducts(resource);
       return { data: records(await api.json(productPath(params.id), productSchema)) };
     },
 
     async getMany(resource, params) {
+      if (resource === 'consultations') return { data: records(await Promise.all(params.ids.map(consultationWithState))) };
       assertProducts(resource);
       const data = await Promise.all(params.ids.map((id) => api.json(productPath(id), productSchema)));
       return { data: records(data) };

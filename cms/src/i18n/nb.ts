@@ -221,7 +221,7 @@ const richTextToolbarMessages = {
   },
 };
 
-/** Field and resource names for the product pages (resources.products.*). */
+/** Field and resource names for the product and consultation pages (resources.*). */
 const resourceMessages = {
   resources: {
     products: {
@@ -261,6 +261,20 @@ const resourceMessages = {
         nextEvaluationDue: 'Neste evaluering',
         downloadsTotal: 'Nedlastinger',
         dueBefore: 'Forfall før',
+        q: 'Søk',
+      },
+    },
+    consultations: {
+      name: 'Høring |||| Høringer',
+      fields: {
+        productTitle: 'Produkt',
+        level: 'Nivå',
+        audience: 'Målgruppe',
+        opensOn: 'Åpner',
+        closesOn: 'Frist',
+        state: 'Status',
+        inputCount: 'Innspill',
+        version: 'Versjon',
         q: 'Søk',
       },
     },

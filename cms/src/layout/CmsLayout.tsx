@@ -1,4 +1,9 @@
 import ArticleIcon from '@mui/icons-material/Article';
+import ForumIcon from '@mui/icons-material/Forum';
+import HowToVoteIcon from '@mui/icons-material/HowToVote';
+import LowPriorityIcon from '@mui/icons-material/LowPriority';
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
 import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, Menu, TitlePortal } from 'react-admin';
@@ -14,10 +19,16 @@ function CmsAppBar() {
   );
 }
 
+/** Every page is readable by every group; what a group may change is decided on the page. */
 function CmsMenu() {
   return (
     <Menu>
+      <Menu.DashboardItem primaryText="Forfall og oppfølging" leftIcon={<SpaceDashboardIcon />} />
       <Menu.Item to="/products" primaryText="Dokumentoversikt" leftIcon={<ArticleIcon />} />
+      <Menu.Item to="/consultations" primaryText="Høringer" leftIcon={<HowToVoteIcon />} />
+      <Menu.Item to="/generelle-innspill" primaryText="Generelle innspill" leftIcon={<ForumIcon />} />
+      <Menu.Item to="/prioriteringsrapport" primaryText="Prioriteringsrapport" leftIcon={<LowPriorityIcon />} />
+      <Menu.Item to="/jobber" primaryText="Planlagte jobber" leftIcon={<ScheduleIcon />} />
     </Menu>
   );
 }

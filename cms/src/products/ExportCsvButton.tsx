@@ -2,20 +2,9 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useNotify } from 'react-admin';
 import type { CmsDataProvider } from '../data/dataProvider';
+import { saveBlob } from '../shared/download';
 
 const CSV_FILE_NAME = 'dokumentoversikt.csv';
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the URL is revoked.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Downloads the overview as CSV from the API (same filters and sorting as on screen), rather than

@@ -1,45 +1,85 @@
 import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import type { Decision, Product, TransitionAction } from '../../../content-model';
+import type { ConsultationOptions, Decision, Product, TransitionAction } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
+import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
 import { ApproveDialog } from './ApproveDialog';
+import { ConsultationDialog, type ConsultationFieldErrors } from './ConsultationDialog';
 import { availableTransitions, transitionDoneMessages, transitionLabels } from './lifecycle';
 
 /** Actions that change what the public sees get a confirmation first. */
-const confirmations: Partial<Record<TransitionAction, { title: string; content: string }>> = {
+export const confirmations: Partial<Record<TransitionAction, { title: string; content: string }>> = {
   publish: { title: 'Publisere produktet?', content: 'Versjonen blir gjeldende og vises på nettsiden.' },
   retire: { title: 'Sanere produktet?', content: 'Produktet flyttes til arkivet og merkes som sanert på nettsiden.' },
 };
 
-export function LifecycleActions() {
+type TransitionExtra = { decision?: Decision; consultation?: ConsultationOptions };
+
+/**
+ * Runs a lifecycle step on the product in context, tells the user how it went and reloads the
+ * page. Resolves true when it succeeded. A 400 on sending to consultation is rethrown so the
+ * dialog can show it on its fields (e.g. a deadline shorter than the minimum).
+ */
+export function useProductTransition() {
   const product = useRecordContext<Product>();
-  const { canAccess } = useCanAccess({ resource: 'products', action: 'transition' });
   const dataProvider = useDataProvider<CmsDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState<TransitionAction | null>(null);
 
-  if (!product || !canAccess) return null;
-
-  async function run(action: TransitionAction, decision?: Decision) {
-    if (!product) return;
+  async function run(action: TransitionAction, extra: TransitionExtra = {}): Promise<boolean> {
+    if (!product) return false;
     setBusy(true);
     try {
-      await dataProvider.transitionProduct(String(product.id), action, product.revision, decision);
+      if (action === 'send-to-consultation') {
+        await dataProvider.sendToConsultation(String(product.id), product.revision, extra.consultation ?? {});
+      } else {
+        await dataProvider.transitionProduct(String(product.id), action, product.revision, extra.decision);
+      }
       notify(transitionDoneMessages[action], { type: 'success' });
-      setPending(null);
       refresh();
+      return true;
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'Handlingen feilet', { type: 'error' });
+      if (action === 'send-to-consultation' && Object.keys(fieldErrorsOf(error)).length > 0) throw error;
+      notify(messageOf(error, 'Handlingen feilet'), { type: 'error' });
+      return false;
     } finally {
       setBusy(false);
     }
   }
 
+  return { product, busy, run };
+}
+
+export function LifecycleActions() {
+  const { canAccess } = useCanAccess({ resource: 'products', action: 'transition' });
+  const { product, busy, run } = useProductTransition();
+  const [pending, setPending] = useState<TransitionAction | null>(null);
+  const [consultationErrors, setConsultationErrors] = useState<ConsultationFieldErrors>({});
+
+  if (!product || !canAccess) return null;
+
+  async function finish(action: TransitionAction, extra?: TransitionExtra) {
+    if (await run(action, extra)) setPending(null);
+  }
+
+  async function sendToConsultation(consultation: ConsultationOptions) {
+    setConsultationErrors({});
+    try {
+      await finish('send-to-consultation', { consultation });
+    } catch (error) {
+      // E.g. "consultation.closesOn": the window is shorter than the minimum for the level.
+      const fields = fieldErrorsOf(error, 'consultation.');
+      const { audience, opensOn, closesOn } = fields;
+      const onFields: ConsultationFieldErrors = { ...(audience ? { audience } : {}), ...(opensOn ? { opensOn } : {}), ...(closesOn ? { closesOn } : {}) };
+      setConsultationErrors(Object.keys(onFields).length > 0 ? onFields : { root: messageOf(error, 'Ugyldige opplysninger') });
+    }
+  }
+
   function start(action: TransitionAction) {
-    if (action === 'approve' || confirmations[action]) setPending(action);
-    else void run(action);
+    setConsultationErrors({});
+    if (action === 'approve' || action === 'send-to-consultation' || confirmations[action]) setPending(action);
+    else void finish(action);
   }
 
   const confirmation = pending ? confirmations[pending] : undefined;
@@ -56,7 +96,15 @@ export function LifecycleActions() {
           color={action === 'retire' ? 'error' : 'primary'}
         />
       ))}
-      <ApproveDialog open={pending === 'approve'} busy={busy} onCancel={() => setPending(null)} onApprove={(decision) => void run('approve', decision)} />
+      <ApproveDialog open={pending === 'approve'} busy={busy} onCancel={() => setPending(null)} onApprove={(decision) => void finish('approve', { decision })} />
+      <ConsultationDialog
+        open={pending === 'send-to-consultation'}
+        busy={busy}
+        level={product.level}
+        serverErrors={consultationErrors}
+        onCancel={() => setPending(null)}
+        onSend={(consultation) => void sendToConsultation(consultation)}
+      />
       {pending && confirmation ? (
         <Confirm
           isOpen
@@ -65,7 +113,7 @@ export function LifecycleActions() {
           content={confirmation.content}
           confirm={transitionLabels[pending]}
           cancel="Avbryt"
-          onConfirm={() => void run(pending)}
+          onConfirm={() => void finish(pending)}
           onClose={() => setPending(null)}
         />
       ) : null}

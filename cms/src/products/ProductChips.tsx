@@ -1,7 +1,10 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { currencies, notCurrentReasons, OSLO_TIME_ZONE, productStatuses, type Product, type ProductStatus } from '../../../content-model';
+import { currencies, notCurrentReasons, productStatuses, type Product, type ProductStatus } from '../../../content-model';
+import { formatOsloDate } from '../shared/format';
 import { currencyOf, dueStateOf, type DueState } from './evaluationDue';
+
+export { formatOsloDate };
 
 type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 
@@ -57,11 +60,4 @@ export function CurrencyChip() {
       <Chip size="small" color={colour} label={`Nettsiden: ${currencies.labels[currency]}${reason ? ` – ${reason.toLowerCase()}` : ''}`} />
     </Tooltip>
   );
-}
-
-const osloDateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
-
-/** Calendar dates (YYYY-MM-DD) are Oslo dates already; noon UTC keeps them on the same day in Oslo. */
-export function formatOsloDate(date: string): string {
-  return osloDateFormat.format(new Date(`${date}T12:00:00Z`));
 }

@@ -1,15 +1,9 @@
 import { Alert, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useRecordContext } from 'react-admin';
-import { OSLO_TIME_ZONE, type Product, type ProductHistory as History } from '../../../content-model';
+import { type Product, type ProductHistory as History } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { formatOsloDate } from './ProductChips';
-
-const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
-
-function formatInstant(instant: string): string {
-  return dateTimeFormat.format(new Date(instant));
-}
+import { formatInstant, formatOsloDate } from '../shared/format';
 
 /** Audit actions are API codes; these are the ones the lifecycle produces, the rest show as sent. */
 const auditActionLabels: Record<string, string> = {
@@ -23,6 +17,10 @@ const auditActionLabels: Record<string, string> = {
   publish: 'Publisert',
   retire: 'Sanert',
   evaluate: 'Evaluert',
+  evaluated: 'Evaluert',
+  'consultation-updated': 'Høring endret',
+  'marked-not-current': 'Merket ikke gjeldende',
+  'input-triaged': 'Innspill vurdert',
 };
 
 type HistoryState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; history: History };

@@ -22,8 +22,10 @@ import {
 import { evaluationOutcomes, OSLO_TIME_ZONE, targetGroups, themes, type Product } from '../../../content-model';
 import { useConfig } from '../config';
 import { levelChoices, productTypeChoices, topicCategoryChoices } from './choices';
+import { RecordEvaluationButton, RetirementProposal } from './EvaluationActions';
 import { LifecycleActions } from './LifecycleActions';
 import { CurrencyChip, DueChip, formatOsloDate, StatusChip } from './ProductChips';
+import { ProductEvaluations } from './ProductEvaluations';
 import { ProductHistory } from './ProductHistory';
 
 const instantOptions = { timeZone: OSLO_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' } as const;
@@ -46,6 +48,7 @@ function PublicLink() {
 function ShowActions() {
   return (
     <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
+      <RecordEvaluationButton />
       <LifecycleActions />
       <EditButton label="Rediger" />
     </TopToolbar>
@@ -75,6 +78,7 @@ function ProductHeader() {
         </Typography>
       </Stack>
       <PublicLink />
+      <RetirementProposal />
     </Box>
   );
 }
@@ -150,6 +154,9 @@ export function ProductShow() {
             </Datagrid>
           </ArrayField>
           <FunctionField<Product> source="relatedProducts" render={(product) => (product.relatedProducts.length ? product.relatedProducts.join(', ') : '–')} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Evalueringer" path="evalueringer">
+          <ProductEvaluations />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Historikk" path="historikk">
           <ProductHistory />

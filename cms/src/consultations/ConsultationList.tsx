@@ -1,0 +1,56 @@
+import ForumIcon from '@mui/icons-material/Forum';
+import { Datagrid, DateField, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, Button, Link } from 'react-admin';
+import { OSLO_TIME_ZONE } from '../../../content-model';
+import type { ConsultationListItem } from '../data/reviewOperations';
+import { choicesFrom } from '../products/choices';
+import { ConsultationStateChip, consultationStateLabels } from './ConsultationChips';
+
+const dateOptions = { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' } as const;
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+const consultationFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Søk i produkt og målgruppe" />,
+  <SelectInput key="state" source="state" choices={choicesFrom(consultationStateLabels)} alwaysOn />,
+];
+
+export function GeneralInputsButton() {
+  return (
+    <Button label="Generelle innspill" component={Link} to="/generelle-innspill">
+      <ForumIcon />
+    </Button>
+  );
+}
+
+function ConsultationListActions() {
+  return (
+    <TopToolbar>
+      <GeneralInputsButton />
+    </TopToolbar>
+  );
+}
+
+/** Consultations ("høringer"), the latest deadline first. */
+export function ConsultationList() {
+  return (
+    <List
+      title="Høringer"
+      filters={consultationFilters}
+      actions={<ConsultationListActions />}
+      sort={{ field: 'closesOn', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      storeKey="consultations.list"
+      empty={false}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false} size="small">
+        <TextField source="productTitle" />
+        <NumberField source="level" />
+        <TextField source="audience" />
+        <DateField source="opensOn" locales="nb-NO" options={dateOptions} sx={noWrap} />
+        <DateField source="closesOn" locales="nb-NO" options={dateOptions} sx={noWrap} />
+        <FunctionField<ConsultationListItem> source="state" render={(consultation) => <ConsultationStateChip state={consultation.state} />} />
+        <NumberField source="inputCount" />
+      </Datagrid>
+    </List>
+  );
+}

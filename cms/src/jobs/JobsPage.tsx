@@ -1,0 +1,211 @@
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { Title, useCanAccess, useDataProvider, useNotify } from 'react-admin';
+import type { JobHealth, JobRun } from '../../../content-model';
+import type { CmsDataProvider } from '../data/dataProvider';
+import { formatInstant, formatNumber } from '../shared/format';
+import { messageOf } from '../shared/httpErrors';
+import { useLoaded } from '../shared/useLoaded';
+
+/** Health as colour and text: green OK, red when failed or missed, grey when never run. */
+const healthLabels: Record<JobHealth['health'], { label: string; colour: 'success' | 'error' | 'default' }> = {
+  ok: { label: 'OK', colour: 'success' },
+  failed: { label: 'Feilet', colour: 'error' },
+  missed: { label: 'Ikke kjørt som planlagt', colour: 'error' },
+  'never-run': { label: 'Aldri kjørt', colour: 'default' },
+};
+
+const runStatusLabels: Record<JobRun['status'], { label: string; colour: 'success' | 'error' | 'info' }> = {
+  succeeded: { label: 'Fullført', colour: 'success' },
+  failed: { label: 'Feilet', colour: 'error' },
+  running: { label: 'Kjører', colour: 'info' },
+};
+
+/** The counts jobs report (functions/review/review-check.ts); unknown ones show under their code. */
+const countLabels: Record<string, string> = {
+  dueProducts: 'Forfalt eller frist innen 60 dager',
+  remindersSent: 'Påminnelser sendt',
+  emailsSent: 'E-poster sendt',
+  markedNotCurrent: 'Merket ikke gjeldende',
+};
+
+function countsText(counts: Record<string, number>): string {
+  // In a fixed order: the stored record does not keep the order the job wrote it in.
+  const known = Object.keys(countLabels);
+  const rank = (key: string) => (known.includes(key) ? known.indexOf(key) : known.length);
+  const entries = Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  if (entries.length === 0) return '–';
+  return entries.map(([key, value]) => `${countLabels[key] ?? key}: ${formatNumber(value)}`).join(' · ');
+}
+
+function triggerText(run: JobRun): string {
+  return run.trigger === 'manual' ? `Manuelt${run.triggeredBy ? ` av ${run.triggeredBy}` : ''}` : 'Planlagt';
+}
+
+function HealthChip({ health }: { health: JobHealth['health'] }) {
+  const { label, colour } = healthLabels[health];
+  return <Chip color={colour} label={label} variant={health === 'never-run' ? 'outlined' : 'filled'} />;
+}
+
+/** Scheduled jobs with their health, schedule and recent runs; admins can run a job now. */
+export function JobsPage() {
+  const { state, reload } = useLoaded((dataProvider) => dataProvider.listJobs(), 'jobs');
+
+  return (
+    <Box sx={{ py: 2, minWidth: 0 }}>
+      <Title title="Planlagte jobber" />
+      <Typography variant="h5" component="h1" gutterBottom>
+        Planlagte jobber
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 900 }}>
+        Jobbene kjøres automatisk etter tidsplanen. En jobb som feiler eller ikke blir kjørt som planlagt, vises i rødt og utløser en alarm.
+      </Typography>
+      {state.status === 'loading' ? <CircularProgress aria-label="Laster jobbene" /> : null}
+      {state.status === 'failed' ? <Alert severity="error">{state.message}</Alert> : null}
+      {state.status === 'loaded' ? (
+        <Stack spacing={2}>
+          {state.data.map((job) => (
+            <JobCard key={job.job} job={job} onRun={reload} />
+          ))}
+        </Stack>
+      ) : null}
+    </Box>
+  );
+}
+
+function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
+  const { canAccess: mayRun } = useCanAccess({ resource: 'jobs', action: 'run' });
+  const dataProvider = useDataProvider<CmsDataProvider>();
+  const notify = useNotify();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<JobRun | null>(null);
+  const headingId = `job-${job.job}`;
+
+  async function runNow() {
+    setRunning(true);
+    setResult(null);
+    try {
+      const run = await dataProvider.runJobNow(job.job);
+      setResult(run);
+      notify(run.status === 'failed' ? 'Jobben feilet' : 'Jobben er kjørt', { type: run.status === 'failed' ? 'error' : 'success' });
+      onRun();
+    } catch (error) {
+      notify(messageOf(error, 'Jobben kunne ikke startes'), { type: 'error' });
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const last = job.lastRun;
+  return (
+    <Card component="section" aria-labelledby={headingId}>
+      <CardContent>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+          <Typography id={headingId} variant="h6" component="h2">
+            {job.label}
+          </Typography>
+          <Box role="status" aria-label="Helse">
+            <HealthChip health={job.health} />
+          </Box>
+          <Box sx={{ flexGrow: 1 }} />
+          {mayRun ? (
+            <MuiButton variant="contained" startIcon={running ? <CircularProgress size={16} color="inherit" /> : <PlayArrowIcon />} onClick={() => void runNow()} disabled={running}>
+              Kjør nå
+            </MuiButton>
+          ) : null}
+        </Stack>
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 1 }}>
+          <Typography variant="body2" color="text.secondary">
+            Tidsplan
+          </Typography>
+          <Typography variant="body2">{job.schedule}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            Sist kjørt
+          </Typography>
+          <Typography variant="body2">{last ? `${formatInstant(last.startedAt)} (${triggerText(last).toLowerCase()}, ${runStatusLabels[last.status].label.toLowerCase()})` : 'Aldri'}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            Resultat
+          </Typography>
+          <Typography variant="body2">{last ? countsText(last.counts) : '–'}</Typography>
+        </Box>
+        {result ? (
+          <Alert severity={result.status === 'failed' ? 'error' : 'success'} sx={{ mt: 2 }} role="status">
+            <AlertTitle>{result.status === 'failed' ? 'Kjøringen feilet' : 'Kjøringen er fullført'}</AlertTitle>
+            {countsText(result.counts)}
+            {result.errors.length > 0 ? (
+              <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                {result.errors.map((error, index) => (
+                  <li key={index}>{error}</li>
+                ))}
+              </Box>
+            ) : null}
+          </Alert>
+        ) : null}
+        {last && last.errors.length > 0 && !result ? (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            <AlertTitle>Feil i siste kjøring</AlertTitle>
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {last.errors.map((error, index) => (
+                <li key={index}>{error}</li>
+              ))}
+            </Box>
+          </Alert>
+        ) : null}
+        <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+          Siste kjøringer
+        </Typography>
+        {job.recentRuns.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            Jobben har ikke kjørt ennå.
+          </Typography>
+        ) : (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-label={`Siste kjøringer: ${job.label}`}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>Startet</TableCell>
+                  <TableCell>Ferdig</TableCell>
+                  <TableCell>Status</TableCell>
+                  <TableCell>Utløst</TableCell>
+                  <TableCell>Antall</TableCell>
+                  <TableCell>Feil</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {job.recentRuns.map((run) => (
+                  <TableRow key={run.runId}>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(run.startedAt)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{run.finishedAt ? formatInstant(run.finishedAt) : '–'}</TableCell>
+                    <TableCell>
+                      <Chip size="small" color={runStatusLabels[run.status].colour} variant="outlined" label={runStatusLabels[run.status].label} />
+                    </TableCell>
+                    <TableCell>{triggerText(run)}</TableCell>
+                    <TableCell>{countsText(run.counts)}</TableCell>
+                    <TableCell sx={{ color: run.errors.length ? 'error.main' : undefined }}>{run.errors.length ? run.errors.join('; ') : '–'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,131 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Alert, Box, Card, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Button, Link, Title, useDataProvider, useNotify } from 'react-admin';
+import { productStatuses, productTypes, type PriorityRow } from '../../../content-model';
+import type { CmsDataProvider } from '../data/dataProvider';
+import { OutcomeChip } from '../products/ProductEvaluations';
+import { saveBlob } from '../shared/download';
+import { formatNumber, formatOsloDate } from '../shared/format';
+import { messageOf } from '../shared/httpErrors';
+import { useLoaded } from '../shared/useLoaded';
+
+const reasonLabels: Record<PriorityRow['reason'], { label: string; colour: 'warning' | 'info' }> = {
+  'revision-needed': { label: 'Revisjon nødvendig', colour: 'warning' },
+  'due-within-year': { label: 'Forfaller innen et år', colour: 'info' },
+};
+
+function yesNo(value: boolean) {
+  return value ? <strong>Ja</strong> : 'Nei';
+}
+
+function ExportReportButton() {
+  const dataProvider = useDataProvider<CmsDataProvider>();
+  const notify = useNotify();
+  const [exporting, setExporting] = useState(false);
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      saveBlob(await dataProvider.exportReviewReportCsv(), 'prioriteringsrapport.csv');
+    } catch (error) {
+      notify(messageOf(error, 'Eksporten feilet'), { type: 'error' });
+    } finally {
+      setExporting(false);
+    }
+  }
+  return (
+    <Button label="Eksporter CSV" onClick={exportCsv} disabled={exporting}>
+      <DownloadIcon />
+    </Button>
+  );
+}
+
+/**
+ * The yearly priority report for the action plan (DESIGN.md §2): products that need revision or
+ * fall due within a year, in priority order — core topics first, then current need flagged by an
+ * editor, then downloads in the last 12 months, then time since the last change. Every factor is
+ * a column; there is no combined score.
+ */
+export function PriorityReport() {
+  const { state } = useLoaded((dataProvider) => dataProvider.getReviewReport(), 'review-report');
+
+  return (
+    <Box sx={{ py: 2, minWidth: 0 }}>
+      <Title title="Prioriteringsrapport" />
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
+        <Typography variant="h5" component="h1">
+          Prioriteringsrapport
+        </Typography>
+        <ExportReportButton />
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 900 }}>
+        Grunnlag for neste års handlingsplan: produkter der evalueringen konkluderte med revisjon, og produkter som forfaller innen et år. Rekkefølgen er
+        kjernetema først, deretter aktuelt behov, nedlastinger siste 12 måneder og tid siden sist endring. Rapporten viser faktorene, ikke en samlet poengsum.
+      </Typography>
+      {state.status === 'loading' ? <CircularProgress aria-label="Laster rapporten" /> : null}
+      {state.status === 'failed' ? <Alert severity="error">{state.message}</Alert> : null}
+      {state.status === 'loaded' ? <ReportTable rows={state.data.items} today={state.data.today} /> : null}
+    </Box>
+  );
+}
+
+function ReportTable({ rows, today }: { rows: PriorityRow[]; today: string }) {
+  if (rows.length === 0) return <Typography color="text.secondary">Ingen produkter trenger revisjon eller forfaller det neste året.</Typography>;
+  return (
+    <Card>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label="Prioriteringsrapport">
+          <TableHead>
+            <TableRow>
+              <TableCell>#</TableCell>
+              <TableCell sx={{ minWidth: 260 }}>Produkt</TableCell>
+              <TableCell>Årsak</TableCell>
+              <TableCell>Kjernetema</TableCell>
+              <TableCell>Aktuelt behov</TableCell>
+              <TableCell align="right">Nedlastinger siste 12 mnd.</TableCell>
+              <TableCell>Sist endret</TableCell>
+              <TableCell align="right">Dager siden endring</TableCell>
+              <TableCell>Type og nivå</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Siste evaluering</TableCell>
+              <TableCell>Neste evaluering</TableCell>
+              <TableCell>Eier</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row, index) => {
+              const { product } = row;
+              const reason = reasonLabels[row.reason];
+              const overdue = product.nextEvaluationDue !== null && product.nextEvaluationDue < today;
+              return (
+                <TableRow key={product.id}>
+                  <TableCell>{index + 1}</TableCell>
+                  <TableCell>
+                    <Link to={`/products/${encodeURIComponent(product.id)}/show`}>{product.title}</Link>
+                  </TableCell>
+                  <TableCell>
+                    <Chip size="small" color={reason.colour} variant="outlined" label={reason.label} />
+                  </TableCell>
+                  <TableCell>{yesNo(row.coreTopic)}</TableCell>
+                  <TableCell>{yesNo(row.currentNeed)}</TableCell>
+                  <TableCell align="right">{formatNumber(row.downloadsLast12Months)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloDate(row.lastChangedOn)}</TableCell>
+                  <TableCell align="right">{formatNumber(row.daysSinceLastChange)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {productTypes.labels[product.type]} · nivå {product.level}
+                  </TableCell>
+                  <TableCell>{productStatuses.labels[product.status]}</TableCell>
+                  <TableCell>{product.lastEvaluationOutcome ? <OutcomeChip outcome={product.lastEvaluationOutcome} /> : '–'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap', color: overdue ? 'error.main' : undefined }}>
+                    {product.nextEvaluationDue ? `${formatOsloDate(product.nextEvaluationDue)}${overdue ? ' (forfalt)' : ''}` : '–'}
+                  </TableCell>
+                  <TableCell>{product.owner.name}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Box>
+    </Card>
+  );
+}

@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
+import type { LocalSystem } from '../../local/system';
+
+/** Shared by the browser tests: Debian's Chromium driven by playwright-core against the local system. */
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+const repoRoot = join(import.meta.dirname, '../..');
+const buildKey = createHash('sha1').update(repoRoot).digest('hex').slice(0, 10);
+const buildLock = join(tmpdir(), `normen-cms-build-${buildKey}.lock`);
+const buildStamp = join(tmpdir(), `normen-cms-build-${buildKey}.stamp`);
+/** When this test process started: a build stamped after it was made for this run. */
+const processStartedAt = Date.now() - process.uptime() * 1000;
+const STALE_LOCK_MS = 180_000;
+
+async function acquireBuildLock(): Promise<void> {
+  for (;;) {
+    try {
+      await mkdir(buildLock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const lockedAt = (await stat(buildLock).catch(() => null))?.mtimeMs ?? Date.now();
+      // A test process that died while building leaves its lock behind.
+      if (Date.now() - lockedAt > STALE_LOCK_MS) await rm(buildLock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+}
+
+/**
+ * Builds the CMS first: the local API server serves cms/dist only if it exists when it starts. Built
+ * in a child process with NODE_ENV=production: vitest's NODE_ENV=test would give React's development build.
+ * The browser test files run in parallel and share cms/dist, so one builds while the others wait,
+ * and a build made during this run is not repeated (a second build would empty cms/dist under a
+ * server that is already serving it).
+ */
+export async function buildCms(): Promise<void> {
+  await acquireBuildLock();
+  try {
+    const builtAt = Number(await readFile(buildStamp, 'utf8').catch(() => '0'));
+    if (builtAt > processStartedAt) return;
+    await promisify(execFile)('npx', ['vite', 'build', '--config', 'cms/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    await writeFile(buildStamp, String(Date.now()));
+  } finally {
+    await rm(buildLock, { recursive: true, force: true });
+  }
+}
+
+export type Role = 'editor' | 'committee' | 'admin';
+
+/** Logs in through the login page and waits for the home page, the "Forfall og oppfølging" dashboard. */
+export async function logIn(browser: Browser, system: LocalSystem, role: Role): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // A failing browser step is much easier to understand with a picture of the page.
+  onTestFailed(async () => {
+    const path = join(tmpdir(), `normen-e2e-${role}-${Date.now()}.png`);
+    await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+    console.error(`Skjermbilde av siden da testen feilet: ${path}`);
+  });
+  const { username, password } = system.users[role];
+  await page.goto(system.cmsUrl);
+  await page.getByRole('textbox', { name: 'Brukernavn' }).fill(username);
+  await page.getByRole('textbox', { name: 'Passord' }).fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Forfall og oppfølging' }));
+  return page;
+}
+
+/** Follows a link in the side menu. */
+export async function openMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** The document overview, from the menu. */
+export async function openOverview(page: Page): Promise<void> {
+  await openMenu(page, 'Dokumentoversikt');
+  await expectVisible(page.getByRole('columnheader', { name: 'Tittel' }));
+}
+
+// playwright-core has no web-first assertions (those live in @playwright/test): wait, then assert.
+export async function expectVisible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+}
+
+/**
+ * For "is not offered" checks: first wait for something that renders together with the thing
+ * that must be absent, then give permission checks (async in react-admin) a moment to settle.
+ */
+export async function expectAbsent(page: Page, locator: Locator): Promise<void> {
+  await page.waitForTimeout(300);
+  expect(await locator.count()).toBe(0);
+}
+
+export async function selectOption(scope: Page | Locator, field: string, option: string): Promise<void> {
+  await scope.getByRole('combobox', { name: field, exact: true }).click();
+  // MUI renders the options in a popup at the end of the page, outside any dialog or row.
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Calls the API as the signed-in user, with the id token the CMS keeps in sessionStorage. */
+export async function apiAs(page: Page, system: LocalSystem) {
+  const { idToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('normen.cms.session') ?? '{}') as { idToken: string });
+  return (method: string, path: string, body?: unknown) =>
+    fetch(`${system.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${idToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+}

@@ -1,0 +1,247 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  addDays,
+  consultationSchema,
+  defaultAudienceByLevel,
+  defaultConsultationDeadline,
+  deliveredProductSchema,
+  evaluationSchema,
+  jobHealthSchema,
+  osloDate,
+  productSchema,
+  stakeholderInputSchema,
+} from '../../content-model';
+import { startLocalSystem, type LocalSystem } from '../../local/system';
+import { apiAs, buildCms, expectAbsent, expectVisible, launchBrowser, logIn, openMenu, selectOption } from './browser';
+
+/**
+ * Review work in the CMS, in a real browser against the whole local system with the demo seed:
+ * the dashboard, recording an evaluation, consultations and input triage, the priority report
+ * and scheduled jobs. Own ports, so it runs beside cms.e2e.test.ts.
+ */
+const e2ePorts = { api: 23100, dynamodb: 23101, ses: 23102, cognito: 23103, s3: 23104 };
+
+/** Published 13 months ago with a 12-month cycle (local/seed-data.ts): overdue whenever the seed runs. */
+const overdueSlug = 'veileder-sma-virksomheter';
+const overdueTitle = 'Veileder i informasjonssikkerhet og personvern for små virksomheter';
+
+let system: LocalSystem;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  await buildCms();
+  dataDir = await mkdtemp(join(tmpdir(), 'normen-review-e2e-'));
+  system = await startLocalSystem({ ports: e2ePorts, dataDir, ephemeral: true, seed: true });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function deliveredCurrency(slug: string) {
+  const response = await fetch(`${system.apiUrl}/content/products/${slug}`);
+  expect(response.status).toBe(200);
+  return deliveredProductSchema.parse(await response.json()).currency;
+}
+
+function attentionRow(page: Page, title: string) {
+  return page.getByRole('table', { name: 'Trenger oppfølging' }).getByRole('row').filter({ hasText: title });
+}
+
+/** The status chips in the product page header. */
+function headerChip(page: Page, label: string) {
+  return page.getByRole('group', { name: 'Status' }).getByText(label, { exact: true });
+}
+
+describe('Review work in the CMS', () => {
+  it('lets a committee member find an overdue product on the dashboard and evaluate it, after which it is current again', async () => {
+    // Before: overdue, so the website gets it as not current.
+    expect(await deliveredCurrency(overdueSlug)).toBe('not-current');
+
+    const page = await logIn(browser, system, 'committee');
+    const overdue = attentionRow(page, overdueTitle);
+    await expectVisible(overdue.getByText('Forfalt', { exact: true }));
+    // Counts per level, with the overdue ones in words as well as red.
+    await expectVisible(page.getByRole('table', { name: 'Produkter per nivå' }).getByText(/^\d+ forfalt$/).first());
+
+    await overdue.getByRole('link', { name: overdueTitle }).click();
+    await expectVisible(headerChip(page, 'Nettsiden: Ikke gjeldende – evalueringsfristen er passert'));
+    // A committee member records evaluations but does not edit or move products through the lifecycle.
+    await expectAbsent(page, page.getByRole('link', { name: 'Rediger' }));
+    await expectAbsent(page, page.getByRole('button', { name: 'Saner' }));
+
+    await page.getByRole('button', { name: 'Registrer evaluering' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrer evaluering' });
+    const today = osloDate(new Date());
+    expect(await dialog.getByLabel('Evalueringsdato').inputValue()).toBe(today);
+    await selectOption(dialog, 'Resultat', 'Fortsatt aktuell');
+    await dialog.getByRole('textbox', { name: 'Merknad' }).fill('Gjennomgått i komiteens møte; innholdet er fortsatt riktig.');
+    await dialog.getByRole('button', { name: 'Registrer evaluering' }).click();
+
+    await expectVisible(headerChip(page, 'Nettsiden: Gjeldende'));
+    await expectAbsent(page, page.getByRole('dialog'));
+    await page.getByRole('tab', { name: 'Evalueringer' }).click();
+    const evaluations = page.getByRole('table', { name: 'Evalueringer' });
+    const row = evaluations.getByRole('row').filter({ hasText: 'Fortsatt aktuell' });
+    await expectVisible(row.getByRole('cell', { name: system.users.committee.username, exact: true }));
+    await expectVisible(row.getByRole('cell', { name: /komiteens møte/ }));
+
+    // The website gets it as current again, and the API has the evaluation and the reset due date.
+    expect(await deliveredCurrency(overdueSlug)).toBe('current');
+    const api = await apiAs(page, system);
+    const productId = page.url().match(/#\/products\/([^/]+)\/show/)?.[1] ?? '';
+    const product = productSchema.parse(await (await api('GET', `/admin/products/${productId}`)).json());
+    expect(product).toMatchObject({ slug: overdueSlug, lastEvaluatedAt: today, lastEvaluationOutcome: 'still-current', notCurrentReason: null });
+    expect(product.nextEvaluationDue && product.nextEvaluationDue > today).toBe(true);
+    const stored = z.object({ items: z.array(evaluationSchema) }).parse(await (await api('GET', `/admin/products/${productId}/evaluations`)).json());
+    expect(stored.items[0]).toMatchObject({ outcome: 'still-current', evaluatedOn: today, evaluatedBy: system.users.committee.username });
+
+    // And the dashboard no longer lists it.
+    await openMenu(page, 'Forfall og oppfølging');
+    await expectVisible(page.getByRole('table', { name: 'Trenger oppfølging' }));
+    await expectAbsent(page, attentionRow(page, overdueTitle));
+
+    await page.context().close();
+  }, 90_000);
+
+  it('lets an admin run the review check now and see it healthy; a committee member sees the job but cannot run it', async () => {
+    const admin = await logIn(browser, system, 'admin');
+    await openMenu(admin, 'Planlagte jobber');
+    const job = admin.getByRole('region', { name: 'Evalueringskontroll (påminnelser og ikke-gjeldende)' });
+    const health = job.getByRole('status', { name: 'Helse' });
+    // Nothing runs on a schedule in the tests, so the job has not run yet: grey.
+    await expectVisible(health.getByText('Aldri kjørt', { exact: true }));
+
+    await job.getByRole('button', { name: 'Kjør nå' }).click();
+    await expectVisible(job.getByText('Kjøringen er fullført'));
+    await expectVisible(health.getByText('OK', { exact: true }));
+    expect(await health.locator('.MuiChip-colorSuccess').count()).toBe(1);
+    await expectVisible(job.getByRole('table', { name: /Siste kjøringer/ }).getByRole('cell', { name: `Manuelt av ${system.users.admin.username}` }));
+
+    const jobs = z.object({ items: z.array(jobHealthSchema) }).parse(await (await (await apiAs(admin, system))('GET', '/admin/jobs')).json());
+    expect(jobs.items.find((item) => item.job === 'review-check')).toMatchObject({ health: 'ok', lastRun: { status: 'succeeded', trigger: 'manual' } });
+    await admin.context().close();
+
+    const committee = await logIn(browser, system, 'committee');
+    await openMenu(committee, 'Planlagte jobber');
+    const seen = committee.getByRole('region', { name: 'Evalueringskontroll (påminnelser og ikke-gjeldende)' });
+    await expectVisible(seen.getByRole('status', { name: 'Helse' }).getByText('OK', { exact: true }));
+    await expectAbsent(committee, committee.getByRole('button', { name: 'Kjør nå' }));
+    await committee.context().close();
+  }, 60_000);
+
+  it('sends a product to consultation with the default window, refuses a too-short deadline, and triages input', async () => {
+    const page = await logIn(browser, system, 'editor');
+    const api = await apiAs(page, system);
+    const title = `Faktaark om loggkontroll ${Date.now()}`;
+    const created = productSchema.parse(
+      await (
+        await api('POST', '/admin/products', { title, type: 'fact-sheet', topicCategory: 'core', owner: { name: 'Rita Redaktør', email: 'redaktor@normen.local' } })
+      ).json(),
+    );
+
+    await page.goto(`${system.cmsUrl}#/products/${created.id}/show`);
+    await page.getByRole('button', { name: 'Send på høring' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send på høring' });
+    const today = osloDate(new Date());
+    const defaultDeadline = defaultConsultationDeadline(2, today);
+    expect(await dialog.getByRole('textbox', { name: 'Målgruppe' }).inputValue()).toBe(defaultAudienceByLevel[2]);
+    expect(await dialog.getByLabel('Høringsfrist').inputValue()).toBe(defaultDeadline);
+
+    // Two weeks is shorter than the three weeks level 2 needs: the API's message shows on the field.
+    await dialog.getByLabel('Høringsfrist').fill(addDays(today, 14));
+    await dialog.getByRole('button', { name: 'Send på høring' }).click();
+    await expectVisible(dialog.getByText(/minst 3 uker/));
+    expect(productSchema.parse(await (await api('GET', `/admin/products/${created.id}`)).json()).status).toBe('draft');
+
+    const audience = 'Styringsgruppens medlemmer og journalleverandørene';
+    await dialog.getByRole('textbox', { name: 'Målgruppe' }).fill(audience);
+    await dialog.getByLabel('Høringsfrist').fill(defaultDeadline);
+    await dialog.getByRole('button', { name: 'Send på høring' }).click();
+    await expectVisible(headerChip(page, 'På høring'));
+
+    // The consultation is listed, open, with the chosen audience and deadline.
+    await openMenu(page, 'Høringer');
+    const listed = page.getByRole('row').filter({ hasText: title });
+    await expectVisible(listed.getByText('Åpen for innspill', { exact: true }));
+    await listed.getByText(title).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: `Høring: ${title}` }));
+    await expectVisible(page.getByText(audience, { exact: true }));
+    const consultationId = page.url().match(/#\/consultations\/([^/]+)\/show/)?.[1] ?? '';
+    expect(consultationSchema.parse(await (await api('GET', `/admin/consultations/${consultationId}`)).json())).toMatchObject({
+      audience,
+      opensOn: today,
+      closesOn: defaultDeadline,
+    });
+    await expectVisible(page.getByText('Ingen innspill ennå.'));
+
+    // A stakeholder submits input through the public endpoint.
+    const submitted = await fetch(`${system.apiUrl}/inputs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({
+        consultationId,
+        name: 'Ola Nordmann',
+        email: 'ola@journal.example',
+        organisation: 'Journal AS',
+        stakeholderGroup: 'supplier',
+        text: 'Loggkontroll bør også dekke oppslag fra integrasjoner.',
+      }),
+    });
+    expect(submitted.status).toBe(201);
+
+    await page.reload();
+    const input = page.getByRole('row', { name: 'Innspill fra Ola Nordmann, Journal AS' });
+    await expectVisible(input.getByText('Loggkontroll bør også dekke oppslag fra integrasjoner.'));
+    await expectVisible(input.getByText('Leverandør', { exact: true }));
+
+    // "Not taken" needs a reason.
+    await selectOption(input, 'Status', 'Ikke tatt inn');
+    await input.getByRole('button', { name: 'Lagre vurdering' }).click();
+    await expectVisible(input.getByText('Begrunnelse må oppgis når innspillet ikke tas inn'));
+    await input.getByRole('textbox', { name: 'Begrunnelse' }).fill('Dekkes av faktaark om integrasjoner.');
+    await input.getByRole('button', { name: 'Lagre vurdering' }).click();
+    await expectVisible(page.getByText('Innspillet er vurdert'));
+
+    const inputs = z.object({ items: z.array(stakeholderInputSchema) }).parse(await (await api('GET', `/admin/consultations/${consultationId}/inputs`)).json());
+    expect(inputs.items).toHaveLength(1);
+    expect(inputs.items[0]).toMatchObject({ status: 'not-taken', reason: 'Dekkes av faktaark om integrasjoner.', triagedBy: system.users.editor.username });
+    await page.context().close();
+
+    // A committee member reads the input and its triage but gets no triage or edit controls.
+    const committee = await logIn(browser, system, 'committee');
+    await committee.goto(`${system.cmsUrl}#/consultations/${consultationId}/show`);
+    const seen = committee.getByRole('row', { name: 'Innspill fra Ola Nordmann, Journal AS' });
+    await expectVisible(seen.getByText('Ikke tatt inn', { exact: true }));
+    await expectVisible(seen.getByText('Begrunnelse: Dekkes av faktaark om integrasjoner.'));
+    await expectAbsent(committee, committee.getByRole('button', { name: 'Lagre vurdering' }));
+    await expectAbsent(committee, committee.getByRole('button', { name: 'Endre frist og målgruppe' }));
+    await committee.context().close();
+  }, 90_000);
+
+  it('shows the priority report with its factors and exports it as CSV', async () => {
+    const page = await logIn(browser, system, 'committee');
+    await openMenu(page, 'Prioriteringsrapport');
+    const report = page.getByRole('table', { name: 'Prioriteringsrapport' });
+    for (const factor of ['Kjernetema', 'Aktuelt behov', 'Nedlastinger siste 12 mnd.', 'Dager siden endring']) {
+      await expectVisible(report.getByRole('columnheader', { name: factor }));
+    }
+    // Core topics come first: the first row is a core topic.
+    expect(await report.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe('Ja');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('prioriteringsrapport.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.trim().split('\n').length).toBe((await report.getByRole('row').count()));
+    await page.context().close();
+  }, 60_000);
+});
