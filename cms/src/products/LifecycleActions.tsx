@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { ConsultationOptions, Decision, Product, TransitionAction } from '../../../content-model';
+import { availableTransitions } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
 import { ApproveDialog } from './ApproveDialog';
 import { ConsultationDialog, type ConsultationFieldErrors } from './ConsultationDialog';
-import { availableTransitions, transitionDoneMessages, transitionLabels } from './lifecycle';
+import { transitionDoneMessages, transitionLabels } from './lifecycle';
 
 /** Actions that change what the public sees get a confirmation first. */
 export const confirmations: Partial<Record<TransitionAction, { title: string; content: string }>> = {

@@ -1,41 +1,9 @@
-import { osloDate, type Product, type Transition, type TransitionAction } from '../../../content-model';
+import { availableTransitions, osloDate, refusedTransitionReason, type Product, type Transition } from '../../../content-model';
 import type { TransactionStep } from '../../shared/db/client';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
 import { newConsultation } from '../../consultations/use-cases';
 import type { Actor, ProductDependencies } from './dependencies';
-
-/**
- * The lifecycle (governance model chapter 8). Levels 1–3 go through consultation and a
- * steering-group decision before publication; level 4 is internal and publishes straight away.
- */
-function assertAllowed(product: Product, action: TransitionAction): void {
-  const needsDecision = product.level !== 4;
-  const refuse = (message: string) => {
-    throw new ConflictError(message);
-  };
-  switch (action) {
-    case 'send-to-consultation':
-      if (!needsDecision) refuse('Nivå 4-produkter sendes ikke på høring');
-      if (product.status !== 'draft' && product.status !== 'planned') refuse('Bare utkast kan sendes på høring');
-      return;
-    case 'return-to-draft':
-      if (product.status !== 'consultation' && product.status !== 'approved') refuse('Produktet er ikke på høring eller vedtatt');
-      return;
-    case 'approve':
-      if (!needsDecision) refuse('Nivå 4-produkter vedtas ikke av Styringsgruppen');
-      if (product.status !== 'consultation') refuse('Produktet må ha vært på høring før vedtak');
-      return;
-    case 'publish':
-      if (needsDecision && product.status !== 'approved') refuse('Produktet må være vedtatt av Styringsgruppen før publisering');
-      if (!needsDecision && product.status !== 'draft' && product.status !== 'planned') refuse('Bare utkast kan publiseres');
-      return;
-    case 'retire':
-      if (product.publishedVersion === null) refuse('Bare publiserte produkter kan saneres');
-      if (product.status === 'retired') refuse('Produktet er allerede sanert');
-      return;
-  }
-}
 
 export async function transitionProduct(
   { store, clock }: Pick<ProductDependencies, 'store' | 'clock'>,
@@ -48,7 +16,9 @@ export async function transitionProduct(
   if (current.revision !== transition.expectedRevision) {
     throw new ConflictError('Produktet er endret av noen andre siden du åpnet det. Last inn på nytt.');
   }
-  assertAllowed(current, transition.action);
+  if (!availableTransitions(current).includes(transition.action)) {
+    throw new ConflictError(refusedTransitionReason(current, transition.action));
+  }
 
   const now = clock.now();
   const at = now.toISOString();
