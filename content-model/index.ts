@@ -4,5 +4,6 @@ export * from './review-policy';
 export * from './product';
 export * from './review';
 export * from './lifecycle';
+export * from './newsletter';
 export * from './queries';
 export * from './errors';

@@ -143,3 +143,23 @@ export const jobNames = vocabulary({
   'review-check': 'Evalueringskontroll (påminnelser og ikke-gjeldende)',
 });
 export type JobName = z.infer<typeof jobNames.schema>;
+
+/** Newsletter interest areas; a subscriber who picks none gets the general news only. */
+export const interests = vocabulary({
+  guides: 'Nye og reviderte veiledere og faktaark',
+  consultations: 'Høringer og innspillsrunder',
+  events: 'Kurs, webinarer og Normkonferansen',
+  privacy: 'Personvern',
+  'information-security': 'Informasjonssikkerhet',
+  'new-technology': 'Ny teknologi og kunstig intelligens',
+  'steering-group': 'Styringsgruppens arbeid og vedtak',
+});
+export type Interest = z.infer<typeof interests.schema>;
+
+export const subscriberStatuses = vocabulary({
+  pending: 'Venter på bekreftelse',
+  confirmed: 'Bekreftet',
+  unsubscribed: 'Avmeldt',
+  suppressed: 'Sperret (retur eller klage)',
+});
+export type SubscriberStatus = z.infer<typeof subscriberStatuses.schema>;

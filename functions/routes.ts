@@ -33,6 +33,9 @@ import {
   jobParamsSchema,
   jobRunSchema,
   openConsultationsSchema,
+  preferencesUpdateSchema,
+  subscriptionRequestSchema,
+  tokenQuerySchema,
   priorityRowSchema,
   stakeholderInputSchema,
 } from '../content-model';
@@ -49,6 +52,7 @@ export const lambdas = {
   review: { entry: 'functions/review/lambda.ts', description: 'Editor API: evaluations, dashboard, priority report, job status', memoryMb: 512, trigger: 'http' },
   consultations: { entry: 'functions/consultations/lambda.ts', description: 'Editor API: consultations and stakeholder input triage', memoryMb: 512, trigger: 'http' },
   inputs: { entry: 'functions/inputs/lambda.ts', description: 'Public input form and submissions', memoryMb: 256, trigger: 'http' },
+  newsletter: { entry: 'functions/newsletter/lambda.ts', description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe', memoryMb: 256, trigger: 'http' },
   jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
 } as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' }>;
 export type LambdaName = keyof typeof lambdas;
@@ -108,6 +112,14 @@ export const routes = [
 
   { operationId: 'showInputForm', method: 'GET', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'The input form (HTML, works without JavaScript)', response: { status: 200, contentType: 'text/html', cache: 'none' } },
   { operationId: 'submitInput', method: 'POST', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'Submit input (JSON, or a form post that gets HTML back); rate limited', request: { body: inputSubmissionSchema }, response: { status: 201, cache: 'none' } },
+
+  { operationId: 'showSubscriptionForm', method: 'GET', path: '/newsletter/subscriptions', lambda: 'newsletter', access: 'public', summary: 'The sign-up form (HTML, works without JavaScript)', response: { status: 200, contentType: 'text/html' } },
+  { operationId: 'subscribe', method: 'POST', path: '/newsletter/subscriptions', lambda: 'newsletter', access: 'public', summary: 'Sign up (double opt-in); the same answer whatever the address; rate limited', request: { body: subscriptionRequestSchema }, response: { status: 202 } },
+  { operationId: 'confirmSubscription', method: 'GET', path: '/newsletter/confirm', lambda: 'newsletter', access: 'public', summary: 'Confirm a sign-up from the signed, expiring link in the email', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
+  { operationId: 'showPreferences', method: 'GET', path: '/newsletter/preferences', lambda: 'newsletter', access: 'public', summary: 'Preferences page from the signed link in every email', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
+  { operationId: 'updatePreferences', method: 'POST', path: '/newsletter/preferences', lambda: 'newsletter', access: 'public', summary: 'Change interests (re-subscribes someone who had left)', request: { query: tokenQuerySchema, body: preferencesUpdateSchema }, response: { status: 200 } },
+  { operationId: 'showUnsubscribe', method: 'GET', path: '/newsletter/unsubscribe', lambda: 'newsletter', access: 'public', summary: 'A page with one button to unsubscribe', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
+  { operationId: 'unsubscribe', method: 'POST', path: '/newsletter/unsubscribe', lambda: 'newsletter', access: 'public', summary: 'One-click unsubscribe (RFC 8058): immediate, answers 200', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
 ] as const satisfies readonly RouteDeclaration[];
 
 export type Route = (typeof routes)[number];

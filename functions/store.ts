@@ -1,6 +1,7 @@
 import { createConsultationRepository } from './consultations/consultation-repository';
 import { createInputRepository } from './inputs/input-repository';
 import { createJobRunRepository } from './jobs/job-run-repository';
+import { createSubscriberRepository } from './newsletter/subscriber-repository';
 import { createDecisionRepository } from './products/repositories/decision-repository';
 import { createDownloadRepository } from './products/repositories/download-repository';
 import { createEvaluationRepository } from './products/repositories/evaluation-repository';
@@ -24,6 +25,7 @@ export function createStore(table: Table) {
     inputs: createInputRepository(table),
     reminders: createReminderRepository(table),
     jobRuns: createJobRunRepository(table),
+    subscribers: createSubscriberRepository(table),
     audit: createAuditRepository(table),
     transact: (steps: TransactionStep[]) => transact(table, steps),
   };

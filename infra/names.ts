@@ -14,6 +14,11 @@ export function cmsBucketName(stack: Stack, prefix: string): string {
   return `${prefix.toLowerCase()}-cms-${stack.account}-${stack.region}`;
 }
 
+/** Name of the secret that signs newsletter links; by name, like the buckets, so no export is needed. */
+export function newsletterSecretName(prefix: string): string {
+  return `${prefix.toLowerCase()}/newsletter-token-secret`;
+}
+
 /**
  * ARN of the SES domain identity that sends every email, derived from the domain for the same
  * reason as the bucket names: the grant then reads the same in both stacks and needs no wildcard.

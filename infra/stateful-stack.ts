@@ -5,10 +5,11 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { indexes, tableKeys } from '../functions/shared/db/table-definition';
-import { cmsBucketName, filesBucketName } from './names';
+import { cmsBucketName, filesBucketName, newsletterSecretName } from './names';
 
 /** Cognito groups; the functions check membership (access 'read' | 'write' in functions/routes.ts). */
 export const userGroups = [
@@ -44,6 +45,7 @@ export class StatefulStack extends Stack {
   /** `https://<distribution domain>`: allowed by CORS on the API and the files bucket. */
   readonly cmsOrigin: string;
   readonly mailIdentity: ses.EmailIdentity;
+  readonly newsletterSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -70,6 +72,18 @@ export class StatefulStack extends Stack {
     // Easy DKIM; the domain verifies once the CNAMEs in the outputs are published in its DNS zone.
     // Retained: a new identity gets new DKIM tokens, and mail stops until DNS is updated.
     this.mailIdentity = new ses.EmailIdentity(this, 'MailIdentity', { identity: ses.Identity.domain(props.mailDomain) });
+
+    // Signs the confirmation, preferences and unsubscribe links in newsletter emails.
+    this.newsletterSecret = new secretsmanager.Secret(this, 'NewsletterTokenSecret', {
+      secretName: newsletterSecretName(props.resourcePrefix),
+      description: 'HMAC key for the signed links in newsletter emails',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.newsletterSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating this key would break the unsubscribe links in every newsletter already sent (RFC 8058 expects them to keep working); it is rotated by hand together with a grace period.',
+    });
     this.mailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.mailIdentity.dkimRecords.forEach((record, index) => {
       new CfnOutput(this, `MailDkimRecord${index + 1}`, {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -25,7 +25,7 @@ import type { BundlingMode } from './constructs/normen-function';
 import { grantObjects, grantSendEmail, grantTableRead, grantTableWrite } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
-import { cmsBucketName, filesBucketName, mailIdentityArn } from './names';
+import { cmsBucketName, filesBucketName, mailIdentityArn, newsletterSecretName } from './names';
 import type { StatefulStack } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -142,6 +142,11 @@ export class StatelessStack extends Stack {
         grantTableWrite(role, table); // submissions and rate-limit counters
         sendEmail(role); // receipts
       },
+      newsletter: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table); // subscribers, audience memberships, rate-limit counters
+        sendEmail(role); // confirmation emails
+      },
       jobs: (role) => {
         grantTableRead(role, table);
         grantTableWrite(role, table); // job runs, reminder claims, not-current marks
@@ -154,6 +159,9 @@ export class StatelessStack extends Stack {
     // The API does not depend on the functions (routes and integrations are separate resources), so
     // its endpoint can go into their configuration without a dependency cycle.
     for (const fn of Object.values(functions)) fn.function.addEnvironment('PUBLIC_API_URL', this.httpApi.apiEndpoint);
+    // Resolved by CloudFormation at deploy time, by name: only the functions that sign links get it.
+    const linkSecret = SecretValue.secretsManager(newsletterSecretName(props.resourcePrefix)).unsafeUnwrap();
+    functions.newsletter.function.addEnvironment('NEWSLETTER_TOKEN_SECRET', linkSecret);
 
     // Scheduled jobs: EventBridge Scheduler invokes the jobs function asynchronously. A failed run
     // throws; Lambda retries it twice (the jobs are idempotent) and then parks the event here.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startApiServer } from './api-server';
@@ -53,6 +54,18 @@ export interface LocalSystem {
  * The whole platform on one machine: DynamoDB Local, SES local, cognito-local, s3rver and the
  * local API server in front of the real handlers. Used by `npm start`, the tests and the benchmarks.
  */
+/** Kept in the data folder, so links in emails sent before a restart keep working after it. */
+async function linkSigningSecret(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'newsletter-token-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
   const log = options.log ?? (() => undefined);
   const ports = { ...resolvePorts(process.env), ...options.ports };
@@ -99,6 +112,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       SES_ENDPOINT: ses.endpoint,
       PUBLIC_API_URL: apiUrl,
       CMS_URL: `${apiUrl}/cms/`,
+      NEWSLETTER_TOKEN_SECRET: await linkSigningSecret(dataDir),
     });
 
     const cmsDir = resolve('cms/dist');

@@ -19,6 +19,8 @@ const configSchema = z.object({
   CMS_URL: z.url().default('http://localhost:3000/cms/'),
   /** Base URL of the public API, for links in emails and forms. */
   PUBLIC_API_URL: z.url().default('http://localhost:3000'),
+  /** Signs the links in newsletter emails; required by the functions that issue or read them. */
+  NEWSLETTER_TOKEN_SECRET: z.string().min(32).optional(),
   /** Seconds a presigned download or upload URL stays valid. */
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
 });
@@ -31,4 +33,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid or missing configuration: ${missing}`);
   }
   return parsed.data;
+}
+
+/** A setting only some functions need: those fail at load, not on the first request. */
+export function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`Missing configuration: ${name}`);
+  return value;
 }

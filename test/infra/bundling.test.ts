@@ -22,7 +22,12 @@ describe('Lambda bundles', () => {
       bundles.set(name, join(built.app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'));
     }
     // What readConfig() needs when a bundle loads; Lambda sets AWS_REGION itself.
-    Object.assign(process.env, { TABLE_NAME: 'normen-test', FILES_BUCKET: 'normen-files-test', AWS_REGION: 'eu-north-1' });
+    Object.assign(process.env, {
+      TABLE_NAME: 'normen-test',
+      FILES_BUCKET: 'normen-files-test',
+      AWS_REGION: 'eu-north-1',
+      NEWSLETTER_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+    });
   }, 120_000);
 
   afterAll(() => {

@@ -58,6 +58,7 @@ describe('cdk-nag AwsSolutions checks', () => {
       'AwsSolutions-IAM5',
       'AwsSolutions-L1',
       'AwsSolutions-S1',
+      'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
     // SQS3 (no DLQ of its own) only on queues that are dead-letter queues themselves.

@@ -132,9 +132,14 @@ describe('functions', () => {
       Description: lambdas[name].description,
     });
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+    // Only the functions that sign newsletter links get the signing key.
+    const signsLinks = name === 'newsletter' ? ['NEWSLETTER_TOKEN_SECRET'] : [];
     expect(Object.keys(variables).sort()).toEqual(
-      ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME'],
+      ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks].sort(),
     );
+    if (name === 'newsletter') {
+      expect(JSON.stringify(variables.NEWSLETTER_TOKEN_SECRET)).toContain('resolve:secretsmanager:normen/newsletter-token-secret');
+    }
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
     expect(variables.AWS_REGION).toBeUndefined();
     expect(variables.MAIL_FROM).toBe('Normen <ikke-svar@normen.no>');
@@ -212,7 +217,7 @@ describe('least-privilege grants', () => {
 
   it('lets only the email-sending functions send, and only through the SES identity of the mail domain', () => {
     const senders = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).some((action) => action.startsWith('ses:')));
-    expect(senders.sort()).toEqual(['inputs', 'jobs', 'review']);
+    expect(senders.sort()).toEqual(['inputs', 'jobs', 'newsletter', 'review']);
     for (const name of senders) {
       const statements = statementsOf(name).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
       expect(statements, name).toHaveLength(1);

@@ -6,12 +6,14 @@ import { createTable } from '../../functions/shared/db/client';
 import { createS3FileStore } from '../../functions/shared/files';
 import { createStore } from '../../functions/store';
 import { startApiServer } from '../../local/api-server';
+import { createTokenSigner } from '../../functions/newsletter/tokens';
 import { createSesMailer } from '../../functions/shared/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
 import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
 import { localUsers } from '../../local/users';
 
 export const services = () => inject('services');
+export const testTokenSecret = 'test-secret-for-newsletter-links-0123456789abcdef';
 
 /** A fresh table in the shared DynamoDB Local, so each test file starts from nothing. */
 export async function freshTable() {
@@ -42,6 +44,8 @@ export async function reviewDependencies(now = '2026-11-22T09:00:00Z') {
     mailer: createSesMailer({ region: localRegion, from: 'Normen <ikke-svar@normen.no>', endpoint: sesEndpoint }),
     rateLimiter: createRateLimiter(base.table),
     cmsUrl: 'http://localhost:3000/cms/',
+    tokens: createTokenSigner(testTokenSecret),
+    publicApiUrl: 'http://localhost:3000',
   };
 }
 
@@ -68,9 +72,12 @@ export async function startTestApi() {
     S3_ENDPOINT: s3Endpoint,
     CMS_ORIGIN: 'http://localhost:5173',
     SES_ENDPOINT: services().sesEndpoint,
+    NEWSLETTER_TOKEN_SECRET: testTokenSecret,
   });
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
   const api = await startApiServer({ port: 0, verifyToken, corsOrigin: 'http://localhost:5173' });
+  // Handlers load on the first request, so links in emails can point at this server's port.
+  process.env.PUBLIC_API_URL = api.url;
   const tokens = new Map<Role, string>();
   return {
     url: api.url,

@@ -58,12 +58,18 @@ export function isFormPost(request: HttpRequest): boolean {
   return (request.event.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 
-/** The body of a JSON request or of a form post, as a plain object of strings for the latter. */
+/** The body of a JSON request or of a form post (as an object of strings and string arrays). */
 export function jsonOrFormBody(request: HttpRequest): unknown {
   if (!isFormPost(request)) return jsonBody(request);
   const { body, isBase64Encoded } = request.event;
   const text = body ? (isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body) : '';
-  return Object.fromEntries(new URLSearchParams(text));
+  // Repeated fields (a group of checkboxes) become arrays; single ones stay strings.
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const previous = fields[name];
+    fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return fields;
 }
 
 export const parseBody = <S extends z.ZodType>(request: HttpRequest, schema: S) => parseInput(schema, jsonBody(request), 'body');

@@ -1,0 +1,89 @@
+import { preferencesUpdateSchema, subscriptionRequestSchema, tokenQuerySchema } from '../../content-model';
+import { required } from '../shared/config';
+import { DomainError } from '../shared/errors';
+import { httpLambda } from '../shared/http/lambda';
+import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
+import { mailerFromConfig } from '../shared/mailer';
+import { createRateLimiter } from '../shared/rate-limit';
+import { createRuntime } from '../shared/runtime';
+import { createStore } from '../store';
+import { checkYourEmailPage, confirmedPage, invalidLinkPage, preferencesPage, subscriptionFormPage, unsubscribedPage, unsubscribePage } from './pages';
+import { confirm, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
+import { createTokenSigner } from './tokens';
+
+const runtime = createRuntime();
+const deps: NewsletterDependencies = {
+  store: createStore(runtime.table),
+  clock: runtime.clock,
+  mailer: mailerFromConfig(runtime.config),
+  rateLimiter: createRateLimiter(runtime.table),
+  tokens: createTokenSigner(required(runtime.config.NEWSLETTER_TOKEN_SECRET, 'NEWSLETTER_TOKEN_SECRET')),
+  publicApiUrl: runtime.config.PUBLIC_API_URL,
+};
+
+/** Pages reached from email links answer a bad or expired link with a page, not JSON. */
+async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.status >= 500) throw error;
+    const { status, body } = invalidLinkPage(error.message, error.status);
+    return htmlPage(status, body);
+  }
+}
+
+const tokenOf = (request: HttpRequest) => parseQuery(request, tokenQuerySchema).token;
+
+export const handler = httpLambda(
+  'newsletter',
+  {
+    showSubscriptionForm: async () => {
+      const { status, body } = subscriptionFormPage();
+      return htmlPage(status, body);
+    },
+    subscribe: async (request) => {
+      const raw = jsonOrFormBody(request);
+      if (!isFormPost(request)) {
+        await subscribe(deps, parseInput(subscriptionRequestSchema, raw, 'body'), request.event.requestContext.http.sourceIp);
+        // The same answer whether the address is new, pending, subscribed or suppressed.
+        return json(202, { status: 'check-your-email' });
+      }
+      return asPage(async () => {
+        try {
+          await subscribe(deps, parseInput(subscriptionRequestSchema, raw, 'body'), request.event.requestContext.http.sourceIp);
+          return htmlPage(202, checkYourEmailPage());
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.status !== 400) throw error;
+          const typed = typeof raw === 'object' && raw !== null && 'email' in raw && typeof raw.email === 'string' ? raw.email : '';
+          const { status, body } = subscriptionFormPage({ email: typed, errors: error.fields }, 400);
+          return htmlPage(status, body);
+        }
+      });
+    },
+    confirmSubscription: (request) =>
+      asPage(async () => {
+        const subscriber = await confirm(deps, tokenOf(request));
+        return htmlPage(200, confirmedPage(subscriber, manageLinks(deps, subscriber.id, deps.clock.now()).preferences));
+      }),
+    showPreferences: (request) =>
+      asPage(async () => {
+        const token = tokenOf(request);
+        return htmlPage(200, preferencesPage(await preferences(deps, token), token));
+      }),
+    updatePreferences: (request) =>
+      asPage(async () => {
+        const token = tokenOf(request);
+        const subscriber = await updatePreferences(deps, token, parseInput(preferencesUpdateSchema, jsonOrFormBody(request), 'body'));
+        return isFormPost(request) ? htmlPage(200, preferencesPage(subscriber, token, true)) : json(200, { status: subscriber.status, interests: subscriber.interests });
+      }),
+    showUnsubscribe: (request) => asPage(async () => htmlPage(200, unsubscribePage(tokenOf(request)))),
+    // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here; it must work at once and answer 200.
+    unsubscribe: (request) =>
+      asPage(async () => {
+        const token = tokenOf(request);
+        const subscriber = await unsubscribe(deps, token);
+        return htmlPage(200, unsubscribedPage(subscriber, `preferences?token=${encodeURIComponent(token)}`));
+      }),
+  },
+  { corsOrigin: '*', servesPages: true },
+);

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { interests as interestVocabulary, type Interest, type PreferencesUpdate, type Subscriber, type SubscriptionRequest } from '../../content-model';
+import type { Clock } from '../shared/clock';
+import { ConflictError } from '../shared/errors';
+import { html } from '../shared/html';
+import { logger } from '../shared/logger';
+import type { Mailer } from '../shared/mailer';
+import type { RateLimit, RateLimiter } from '../shared/rate-limit';
+import type { Store } from '../store';
+import { audiencesOf } from './subscriber-repository';
+import { invalidLink, type TokenSigner } from './tokens';
+
+export interface NewsletterDependencies {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  rateLimiter: RateLimiter;
+  tokens: TokenSigner;
+  /** Base URL of the public API, where the links in emails land. */
+  publicApiUrl: string;
+}
+
+export const subscriptionRateLimit: RateLimit = { limit: 5, windowSeconds: 600 };
+
+export function manageLinks(deps: Pick<NewsletterDependencies, 'tokens' | 'publicApiUrl'>, subscriberId: string, now: Date) {
+  const token = encodeURIComponent(deps.tokens.issue(subscriberId, 'manage', now));
+  return {
+    preferences: `${deps.publicApiUrl}/newsletter/preferences?token=${token}`,
+    unsubscribe: `${deps.publicApiUrl}/newsletter/unsubscribe?token=${token}`,
+  };
+}
+
+const describeInterests = (chosen: readonly Interest[]) =>
+  chosen.length === 0 ? 'generelle nyheter fra Normen' : chosen.map((code) => interestVocabulary.labels[code]).join(', ');
+
+async function sendConfirmation(deps: NewsletterDependencies, subscriber: Subscriber, now: Date): Promise<void> {
+  const link = `${deps.publicApiUrl}/newsletter/confirm?token=${encodeURIComponent(deps.tokens.issue(subscriber.id, 'confirm', now))}`;
+  await deps.mailer.send({
+    to: subscriber.email,
+    subject: 'Bekreft abonnementet på nyhetsbrevet fra Normen',
+    text: [
+      'Hei,',
+      '',
+      `Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.`,
+      '',
+      'Bekreft ved å åpne lenken innen sju dager:',
+      link,
+      '',
+      'Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.',
+    ].join('\n'),
+    html: html`<p>Hei,</p>
+<p>Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.</p>
+<p><a href="${link}">Bekreft abonnementet</a> (lenken virker i sju dager).</p>
+<p>Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.</p>`.value,
+  });
+}
+
+async function sendAlreadySubscribed(deps: NewsletterDependencies, subscriber: Subscriber, now: Date): Promise<void> {
+  const links = manageLinks(deps, subscriber.id, now);
+  await deps.mailer.send({
+    to: subscriber.email,
+    subject: 'Du abonnerer allerede på nyhetsbrevet fra Normen',
+    text: ['Hei,', '', 'Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.', '', `Endre interesser: ${links.preferences}`, `Meld deg av: ${links.unsubscribe}`].join('\n'),
+    html: html`<p>Hei,</p><p>Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.</p>
+<p><a href="${links.preferences}">Endre interesser</a> · <a href="${links.unsubscribe}">Meld deg av</a></p>`.value,
+  });
+}
+
+/**
+ * Signs an address up with double opt-in. Whatever the address's state, the caller gets the same
+ * answer, so the form never reveals who subscribes; the email tells the owner what happened.
+ */
+export async function subscribe(deps: NewsletterDependencies, request: SubscriptionRequest, clientAddress: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.rateLimiter.hit('subscriptions', clientAddress, subscriptionRateLimit, now);
+  if (request.website) {
+    logger.info('Discarded subscription caught by the honeypot', { clientAddress });
+    return;
+  }
+  const existing = await deps.store.subscribers.findByEmail(request.email);
+  if (existing?.status === 'suppressed') return; // bounced or complained: never mail it again
+  if (existing?.status === 'confirmed') return sendAlreadySubscribed(deps, existing, now);
+
+  const at = now.toISOString();
+  if (existing) {
+    // Pending or unsubscribed: take the new choice of interests and ask for confirmation again.
+    const next: Subscriber = { ...existing, interests: request.interests, status: 'pending', revision: existing.revision + 1 };
+    await deps.store.transact([deps.store.subscribers.update(next, existing.revision)]);
+    return sendConfirmation(deps, next, now);
+  }
+  const subscriber: Subscriber = {
+    id: randomUUID(),
+    email: request.email,
+    interests: request.interests,
+    status: 'pending',
+    createdAt: at,
+    confirmedAt: null,
+    unsubscribedAt: null,
+    suppressedReason: null,
+    softBounces: 0,
+    revision: 1,
+  };
+  try {
+    await deps.store.transact(deps.store.subscribers.insert(subscriber));
+  } catch (error) {
+    if (error instanceof ConflictError) return; // the same address signed up in the same instant
+    throw error;
+  }
+  await sendConfirmation(deps, subscriber, now);
+}
+
+async function subscriberFromToken(deps: NewsletterDependencies, token: string, purpose: 'confirm' | 'manage'): Promise<Subscriber> {
+  const id = deps.tokens.verify(token, purpose, deps.clock.now());
+  const subscriber = await deps.store.subscribers.get(id);
+  // A valid signature for a deleted subscriber: say no more than for a bad link.
+  if (!subscriber) throw invalidLink();
+  return subscriber;
+}
+
+async function save(deps: NewsletterDependencies, current: Subscriber, next: Subscriber): Promise<Subscriber> {
+  await deps.store.transact([
+    deps.store.subscribers.update(next, current.revision),
+    ...deps.store.subscribers.membershipChanges(current.id, audiencesOf(current), audiencesOf(next)),
+  ]);
+  return next;
+}
+
+/** The confirmation link: only now does the address start receiving newsletters. */
+export async function confirm(deps: NewsletterDependencies, token: string): Promise<Subscriber> {
+  const subscriber = await subscriberFromToken(deps, token, 'confirm');
+  if (subscriber.status === 'confirmed' || subscriber.status === 'suppressed') return subscriber;
+  const at = deps.clock.now().toISOString();
+  return save(deps, subscriber, { ...subscriber, status: 'confirmed', confirmedAt: at, unsubscribedAt: null, revision: subscriber.revision + 1 });
+}
+
+export async function preferences(deps: NewsletterDependencies, token: string): Promise<Subscriber> {
+  return subscriberFromToken(deps, token, 'manage');
+}
+
+/**
+ * New interests. Saving from the link in one's own email also re-subscribes someone who had left:
+ * the signed link proves the address is theirs. A suppressed address stays suppressed.
+ */
+export async function updatePreferences(deps: NewsletterDependencies, token: string, update: PreferencesUpdate): Promise<Subscriber> {
+  const subscriber = await subscriberFromToken(deps, token, 'manage');
+  const rejoins = subscriber.status === 'unsubscribed';
+  return save(deps, subscriber, {
+    ...subscriber,
+    interests: update.interests,
+    ...(rejoins ? { status: 'confirmed' as const, confirmedAt: deps.clock.now().toISOString(), unsubscribedAt: null } : {}),
+    revision: subscriber.revision + 1,
+  });
+}
+
+/** One-click unsubscribe (RFC 8058): immediate, idempotent, and the address is never sent to again. */
+export async function unsubscribe(deps: NewsletterDependencies, token: string): Promise<Subscriber> {
+  const subscriber = await subscriberFromToken(deps, token, 'manage');
+  if (subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') return subscriber;
+  const at = deps.clock.now().toISOString();
+  return save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 });
+}
