@@ -41,3 +41,13 @@ export const subscriberSchema = z.object({
   revision: z.number().int().positive(),
 });
 export type Subscriber = z.infer<typeof subscriberSchema>;
+
+/** GET /admin/subscribers and /admin/subscribers.csv. */
+export const subscriberQuerySchema = z.object({
+  q: z.string().trim().max(254).optional(),
+  status: subscriberStatuses.schema.optional(),
+  interest: interests.schema.optional(),
+});
+export type SubscriberQuery = z.infer<typeof subscriberQuerySchema>;
+
+export const subscriberIdParamsSchema = z.object({ id: z.string().min(1).max(64) });

@@ -34,6 +34,9 @@ import {
   jobRunSchema,
   openConsultationsSchema,
   preferencesUpdateSchema,
+  subscriberIdParamsSchema,
+  subscriberQuerySchema,
+  subscriberSchema,
   subscriptionRequestSchema,
   tokenQuerySchema,
   priorityRowSchema,
@@ -53,6 +56,7 @@ export const lambdas = {
   consultations: { entry: 'functions/consultations/lambda.ts', description: 'Editor API: consultations and stakeholder input triage', memoryMb: 512, trigger: 'http' },
   inputs: { entry: 'functions/inputs/lambda.ts', description: 'Public input form and submissions', memoryMb: 256, trigger: 'http' },
   newsletter: { entry: 'functions/newsletter/lambda.ts', description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe', memoryMb: 256, trigger: 'http' },
+  newsletterAdmin: { entry: 'functions/newsletter/admin-lambda.ts', description: 'Editor API: newsletter subscribers (search, export, erase)', memoryMb: 512, trigger: 'http' },
   jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
 } as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' }>;
 export type LambdaName = keyof typeof lambdas;
@@ -120,6 +124,10 @@ export const routes = [
   { operationId: 'updatePreferences', method: 'POST', path: '/newsletter/preferences', lambda: 'newsletter', access: 'public', summary: 'Change interests (re-subscribes someone who had left)', request: { query: tokenQuerySchema, body: preferencesUpdateSchema }, response: { status: 200 } },
   { operationId: 'showUnsubscribe', method: 'GET', path: '/newsletter/unsubscribe', lambda: 'newsletter', access: 'public', summary: 'A page with one button to unsubscribe', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
   { operationId: 'unsubscribe', method: 'POST', path: '/newsletter/unsubscribe', lambda: 'newsletter', access: 'public', summary: 'One-click unsubscribe (RFC 8058): immediate, answers 200', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
+
+  { operationId: 'listSubscribers', method: 'GET', path: '/admin/subscribers', lambda: 'newsletterAdmin', access: 'write', summary: 'Subscribers: search by address, filter by status and interest', request: { query: subscriberQuerySchema }, response: { status: 200, schema: zod.object({ items: zod.array(subscriberSchema) }) } },
+  { operationId: 'exportSubscribersCsv', method: 'GET', path: '/admin/subscribers.csv', lambda: 'newsletterAdmin', access: 'write', summary: 'Subscribers as CSV (same filters)', request: { query: subscriberQuerySchema }, response: { status: 200, contentType: 'text/csv' } },
+  { operationId: 'eraseSubscriber', method: 'DELETE', path: '/admin/subscribers/{id}', lambda: 'newsletterAdmin', access: 'write', summary: "Delete a person's data on request (GDPR), with an audit record", request: { params: subscriberIdParamsSchema }, response: { status: 204 } },
 ] as const satisfies readonly RouteDeclaration[];
 
 export type Route = (typeof routes)[number];

@@ -147,6 +147,10 @@ export class StatelessStack extends Stack {
         grantTableWrite(role, table); // subscribers, audience memberships, rate-limit counters
         sendEmail(role); // confirmation emails
       },
+      newsletterAdmin: (role) => {
+        grantTableRead(role, table);
+        grantTableWrite(role, table); // erasing a subscriber's data
+      },
       jobs: (role) => {
         grantTableRead(role, table);
         grantTableWrite(role, table); // job runs, reminder claims, not-current marks

@@ -1,10 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { subscriberSchema, type Interest, type Subscriber } from '../../content-model';
-import { updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import { queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import { indexes } from '../shared/db/table-definition';
 import { ConflictError } from '../shared/errors';
 
 const subscriberKey = (id: string) => ({ pk: `SUBSCRIBER#${id}`, sk: 'SUBSCRIBER' });
 const emailKey = (email: string) => ({ pk: `SUBSCRIBER_EMAIL#${email}`, sk: 'SUBSCRIBER_EMAIL' });
+const SUBSCRIBERS = 'SUBSCRIBERS';
+const catalogueAttributes = (subscriber: Subscriber) => ({ gsi1pk: SUBSCRIBERS, gsi1sk: `${subscriber.email}#${subscriber.id}` });
 
 /** Audience partitions: everyone confirmed, and everyone confirmed for each interest. */
 export const audiencePartition = (interest: Interest | 'all') => `AUDIENCE#${interest}`;
@@ -16,6 +19,16 @@ const membershipKey = (audience: Interest | 'all', subscriberId: string) => ({ p
  */
 export function createSubscriberRepository(table: Table) {
   return {
+    /** Every subscriber, by email; with `emailPrefix`, only those whose address starts with it. */
+    async list(emailPrefix?: string): Promise<Subscriber[]> {
+      return queryIndex(
+        table,
+        indexes.catalogue,
+        { partition: SUBSCRIBERS, sort: emailPrefix ? { op: 'begins_with', value: emailPrefix.toLowerCase() } : undefined },
+        (item) => subscriberSchema.parse(item),
+      );
+    },
+
     async get(id: string): Promise<Subscriber | null> {
       const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: subscriberKey(id), ConsistentRead: true }));
       return Item ? subscriberSchema.parse(Item) : null;
@@ -39,7 +52,11 @@ export function createSubscriberRepository(table: Table) {
           // Two sign-ups of one address at the same moment: the second simply finds the first.
           onConditionFailed: () => new ConflictError('E-postadressen er allerede registrert'),
         },
-        { item: { Put: { TableName: table.name, Item: { ...subscriberKey(subscriber.id), entity: 'subscriber', ...subscriber } } } },
+        {
+          item: {
+            Put: { TableName: table.name, Item: { ...subscriberKey(subscriber.id), entity: 'subscriber', ...catalogueAttributes(subscriber), ...subscriber } },
+          },
+        },
       ];
     },
 
@@ -58,6 +75,15 @@ export function createSubscriberRepository(table: Table) {
         },
         onConditionFailed: () => new ConflictError('Abonnementet ble endret samtidig. Prøv igjen.'),
       };
+    },
+
+    /** Deletes the person and their address pointer (GDPR); memberships go in the same transaction. */
+    erase(subscriber: Subscriber): TransactionStep[] {
+      return [
+        { item: { Delete: { TableName: table.name, Key: subscriberKey(subscriber.id) } } },
+        { item: { Delete: { TableName: table.name, Key: emailKey(subscriber.email) } } },
+        ...this.membershipChanges(subscriber.id, audiencesOf(subscriber), []),
+      ];
     },
 
     /** Membership writes that take a subscriber from `before` to `after` audiences. */

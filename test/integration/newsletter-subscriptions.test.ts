@@ -9,6 +9,15 @@ import { emailsTo, reviewDependencies, startTestApi, type TestApi } from '../sup
 
 type Deps = Awaited<ReturnType<typeof reviewDependencies>>;
 
+// One API server per file: the handlers read their configuration once, when first loaded.
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
 const address = () => `abonnent-${randomUUID()}@sykehus.no`;
 
 /** The link with the given path from the newest email to `to` in the SES local store. */
@@ -107,13 +116,6 @@ describe('subscriptions with double opt-in', () => {
 });
 
 describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api?.stop();
-  });
 
   it('rejects an invalid email and an unknown interest with 400 naming the fields, storing nothing', async () => {
     const email = address();
@@ -168,5 +170,42 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(await response.text()).toContain('Lenken virker ikke');
+  });
+});
+
+describe('subscriber admin', () => {
+
+  const call = async (role: 'editor' | 'committee', method: string, path: string) =>
+    fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${await api.tokenFor(role)}` } });
+
+  it('lists, searches and exports subscribers for editors only, and erases one with an audit record', async () => {
+    const anne = `anne-${randomUUID()}@kommune.no`;
+    const bjorn = `bjorn-${randomUUID()}@sykehus.no`;
+    for (const [email, interests] of [[anne, ['privacy']], [bjorn, []]] as const) {
+      await fetch(`${api.url}/newsletter/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, interests }) });
+    }
+    await fetch(await linkFromEmail(anne, '/newsletter/confirm'));
+
+    expect((await call('committee', 'GET', '/admin/subscribers')).status).toBe(403);
+    const all = (await (await call('editor', 'GET', '/admin/subscribers')).json()) as { items: { id: string; email: string; status: string }[] };
+    // Sorted by address; other tests in this file share the table, so look at these two.
+    expect(all.items.map((item) => item.email).filter((email) => email === anne || email === bjorn)).toEqual([anne, bjorn]);
+    const search = (await (await call('editor', 'GET', '/admin/subscribers?q=BJORN')).json()) as { items: { email: string }[] };
+    expect(search.items.map((item) => item.email)).toEqual([bjorn]);
+    const confirmedPrivacy = (await (await call('editor', 'GET', '/admin/subscribers?status=confirmed&interest=privacy')).json()) as { items: { email: string }[] };
+    expect(confirmedPrivacy.items.map((item) => item.email)).toEqual([anne]);
+    const csv = await (await call('editor', 'GET', '/admin/subscribers.csv?status=pending')).text();
+    expect(csv).toContain(`${bjorn};Venter på bekreftelse;Generelle nyheter`);
+    expect(csv).not.toContain(anne);
+
+    const anneId = all.items.find((item) => item.email === anne)?.id ?? '';
+    expect((await call('editor', 'DELETE', `/admin/subscribers/${anneId}`)).status).toBe(204);
+    expect(await api.store.subscribers.findByEmail(anne)).toBeNull();
+    const audit = await api.store.audit.listFor('subscriber', anneId);
+    expect(audit[0]).toMatchObject({ action: 'erased', by: 'redaktor@normen.local' });
+    expect(JSON.stringify(audit)).not.toContain(anne);
+    expect((await call('editor', 'DELETE', `/admin/subscribers/${anneId}`)).status).toBe(404);
+    // Links in old emails now lead nowhere, and the address can sign up afresh.
+    expect((await fetch(await linkFromEmail(anne, '/newsletter/confirm'))).status).toBe(400);
   });
 });

@@ -59,7 +59,8 @@ export type Role = keyof typeof localUsers | 'noRole';
 
 /**
  * The local API server (the API Gateway stand-in) in front of the real handlers, on a free port
- * and its own table. Handlers read configuration at import, so the environment is set first.
+ * and its own table. Handlers read configuration once, at their first request (as in Lambda), so
+ * start one per test file.
  */
 export async function startTestApi() {
   const { dynamoDbEndpoint, s3Endpoint, filesBucket, pool, cognitoEndpoint } = services();

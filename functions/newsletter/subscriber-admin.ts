@@ -1,0 +1,55 @@
+import { interests, subscriberStatuses, type Subscriber, type SubscriberQuery } from '../../content-model';
+import type { Clock } from '../shared/clock';
+import { toCsv } from '../shared/csv';
+import { NotFoundError } from '../shared/errors';
+import type { Actor } from '../shared/http/request';
+import type { Store } from '../store';
+
+interface Deps {
+  store: Store;
+  clock: Clock;
+}
+
+/** Subscribers for the secretariat: search by the start of the address, filter by status and interest. */
+export async function listSubscribers({ store }: Pick<Deps, 'store'>, query: SubscriberQuery): Promise<{ items: Subscriber[] }> {
+  const candidates = await store.subscribers.list(query.q);
+  return {
+    items: candidates.filter(
+      (subscriber) => (!query.status || subscriber.status === query.status) && (!query.interest || subscriber.interests.includes(query.interest)),
+    ),
+  };
+}
+
+export async function subscribersCsv(deps: Pick<Deps, 'store'>, query: SubscriberQuery): Promise<string> {
+  const { items } = await listSubscribers(deps, query);
+  return toCsv(items, [
+    ['E-post', (subscriber) => subscriber.email],
+    ['Status', (subscriber) => subscriberStatuses.labels[subscriber.status]],
+    ['Interesser', (subscriber) => subscriber.interests.map((code) => interests.labels[code]).join(', ') || 'Generelle nyheter'],
+    ['Registrert', (subscriber) => subscriber.createdAt.slice(0, 10)],
+    ['Bekreftet', (subscriber) => subscriber.confirmedAt?.slice(0, 10) ?? ''],
+    ['Avmeldt', (subscriber) => subscriber.unsubscribedAt?.slice(0, 10) ?? ''],
+  ]);
+}
+
+/**
+ * Deletes a person's data on request (GDPR). The audit record says who erased which subscriber and
+ * when, but keeps no address: it must not hold on to what was erased.
+ */
+export async function eraseSubscriber({ store, clock }: Deps, actor: Actor, id: string): Promise<void> {
+  const subscriber = await store.subscribers.get(id);
+  if (!subscriber) throw new NotFoundError('Abonnenten finnes ikke');
+  await store.transact([
+    ...store.subscribers.erase(subscriber),
+    store.audit.insert({
+      entityType: 'subscriber',
+      entityId: id,
+      at: clock.now().toISOString(),
+      by: actor.username,
+      action: 'erased',
+      changes: ['email', 'interests'],
+      revision: subscriber.revision + 1,
+      note: 'Personopplysninger slettet på forespørsel',
+    }),
+  ]);
+}
