@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './product';
-import { interests, subscriberStatuses } from './vocabularies';
+import { campaignStatuses, deliveryStatuses, interests, subscriberStatuses } from './vocabularies';
 
 /** A form sends one value per checked box: one string, several, or none. */
 const interestList = z.preprocess(
@@ -51,3 +51,74 @@ export const subscriberQuerySchema = z.object({
 export type SubscriberQuery = z.infer<typeof subscriberQuerySchema>;
 
 export const subscriberIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** POST /admin/campaigns: an issue of the newsletter. No interests = general news to everyone. */
+export const campaignInputSchema = z.object({
+  subject: z.string().trim().min(3).max(200),
+  /** Rich text as HTML; sanitised on save. */
+  body: z.string().min(1).max(200_000),
+  interests: z.array(interests.schema).max(interests.codes.length).default([]),
+  linkedProducts: z.array(z.string().min(1).max(100)).max(20).default([]),
+});
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+export const campaignUpdateSchema = campaignInputSchema.partial().extend({ expectedRevision: z.number().int().positive() });
+export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
+
+/** POST /admin/campaigns/{id}/send: now, or at `scheduledAt`. */
+export const campaignSendSchema = z.object({
+  expectedRevision: z.number().int().positive(),
+  scheduledAt: isoDateTimeSchema.optional(),
+});
+export type CampaignSend = z.infer<typeof campaignSendSchema>;
+
+export const campaignProgressSchema = z.object({
+  recipients: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  bounced: z.number().int().nonnegative(),
+  complained: z.number().int().nonnegative(),
+});
+export type CampaignProgress = z.infer<typeof campaignProgressSchema>;
+
+export const campaignSchema = campaignInputSchema.extend({
+  id: z.string(),
+  status: campaignStatuses.schema,
+  scheduledAt: isoDateTimeSchema.nullable(),
+  preparedAt: isoDateTimeSchema.nullable(),
+  sentAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+  lastChangedAt: isoDateTimeSchema,
+  lastChangedBy: z.string(),
+  revision: z.number().int().positive(),
+  progress: campaignProgressSchema,
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+/** One recipient of one campaign: the record that makes a resumed send skip nobody and repeat nobody. */
+export const deliverySchema = z.object({
+  campaignId: z.string(),
+  subscriberId: z.string(),
+  email: z.string(),
+  status: deliveryStatuses.schema,
+  attempts: z.number().int().nonnegative(),
+  claimedAt: isoDateTimeSchema.nullable(),
+  sentAt: isoDateTimeSchema.nullable(),
+  messageId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const campaignIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** The public archive of sent issues. */
+export const archivedNewsletterSchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  sentAt: isoDateTimeSchema,
+  interests: z.array(interests.schema),
+  body: z.string(),
+});
+export const archivedNewsletterSummarySchema = archivedNewsletterSchema.omit({ body: true });

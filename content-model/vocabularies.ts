@@ -141,6 +141,7 @@ export type NotCurrentReason = z.infer<typeof notCurrentReasons.schema>;
 
 export const jobNames = vocabulary({
   'review-check': 'Evalueringskontroll (påminnelser og ikke-gjeldende)',
+  'newsletter-dispatch': 'Utsendelse av nyhetsbrev',
 });
 export type JobName = z.infer<typeof jobNames.schema>;
 
@@ -163,3 +164,21 @@ export const subscriberStatuses = vocabulary({
   suppressed: 'Sperret (retur eller klage)',
 });
 export type SubscriberStatus = z.infer<typeof subscriberStatuses.schema>;
+
+export const campaignStatuses = vocabulary({
+  draft: 'Utkast',
+  scheduled: 'Planlagt',
+  preparing: 'Klargjøres',
+  sending: 'Sendes',
+  sent: 'Sendt',
+});
+export type CampaignStatus = z.infer<typeof campaignStatuses.schema>;
+
+export const deliveryStatuses = vocabulary({
+  pending: 'Venter',
+  sending: 'Sendes',
+  sent: 'Sendt',
+  failed: 'Feilet',
+  skipped: 'Hoppet over (avmeldt eller sperret)',
+});
+export type DeliveryStatus = z.infer<typeof deliveryStatuses.schema>;

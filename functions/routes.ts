@@ -33,6 +33,13 @@ import {
   jobParamsSchema,
   jobRunSchema,
   openConsultationsSchema,
+  archivedNewsletterSchema,
+  archivedNewsletterSummarySchema,
+  campaignIdParamsSchema,
+  campaignInputSchema,
+  campaignSchema,
+  campaignSendSchema,
+  campaignUpdateSchema,
   preferencesUpdateSchema,
   subscriberIdParamsSchema,
   subscriberQuerySchema,
@@ -58,7 +65,8 @@ export const lambdas = {
   newsletter: { entry: 'functions/newsletter/lambda.ts', description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe', memoryMb: 256, trigger: 'http' },
   newsletterAdmin: { entry: 'functions/newsletter/admin-lambda.ts', description: 'Editor API: newsletter subscribers (search, export, erase)', memoryMb: 512, trigger: 'http' },
   jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
-} as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' }>;
+  sesFeedback: { entry: 'functions/newsletter/feedback-lambda.ts', description: 'SES events via SNS: send reconciliation, bounces and complaints', memoryMb: 256, trigger: 'sns' },
+} as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' | 'sns' }>;
 export type LambdaName = keyof typeof lambdas;
 
 /**
@@ -128,6 +136,17 @@ export const routes = [
   { operationId: 'listSubscribers', method: 'GET', path: '/admin/subscribers', lambda: 'newsletterAdmin', access: 'write', summary: 'Subscribers: search by address, filter by status and interest', request: { query: subscriberQuerySchema }, response: { status: 200, schema: zod.object({ items: zod.array(subscriberSchema) }) } },
   { operationId: 'exportSubscribersCsv', method: 'GET', path: '/admin/subscribers.csv', lambda: 'newsletterAdmin', access: 'write', summary: 'Subscribers as CSV (same filters)', request: { query: subscriberQuerySchema }, response: { status: 200, contentType: 'text/csv' } },
   { operationId: 'eraseSubscriber', method: 'DELETE', path: '/admin/subscribers/{id}', lambda: 'newsletterAdmin', access: 'write', summary: "Delete a person's data on request (GDPR), with an audit record", request: { params: subscriberIdParamsSchema }, response: { status: 204 } },
+
+  { operationId: 'listCampaigns', method: 'GET', path: '/admin/campaigns', lambda: 'newsletterAdmin', access: 'write', summary: 'Newsletter issues, newest first, with progress', response: { status: 200, schema: zod.object({ items: zod.array(campaignSchema) }) } },
+  { operationId: 'createCampaign', method: 'POST', path: '/admin/campaigns', lambda: 'newsletterAdmin', access: 'write', summary: 'Compose an issue (draft)', request: { body: campaignInputSchema }, response: { status: 201, schema: campaignSchema } },
+  { operationId: 'getCampaign', method: 'GET', path: '/admin/campaigns/{id}', lambda: 'newsletterAdmin', access: 'write', summary: 'One issue with its progress (sent / failed / remaining)', request: { params: campaignIdParamsSchema }, response: { status: 200, schema: campaignSchema } },
+  { operationId: 'updateCampaign', method: 'PUT', path: '/admin/campaigns/{id}', lambda: 'newsletterAdmin', access: 'write', summary: 'Edit a draft or scheduled issue', request: { params: campaignIdParamsSchema, body: campaignUpdateSchema }, response: { status: 200, schema: campaignSchema } },
+  { operationId: 'previewCampaign', method: 'GET', path: '/admin/campaigns/{id}/preview', lambda: 'newsletterAdmin', access: 'write', summary: 'The issue as a recipient gets it (subject, HTML, text, headers)', request: { params: campaignIdParamsSchema }, response: { status: 200 } },
+  { operationId: 'sendTestCampaign', method: 'POST', path: '/admin/campaigns/{id}/test', lambda: 'newsletterAdmin', access: 'write', summary: "Send the issue to the editor's own address", request: { params: campaignIdParamsSchema }, response: { status: 200 } },
+  { operationId: 'sendCampaign', method: 'POST', path: '/admin/campaigns/{id}/send', lambda: 'newsletterAdmin', access: 'write', summary: 'Send now or at scheduledAt (the dispatcher starts within a minute)', request: { params: campaignIdParamsSchema, body: campaignSendSchema }, response: { status: 200, schema: campaignSchema } },
+
+  { operationId: 'listArchivedNewsletters', method: 'GET', path: '/content/newsletters', lambda: 'delivery', access: 'public', summary: 'Archive of sent newsletters', response: { status: 200, schema: zod.object({ items: zod.array(archivedNewsletterSummarySchema) }), cache: 'public' } },
+  { operationId: 'getArchivedNewsletter', method: 'GET', path: '/content/newsletters/{id}', lambda: 'delivery', access: 'public', summary: 'One sent newsletter', request: { params: campaignIdParamsSchema }, response: { status: 200, schema: archivedNewsletterSchema, cache: 'public' } },
 ] as const satisfies readonly RouteDeclaration[];
 
 export type Route = (typeof routes)[number];

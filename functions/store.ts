@@ -1,6 +1,8 @@
 import { createConsultationRepository } from './consultations/consultation-repository';
 import { createInputRepository } from './inputs/input-repository';
 import { createJobRunRepository } from './jobs/job-run-repository';
+import { createCampaignRepository } from './newsletter/campaign-repository';
+import { createDeliveryRepository } from './newsletter/delivery-repository';
 import { createSubscriberRepository } from './newsletter/subscriber-repository';
 import { createDecisionRepository } from './products/repositories/decision-repository';
 import { createDownloadRepository } from './products/repositories/download-repository';
@@ -26,6 +28,8 @@ export function createStore(table: Table) {
     reminders: createReminderRepository(table),
     jobRuns: createJobRunRepository(table),
     subscribers: createSubscriberRepository(table),
+    campaigns: createCampaignRepository(table),
+    deliveries: createDeliveryRepository(table),
     audit: createAuditRepository(table),
     transact: (steps: TransactionStep[]) => transact(table, steps),
   };

@@ -18,6 +18,10 @@ export function osloWallTime(date: string, hour: number, minute: number): Date {
 }
 
 export function nextRun(schedule: ScheduleDeclaration, now: Date): Date {
+  if ('everyMinutes' in schedule) {
+    const interval = schedule.everyMinutes * 60_000;
+    return new Date(Math.floor(now.getTime() / interval) * interval + interval);
+  }
   const today = osloWallTime(osloDate(now), schedule.dailyAt.hour, schedule.dailyAt.minute);
   return today > now ? today : osloWallTime(addDays(osloDate(now), 1), schedule.dailyAt.hour, schedule.dailyAt.minute);
 }

@@ -1,9 +1,12 @@
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startApiServer } from './api-server';
+import type { Context, SNSEvent } from 'aws-lambda';
+import { lambdas } from '../functions/routes';
+import { lambdaContext, startApiServer } from './api-server';
 import {
   defaultCorsAllowedOrigins,
   ensureTable,
@@ -19,6 +22,7 @@ import {
   type Ports,
 } from './services';
 import { startLocalScheduler } from './scheduler';
+import { startLocalSesEvents } from './ses-events';
 import { localUsers, type LocalUsers } from './users';
 
 export interface LocalSystemOptions {
@@ -129,6 +133,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     if (options.schedules) {
       const scheduler = startLocalScheduler(log);
       stops.push(async () => scheduler.stop());
+      const feedback = import(pathToFileURL(join(process.cwd(), lambdas.sesFeedback.entry)).href).then(
+        (module: { handler: (event: SNSEvent, context: Context) => Promise<unknown> }) => module.handler,
+      );
+      const events = startLocalSesEvents(ses.endpoint, async (event) => (await feedback)(event, lambdaContext('sesFeedback')), log);
+      stops.push(async () => events.stop());
     }
 
     let seeded = 0;

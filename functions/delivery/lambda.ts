@@ -1,10 +1,11 @@
-import { deliveryQuerySchema, slugParamsSchema } from '../../content-model';
+import { campaignIdParamsSchema, deliveryQuerySchema, slugParamsSchema } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
 import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 import { listOpenConsultations } from '../consultations/use-cases';
+import { getArchivedNewsletter, listArchivedNewsletters } from '../newsletter/archive';
 import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
 
 const runtime = createRuntime();
@@ -17,6 +18,8 @@ export const handler = httpLambda(
     getPublishedProduct: async (request) => json(200, await getPublishedProduct(deps, parsePath(request, slugParamsSchema).slug)),
     downloadProductFile: async (request) => redirect(await downloadProductFile(deps, parsePath(request, slugParamsSchema).slug)),
     listOpenConsultations: async () => json(200, await listOpenConsultations(deps)),
+    listArchivedNewsletters: async () => json(200, await listArchivedNewsletters(deps)),
+    getArchivedNewsletter: async (request) => json(200, await getArchivedNewsletter(deps, parsePath(request, campaignIdParamsSchema).id)),
   },
   // The website may call the delivery API from any origin.
   { corsOrigin: '*' },

@@ -1,6 +1,6 @@
 import { jobNames, type JobHealth, type JobName } from '../../content-model';
 import type { Clock } from '../shared/clock';
-import { schedules, type ScheduleDeclaration } from '../schedules';
+import { describeSchedule, schedules, type ScheduleDeclaration } from '../schedules';
 import type { Store } from '../store';
 
 const HOUR = 3_600_000;
@@ -20,11 +20,10 @@ export async function listJobHealth({ store, clock }: { store: Store; clock: Clo
   const items = await Promise.all(
     schedules.map(async (schedule): Promise<JobHealth> => {
       const recentRuns = await store.jobRuns.latest(schedule.job, 10);
-      const at = `${String(schedule.dailyAt.hour).padStart(2, '0')}:${String(schedule.dailyAt.minute).padStart(2, '0')}`;
       return {
         job: schedule.job,
         label: jobNames.labels[schedule.job],
-        schedule: `Hver dag kl. ${at} (Europe/Oslo)`,
+        schedule: describeSchedule(schedule),
         health: health(schedule, recentRuns, now),
         lastRun: recentRuns[0] ?? null,
         recentRuns,

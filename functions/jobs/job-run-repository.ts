@@ -8,7 +8,9 @@ const runKey = (run: Pick<JobRun, 'job' | 'startedAt' | 'runId'>) => ({ pk: `JOB
 export function createJobRunRepository(table: Table) {
   return {
     async save(run: JobRun): Promise<void> {
-      await table.client.send(new PutCommand({ TableName: table.name, Item: { ...runKey(run), entity: 'job-run', ...run } }));
+      // Kept 30 days (TTL): the dispatcher alone records a run a minute.
+      const expiresAt = Math.floor(new Date(run.startedAt).getTime() / 1000) + 30 * 86_400;
+      await table.client.send(new PutCommand({ TableName: table.name, Item: { ...runKey(run), entity: 'job-run', expiresAt, ...run } }));
     },
 
     async latest(job: JobName, limit: number): Promise<JobRun[]> {

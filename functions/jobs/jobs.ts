@@ -1,20 +1,18 @@
 import type { JobName, JobRun } from '../../content-model';
-import type { Clock } from '../shared/clock';
-import type { Mailer } from '../shared/mailer';
-import { runReviewCheck } from '../review/review-check';
-import type { Store } from '../store';
+import { runDispatchSweep, type DispatchDependencies } from '../newsletter/dispatch';
+import { runReviewCheck, type ReviewCheckDependencies } from '../review/review-check';
 import { runRecordedJob, type JobOutcome } from './runner';
 
-export interface JobDependencies {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  cmsUrl: string;
-}
+export type JobDependencies = ReviewCheckDependencies &
+  DispatchDependencies & {
+    /** How long one dispatch run may send before it stops for the next run to continue. */
+    dispatchBudgetMs: number;
+  };
 
 /** What each scheduled job does. */
 const jobs: Record<JobName, (deps: JobDependencies) => Promise<JobOutcome>> = {
   'review-check': runReviewCheck,
+  'newsletter-dispatch': (deps) => runDispatchSweep(deps, deps.dispatchBudgetMs),
 };
 
 export function runJob(deps: JobDependencies, job: JobName, trigger: { kind: JobRun['trigger']; by: string | null }): Promise<JobRun> {

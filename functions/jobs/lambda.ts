@@ -1,13 +1,11 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { jobNames } from '../../content-model';
-import { mailerFromConfig } from '../shared/mailer';
 import { createRuntime } from '../shared/runtime';
-import { createStore } from '../store';
+import { jobDependencies } from './dependencies';
 import { runJob } from './jobs';
 
-const runtime = createRuntime();
-const deps = { store: createStore(runtime.table), clock: runtime.clock, mailer: mailerFromConfig(runtime.config), cmsUrl: runtime.config.CMS_URL };
+const deps = jobDependencies(createRuntime());
 
 /** The input EventBridge Scheduler sends (and the local scheduler too). */
 const scheduledEventSchema = z.object({ job: jobNames.schema });

@@ -1,12 +1,32 @@
-import { subscriberIdParamsSchema, subscriberQuerySchema } from '../../content-model';
+import {
+  campaignIdParamsSchema,
+  campaignInputSchema,
+  campaignSendSchema,
+  campaignUpdateSchema,
+  subscriberIdParamsSchema,
+  subscriberQuerySchema,
+} from '../../content-model';
+import { required } from '../shared/config';
 import { httpLambda } from '../shared/http/lambda';
-import { json, parsePath, parseQuery, requireActor, text } from '../shared/http/request';
+import { json, parseBody, parsePath, parseQuery, requireActor, text } from '../shared/http/request';
+import { mailerFromConfig } from '../shared/mailer';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
+import { createCampaign, getCampaign, listCampaigns, previewCampaign, scheduleCampaign, sendTestCampaign, updateCampaign, type CampaignDependencies } from './campaigns';
 import { eraseSubscriber, listSubscribers, subscribersCsv } from './subscriber-admin';
+import { createTokenSigner } from './tokens';
 
 const runtime = createRuntime();
-const deps = { store: createStore(runtime.table), clock: runtime.clock };
+const deps: CampaignDependencies = {
+  store: createStore(runtime.table),
+  clock: runtime.clock,
+  mailer: mailerFromConfig(runtime.config),
+  tokens: createTokenSigner(required(runtime.config.NEWSLETTER_TOKEN_SECRET, 'NEWSLETTER_TOKEN_SECRET')),
+  publicApiUrl: runtime.config.PUBLIC_API_URL,
+  from: runtime.config.MAIL_FROM,
+};
+
+const campaignId = (request: Parameters<typeof parsePath>[0]) => parsePath(request, campaignIdParamsSchema).id;
 
 export const handler = httpLambda(
   'newsletterAdmin',
@@ -20,6 +40,13 @@ export const handler = httpLambda(
       await eraseSubscriber(deps, requireActor(request), parsePath(request, subscriberIdParamsSchema).id);
       return { statusCode: 204, headers: {}, body: '' };
     },
+    listCampaigns: async () => json(200, await listCampaigns(deps)),
+    createCampaign: async (request) => json(201, await createCampaign(deps, requireActor(request), parseBody(request, campaignInputSchema))),
+    getCampaign: async (request) => json(200, await getCampaign(deps, campaignId(request))),
+    updateCampaign: async (request) => json(200, await updateCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignUpdateSchema))),
+    previewCampaign: async (request) => json(200, await previewCampaign(deps, requireActor(request), campaignId(request))),
+    sendTestCampaign: async (request) => json(200, await sendTestCampaign(deps, requireActor(request), campaignId(request))),
+    sendCampaign: async (request) => json(200, await scheduleCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignSendSchema))),
   },
   { corsOrigin: runtime.config.CMS_ORIGIN },
 );

@@ -1,12 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { subscriberSchema, type Interest, type Subscriber } from '../../content-model';
-import { queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import { z } from 'zod';
+import { queryIndex, queryPrefix, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
 import { indexes } from '../shared/db/table-definition';
 import { ConflictError } from '../shared/errors';
 
 const subscriberKey = (id: string) => ({ pk: `SUBSCRIBER#${id}`, sk: 'SUBSCRIBER' });
 const emailKey = (email: string) => ({ pk: `SUBSCRIBER_EMAIL#${email}`, sk: 'SUBSCRIBER_EMAIL' });
 const SUBSCRIBERS = 'SUBSCRIBERS';
+const memberSchema = z.object({ subscriberId: z.string(), email: z.string() });
 const catalogueAttributes = (subscriber: Subscriber) => ({ gsi1pk: SUBSCRIBERS, gsi1sk: `${subscriber.email}#${subscriber.id}` });
 
 /** Audience partitions: everyone confirmed, and everyone confirmed for each interest. */
@@ -82,20 +84,34 @@ export function createSubscriberRepository(table: Table) {
       return [
         { item: { Delete: { TableName: table.name, Key: subscriberKey(subscriber.id) } } },
         { item: { Delete: { TableName: table.name, Key: emailKey(subscriber.email) } } },
-        ...this.membershipChanges(subscriber.id, audiencesOf(subscriber), []),
+        ...this.membershipChanges(subscriber, audiencesOf(subscriber), []),
       ];
     },
 
     /** Membership writes that take a subscriber from `before` to `after` audiences. */
-    membershipChanges(subscriberId: string, before: readonly (Interest | 'all')[], after: readonly (Interest | 'all')[]): TransactionStep[] {
+    membershipChanges(
+      subscriber: Pick<Subscriber, 'id' | 'email'>,
+      before: readonly (Interest | 'all')[],
+      after: readonly (Interest | 'all')[],
+    ): TransactionStep[] {
       const removed = before.filter((audience) => !after.includes(audience));
       const added = after.filter((audience) => !before.includes(audience));
       return [
-        ...removed.map((audience) => ({ item: { Delete: { TableName: table.name, Key: membershipKey(audience, subscriberId) } } })),
+        ...removed.map((audience) => ({ item: { Delete: { TableName: table.name, Key: membershipKey(audience, subscriber.id) } } })),
         ...added.map((audience) => ({
-          item: { Put: { TableName: table.name, Item: { ...membershipKey(audience, subscriberId), entity: 'audience-member', subscriberId } } },
+          item: {
+            Put: {
+              TableName: table.name,
+              Item: { ...membershipKey(audience, subscriber.id), entity: 'audience-member', subscriberId: subscriber.id, email: subscriber.email },
+            },
+          },
         })),
       ];
+    },
+
+    /** Confirmed members of one audience, with their addresses: a campaign's recipient list. */
+    members(audience: Interest | 'all'): Promise<{ subscriberId: string; email: string }[]> {
+      return queryPrefix(table, { pk: audiencePartition(audience), prefix: 'SUBSCRIBER#' }, (item) => memberSchema.parse(item));
     },
   };
 }

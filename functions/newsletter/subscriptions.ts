@@ -120,7 +120,7 @@ async function subscriberFromToken(deps: NewsletterDependencies, token: string, 
 async function save(deps: NewsletterDependencies, current: Subscriber, next: Subscriber): Promise<Subscriber> {
   await deps.store.transact([
     deps.store.subscribers.update(next, current.revision),
-    ...deps.store.subscribers.membershipChanges(current.id, audiencesOf(current), audiencesOf(next)),
+    ...deps.store.subscribers.membershipChanges(current, audiencesOf(current), audiencesOf(next)),
   ]);
   return next;
 }

@@ -1,17 +1,16 @@
 import { evaluationRequestSchema, jobParamsSchema, productIdParamsSchema } from '../../content-model';
+import { jobDependencies } from '../jobs/dependencies';
 import { listJobHealth } from '../jobs/job-health';
 import { runJob } from '../jobs/jobs';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, text, requireActor } from '../shared/http/request';
-import { mailerFromConfig } from '../shared/mailer';
 import { createRuntime } from '../shared/runtime';
-import { createStore } from '../store';
 import { dashboard } from './dashboard';
 import { priorityReport, priorityReportCsv } from './priority-report';
 import { listEvaluations, recordEvaluation } from './record-evaluation';
 
 const runtime = createRuntime();
-const deps = { store: createStore(runtime.table), clock: runtime.clock, mailer: mailerFromConfig(runtime.config), cmsUrl: runtime.config.CMS_URL };
+const deps = jobDependencies(runtime);
 
 export const handler = httpLambda(
   'review',

@@ -13,6 +13,10 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),
+  /** SES configuration set whose events (send, bounce, complaint) go to SNS and the feedback function. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Newsletter emails per second; 0 reads the account's SES send rate. */
+  NEWSLETTER_SEND_RATE: z.coerce.number().min(0).max(1000).default(0),
   /** Sender of every email the platform sends. */
   MAIL_FROM: z.string().min(3).default('Normen <ikke-svar@normen.no>'),
   /** Address of the CMS UI, for links in emails to editors and owners. */

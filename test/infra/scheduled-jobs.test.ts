@@ -76,7 +76,7 @@ describe('schedules', () => {
         ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === job,
       ) as [[string, Resource]];
       expect(schedule.Properties).toMatchObject({
-        ScheduleExpression: `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)`,
+        ScheduleExpression: 'dailyAt' in declaration ? `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)` : `rate(${declaration.everyMinutes} minute)`,
         ScheduleExpressionTimezone: 'Europe/Oslo',
         State: 'ENABLED',
         FlexibleTimeWindow: { Mode: 'OFF' },

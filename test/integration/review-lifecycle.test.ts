@@ -210,7 +210,7 @@ describe('job runs', () => {
     deps.clock.set('2026-11-23T08:00:00Z'); // 27 hours later without a run
     expect((await listJobHealth(deps)).items[0]?.health).toBe('missed');
 
-    const failing = { ...deps, mailer: { send: () => Promise.reject(new Error('SES utilgjengelig')) } };
+    const failing = { ...deps, mailer: { ...deps.mailer, send: () => Promise.reject(new Error('SES utilgjengelig')) } };
     await publishAt(failing, product({}), '2025-12-20T10:00:00Z');
     failing.clock.set('2026-11-23T09:00:00Z');
     const failed = await runJob(failing, 'review-check', { kind: 'schedule', by: null });

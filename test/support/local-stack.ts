@@ -46,6 +46,11 @@ export async function reviewDependencies(now = '2026-11-22T09:00:00Z') {
     cmsUrl: 'http://localhost:3000/cms/',
     tokens: createTokenSigner(testTokenSecret),
     publicApiUrl: 'http://localhost:3000',
+    from: 'Normen <ikke-svar@normen.no>',
+    sendRate: 0,
+    concurrency: 8,
+    inDoubtAfterMs: 10 * 60_000,
+    dispatchBudgetMs: 60_000,
   };
 }
 

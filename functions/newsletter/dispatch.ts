@@ -1,0 +1,222 @@
+import type { Campaign, CampaignProgress, Delivery, Interest, Subscriber } from '../../content-model';
+import type { JobOutcome } from '../jobs/runner';
+import type { Clock } from '../shared/clock';
+import { ConflictError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import { isThrottling, type Mailer } from '../shared/mailer';
+import { buildRawEmail } from '../shared/mime';
+import type { Store } from '../store';
+import { renderCampaign } from './campaigns';
+import type { TokenSigner } from './tokens';
+
+export interface DispatchDependencies {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  tokens: TokenSigner;
+  publicApiUrl: string;
+  from: string;
+  /** Emails per second; 0 sends as fast as `concurrency` allows. */
+  sendRate: number;
+  concurrency: number;
+  /**
+   * How long a claimed record may stay "sending" before it is sent again. A crash between SES
+   * accepting a message and the record being marked leaves it in doubt; SES's Send event (through
+   * the feedback function) marks it sent well within this time, so only truly unsent ones return.
+   */
+  inDoubtAfterMs: number;
+  /** Waits between throttling retries; a parameter so tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Spaces sends evenly at `rate` per second across all workers (a rate of 0 never waits). */
+function createPacer(rate: number, sleep: (ms: number) => Promise<void>) {
+  const interval = rate > 0 ? 1000 / rate : 0;
+  let nextSlot = 0;
+  return async () => {
+    if (interval === 0) return;
+    const now = Date.now();
+    const slot = Math.max(now, nextSlot);
+    nextSlot = slot + interval;
+    if (slot > now) await sleep(slot - now);
+  };
+}
+
+/** The recipients of a campaign: everyone confirmed for general news, else the union of its interests. */
+async function recipientsOf(store: Store, interests: readonly Interest[]): Promise<{ subscriberId: string; email: string }[]> {
+  const audiences: (Interest | 'all')[] = interests.length === 0 ? ['all'] : [...interests];
+  const byId = new Map<string, { subscriberId: string; email: string }>();
+  for (const audience of audiences) for (const member of await store.subscribers.members(audience)) byId.set(member.subscriberId, member);
+  return [...byId.values()];
+}
+
+/**
+ * Freezes the recipient list as one "pending" record per person. Nothing is sent before the list
+ * is complete, so a crash here simply prepares again.
+ */
+export async function prepareCampaign(deps: Pick<DispatchDependencies, 'store' | 'clock'>, campaign: Campaign): Promise<Campaign> {
+  const { store, clock } = deps;
+  let current = campaign;
+  if (current.status === 'scheduled') {
+    const preparing: Campaign = { ...current, status: 'preparing', revision: current.revision + 1 };
+    await store.transact([store.campaigns.update(preparing, current.revision)]);
+    current = preparing;
+  }
+  if (current.status !== 'preparing') return current;
+  const recipients = await recipientsOf(store, current.interests);
+  await store.deliveries.writePending(current.id, recipients);
+  const sending: Campaign = {
+    ...current,
+    status: 'sending',
+    preparedAt: clock.now().toISOString(),
+    progress: { ...current.progress, recipients: recipients.length },
+    revision: current.revision + 1,
+  };
+  await store.transact([store.campaigns.update(sending, current.revision)]);
+  return sending;
+}
+
+type Outcome = 'sent' | 'failed' | 'skipped' | 'lost' | 'in-doubt' | 'deferred';
+
+/**
+ * Sends what is still pending, until done or `deadline` (epoch ms): claim → send → mark, so a
+ * crash or a re-run resumes without a second copy to anyone and without skipping anyone.
+ */
+export async function dispatchCampaign(
+  deps: DispatchDependencies,
+  campaignId: string,
+  deadline: number,
+): Promise<{ done: boolean; sent: number; failed: number; skipped: number }> {
+  const { store, clock, mailer } = deps;
+  const sleep = deps.sleep ?? defaultSleep;
+  const pace = createPacer(deps.sendRate, sleep);
+  const found = await store.campaigns.get(campaignId);
+  if (!found || found.status !== 'sending') return { done: true, sent: 0, failed: 0, skipped: 0 };
+  const campaign: Campaign = found;
+
+  const totals = { sent: 0, failed: 0, skipped: 0 };
+  let unfinished = 0;
+
+  async function deliver(delivery: Delivery, subscriber: Subscriber | null): Promise<Outcome> {
+    const at = clock.now().toISOString();
+    if (!(await store.deliveries.claim(delivery, at))) return 'lost';
+    // Checked at send time: someone who unsubscribed or bounced since preparation gets nothing.
+    if (subscriber?.status !== 'confirmed') {
+      await store.deliveries.markSkipped(delivery);
+      return 'skipped';
+    }
+    const rendered = renderCampaign(deps, campaign, delivery, clock.now());
+    const raw = buildRawEmail({ from: deps.from, to: delivery.email, ...rendered });
+    for (let attempt = 0; ; attempt += 1) {
+      await pace();
+      try {
+        const messageId = await mailer.sendRaw(raw, { tags: { campaign: campaignId, subscriber: delivery.subscriberId } });
+        await store.deliveries.markSent(delivery, clock.now().toISOString(), messageId);
+        return 'sent';
+      } catch (error) {
+        if (isThrottling(error) && attempt < 8) {
+          await sleep(Math.min(5000, 100 * 2 ** attempt) * (0.5 + Math.random() / 2));
+          continue;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        logger.warn('Newsletter send failed', { campaignId, subscriberId: delivery.subscriberId, message });
+        await store.deliveries.markFailed(delivery, message.slice(0, 500));
+        return 'failed';
+      }
+    }
+  }
+
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.deliveries.page(campaignId, startKey);
+    startKey = page.next;
+    const now = clock.now().getTime();
+    const work: Delivery[] = [];
+    for (const delivery of page.items) {
+      if (delivery.status === 'pending') work.push(delivery);
+      else if (delivery.status === 'sending') {
+        const claimedAt = delivery.claimedAt ? new Date(delivery.claimedAt).getTime() : 0;
+        if (now - claimedAt > deps.inDoubtAfterMs && (await store.deliveries.release(delivery))) {
+          work.push({ ...delivery, status: 'pending', claimedAt: null });
+        } else unfinished += 1;
+      }
+    }
+    const subscribers = new Map((await Promise.all(work.map((delivery) => store.subscribers.get(delivery.subscriberId)))).map((subscriber, index) => [work[index]?.subscriberId, subscriber]));
+    const delta = { sent: 0, failed: 0, skipped: 0 };
+    let next = 0;
+    const worker = async () => {
+      while (next < work.length && Date.now() < deadline) {
+        const delivery = work[next++]!;
+        const outcome = await deliver(delivery, subscribers.get(delivery.subscriberId) ?? null);
+        if (outcome === 'sent' || outcome === 'failed' || outcome === 'skipped') delta[outcome] += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
+    unfinished += work.length - next;
+    await store.campaigns.addProgress(campaignId, delta);
+    totals.sent += delta.sent;
+    totals.failed += delta.failed;
+    totals.skipped += delta.skipped;
+    if (Date.now() >= deadline) return { done: false, ...totals };
+  } while (startKey);
+
+  if (unfinished > 0) return { done: false, ...totals };
+  await finish(store, campaignId, clock);
+  return { done: true, ...totals };
+}
+
+/** Counts every record once more, so the final figures are exact whatever crashed on the way. */
+async function finish(store: Store, campaignId: string, clock: Clock): Promise<void> {
+  const counts: Record<Delivery['status'], number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.deliveries.page(campaignId, startKey);
+    for (const delivery of page.items) counts[delivery.status] += 1;
+    startKey = page.next;
+  } while (startKey);
+  const campaign = await store.campaigns.get(campaignId);
+  if (!campaign || campaign.status !== 'sending') return;
+  const progress: CampaignProgress = {
+    ...campaign.progress,
+    recipients: counts.pending + counts.sending + counts.sent + counts.failed + counts.skipped,
+    sent: counts.sent,
+    failed: counts.failed,
+    skipped: counts.skipped,
+  };
+  try {
+    await store.transact([store.campaigns.update({ ...campaign, status: 'sent', sentAt: clock.now().toISOString(), progress, revision: campaign.revision + 1 }, campaign.revision)]);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error; // another dispatcher finished it
+  }
+}
+
+/**
+ * The scheduled sweeper: starts campaigns whose time has come and resumes interrupted ones, until
+ * the deadline (a Lambda stops well before its 15 minutes; the next run continues).
+ */
+export async function runDispatchSweep(deps: DispatchDependencies, budgetMs: number): Promise<JobOutcome> {
+  const deadline = Date.now() + budgetMs;
+  const now = deps.clock.now().toISOString();
+  const due = (await deps.store.campaigns.list()).filter(
+    (campaign) => (campaign.status === 'scheduled' && (campaign.scheduledAt ?? '') <= now) || campaign.status === 'preparing' || campaign.status === 'sending',
+  );
+  const counts = { campaigns: due.length, sent: 0, failed: 0, skipped: 0, finished: 0 };
+  const errors: string[] = [];
+  for (const campaign of due) {
+    if (Date.now() >= deadline) break;
+    try {
+      const prepared = await prepareCampaign(deps, campaign);
+      const result = await dispatchCampaign(deps, prepared.id, deadline);
+      counts.sent += result.sent;
+      counts.failed += result.failed;
+      counts.skipped += result.skipped;
+      if (result.done) counts.finished += 1;
+    } catch (error) {
+      if (error instanceof ConflictError) continue; // another sweeper is on it
+      errors.push(`${campaign.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { counts, errors };
+}
