@@ -15,7 +15,11 @@ import { createRuntime } from '../functions/shared/runtime';
 import { runReviewCheck } from '../functions/review/review-check';
 import { createStore } from '../functions/store';
 import { ensureTable, localClientConfig, localRegion } from '../local/services';
-import { seedPublishedProducts, seedReviewCatalogue } from './seed-catalogue';
+import { seedPublishedProducts, seedReviewCatalogue, seedSubscribers } from './seed-catalogue';
+import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
+import { dispatchCampaign, prepareCampaign } from '../functions/newsletter/dispatch';
+import { createTokenSigner } from '../functions/newsletter/tokens';
+import { buildRawEmail } from '../functions/shared/mime';
 
 async function benchTable(endpoint: string, name: string) {
   await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), name);
@@ -133,6 +137,43 @@ try {
   }
   const [small, large] = figures;
   if (small && large) console.log(`  ratio 10,000 / 1,000: ${(large.ms / small.ms).toFixed(2)}`);
+
+  console.log('\nNewsletter dispatch against SES local (claim, send, mark per recipient; concurrency 8):');
+  const newsletterTable = await benchTable(system.dynamoDbEndpoint, 'normen-bench-newsletter');
+  await seedSubscribers(newsletterTable, 10_000, 'privacy', 'fast');
+  await seedSubscribers(newsletterTable, 500, 'events', 'paced');
+  const mailer = createSesMailer({ region: localRegion, from: 'Normen <ikke-svar@normen.no>', endpoint: system.sesEndpoint });
+  const dispatchDeps = {
+    store: createStore(newsletterTable),
+    clock: fixedClock(new Date()),
+    mailer,
+    tokens: createTokenSigner('bench-secret-bench-secret-bench-secret-0123'),
+    publicApiUrl: system.apiUrl,
+    from: 'Normen <ikke-svar@normen.no>',
+    sendRate: 0,
+    concurrency: 8,
+    inDoubtAfterMs: 600_000,
+  };
+  const actor = { username: 'bench@normen.local', groups: ['editor' as const] };
+  const sendTo = async (interest: 'privacy' | 'events', sendRate: number) => {
+    const draft = await createCampaign(dispatchDeps, actor, { subject: `Bench ${interest}`, body: '<p>Nyhetsbrev</p>'.repeat(20), interests: [interest], linkedProducts: [] });
+    const prepared = await prepareCampaign(dispatchDeps, await scheduleCampaign(dispatchDeps, actor, draft.id, { expectedRevision: draft.revision }));
+    const start = performance.now();
+    const result = await dispatchCampaign({ ...dispatchDeps, sendRate }, prepared.id, Date.now() + 600_000);
+    return { sent: result.sent, seconds: (performance.now() - start) / 1000 };
+  };
+  const ours = await sendTo('privacy', 0);
+  // The ceiling: the same number of SendRawEmail calls, same concurrency, nothing else.
+  const raw = buildRawEmail({ from: 'Normen <ikke-svar@normen.no>', to: 'raw@bench.local', subject: 'Raw', text: 'x', html: '<p>x</p>' });
+  let next = 0;
+  const rawStart = performance.now();
+  await Promise.all(Array.from({ length: 8 }, async () => { while (next++ < 10_000) await mailer.sendRaw(raw); }));
+  const rawSeconds = (performance.now() - rawStart) / 1000;
+  const ourRate = ours.sent / ours.seconds;
+  const rawRate = 10_000 / rawSeconds;
+  console.log(`  10,000 recipients, throttle off: ${ourRate.toFixed(0)} emails/s (${ours.seconds.toFixed(1)} s); raw SendRawEmail loop: ${rawRate.toFixed(0)} emails/s; ratio ${(ourRate / rawRate).toFixed(2)}`);
+  const paced = await sendTo('events', 50);
+  console.log(`  500 recipients, throttle 50/s: ${(paced.sent / paced.seconds).toFixed(1)} emails/s achieved`);
 } finally {
   await system.stop();
   await rm(dataDir, { recursive: true, force: true });

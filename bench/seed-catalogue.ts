@@ -1,4 +1,5 @@
-import { addDays, productTypes, targetGroups, themes, type Product } from '../content-model';
+import { addDays, productTypes, targetGroups, themes, type Interest, type Product, type Subscriber } from '../content-model';
+import { audiencesOf } from '../functions/newsletter/subscriber-repository';
 import { publishedProjection, versionSnapshot } from '../functions/products/domain';
 import type { Table } from '../functions/shared/db/client';
 import { createStore } from '../functions/store';
@@ -75,5 +76,29 @@ export async function seedReviewCatalogue(table: Table, options: { count: number
   );
   for (let start = 0; start < products.length; start += 100) {
     await store.transact(products.slice(start, start + 100).map((product) => store.products.insert(product)));
+  }
+}
+
+/** Confirmed subscribers of one interest, 24 per transaction (each is four items). */
+export async function seedSubscribers(table: Table, count: number, interest: Interest, prefix: string): Promise<void> {
+  const store = createStore(table);
+  const subscribers: Subscriber[] = Array.from({ length: count }, (_, index) => ({
+    id: `${prefix}-${index}`,
+    email: `${prefix}-${index}@bench.local`,
+    interests: [interest],
+    status: 'confirmed',
+    createdAt: now,
+    confirmedAt: now,
+    unsubscribedAt: null,
+    suppressedReason: null,
+    softBounces: 0,
+    revision: 1,
+  }));
+  for (let start = 0; start < subscribers.length; start += 24) {
+    await store.transact(
+      subscribers
+        .slice(start, start + 24)
+        .flatMap((subscriber) => [...store.subscribers.insert(subscriber), ...store.subscribers.membershipChanges(subscriber, [], audiencesOf(subscriber))]),
+    );
   }
 }
