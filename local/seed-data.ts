@@ -1,4 +1,4 @@
-import type { EvaluationOutcome, InputSubmission, ProductCreate } from '../content-model';
+import type { EvaluationOutcome, InputSubmission, Interest, ProductCreate } from '../content-model';
 
 /**
  * Demo products drawn from Normen's own material (the governance model, the 2023 action plan and
@@ -341,5 +341,29 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Webbasert introkurs om Normen.',
     },
     publishedMonthsAgo: 9,
+  },
+];
+
+/** Demo newsletter subscribers (confirmed through the real double opt-in flow by the seed). */
+export const seedSubscribers: { email: string; interests: Interest[] }[] = [
+  { email: 'ingrid.personvern@helse-nord.local', interests: ['privacy', 'guides'] },
+  { email: 'ole.sikkerhet@kommune.local', interests: ['information-security', 'events'] },
+  { email: 'kari.leder@sykehus.local', interests: [] },
+  { email: 'jens.it@leverandor.local', interests: ['new-technology', 'consultations'] },
+  { email: 'anne.kurs@legekontor.local', interests: ['events'] },
+];
+
+export const seedCampaigns: { subject: string; body: string; interests: Interest[]; send: boolean }[] = [
+  {
+    subject: 'Nytt i Normen: revidert veileder for internkontroll',
+    body: '<p>Styringsgruppen har vedtatt en revidert veileder for internkontroll i helse- og omsorgssektoren.</p><p>Veilederen setter aktivitetene i internkontrollen inn i en større sammenheng.</p>',
+    interests: [],
+    send: true,
+  },
+  {
+    subject: 'Invitasjon: webinar om skytjenester',
+    body: '<p>Bli med på et 30 minutters webinar om Normens veileder for bruk av skytjenester.</p>',
+    interests: ['events'],
+    send: false,
   },
 ];

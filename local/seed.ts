@@ -10,7 +10,12 @@ import { createUploadTicket } from '../functions/products/use-cases/create-uploa
 import { transitionProduct } from '../functions/products/use-cases/transition-product';
 import { updateProduct } from '../functions/products/use-cases/update-product';
 import { minimalPdf } from './pdf';
-import { seedInputs, seedProducts, type SeedProduct } from './seed-data';
+import { seedCampaigns, seedInputs, seedProducts, seedSubscribers, type SeedProduct } from './seed-data';
+import { jobDependencies } from '../functions/jobs/dependencies';
+import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
+import { runDispatchSweep } from '../functions/newsletter/dispatch';
+import { confirm, subscribe } from '../functions/newsletter/subscriptions';
+import { subscriptionRequestSchema } from '../content-model';
 import { recordEvaluation } from '../functions/review/record-evaluation';
 import { submitInput, type InputDependencies } from '../functions/inputs/use-cases';
 import { mailerFromConfig } from '../functions/shared/mailer';
@@ -47,7 +52,8 @@ export async function seedDemoData(options: { log?: (line: string) => void; now?
     await seedOne(seed, { store, files }, today);
   }
   await seedStakeholderInput({ store, clock: fixedClock(today), mailer: mailerFromConfig(runtime.config), rateLimiter: createRateLimiter(runtime.table) });
-  options.log?.(`La inn ${seedProducts.length} demoprodukter og ${seedInputs.length} innspill`);
+  await seedNewsletter(runtime, today);
+  options.log?.(`La inn ${seedProducts.length} demoprodukter, ${seedInputs.length} innspill, ${seedSubscribers.length} abonnenter og ${seedCampaigns.length} nyhetsbrev`);
   return seedProducts.length;
 }
 
@@ -125,4 +131,19 @@ async function seedStakeholderInput(deps: InputDependencies): Promise<void> {
     const consultation = consultations.find((candidate) => candidate.productSlug === toConsultationOf);
     await submitInput(deps, { ...input, consultationId: consultation?.id ?? GENERAL_INPUT }, `seed-${index}`);
   }
+}
+
+/** Subscribers through the real double opt-in, one issue sent (the archive) and one draft. */
+async function seedNewsletter(runtime: ReturnType<typeof createRuntime>, today: Date): Promise<void> {
+  const deps = { ...jobDependencies(runtime), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
+  for (const [index, { email, interests }] of seedSubscribers.entries()) {
+    await subscribe(deps, subscriptionRequestSchema.parse({ email, interests }), `seed-newsletter-${index}`);
+    const subscriber = await deps.store.subscribers.findByEmail(email);
+    if (subscriber) await confirm(deps, deps.tokens.issue(subscriber.id, 'confirm', today));
+  }
+  for (const { send, ...campaign } of seedCampaigns) {
+    const draft = await createCampaign(deps, actor, { ...campaign, linkedProducts: [] });
+    if (send) await scheduleCampaign(deps, actor, draft.id, { expectedRevision: draft.revision });
+  }
+  await runDispatchSweep(deps, 60_000);
 }
