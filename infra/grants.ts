@@ -38,7 +38,16 @@ export function grantObjects(grantee: iam.IGrantable, bucket: s3.IBucket, action
   iam.Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [bucket.arnForObjects('*')] });
 }
 
-/** SES sending (the v1 SendEmail the mailer uses, and its raw variant) through one verified identity only. */
-export function grantSendEmail(grantee: iam.IGrantable, identityArn: string): void {
-  iam.Grant.addToPrincipal({ grantee, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resourceArns: [identityArn] });
+/**
+ * SES sending (the v1 SendEmail the mailer uses, and its raw variant) through one verified identity
+ * only, with one configuration set: SES authorizes a send against both ARNs, so both are named.
+ */
+export function grantSendEmail(grantee: iam.IGrantable, identityArn: string, configurationSetArn: string): void {
+  iam.Grant.addToPrincipal({ grantee, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resourceArns: [identityArn, configurationSetArn] });
+}
+
+/** Reading the account's sending quota (the newsletter dispatcher paces itself by the max send rate). */
+export function grantSendQuota(grantee: iam.IGrantable): void {
+  // ses:GetSendQuota supports no resource-level permissions.
+  iam.Grant.addToPrincipal({ grantee, actions: ['ses:GetSendQuota'], resourceArns: ['*'] });
 }

@@ -1,3 +1,4 @@
+import { ArnFormat } from 'aws-cdk-lib';
 import type { Stack } from 'aws-cdk-lib';
 
 /**
@@ -25,4 +26,25 @@ export function newsletterSecretName(prefix: string): string {
  */
 export function mailIdentityArn(stack: Stack, mailDomain: string): string {
   return stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain });
+}
+
+/**
+ * The SES configuration set every email is sent with (SES_CONFIGURATION_SET). Created by the
+ * stateful stack; the functions name it when sending, and SES authorizes each send against it.
+ */
+export function mailConfigurationSetName(prefix: string): string {
+  return `${prefix.toLowerCase()}-mail`;
+}
+
+export function mailConfigurationSetArn(stack: Stack, prefix: string): string {
+  return stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mailConfigurationSetName(prefix) });
+}
+
+/** SNS topic that receives the configuration set's events (send, delivery, bounce, complaint, reject). */
+export function mailEventsTopicName(prefix: string): string {
+  return `${prefix.toLowerCase()}-mail-events`;
+}
+
+export function mailEventsTopicArn(stack: Stack, prefix: string): string {
+  return stack.formatArn({ service: 'sns', resource: mailEventsTopicName(prefix), arnFormat: ArnFormat.NO_RESOURCE_NAME });
 }

@@ -4,12 +4,15 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { indexes, tableKeys } from '../functions/shared/db/table-definition';
-import { cmsBucketName, filesBucketName, newsletterSecretName } from './names';
+import { cmsBucketName, filesBucketName, mailConfigurationSetName, mailEventsTopicArn, mailEventsTopicName, newsletterSecretName } from './names';
 
 /** Cognito groups; the functions check membership (access 'read' | 'write' in functions/routes.ts). */
 export const userGroups = [
@@ -18,12 +21,26 @@ export const userGroups = [
   { name: 'committee', description: 'Editorial committee: reads the overview and records evaluations', precedence: 20 },
 ] as const;
 
+/**
+ * The SES events the feedback function handles (functions/newsletter/feedback.ts): Send settles
+ * deliveries left in doubt, Bounce and Complaint suppress addresses; Delivery and Reject are kept
+ * for the campaign figures.
+ */
+export const mailEventTypes = [
+  ses.EmailSendingEvent.SEND,
+  ses.EmailSendingEvent.DELIVERY,
+  ses.EmailSendingEvent.BOUNCE,
+  ses.EmailSendingEvent.COMPLAINT,
+  ses.EmailSendingEvent.REJECT,
+] as const;
+
 /** Epoch-seconds attribute after which DynamoDB deletes an item (rate-limit counters, functions/shared/rate-limit.ts). */
 export const ttlAttribute = 'expiresAt';
 
 /**
  * Everything that holds data or identity and must survive redeploys: the table, the files
- * bucket, the user pool, the SES sending identity, and the CMS UI's bucket and distribution. The distribution lives here
+ * bucket, the user pool, the SES sending identity with its configuration set and event topic,
+ * and the CMS UI's bucket and distribution. The distribution lives here
  * because its domain is the CMS origin, which the files bucket's CORS rule needs; placing it in
  * the stateless stack would make the two stacks reference each other.
  */
@@ -45,6 +62,11 @@ export class StatefulStack extends Stack {
   /** `https://<distribution domain>`: allowed by CORS on the API and the files bucket. */
   readonly cmsOrigin: string;
   readonly mailIdentity: ses.EmailIdentity;
+  /** Every email is sent with this configuration set; its events go to `mailEventsTopic`. */
+  readonly mailConfigurationSet: ses.ConfigurationSet;
+  readonly mailEventsTopic: sns.Topic;
+  /** Encrypts `mailEventsTopic`; a customer managed key, because SES must be allowed to use it. */
+  readonly mailEventsKey: kms.Key;
   readonly newsletterSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -72,6 +94,11 @@ export class StatefulStack extends Stack {
     // Easy DKIM; the domain verifies once the CNAMEs in the outputs are published in its DNS zone.
     // Retained: a new identity gets new DKIM tokens, and mail stops until DNS is updated.
     this.mailIdentity = new ses.EmailIdentity(this, 'MailIdentity', { identity: ses.Identity.domain(props.mailDomain) });
+
+    const mailEvents = this.createMailEvents(props.resourcePrefix);
+    this.mailEventsKey = mailEvents.key;
+    this.mailEventsTopic = mailEvents.topic;
+    this.mailConfigurationSet = mailEvents.configurationSet;
 
     // Signs the confirmation, preferences and unsubscribe links in newsletter emails.
     this.newsletterSecret = new secretsmanager.Secret(this, 'NewsletterTokenSecret', {
@@ -223,6 +250,51 @@ export class StatefulStack extends Stack {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
+
+  /**
+   * The configuration set every email is sent with, publishing its events to an encrypted SNS
+   * topic (the stateless stack subscribes the feedback function by the topic's derived ARN).
+   */
+  private createMailEvents(prefix: string): { key: kms.Key; topic: sns.Topic; configurationSet: ses.ConfigurationSet } {
+    const topicName = mailEventsTopicName(prefix);
+
+    // SES publishes through SNS's server-side encryption, so it needs the data key: the AWS managed
+    // key alias/aws/sns cannot grant that (its policy cannot be edited), hence a key of our own.
+    const key = new kms.Key(this, 'MailEventsKey', {
+      description: `Encrypts the SES events topic ${topicName}`,
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowSesToPublishToTheMailEventsTopic',
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        // Only for messages to this one topic (SNS names it in the encryption context; the ARN is
+        // derived because the topic depends on the key); the topic's own policy admits only this
+        // account's configuration set.
+        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': mailEventsTopicArn(this, prefix) } },
+      }),
+    );
+
+    const topic = new sns.Topic(this, 'MailEventsTopic', {
+      topicName,
+      displayName: 'Normen SES events',
+      masterKey: key,
+      enforceSSL: true,
+    });
+
+    const configurationSet = new ses.ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: mailConfigurationSetName(prefix),
+      reputationMetrics: true,
+    });
+    // Adds the topic policy for ses.amazonaws.com, conditioned on this account and configuration set.
+    configurationSet.addEventDestination('MailEventsToSns', {
+      destination: ses.EventDestination.snsTopic(topic),
+      events: [...mailEventTypes],
+    });
+    return { key, topic, configurationSet };
   }
 
   private securityHeaders(): cloudfront.ResponseHeadersPolicy {

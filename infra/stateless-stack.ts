@@ -22,10 +22,18 @@ import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
 import { NormenFunction } from './constructs/normen-function';
 import type { BundlingMode } from './constructs/normen-function';
-import { grantObjects, grantSendEmail, grantTableRead, grantTableWrite } from './grants';
+import { grantObjects, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
-import { cmsBucketName, filesBucketName, mailIdentityArn, newsletterSecretName } from './names';
+import {
+  cmsBucketName,
+  filesBucketName,
+  mailConfigurationSetArn,
+  mailConfigurationSetName,
+  mailEventsTopicArn,
+  mailIdentityArn,
+  newsletterSecretName,
+} from './names';
 import type { StatefulStack } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -51,8 +59,11 @@ type HttpLambdaName = { [N in LambdaName]: (typeof lambdas)[N]['trigger'] extend
 /** Seconds a presigned download or upload URL stays valid (FILE_URL_TTL_SECONDS). */
 const fileUrlTtlSeconds = 300;
 
-/** HTTP API integrations give up after 30 s; a scheduled job may work through a backlog. */
-const timeouts: Record<Trigger, Duration> = { http: Duration.seconds(10), schedule: Duration.minutes(5) };
+/**
+ * HTTP API integrations give up after 30 s; a scheduled job may work through a backlog (the
+ * newsletter dispatcher stops sending after 4 minutes); an SES event is a few table writes.
+ */
+const timeouts: Record<Trigger, Duration> = { http: Duration.seconds(10), schedule: Duration.minutes(5), sns: Duration.seconds(30) };
 
 /**
  * Everything that can be replaced on every deploy: the functions, the HTTP API built from
@@ -66,6 +77,10 @@ export class StatelessStack extends Stack {
   readonly jobSchedules: readonly JobSchedule[];
   /** Asynchronous invocations of the jobs function that failed after Lambda's retries. */
   readonly jobsFailureQueue: DeadLetterQueue;
+  /** SES events SNS could not deliver to the feedback function. */
+  readonly sesFeedbackDeadLetterQueue: DeadLetterQueue;
+  /** SES events the feedback function still failed on after Lambda's retries. */
+  readonly sesFeedbackFailureQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -105,8 +120,8 @@ export class StatelessStack extends Stack {
     }
     this.functions = functions;
 
-    // Least privilege, per function (see infra/grants.ts). A Record, so a new Lambda in
-    // functions/routes.ts does not compile until its access is decided here.
+    // Least privilege, per function (see infra/grants.ts), with the configuration that goes with
+    // it. A Record, so a new Lambda in functions/routes.ts does not compile until its access is decided here.
     const grantFiles = (role: iam.Role, actions: readonly ObjectAction[]): void => {
       grantObjects(role, filesBucket, actions);
       Validations.of(role).acknowledge({
@@ -114,58 +129,84 @@ export class StatelessStack extends Stack {
         reason: 'Object keys are chosen at runtime per product and attachment; access is object-level only (no list or delete) in the one files bucket.',
       });
     };
-    // The one SES identity, by ARN (see infra/names.ts): no function can send as another sender.
-    const sendEmail = (role: iam.Role): void => grantSendEmail(role, mailIdentityArn(this, props.mailDomain));
-    const access: Record<LambdaName, (role: iam.Role) => void> = {
-      platform: (role) => grantTableRead(role, table),
-      delivery: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table, ['dynamodb:UpdateItem']); // download counters
-        grantFiles(role, ['s3:GetObject']); // presigned downloads
+    // The one SES identity and the one configuration set, by ARN (see infra/names.ts): no function
+    // can send as another sender, and every email it sends publishes its events to the feedback function.
+    const sendEmail = (fn: NormenFunction): void => {
+      grantSendEmail(fn.role, mailIdentityArn(this, props.mailDomain), mailConfigurationSetArn(this, props.resourcePrefix));
+      fn.function.addEnvironment('SES_CONFIGURATION_SET', mailConfigurationSetName(props.resourcePrefix));
+    };
+    // The newsletter dispatcher paces itself by the account's maximum send rate.
+    const readSendQuota = (fn: NormenFunction): void => {
+      grantSendQuota(fn.role);
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'ses:GetSendQuota (the newsletter dispatcher reads the account send rate) supports no resource-level permissions; so do the X-Ray actions.',
+      });
+    };
+    // Resolved by CloudFormation at deploy time, by name: only the functions that sign or verify links get it.
+    const linkSecret = SecretValue.secretsManager(newsletterSecretName(props.resourcePrefix)).unsafeUnwrap();
+    const signLinks = (fn: NormenFunction): void => {
+      fn.function.addEnvironment('NEWSLETTER_TOKEN_SECRET', linkSecret);
+    };
+    const access: Record<LambdaName, (fn: NormenFunction) => void> = {
+      platform: (fn) => grantTableRead(fn.role, table),
+      delivery: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table, ['dynamodb:UpdateItem']); // download counters
+        grantFiles(fn.role, ['s3:GetObject']); // presigned downloads
       },
-      products: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table);
-        grantFiles(role, ['s3:GetObject', 's3:PutObject']); // presigned downloads and uploads
+      products: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table);
+        grantFiles(fn.role, ['s3:GetObject', 's3:PutObject']); // presigned downloads and uploads
       },
-      review: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table); // evaluations, product updates, job runs ("run now")
-        sendEmail(role); // "run now" sends the same reminders as the schedule
+      review: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // evaluations, product updates, job runs ("run now")
+        // "Run now" runs any job inline: the same reminders, and the newsletter dispatcher.
+        sendEmail(fn);
+        readSendQuota(fn);
+        signLinks(fn);
       },
-      consultations: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table); // consultations and input triage
+      consultations: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // consultations and input triage
       },
-      inputs: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table); // submissions and rate-limit counters
-        sendEmail(role); // receipts
+      inputs: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // submissions and rate-limit counters
+        sendEmail(fn); // receipts
       },
-      newsletter: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table); // subscribers, audience memberships, rate-limit counters
-        sendEmail(role); // confirmation emails
+      newsletter: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // subscribers, audience memberships, rate-limit counters
+        sendEmail(fn); // confirmation emails
+        signLinks(fn);
       },
-      newsletterAdmin: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table); // erasing a subscriber's data
+      newsletterAdmin: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // campaigns, erasing a subscriber's data
+        sendEmail(fn); // test sends of an issue
+        signLinks(fn); // links in test sends and previews
       },
-      jobs: (role) => {
-        grantTableRead(role, table);
-        grantTableWrite(role, table); // job runs, reminder claims, not-current marks
-        sendEmail(role); // reminder digests
+      jobs: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // job runs, reminder claims, not-current marks, deliveries
+        sendEmail(fn); // reminder digests and newsletters
+        readSendQuota(fn);
+        signLinks(fn); // preferences and unsubscribe links in newsletters
+      },
+      sesFeedback: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // settles deliveries, suppresses addresses, counts bounces
       },
     };
-    for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name].role);
+    for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name]);
 
     this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin);
     // The API does not depend on the functions (routes and integrations are separate resources), so
     // its endpoint can go into their configuration without a dependency cycle.
     for (const fn of Object.values(functions)) fn.function.addEnvironment('PUBLIC_API_URL', this.httpApi.apiEndpoint);
-    // Resolved by CloudFormation at deploy time, by name: only the functions that sign links get it.
-    const linkSecret = SecretValue.secretsManager(newsletterSecretName(props.resourcePrefix)).unsafeUnwrap();
-    functions.newsletter.function.addEnvironment('NEWSLETTER_TOKEN_SECRET', linkSecret);
 
     // Scheduled jobs: EventBridge Scheduler invokes the jobs function asynchronously. A failed run
     // throws; Lambda retries it twice (the jobs are idempotent) and then parks the event here.
@@ -178,9 +219,18 @@ export class StatelessStack extends Stack {
       maxEventAge: Duration.hours(2),
       onFailure: new destinations.SqsDestination(this.jobsFailureQueue.queue),
     });
+    // newsletter-dispatch runs every minute for up to 4 of the function's 5 minutes, so up to five runs
+    // overlap; that is safe (each delivery is claimed with a conditional write). No reserved concurrency:
+    // a cap below the overlap would throttle the scheduler's invocations (the throttle alarm, and events
+    // queued until they expire into the failure queue), and reserving any can fail the deploy on an
+    // account with the minimum concurrency quota.
     this.jobSchedules = schedules.map(
       (schedule) => new JobSchedule(this, `Job-${schedule.job}`, { schedule, target: functions.jobs.function, alarmTopic: this.alarmTopic }),
     );
+
+    const feedback = this.subscribeSesFeedback(functions.sesFeedback, props.resourcePrefix);
+    this.sesFeedbackDeadLetterQueue = feedback.deadLetterQueue;
+    this.sesFeedbackFailureQueue = feedback.failureQueue;
 
     this.deployCms(props, cmsBucket, cmsDistribution, userPoolClient.userPoolClientId);
 
@@ -188,6 +238,33 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'CmsUrl', { value: cmsOrigin, description: 'CMS UI' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+  }
+
+  /**
+   * The feedback function on the SES events topic of the stateful stack (by its derived ARN). SNS
+   * invokes Lambda asynchronously: a thrown error is retried by Lambda and then parked in the
+   * failure queue; what SNS itself cannot deliver goes to the subscription's dead-letter queue.
+   */
+  private subscribeSesFeedback(
+    feedback: NormenFunction,
+    prefix: string,
+  ): { deadLetterQueue: DeadLetterQueue; failureQueue: DeadLetterQueue } {
+    const topic = sns.Topic.fromTopicArn(this, 'MailEventsTopic', mailEventsTopicArn(this, prefix));
+    const deadLetterQueue = new DeadLetterQueue(this, 'SesFeedbackDeadLetterQueue', {
+      purpose: 'SES feedback: events SNS could not deliver to the feedback function',
+      alarmTopic: this.alarmTopic,
+    });
+    const failureQueue = new DeadLetterQueue(this, 'SesFeedbackFailureQueue', {
+      purpose: 'SES feedback: events the feedback function still failed on after Lambda retried them',
+      alarmTopic: this.alarmTopic,
+    });
+    feedback.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new destinations.SqsDestination(failureQueue.queue),
+    });
+    topic.addSubscription(new subscriptions.LambdaSubscription(feedback.function, { deadLetterQueue: deadLetterQueue.queue }));
+    return { deadLetterQueue, failureQueue };
   }
 
   private createHttpApi(

@@ -6,8 +6,8 @@ import { JobSchedule } from '../../infra/constructs/job-schedule';
 import { projectRoot } from '../../infra/normen-app';
 import { buildApp, synthesize } from './fixture';
 import type { Synthesized } from './fixture';
-
-type Resource = { Type: string; Properties: Record<string, any> };
+import { expectMonitoredQueue as expectMonitoredQueueIn } from './queues';
+import type { Resource } from './queues';
 
 let synth: Synthesized;
 let resources: Record<string, Resource>;
@@ -164,12 +164,36 @@ describe('job alarms', () => {
   });
 });
 
+describe('newsletter-dispatch', () => {
+  const declaration = schedules.find((schedule) => schedule.job === 'newsletter-dispatch');
+
+  it('runs every minute and alarms when it has not succeeded for an hour', () => {
+    expect(declaration).toMatchObject({ everyMinutes: 1, expectedEveryHours: 1 });
+    const [[, schedule]] = ofType('AWS::Scheduler::Schedule').filter(
+      ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === 'newsletter-dispatch',
+    ) as [[string, Resource]];
+    expect(schedule.Properties.ScheduleExpression).toBe('rate(1 minute)');
+    const [missed] = jobAlarms('newsletter-dispatch', 'JobSucceeded') as [Resource];
+    expect(missed.Properties).toMatchObject({ Period: 3600, EvaluationPeriods: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching' });
+  });
+
+  it('may overlap itself: no concurrency cap below the runs a per-minute schedule keeps in flight', () => {
+    const jobs = resources[logicalId(synth.stateless.functions.jobs.function)]!;
+    const timeoutSeconds = jobs.Properties.Timeout as number;
+    expect(timeoutSeconds).toBe(300);
+    // A run started every minute lives up to the timeout; a lower cap throttles the scheduler's invocations.
+    const inFlight = Math.ceil(timeoutSeconds / 60) + 1;
+    expect(jobs.Properties.ReservedConcurrentExecutions ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(inFlight);
+  });
+});
+
 describe('jobs function', () => {
   it('parks runs that still fail after Lambda retried them in a monitored queue', () => {
-    const configs = ofType('AWS::Lambda::EventInvokeConfig');
+    const configs = ofType('AWS::Lambda::EventInvokeConfig').filter(
+      ([, config]) => JSON.stringify(config.Properties.FunctionName) === JSON.stringify({ Ref: logicalId(synth.stateless.functions.jobs.function) }),
+    );
     expect(configs).toHaveLength(1);
     const [[, config]] = configs as [[string, Resource]];
-    expect(config.Properties.FunctionName).toEqual({ Ref: logicalId(synth.stateless.functions.jobs.function) });
     expect(config.Properties.MaximumRetryAttempts).toBeGreaterThan(0);
     const queueId = (config.Properties.DestinationConfig.OnFailure.Destination as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     expectMonitoredQueue(queueId);
@@ -177,31 +201,12 @@ describe('jobs function', () => {
 
   it('every queue in the stack is encrypted, HTTPS-only and alarmed', () => {
     const queues = ofType('AWS::SQS::Queue');
-    expect(queues).toHaveLength(schedules.length + 1);
+    // One per schedule, the jobs failure queue, and the SES feedback's dead-letter and failure queues.
+    expect(queues).toHaveLength(schedules.length + 1 + 2);
     for (const [id] of queues) expectMonitoredQueue(id);
   });
 });
 
 function expectMonitoredQueue(queueId: string): void {
-  const queue = resources[queueId];
-  expect(queue?.Type, queueId).toBe('AWS::SQS::Queue');
-  expect(queue!.Properties.SqsManagedSseEnabled ?? queue!.Properties.KmsMasterKeyId, queueId).toBeTruthy();
-  const policies = ofType('AWS::SQS::QueuePolicy').filter(([, policy]) => JSON.stringify(policy.Properties.Queues) === JSON.stringify([{ Ref: queueId }]));
-  expect(policies, queueId).toHaveLength(1);
-  expect(policies[0]![1].Properties.PolicyDocument.Statement).toEqual(
-    expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
-  );
-  const alarms = ofType('AWS::CloudWatch::Alarm').filter(
-    ([, alarm]) =>
-      alarm.Properties.Namespace === 'AWS/SQS' &&
-      JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]),
-  );
-  expect(alarms, queueId).toHaveLength(1);
-  expect(alarms[0]![1].Properties).toMatchObject({
-    MetricName: 'ApproximateNumberOfMessagesVisible',
-    Threshold: 1,
-    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-    AlarmActions: [alarmTopic()],
-  });
+  expectMonitoredQueueIn(resources, queueId, alarmTopic());
 }
-

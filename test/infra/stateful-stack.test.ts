@@ -142,6 +142,80 @@ describe('mail identity', () => {
   });
 });
 
+describe('mail events', () => {
+  type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+  const resources = (): Record<string, Resource> => synth.statefulTemplate.toJSON().Resources as Record<string, Resource>;
+  const only = (type: string): [string, Resource] => {
+    const found = Object.entries(resources()).filter(([, resource]) => resource.Type === type);
+    expect(found, type).toHaveLength(1);
+    return found[0]!;
+  };
+  const topicArn = { 'Fn::Join': ['', ['arn:aws:sns:eu-north-1:', { Ref: 'AWS::AccountId' }, ':normen-mail-events']] };
+
+  it('has one configuration set, named from the stage prefix', () => {
+    const [, configurationSet] = only('AWS::SES::ConfigurationSet');
+    expect(configurationSet.Properties.Name).toBe('normen-mail');
+  });
+
+  it('publishes send, delivery, bounce, complaint and reject events of the configuration set to the SNS topic', () => {
+    const [configurationSetId] = only('AWS::SES::ConfigurationSet');
+    const [topicId] = only('AWS::SNS::Topic');
+    const [, destination] = only('AWS::SES::ConfigurationSetEventDestination');
+    expect(destination.Properties.ConfigurationSetName).toEqual({ Ref: configurationSetId });
+    expect(destination.Properties.EventDestination.Enabled).toBe(true);
+    expect([...destination.Properties.EventDestination.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint', 'delivery', 'reject', 'send']);
+    expect(destination.Properties.EventDestination.SnsDestination).toEqual({ TopicARN: { Ref: topicId } });
+    // Only the SNS destination: no CloudWatch, EventBridge or Firehose copy of the events.
+    expect(Object.keys(destination.Properties.EventDestination).sort()).toEqual(['Enabled', 'MatchingEventTypes', 'SnsDestination']);
+  });
+
+  it('encrypts the topic with a rotated customer managed key that SES may use for this topic only', () => {
+    const [keyId, key] = only('AWS::KMS::Key');
+    const [, topic] = only('AWS::SNS::Topic');
+    expect(topic.Properties.TopicName).toBe('normen-mail-events');
+    // A key of our own: the AWS managed alias/aws/sns cannot let SES publish.
+    expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const forSes = (key.Properties.KeyPolicy.Statement as Record<string, any>[]).filter(
+      (statement) => JSON.stringify(statement.Principal) === JSON.stringify({ Service: 'ses.amazonaws.com' }),
+    );
+    expect(forSes).toHaveLength(1);
+    expect(forSes[0]!.Effect).toBe('Allow');
+    expect([forSes[0]!.Action].flat().sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+    expect(forSes[0]!.Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } });
+  });
+
+  it('refuses plain HTTP on the topic and lets only SES publish, for this account and configuration set', () => {
+    const [topicId] = only('AWS::SNS::Topic');
+    const [configurationSetId] = only('AWS::SES::ConfigurationSet');
+    const [, policy] = only('AWS::SNS::TopicPolicy');
+    expect(policy.Properties.Topics).toEqual([{ Ref: topicId }]);
+    const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    const allows = statements.filter((statement) => statement.Effect === 'Allow');
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({ Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId } });
+    expect(allows[0]!.Condition.StringEquals['AWS:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+    expect(JSON.stringify(allows[0]!.Condition.StringEquals['AWS:SourceArn'])).toContain(`":configuration-set/",{"Ref":"${configurationSetId}"}`);
+  });
+
+  it('derives the names the stateless stack refers to from the stage prefix, in both stacks alike', () => {
+    const other = synthesize({ 'normen:stackPrefix': 'NormenTest' });
+    const stateful = other.statefulTemplate.toJSON().Resources as Record<string, Resource>;
+    const stateless = JSON.stringify(other.statelessTemplate.toJSON());
+    const configurationSet = Object.values(stateful).find((resource) => resource.Type === 'AWS::SES::ConfigurationSet')!;
+    const topic = Object.values(stateful).find((resource) => resource.Type === 'AWS::SNS::Topic')!;
+    expect(configurationSet.Properties.Name).toBe('normentest-mail');
+    expect(topic.Properties.TopicName).toBe('normentest-mail-events');
+    expect(stateless).toContain('"SES_CONFIGURATION_SET":"normentest-mail"');
+    expect(stateless).toContain(':configuration-set/normentest-mail"');
+    expect(stateless).toContain(':normentest-mail-events"');
+    expect(stateless).not.toContain('normen-mail');
+  }, 60_000);
+});
+
 describe('CMS hosting', () => {
   it('serves the private CMS bucket over HTTPS through origin access control, with security headers', () => {
     synth.statefulTemplate.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);

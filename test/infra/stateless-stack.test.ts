@@ -7,8 +7,22 @@ import { lambdas, routeKey, routes } from '../../functions/routes';
 import type { LambdaName } from '../../functions/routes';
 import { synthesize } from './fixture';
 import type { Synthesized } from './fixture';
+import { expectMonitoredQueue } from './queues';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+
+/** The functions that send email: SES grants on identity and configuration set, and SES_CONFIGURATION_SET. */
+const mailSenders: readonly LambdaName[] = ['inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
+/** The functions that sign or verify newsletter links (review runs the dispatcher on "run now"). */
+const linkSigners: readonly LambdaName[] = ['jobs', 'newsletter', 'newsletterAdmin', 'review'];
+/** The functions that run the newsletter dispatcher, which reads the account's send rate. */
+const quotaReaders: readonly LambdaName[] = ['jobs', 'review'];
+/** Timeout in seconds per trigger. */
+const timeoutSeconds = { http: 10, schedule: 300, sns: 30 } as const;
+/** Derived in infra/names.ts from the stage prefix (Normen). */
+const configurationSetArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':configuration-set/normen-mail']] };
+const identityArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/normen.no']] };
+const mailEventsTopicArn = { 'Fn::Join': ['', ['arn:aws:sns:eu-north-1:', { Ref: 'AWS::AccountId' }, ':normen-mail-events']] };
 
 let synth: Synthesized;
 let resources: Resources;
@@ -67,7 +81,7 @@ describe('HTTP API routes', () => {
     }
   });
 
-  it('routes to every HTTP-triggered Lambda and never to a scheduled one', () => {
+  it('routes to every HTTP-triggered Lambda and never to a scheduled or SNS-triggered one', () => {
     const integrated = new Set(
       ofType('AWS::ApiGatewayV2::Integration').map(([, integration]) => JSON.stringify(integration.Properties.IntegrationUri)),
     );
@@ -78,6 +92,7 @@ describe('HTTP API routes', () => {
     );
     const names = Object.keys(lambdas) as LambdaName[];
     expect(names.filter((name) => lambdas[name].trigger === 'schedule')).toContain('jobs');
+    expect(names.filter((name) => lambdas[name].trigger === 'sns')).toContain('sesFeedback');
     for (const name of names) {
       const arn = JSON.stringify({ 'Fn::GetAtt': [functionLogicalId(name), 'Arn'] });
       const http = lambdas[name].trigger === 'http';
@@ -126,20 +141,22 @@ describe('functions', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: lambdas[name].memoryMb,
-      // Below the HTTP API's 30 s integration limit; scheduled jobs get minutes.
-      Timeout: lambdas[name].trigger === 'http' ? 10 : 300,
+      // Below the HTTP API's 30 s integration limit; scheduled jobs get minutes; SES events seconds.
+      Timeout: timeoutSeconds[lambdas[name].trigger],
       TracingConfig: { Mode: 'Active' },
       Description: lambdas[name].description,
     });
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-    // Only the functions that sign newsletter links get the signing key.
-    const signsLinks = name === 'newsletter' ? ['NEWSLETTER_TOKEN_SECRET'] : [];
+    // Only the functions that sign newsletter links get the signing key; only senders the configuration set.
+    const signsLinks = linkSigners.includes(name) ? ['NEWSLETTER_TOKEN_SECRET'] : [];
+    const sends = mailSenders.includes(name) ? ['SES_CONFIGURATION_SET'] : [];
     expect(Object.keys(variables).sort()).toEqual(
-      ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks].sort(),
+      ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks, ...sends].sort(),
     );
-    if (name === 'newsletter') {
-      expect(JSON.stringify(variables.NEWSLETTER_TOKEN_SECRET)).toContain('resolve:secretsmanager:normen/newsletter-token-secret');
+    if (signsLinks.length > 0) {
+      expect(variables.NEWSLETTER_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/newsletter-token-secret:SecretString:::}}');
     }
+    if (sends.length > 0) expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
     expect(variables.AWS_REGION).toBeUndefined();
     expect(variables.MAIL_FROM).toBe('Normen <ikke-svar@normen.no>');
@@ -215,20 +232,35 @@ describe('least-privilege grants', () => {
     for (const index of ['catalogue', 'delivery', 'evaluationDue']) expect(indexResources, name).toContain(`/index/${index}`);
   });
 
-  it('lets only the email-sending functions send, and only through the SES identity of the mail domain', () => {
-    const senders = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).some((action) => action.startsWith('ses:')));
-    expect(senders.sort()).toEqual(['inputs', 'jobs', 'newsletter', 'review']);
+  it('lets only the email-sending functions send, through the SES identity of the mail domain and the configuration set', () => {
+    const sendActions = ['ses:SendEmail', 'ses:SendRawEmail'];
+    const senders = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).some((action) => sendActions.includes(action)));
+    expect(senders.sort()).toEqual([...mailSenders].sort());
     for (const name of senders) {
-      const statements = statementsOf(name).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+      const statements = statementsOf(name).filter((statement) => [statement.Action].flat().some((action) => sendActions.includes(action)));
       expect(statements, name).toHaveLength(1);
-      expect([statements[0]!.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
-      expect(statements[0]!.Resource).toEqual({
-        'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/normen.no']],
-      });
+      expect([statements[0]!.Action].flat().sort()).toEqual(sendActions);
+      // SES authorizes a send against both; exactly these two, no wildcard.
+      const resources = [statements[0]!.Resource].flat();
+      expect(resources, name).toHaveLength(2);
+      expect(resources, name).toEqual(expect.arrayContaining([identityArn, configurationSetArn]));
     }
-    // No other role in the stack (scheduler, CMS deployment) may send email.
+    // No other role in the stack (scheduler, CMS deployment, SES feedback) may use SES.
     const sesPolicies = ofType('AWS::IAM::Policy').filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('"ses:'));
     expect(sesPolicies).toHaveLength(senders.length);
+    expect(actionsOf('sesFeedback').filter((action) => action.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('lets only the functions that run the newsletter dispatcher read the send quota, and nothing else on *', () => {
+    const readers = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).includes('ses:GetSendQuota'));
+    expect(readers.sort()).toEqual([...quotaReaders].sort());
+    for (const name of readers) {
+      const statements = statementsOf(name).filter((statement) => [statement.Action].flat().includes('ses:GetSendQuota'));
+      expect(statements, name).toHaveLength(1);
+      // GetSendQuota has no resource-level permissions; it shares Resource "*" with the X-Ray actions only.
+      expect(statements[0]!.Resource).toBe('*');
+      expect([statements[0]!.Action].flat().sort()).toEqual(['ses:GetSendQuota', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    }
   });
 
   it('grants sending through the identity of the configured mail domain', () => {
@@ -247,6 +279,51 @@ describe('least-privilege grants', () => {
     const resourcesText = JSON.stringify(statementsOf('products').map((statement) => statement.Resource));
     for (const index of ['catalogue', 'delivery', 'evaluationDue']) expect(resourcesText).toContain(`/index/${index}`);
     expect(resourcesText).not.toContain('/index/*');
+  });
+});
+
+describe('SES feedback', () => {
+  const feedbackArn = (): unknown => ({ 'Fn::GetAtt': [functionLogicalId('sesFeedback'), 'Arn'] });
+  const alarmTopic = (): unknown => ({ Ref: synth.stateless.getLogicalId(synth.stateless.alarmTopic.node.defaultChild as never) });
+
+  it('subscribes the feedback function to the SES events topic of the stateful stack, by its derived ARN', () => {
+    const subscriptions = ofType('AWS::SNS::Subscription').filter(([, subscription]) => subscription.Properties.Protocol === 'lambda');
+    expect(subscriptions).toHaveLength(1);
+    const [[, subscription]] = subscriptions as [[string, Resources[string]]];
+    expect(subscription.Properties.Endpoint).toEqual(feedbackArn());
+    expect(subscription.Properties.TopicArn).toEqual(mailEventsTopicArn);
+    const permissions = ofType('AWS::Lambda::Permission').filter(([, permission]) => permission.Properties.Principal === 'sns.amazonaws.com');
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]![1].Properties).toMatchObject({ Action: 'lambda:InvokeFunction', FunctionName: feedbackArn(), SourceArn: mailEventsTopicArn });
+  });
+
+  it('sends what SNS cannot deliver to a monitored dead-letter queue that only this topic may write to', () => {
+    const [[, subscription]] = ofType('AWS::SNS::Subscription').filter(([, candidate]) => candidate.Properties.Protocol === 'lambda') as [[string, Resources[string]]];
+    const queueId = (subscription.Properties.RedrivePolicy?.deadLetterTargetArn as { 'Fn::GetAtt': [string, string] } | undefined)?.['Fn::GetAtt'][0];
+    expect(queueId).toBeDefined();
+    expectMonitoredQueue(resources, queueId!, alarmTopic());
+    const [[, policy]] = ofType('AWS::SQS::QueuePolicy').filter(([, candidate]) => JSON.stringify(candidate.Properties.Queues) === JSON.stringify([{ Ref: queueId }])) as [[string, Resources[string]]];
+    const allows = (policy.Properties.PolicyDocument.Statement as Record<string, any>[]).filter((statement) => statement.Effect === 'Allow');
+    expect(allows).toEqual([
+      expect.objectContaining({ Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnEquals: { 'aws:SourceArn': mailEventsTopicArn } } }),
+    ]);
+  });
+
+  it('retries an event the function failed on and then parks it in a monitored failure queue', () => {
+    const configs = ofType('AWS::Lambda::EventInvokeConfig').filter(
+      ([, config]) => JSON.stringify(config.Properties.FunctionName) === JSON.stringify({ Ref: functionLogicalId('sesFeedback') }),
+    );
+    expect(configs).toHaveLength(1);
+    const [[, config]] = configs as [[string, Resources[string]]];
+    expect(config.Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+    const queueId = (config.Properties.DestinationConfig.OnFailure.Destination as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expectMonitoredQueue(resources, queueId, alarmTopic());
+  });
+
+  it('reads and writes the table, and touches no files', () => {
+    const actions = actionsOf('sesFeedback');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
   });
 });
 
