@@ -63,7 +63,7 @@ export const lambdas = {
   consultations: { entry: 'functions/consultations/lambda.ts', description: 'Editor API: consultations and stakeholder input triage', memoryMb: 512, trigger: 'http' },
   inputs: { entry: 'functions/inputs/lambda.ts', description: 'Public input form and submissions', memoryMb: 256, trigger: 'http' },
   newsletter: { entry: 'functions/newsletter/lambda.ts', description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe', memoryMb: 256, trigger: 'http' },
-  newsletterAdmin: { entry: 'functions/newsletter/admin-lambda.ts', description: 'Editor API: newsletter subscribers (search, export, erase)', memoryMb: 512, trigger: 'http' },
+  newsletterAdmin: { entry: 'functions/newsletter/admin-lambda.ts', description: 'Editor API: newsletter campaigns and subscribers', memoryMb: 512, trigger: 'http' },
   jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
   sesFeedback: { entry: 'functions/newsletter/feedback-lambda.ts', description: 'SES events via SNS: send reconciliation, bounces and complaints', memoryMb: 256, trigger: 'sns' },
 } as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' | 'sns' }>;

@@ -117,6 +117,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       PUBLIC_API_URL: apiUrl,
       CMS_URL: `${apiUrl}/cms/`,
       NEWSLETTER_TOKEN_SECRET: await linkSigningSecret(dataDir),
+      // SES local reports no quota; pace like a production SES account.
+      NEWSLETTER_SEND_RATE: process.env.NEWSLETTER_SEND_RATE ?? '14',
     });
 
     const cmsDir = resolve('cms/dist');

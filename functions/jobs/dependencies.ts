@@ -16,9 +16,10 @@ export function jobDependencies(runtime: ReturnType<typeof createRuntime>): JobD
     tokens: createTokenSigner(required(config.NEWSLETTER_TOKEN_SECRET, 'NEWSLETTER_TOKEN_SECRET')),
     publicApiUrl: config.PUBLIC_API_URL,
     from: config.MAIL_FROM,
-    sendRate: config.NEWSLETTER_SEND_RATE,
+    sendRate: config.NEWSLETTER_SEND_RATE > 0 ? config.NEWSLETTER_SEND_RATE : 'account',
     concurrency: 8,
     inDoubtAfterMs: 10 * 60_000,
+    leaseMs: 60_000,
     // The jobs Lambda runs for at most 5 minutes; stop sending a minute before.
     dispatchBudgetMs: 4 * 60_000,
   };

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { campaignSchema, type Campaign, type CampaignProgress } from '../../content-model';
 import { queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
@@ -64,6 +65,48 @@ export function createCampaignRepository(table: Table) {
           ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], index) => [`:c${index}`, value])),
         }),
       );
+    },
+
+    /**
+     * Takes (or renews) the right to dispatch the campaign for `leaseMs`, unless another dispatcher
+     * holds it. A lease that has run out (its dispatcher crashed) can be taken over. Real time, not
+     * the business clock: a lease is about how long a process may run.
+     */
+    async takeDispatchLease(id: string, owner: string, leaseMs: number): Promise<boolean> {
+      const now = Date.now();
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: campaignKey(id),
+            UpdateExpression: 'SET dispatchLease = :lease',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(dispatchLease) OR dispatchLease.#until < :now OR dispatchLease.#owner = :owner)',
+            ExpressionAttributeNames: { '#until': 'until', '#owner': 'owner' },
+            ExpressionAttributeValues: { ':lease': { owner, until: now + leaseMs }, ':now': now, ':owner': owner },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async releaseDispatchLease(id: string, owner: string): Promise<void> {
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: campaignKey(id),
+            UpdateExpression: 'REMOVE dispatchLease',
+            ConditionExpression: 'dispatchLease.#owner = :owner',
+            ExpressionAttributeNames: { '#owner': 'owner' },
+            ExpressionAttributeValues: { ':owner': owner },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error; // already taken over
+      }
     },
 
     /** Sets counters outright (the recount when a send finishes). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignProgress, Delivery, Interest, Subscriber } from '../../content-model';
 import type { JobOutcome } from '../jobs/runner';
 import type { Clock } from '../shared/clock';
@@ -16,8 +17,11 @@ export interface DispatchDependencies {
   tokens: TokenSigner;
   publicApiUrl: string;
   from: string;
-  /** Emails per second; 0 sends as fast as `concurrency` allows. */
-  sendRate: number;
+  /**
+   * Emails per second: a number, "account" for the SES account's maximum send rate (read at the
+   * start of each dispatch), or "unlimited" (benchmarks and tests against SES local).
+   */
+  sendRate: number | 'account' | 'unlimited';
   concurrency: number;
   /**
    * How long a claimed record may stay "sending" before it is sent again. A crash between SES
@@ -25,15 +29,28 @@ export interface DispatchDependencies {
    * the feedback function) marks it sent well within this time, so only truly unsent ones return.
    */
   inDoubtAfterMs: number;
+  /** How long a dispatcher holds a campaign without renewing; a crashed one blocks no longer. */
+  leaseMs: number;
   /** Waits between throttling retries; a parameter so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Spaces sends evenly at `rate` per second across all workers (a rate of 0 never waits). */
+/** When SES does not say (SES local, or a missing permission): the starting quota of a new account. */
+export const FALLBACK_SEND_RATE = 1;
+
+async function effectiveRate(deps: Pick<DispatchDependencies, 'sendRate' | 'mailer'>): Promise<number> {
+  if (deps.sendRate === 'unlimited') return Infinity;
+  if (deps.sendRate !== 'account') return deps.sendRate;
+  const rate = await deps.mailer.maxSendRate();
+  if (rate === null) logger.warn('SES did not report a send rate; pacing at the fallback', { rate: FALLBACK_SEND_RATE });
+  return rate ?? FALLBACK_SEND_RATE;
+}
+
+/** Spaces sends evenly at `rate` per second across all workers (an infinite rate never waits). */
 function createPacer(rate: number, sleep: (ms: number) => Promise<void>) {
-  const interval = rate > 0 ? 1000 / rate : 0;
+  const interval = Number.isFinite(rate) && rate > 0 ? 1000 / rate : 0;
   let nextSlot = 0;
   return async () => {
     if (interval === 0) return;
@@ -89,12 +106,41 @@ export async function dispatchCampaign(
   campaignId: string,
   deadline: number,
 ): Promise<{ done: boolean; sent: number; failed: number; skipped: number }> {
-  const { store, clock, mailer } = deps;
+  const { store } = deps;
   const sleep = deps.sleep ?? defaultSleep;
-  const pace = createPacer(deps.sendRate, sleep);
   const found = await store.campaigns.get(campaignId);
   if (!found || found.status !== 'sending') return { done: true, sent: 0, failed: 0, skipped: 0 };
   const campaign: Campaign = found;
+  // One dispatcher per campaign at a time, so overlapping runs never add up past the send rate.
+  const owner = randomUUID();
+  if (!(await store.campaigns.takeDispatchLease(campaignId, owner, deps.leaseMs))) return { done: false, sent: 0, failed: 0, skipped: 0 };
+  let renewedAt = Date.now();
+  let renewal: Promise<boolean> | null = null;
+  const holdLease = async (): Promise<boolean> => {
+    if (Date.now() - renewedAt < deps.leaseMs / 3) return true;
+    renewal ??= store.campaigns.takeDispatchLease(campaignId, owner, deps.leaseMs).finally(() => {
+      renewedAt = Date.now();
+      renewal = null;
+    });
+    return renewal;
+  };
+  try {
+    return await sendPending(deps, campaign, deadline, createPacer(await effectiveRate(deps), sleep), sleep, holdLease);
+  } finally {
+    await store.campaigns.releaseDispatchLease(campaignId, owner);
+  }
+}
+
+async function sendPending(
+  deps: DispatchDependencies,
+  campaign: Campaign,
+  deadline: number,
+  pace: () => Promise<void>,
+  sleep: (ms: number) => Promise<void>,
+  holdLease: () => Promise<boolean>,
+): Promise<{ done: boolean; sent: number; failed: number; skipped: number }> {
+  const { store, clock, mailer } = deps;
+  const campaignId = campaign.id;
 
   const totals = { sent: 0, failed: 0, skipped: 0 };
   let unfinished = 0;
@@ -146,20 +192,28 @@ export async function dispatchCampaign(
     const subscribers = new Map((await Promise.all(work.map((delivery) => store.subscribers.get(delivery.subscriberId)))).map((subscriber, index) => [work[index]?.subscriberId, subscriber]));
     const delta = { sent: 0, failed: 0, skipped: 0 };
     let next = 0;
+    let handled = 0;
+    let leaseLost = false;
     const worker = async () => {
-      while (next < work.length && Date.now() < deadline) {
-        const delivery = work[next++]!;
+      while (!leaseLost && Date.now() < deadline) {
+        const delivery = work[next++]; // taken before any await, so no two workers share one
+        if (!delivery) break;
+        if (!(await holdLease())) {
+          leaseLost = true; // another dispatcher took over; it sends the rest
+          break;
+        }
         const outcome = await deliver(delivery, subscribers.get(delivery.subscriberId) ?? null);
+        handled += 1;
         if (outcome === 'sent' || outcome === 'failed' || outcome === 'skipped') delta[outcome] += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
-    unfinished += work.length - next;
+    unfinished += work.length - handled;
     await store.campaigns.addProgress(campaignId, delta);
     totals.sent += delta.sent;
     totals.failed += delta.failed;
     totals.skipped += delta.skipped;
-    if (Date.now() >= deadline) return { done: false, ...totals };
+    if (Date.now() >= deadline || leaseLost) return { done: false, ...totals };
   } while (startKey);
 
   if (unfinished > 0) return { done: false, ...totals };

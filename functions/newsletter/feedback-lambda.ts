@@ -8,7 +8,10 @@ import { handleSesEvent, parseSesEvent } from './feedback';
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), clock: runtime.clock };
 
-/** SES configuration-set events (send, bounce, complaint) delivered by SNS. A failure makes SNS retry. */
+/**
+ * SES configuration-set events (send, bounce, complaint) delivered by SNS. SNS invokes Lambda
+ * asynchronously: a thrown error makes Lambda retry twice, then the event goes to the failure queue.
+ */
 export const handler = middy(async (event: SNSEvent) => {
   for (const record of event.Records) {
     const sesEvent = parseSesEvent(record.Sns.Message);

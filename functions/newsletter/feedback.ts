@@ -66,7 +66,7 @@ export async function handleSesEvent({ store, clock }: { store: Store; clock: Cl
         const subscriber = await store.subscribers.findByEmail(emailAddress.toLowerCase());
         if (!subscriber) continue;
         const softBounces = subscriber.softBounces + 1;
-        // A concurrent change to the subscriber fails the event with a conflict; SNS delivers it again.
+        // A concurrent change to the subscriber fails the event with a conflict; Lambda retries it.
         if (permanent || softBounces >= SOFT_BOUNCE_LIMIT) await suppress(store, subscriber, permanent ? 'hard-bounce' : 'soft-bounces');
         else await store.transact([store.subscribers.update({ ...subscriber, softBounces, revision: subscriber.revision + 1 }, subscriber.revision)]);
       }

@@ -1,5 +1,6 @@
 import { GetSendQuotaCommand, SESClient, SendEmailCommand, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { Config } from './config';
+import { logger } from './logger';
 
 export interface EmailMessage {
   to: string;
@@ -64,10 +65,12 @@ export function createSesMailer(options: {
     },
     async maxSendRate() {
       try {
-        const { MaxSendRate } = await client.send(new GetSendQuotaCommand({}));
+        // SES local never answers this call; do not let it hold up a send.
+        const { MaxSendRate } = await client.send(new GetSendQuotaCommand({}), { abortSignal: AbortSignal.timeout(3000) });
         return MaxSendRate ?? null;
-      } catch {
-        return null; // SES local has no quota; the configured rate applies
+      } catch (error) {
+        logger.warn('Could not read the SES send quota', { error });
+        return null;
       }
     },
   };

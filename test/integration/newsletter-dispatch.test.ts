@@ -113,6 +113,36 @@ describe('campaigns end to end on DynamoDB Local and SES local', () => {
   });
 });
 
+describe('one dispatcher per campaign', () => {
+  it('lets a second, overlapping dispatcher stand aside while the first holds the lease', async () => {
+    const deps = await reviewDependencies();
+    deps.clock.set(new Date().toISOString());
+    const interest: Interest = 'guides';
+    for (let i = 0; i < 30; i += 1) await confirmedSubscriber(deps, `lease-${i}-${randomUUID().slice(0, 6)}@lease.test`, [interest]);
+    const campaign = await prepareCampaign(deps, await campaignFor(deps, [interest]));
+    const [first, second] = await Promise.all([
+      dispatchCampaign(deps, campaign.id, Date.now() + 60_000),
+      dispatchCampaign(deps, campaign.id, Date.now() + 60_000),
+    ]);
+    expect([first.sent, second.sent].sort((a, b) => a - b)).toEqual([0, 30]);
+    expect((await sentFor(campaign.subject)).length).toBe(30);
+    // The lease is given back: a later run finds nothing left and reports the campaign done.
+    expect(await dispatchCampaign(deps, campaign.id, Date.now() + 60_000)).toMatchObject({ done: true, sent: 0 });
+  });
+
+  it('paces at the account rate, falling back to 1/s when SES does not say', async () => {
+    const deps = await reviewDependencies();
+    deps.clock.set(new Date().toISOString());
+    const interest: Interest = 'consultations';
+    for (let i = 0; i < 3; i += 1) await confirmedSubscriber(deps, `pace-${i}-${randomUUID().slice(0, 6)}@pace.test`, [interest]);
+    const campaign = await prepareCampaign(deps, await campaignFor(deps, [interest]));
+    const start = Date.now();
+    await dispatchCampaign({ ...deps, sendRate: 'account' }, campaign.id, Date.now() + 60_000);
+    // SES local reports no quota: three sends one second apart take at least two seconds.
+    expect(Date.now() - start).toBeGreaterThanOrEqual(1900);
+  });
+});
+
 describe('kill and resume', () => {
   it('sends exactly one email to each of 2,000 recipients although the dispatcher is killed midway', async () => {
     const deps = await reviewDependencies();
@@ -148,7 +178,9 @@ describe('kill and resume', () => {
     expect(beforeResume).toBeGreaterThanOrEqual(700);
     expect(beforeResume).toBeLessThan(2000);
 
-    // SES's Send events settle the deliveries that were in flight; then the rest is sent.
+    // The killed dispatcher's lease runs out; SES's Send events settle the deliveries that were in
+    // flight; then the rest is sent.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
     await feedSesEvents(deps, new Set((await readSentEmails(services().sesEndpoint)).filter((email) => email.subject !== campaign.subject).map((email) => email.messageId)));
     const resumed = await dispatchCampaign({ ...deps, inDoubtAfterMs: 0 }, campaign.id, Date.now() + 120_000);
     expect(resumed.done).toBe(true);

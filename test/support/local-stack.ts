@@ -47,9 +47,10 @@ export async function reviewDependencies(now = '2026-11-22T09:00:00Z') {
     tokens: createTokenSigner(testTokenSecret),
     publicApiUrl: 'http://localhost:3000',
     from: 'Normen <ikke-svar@normen.no>',
-    sendRate: 0,
+    sendRate: 'unlimited' as const,
     concurrency: 8,
     inDoubtAfterMs: 10 * 60_000,
+    leaseMs: 2_000,
     dispatchBudgetMs: 60_000,
   };
 }
