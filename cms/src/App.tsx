@@ -13,6 +13,9 @@ import { Dashboard } from './dashboard/Dashboard';
 import { JobsPage } from './jobs/JobsPage';
 import { CmsLayout } from './layout/CmsLayout';
 import { LoginPage } from './layout/LoginPage';
+import { CampaignList } from './newsletter/CampaignList';
+import { CampaignShow } from './newsletter/CampaignShow';
+import { SubscriberList } from './newsletter/SubscriberList';
 import { ProductList } from './products/ProductList';
 import { ProductShow } from './products/ProductShow';
 import { PriorityReport } from './review/PriorityReport';
@@ -24,6 +27,8 @@ const { Route } = reactRouterProvider;
 // react-admin's Layout wraps pages in <Suspense>.
 const ProductCreate = lazy(() => import('./products/ProductCreate').then((module) => ({ default: module.ProductCreate })));
 const ProductEdit = lazy(() => import('./products/ProductEdit').then((module) => ({ default: module.ProductEdit })));
+const CampaignCreate = lazy(() => import('./newsletter/CampaignCreate').then((module) => ({ default: module.CampaignCreate })));
+const CampaignEdit = lazy(() => import('./newsletter/CampaignEdit').then((module) => ({ default: module.CampaignEdit })));
 
 export function App({ config }: { config: CmsConfig }) {
   // Created once: react-admin re-runs its auth checks whenever a provider's identity changes.
@@ -54,6 +59,9 @@ export function App({ config }: { config: CmsConfig }) {
           recordRepresentation="title"
         />
         <Resource name="consultations" options={{ label: 'Høringer' }} list={ConsultationList} show={ConsultationShow} recordRepresentation="productTitle" />
+        {/* Editors and admins only (auth/permissions.ts): the pages refuse others, and the menu hides them. */}
+        <Resource name="campaigns" options={{ label: 'Nyhetsbrev' }} list={CampaignList} show={CampaignShow} create={CampaignCreate} edit={CampaignEdit} recordRepresentation="subject" />
+        <Resource name="subscribers" options={{ label: 'Abonnenter' }} list={SubscriberList} recordRepresentation="email" />
         <CustomRoutes>
           <Route path="/generelle-innspill" element={<GeneralInputs />} />
           <Route path="/prioriteringsrapport" element={<PriorityReport />} />

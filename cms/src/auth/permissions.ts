@@ -6,13 +6,17 @@ import type { UserGroup } from '../../../content-model';
  * - review: every group records evaluations (the editorial committee's main task);
  * - write: editors and admins create, edit, move products through the lifecycle, run consultations
  *   and triage input;
- * - admin: only admins run scheduled jobs now.
+ * - admin: only admins run scheduled jobs now;
+ * - the newsletter (campaigns and subscribers) is the secretariat's: editors and admins only, even
+ *   to look at (subscribers are personal data).
  * The API enforces the same rules; the UI only hides what would be refused.
  */
 const readActions = new Set(['list', 'show', 'read', 'export', 'history']);
 const reviewActions = new Set(['evaluate']);
 const adminActions: Record<string, ReadonlySet<string>> = { jobs: new Set(['run']) };
 const writingGroups: readonly UserGroup[] = ['editor', 'admin'];
+/** Resources where every action, reading included, is for writers only. */
+export const newsletterResources: ReadonlySet<string> = new Set(['campaigns', 'subscribers']);
 
 export function mayWrite(groups: readonly UserGroup[]): boolean {
   return groups.some((group) => writingGroups.includes(group));
@@ -24,6 +28,7 @@ export function isAdmin(groups: readonly UserGroup[]): boolean {
 
 export function mayPerform(groups: readonly UserGroup[], action: string, resource?: string): boolean {
   if (groups.length === 0) return false;
+  if (resource !== undefined && newsletterResources.has(resource)) return mayWrite(groups);
   if (readActions.has(action) || reviewActions.has(action)) return true;
   if (resource !== undefined && adminActions[resource]?.has(action)) return isAdmin(groups);
   return mayWrite(groups);

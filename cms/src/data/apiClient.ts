@@ -6,7 +6,7 @@ import type { BearerTokenSource } from '../auth/tokens';
 export type QueryParams = Record<string, string | number | undefined>;
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: QueryParams;
   body?: unknown;
   /** What to tell the user on 409; e.g. an edit based on a stale revision. Defaults to the server's message. */
@@ -16,6 +16,8 @@ export interface ApiRequest {
 export interface ApiClient {
   /** Sends an authorised JSON request and parses the answer with the content-model schema. */
   json<S extends z.ZodType>(path: string, schema: S, request?: ApiRequest): Promise<z.infer<S>>;
+  /** Sends an authorised request whose answer has no body (204), e.g. a DELETE. */
+  noContent(path: string, request?: ApiRequest): Promise<void>;
   /** Sends an authorised GET and returns the body as a file (e.g. the CSV export). */
   file(path: string, query?: QueryParams): Promise<Blob>;
 }
@@ -88,6 +90,11 @@ export function createApiClient(apiUrl: string, tokens: BearerTokenSource): ApiC
         throw new HttpError('Uventet svar fra API-et', 502);
       }
       return parsed.data;
+    },
+    async noContent(path, request = {}) {
+      const response = await send(path, request, 'application/json');
+      // Drain the (empty) body so the connection is released.
+      await response.arrayBuffer().catch(() => undefined);
     },
     async file(path, query) {
       const response = await send(path, { query }, '*/*');

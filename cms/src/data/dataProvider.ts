@@ -1,4 +1,4 @@
-import { HttpError, type DataProvider, type GetListParams } from 'react-admin';
+import { HttpError, type DataProvider, type GetListParams, type RaRecord } from 'react-admin';
 import { z } from 'zod';
 import {
   consultationState,
@@ -7,16 +7,20 @@ import {
   productHistorySchema,
   productSchema,
   uploadTicketSchema,
+  campaignSchema,
   type Attachment,
   type Decision,
   type Product,
   type ProductHistory,
   type TransitionAction,
 } from '../../../content-model';
+import { onListInputs, toCampaignInput, toCampaignUpdate } from '../newsletter/campaignPayload';
 import { toCreatePayload, toUpdatePayload } from '../products/productPayload';
 import type { ApiClient } from './apiClient';
+import { createNewsletterOperations, type NewsletterOperations } from './newsletterOperations';
 import { overviewQueryParams } from './overviewQuery';
 import { createReviewOperations, type ConsultationListItem, type ReviewOperations } from './reviewOperations';
+import { subscriberQueryParams } from './subscriberQuery';
 
 const productPageSchema = paginated(productSchema);
 const STALE_REVISION_MESSAGE = 'Produktet er endret av noen andre – last inn på nytt';
@@ -30,7 +34,7 @@ export interface ProductOperations {
   exportOverviewCsv(params: Pick<GetListParams, 'filter' | 'sort'>): Promise<Blob>;
 }
 
-export type CmsDataProvider = DataProvider & ProductOperations & ReviewOperations;
+export type CmsDataProvider = DataProvider & ProductOperations & ReviewOperations & NewsletterOperations;
 
 function productPath(id: unknown): string {
   return `/admin/products/${encodeURIComponent(String(id))}`;
@@ -44,14 +48,13 @@ function assertProducts(resource: string): void {
   if (resource !== 'products') unsupported(`${resource}`);
 }
 
-/** The API lists every consultation at once (there are few); filtering, sorting and paging happen here. */
-function consultationPage(items: ConsultationListItem[], params: GetListParams): { data: ConsultationListItem[]; total: number } {
-  const state = params.filter?.state;
-  const q = typeof params.filter?.q === 'string' ? params.filter.q.trim().toLowerCase() : '';
-  const filtered = items.filter(
-    (item) => (typeof state !== 'string' || state === '' || item.state === state) && (!q || `${item.productTitle} ${item.audience}`.toLowerCase().includes(q)),
-  );
-  const field = (params.sort?.field ?? 'closesOn') as keyof ConsultationListItem;
+/**
+ * Filtering, sorting and paging in the browser, for lists the API gives whole (consultations,
+ * campaigns, subscribers: there are few enough). `matches` decides the filter.
+ */
+function pageOf<T extends object>(items: T[], params: GetListParams, defaultSort: string, matches: (item: T) => boolean = () => true): { data: T[]; total: number } {
+  const filtered = items.filter(matches);
+  const field = (params.sort?.field ?? defaultSort) as keyof T;
   const direction = params.sort?.order === 'ASC' ? 1 : -1;
   const sorted = [...filtered].sort((a, b) => {
     const left = a[field] ?? '';
@@ -61,6 +64,17 @@ function consultationPage(items: ConsultationListItem[], params: GetListParams):
   const page = params.pagination?.page ?? 1;
   const perPage = params.pagination?.perPage ?? 25;
   return { data: sorted.slice((page - 1) * perPage, page * perPage), total: filtered.length };
+}
+
+function consultationPage(items: ConsultationListItem[], params: GetListParams): { data: ConsultationListItem[]; total: number } {
+  const state = params.filter?.state;
+  const q = typeof params.filter?.q === 'string' ? params.filter.q.trim().toLowerCase() : '';
+  return pageOf(
+    items,
+    params,
+    'closesOn',
+    (item) => (typeof state !== 'string' || state === '' || item.state === state) && (!q || `${item.productTitle} ${item.audience}`.toLowerCase().includes(q)),
+  );
 }
 
 /** Client-side schema failures become the same kind of error the API's 400 would give. */
@@ -81,6 +95,7 @@ function records<T>(value: T): never {
 
 export function createDataProvider(api: ApiClient): CmsDataProvider {
   const review = createReviewOperations(api);
+  const newsletter = createNewsletterOperations(api);
   /** A single consultation with its state as of today in Oslo, like the list gives it. */
   async function consultationWithState(id: unknown): Promise<ConsultationListItem> {
     const consultation = await review.getConsultation(String(id));
@@ -89,10 +104,21 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
 
   return {
     ...review,
+    ...newsletter,
 
     async getList(resource, params) {
       if (resource === 'consultations') {
         const page = consultationPage(await review.listConsultations(), params);
+        return { data: records(page.data), total: page.total };
+      }
+      if (resource === 'campaigns') {
+        const status = params.filter?.status;
+        const page = pageOf(await newsletter.listCampaigns(), params, 'createdAt', (campaign) => typeof status !== 'string' || status === '' || campaign.status === status);
+        return { data: records(page.data), total: page.total };
+      }
+      if (resource === 'subscribers') {
+        // The API filters (address prefix, status, interest); sorting and paging happen here.
+        const page = pageOf(await newsletter.listSubscribers(subscriberQueryParams(params.filter ?? {})), params, 'createdAt');
         return { data: records(page.data), total: page.total };
       }
       assertProducts(resource);
@@ -105,12 +131,14 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
 
     async getOne(resource, params) {
       if (resource === 'consultations') return { data: records(await consultationWithState(params.id)) };
+      if (resource === 'campaigns') return { data: records(await newsletter.getCampaign(String(params.id))) };
       assertProducts(resource);
       return { data: records(await api.json(productPath(params.id), productSchema)) };
     },
 
     async getMany(resource, params) {
       if (resource === 'consultations') return { data: records(await Promise.all(params.ids.map(consultationWithState))) };
+      if (resource === 'campaigns') return { data: records(await Promise.all(params.ids.map((id) => newsletter.getCampaign(String(id))))) };
       assertProducts(resource);
       const data = await Promise.all(params.ids.map((id) => api.json(productPath(id), productSchema)));
       return { data: records(data) };
@@ -121,6 +149,15 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     },
 
     async create(resource, params) {
+      if (resource === 'campaigns') {
+        let input;
+        try {
+          input = toCampaignInput(params.data);
+        } catch (error) {
+          throw asValidationError(error);
+        }
+        return { data: records(await newsletter.createCampaign(input).catch((error: unknown) => Promise.reject(onListInputs(error)))) };
+      }
       assertProducts(resource);
       let body;
       try {
@@ -133,6 +170,10 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     },
 
     async update(resource, params) {
+      if (resource === 'campaigns') {
+        const update = toCampaignUpdate(params.data, campaignSchema.parse(params.previousData));
+        return { data: records(await newsletter.updateCampaign(String(params.id), update).catch((error: unknown) => Promise.reject(onListInputs(error)))) };
+      }
       assertProducts(resource);
       const previous = productSchema.parse(params.previousData);
       const body = toUpdatePayload(params.data, previous);
@@ -148,8 +189,11 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     async updateMany() {
       return unsupported('updateMany');
     },
-    async delete() {
-      return unsupported('delete');
+    async delete<RecordType extends RaRecord>(resource: string, params: { id: RecordType['id']; previousData?: RecordType }) {
+      // Only subscribers are ever deleted (GDPR erasure); products are retired, campaigns kept.
+      if (resource !== 'subscribers') unsupported(`delete ${resource}`);
+      await newsletter.eraseSubscriber(String(params.id));
+      return { data: records(params.previousData ?? { id: params.id }) };
     },
     async deleteMany() {
       return unsupported('deleteMany');

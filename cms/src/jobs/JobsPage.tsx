@@ -38,12 +38,20 @@ const runStatusLabels: Record<JobRun['status'], { label: string; colour: 'succes
   running: { label: 'Kjører', colour: 'info' },
 };
 
-/** The counts jobs report (functions/review/review-check.ts); unknown ones show under their code. */
+/**
+ * The counts jobs report (functions/review/review-check.ts, functions/newsletter/dispatch.ts);
+ * unknown ones show under their code.
+ */
 const countLabels: Record<string, string> = {
   dueProducts: 'Forfalt eller frist innen 60 dager',
   remindersSent: 'Påminnelser sendt',
   emailsSent: 'E-poster sendt',
   markedNotCurrent: 'Merket ikke gjeldende',
+  campaigns: 'Nyhetsbrev behandlet',
+  sent: 'Sendt',
+  failed: 'Feilet',
+  skipped: 'Hoppet over',
+  finished: 'Nyhetsbrev ferdig sendt',
 };
 
 function countsText(counts: Record<string, number>): string {

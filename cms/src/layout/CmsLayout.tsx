@@ -2,11 +2,13 @@ import ArticleIcon from '@mui/icons-material/Article';
 import ForumIcon from '@mui/icons-material/Forum';
 import HowToVoteIcon from '@mui/icons-material/HowToVote';
 import LowPriorityIcon from '@mui/icons-material/LowPriority';
+import MailIcon from '@mui/icons-material/Mail';
+import PeopleIcon from '@mui/icons-material/People';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
 import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, Menu, TitlePortal } from 'react-admin';
+import { AppBar, Layout, Menu, TitlePortal, useCanAccess } from 'react-admin';
 
 function CmsAppBar() {
   return (
@@ -19,8 +21,12 @@ function CmsAppBar() {
   );
 }
 
-/** Every page is readable by every group; what a group may change is decided on the page. */
+/**
+ * Every page is readable by every group, except the newsletter's, which only editors and admins
+ * see; what a group may change is decided on the page.
+ */
 function CmsMenu() {
+  const { canAccess: seesNewsletter } = useCanAccess({ resource: 'campaigns', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem primaryText="Forfall og oppfølging" leftIcon={<SpaceDashboardIcon />} />
@@ -28,6 +34,8 @@ function CmsMenu() {
       <Menu.Item to="/consultations" primaryText="Høringer" leftIcon={<HowToVoteIcon />} />
       <Menu.Item to="/generelle-innspill" primaryText="Generelle innspill" leftIcon={<ForumIcon />} />
       <Menu.Item to="/prioriteringsrapport" primaryText="Prioriteringsrapport" leftIcon={<LowPriorityIcon />} />
+      {seesNewsletter ? <Menu.Item to="/campaigns" primaryText="Nyhetsbrev" leftIcon={<MailIcon />} /> : null}
+      {seesNewsletter ? <Menu.Item to="/subscribers" primaryText="Abonnenter" leftIcon={<PeopleIcon />} /> : null}
       <Menu.Item to="/jobber" primaryText="Planlagte jobber" leftIcon={<ScheduleIcon />} />
     </Menu>
   );

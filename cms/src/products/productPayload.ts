@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   productContentSchema,
   productCreateSchema,
@@ -7,6 +6,7 @@ import {
   type ProductCreate,
   type ProductUpdate,
 } from '../../../content-model';
+import { formMessage, nestErrors } from '../shared/validation';
 
 /** The fields an editor edits; everything else on a Product is lifecycle bookkeeping owned by the API. */
 export const editableProductFields = [
@@ -72,34 +72,6 @@ export function toUpdatePayload(values: FormValues, previous: Product): ProductU
     changed[field] = field === 'publisher' && next[field] === undefined ? null : next[field];
   }
   return { ...changed, expectedRevision: previous.revision } as ProductUpdate;
-}
-
-/** Plain Norwegian for the common cases; zod's own Norwegian locale covers the rest. */
-function formMessage(issue: z.core.$ZodRawIssue): string | undefined {
-  const input = issue.input;
-  if (input === undefined || input === null || input === '') return 'Påkrevd';
-  if (issue.code === 'too_small' && issue.origin === 'string') return `Må være minst ${String(issue.minimum)} tegn`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return `Kan være høyst ${String(issue.maximum)} tegn`;
-  if (issue.code === 'too_big' && issue.origin === 'array') return `Høyst ${String(issue.maximum)} valg`;
-  if (issue.code === 'invalid_format' && issue.format === 'email') return 'Ugyldig e-postadresse';
-  if (issue.code === 'invalid_format' && issue.format === 'url') return 'Ugyldig lenke – må begynne med http:// eller https://';
-  return undefined;
-}
-
-/** Nested { field: { sub: message } } as react-admin's form-level validate expects. */
-function nestErrors(issues: readonly z.core.$ZodIssue[]): FormValues {
-  const errors: FormValues = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String);
-    const leaf = path.pop();
-    if (leaf === undefined) continue;
-    let node = errors;
-    for (const segment of path) {
-      node = (node[segment] ??= {}) as FormValues;
-    }
-    node[leaf] ??= issue.message;
-  }
-  return errors;
 }
 
 /** Checks the form against the same schema the API uses, with Norwegian messages. */

@@ -1,0 +1,49 @@
+import { CreateButton, Datagrid, DateField, FunctionField, List, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { OSLO_TIME_ZONE, type Campaign } from '../../../content-model';
+import { formatInstant } from '../shared/format';
+import { campaignStatusChoices, CampaignStatusChip, CompactProgress, interestNames } from './NewsletterChips';
+
+const campaignFilters = [<SelectInput key="status" source="status" choices={campaignStatusChoices} alwaysOn />];
+
+const instantOptions = { timeZone: OSLO_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' } as const;
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+function CampaignListActions() {
+  return (
+    <TopToolbar>
+      <CreateButton label="Nytt nyhetsbrev" />
+    </TopToolbar>
+  );
+}
+
+/** When it went, or when it is meant to go. */
+function whenText(campaign: Campaign): string {
+  if (campaign.sentAt) return `Sendt ${formatInstant(campaign.sentAt)}`;
+  if (campaign.scheduledAt) return `Planlagt ${formatInstant(campaign.scheduledAt)}`;
+  return '–';
+}
+
+/** The newsletter issues ("utsendelser"), newest first, with where each send has got to. */
+export function CampaignList() {
+  return (
+    <List
+      title="Nyhetsbrev"
+      filters={campaignFilters}
+      actions={<CampaignListActions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      storeKey="campaigns.list"
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false} size="small">
+        <TextField source="subject" />
+        <FunctionField<Campaign> source="interests" sortable={false} render={(campaign) => (campaign.interests.length ? interestNames(campaign.interests) : 'Generelle nyheter (alle)')} />
+        <FunctionField<Campaign> source="status" render={(campaign) => <CampaignStatusChip status={campaign.status} />} />
+        <FunctionField<Campaign> source="progress" sortable={false} render={(campaign) => <CompactProgress campaign={campaign} />} />
+        <FunctionField<Campaign> label="Utsending" sortBy="scheduledAt" sx={noWrap} render={whenText} />
+        <DateField source="lastChangedAt" showTime locales="nb-NO" options={instantOptions} sx={noWrap} />
+        <TextField source="lastChangedBy" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,66 @@
+import { HttpError } from 'react-admin';
+import { campaignInputSchema, type Campaign, type CampaignInput, type CampaignUpdate } from '../../../content-model';
+import { formMessage, nestErrors } from '../shared/validation';
+
+type FormValues = Record<string, unknown>;
+
+/** The fields an editor writes; status, progress and bookkeeping belong to the API. */
+const editableCampaignFields = Object.keys(campaignInputSchema.shape) as (keyof CampaignInput)[];
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The rich-text editor leaves "<p></p>" behind when everything is deleted: that is no text. */
+export function isEmptyHtml(html: string): boolean {
+  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() === '' && !/<img\b/i.test(html);
+}
+
+/** react-admin turns emptied text into null; the API wants strings and lists. */
+export function normaliseCampaignForm(values: FormValues): FormValues {
+  const body = typeof values.body === 'string' ? values.body : '';
+  return {
+    subject: typeof values.subject === 'string' ? values.subject : '',
+    body: isEmptyHtml(body) ? '' : body,
+    interests: list(values.interests),
+    linkedProducts: list(values.linkedProducts),
+  };
+}
+
+export function toCampaignInput(values: FormValues): CampaignInput {
+  return campaignInputSchema.parse(normaliseCampaignForm(values));
+}
+
+/** Only what changed, plus the revision the editor started from (optimistic locking). */
+export function toCampaignUpdate(values: FormValues, previous: Campaign): CampaignUpdate {
+  const next = normaliseCampaignForm(values);
+  const before = normaliseCampaignForm(previous as unknown as FormValues);
+  const changed: FormValues = {};
+  for (const field of editableCampaignFields) {
+    if (JSON.stringify(next[field]) !== JSON.stringify(before[field])) changed[field] = next[field];
+  }
+  return { ...changed, expectedRevision: previous.revision } as CampaignUpdate;
+}
+
+/** Checks the form against the same schema the API uses, with Norwegian messages. */
+export function validateCampaignForm(values: FormValues): FormValues {
+  const result = campaignInputSchema.safeParse(normaliseCampaignForm(values), { error: formMessage });
+  return result.success ? {} : nestErrors(result.error.issues);
+}
+
+/**
+ * The API names list items ("linkedProducts.2: Ukjent produkt «x»"); the form has one input per
+ * list, so such messages go onto the list's input.
+ */
+export function onListInputs(error: unknown): unknown {
+  if (!(error instanceof HttpError) || error.status !== 400) return error;
+  const body = error.body as { errors?: Record<string, unknown> } | undefined;
+  if (!body?.errors) return error;
+  const errors: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(body.errors)) {
+    const list = /^(linkedProducts|interests)\.\d+$/.exec(path)?.[1];
+    if (list) errors[list] ??= message;
+    else errors[path] = message;
+  }
+  return new HttpError(error.message, error.status, { ...body, errors });
+}
