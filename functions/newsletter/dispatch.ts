@@ -95,7 +95,8 @@ export async function prepareCampaign(deps: Pick<DispatchDependencies, 'store' |
   return sending;
 }
 
-type Outcome = 'sent' | 'failed' | 'skipped' | 'lost' | 'in-doubt' | 'deferred';
+/** What became of one delivery; "lost" means another dispatcher had claimed it first. */
+type Outcome = 'sent' | 'failed' | 'skipped' | 'lost';
 
 /**
  * Sends what is still pending, until done or `deadline` (epoch ms): claim → send → mark, so a
@@ -189,7 +190,8 @@ async function sendPending(
         } else unfinished += 1;
       }
     }
-    const subscribers = new Map((await Promise.all(work.map((delivery) => store.subscribers.get(delivery.subscriberId)))).map((subscriber, index) => [work[index]?.subscriberId, subscriber]));
+    const found = await Promise.all(work.map((delivery) => store.subscribers.get(delivery.subscriberId)));
+    const subscribers = new Map(work.map((delivery, index) => [delivery.subscriberId, found[index] ?? null]));
     const delta = { sent: 0, failed: 0, skipped: 0 };
     let next = 0;
     let handled = 0;
@@ -204,7 +206,7 @@ async function sendPending(
         }
         const outcome = await deliver(delivery, subscribers.get(delivery.subscriberId) ?? null);
         handled += 1;
-        if (outcome === 'sent' || outcome === 'failed' || outcome === 'skipped') delta[outcome] += 1;
+        if (outcome !== 'lost') delta[outcome] += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
