@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect, onTestFailed } from 'vitest';
-import type { LocalSystem } from '../../local/system';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../local/system';
 
 /** Shared by the browser tests: Debian's Chromium driven by playwright-core against the local system. */
 const chromiumPath = '/usr/bin/chromium';
@@ -20,9 +20,6 @@ export function launchBrowser(): Promise<Browser> {
 const repoRoot = join(import.meta.dirname, '../..');
 const buildKey = createHash('sha1').update(repoRoot).digest('hex').slice(0, 10);
 const buildLock = join(tmpdir(), `normen-cms-build-${buildKey}.lock`);
-const buildStamp = join(tmpdir(), `normen-cms-build-${buildKey}.stamp`);
-/** When this test process started: a build stamped after it was made for this run. */
-const processStartedAt = Date.now() - process.uptime() * 1000;
 const STALE_LOCK_MS = 180_000;
 
 async function acquireBuildLock(): Promise<void> {
@@ -41,25 +38,66 @@ async function acquireBuildLock(): Promise<void> {
 }
 
 /**
- * Builds the CMS first: the local API server serves cms/dist only if it exists when it starts. Built
- * in a child process with NODE_ENV=production: vitest's NODE_ENV=test would give React's development build.
- * The browser test files run in parallel and share cms/dist, so one builds while the others wait,
- * and a build made during this run is not repeated (a second build would empty cms/dist under a
- * server that is already serving it).
+ * The local API server serves cms/dist only if it exists when it starts. `npm test` builds the CMS
+ * before any test runs, so the browser test files (which run in parallel and share cms/dist) never
+ * rebuild it under a server that is serving it; only when it is missing (a test run on its own)
+ * does one file build it, in a child process with NODE_ENV=production (vitest's NODE_ENV=test would
+ * give React's development build), while the others wait. After changing the CMS, run
+ * `npm run build:cms` (or `npm test`) before running these files alone.
  */
 export async function buildCms(): Promise<void> {
+  const built = () => stat(join(repoRoot, 'cms/dist/index.html')).then(() => true, () => false);
+  if (await built()) return;
   await acquireBuildLock();
   try {
-    const builtAt = Number(await readFile(buildStamp, 'utf8').catch(() => '0'));
-    if (builtAt > processStartedAt) return;
+    if (await built()) return;
     await promisify(execFile)('npx', ['vite', 'build', '--config', 'cms/vite.config.ts', '--logLevel', 'warn'], {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: 'production' },
     });
-    await writeFile(buildStamp, String(Date.now()));
   } finally {
     await rm(buildLock, { recursive: true, force: true });
   }
+}
+
+export interface BrowserSystem {
+  readonly system: LocalSystem;
+  readonly browser: Browser;
+}
+
+/**
+ * For a browser test file: before its tests, builds the CMS, starts the whole local system with the
+ * demo seed on the file's own ports (so the files run side by side) in a fresh data folder, and
+ * launches the browser; after them, stops both and removes the folder.
+ */
+export function useBrowserSystem(ports: LocalSystemOptions['ports'], dataDirPrefix: string): BrowserSystem {
+  let system: LocalSystem | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+
+  beforeAll(async () => {
+    await buildCms();
+    dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
+    system = await startLocalSystem({ ports, dataDir, ephemeral: true, seed: true });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  return {
+    get system() {
+      if (!system) throw new Error('The local system has not started');
+      return system;
+    },
+    get browser() {
+      if (!browser) throw new Error('The browser has not started');
+      return browser;
+    },
+  };
 }
 
 export type Role = 'editor' | 'committee' | 'admin';

@@ -1,12 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { defaultAudienceByLevel, defaultConsultationDeadline, deliveredProductSchema, osloDate, productSchema } from '../../content-model';
 import { minimalPdf } from '../../local/pdf';
-import { startLocalSystem, type LocalSystem } from '../../local/system';
-import { buildCms, expectAbsent, expectVisible, launchBrowser, logIn as logInAs, openOverview, selectOption } from './browser';
+import { expectAbsent, expectVisible, logIn as logInAs, openOverview, selectOption, useBrowserSystem } from './browser';
 
 /**
  * The CMS UI in a real browser (Debian's Chromium) against the whole local system: cognito-local
@@ -14,26 +11,11 @@ import { buildCms, expectAbsent, expectVisible, launchBrowser, logIn as logInAs,
  */
 const e2ePorts = { api: 23000, dynamodb: 23001, ses: 23002, cognito: 23003, s3: 23004 };
 
-let system: LocalSystem;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  await buildCms();
-  dataDir = await mkdtemp(join(tmpdir(), 'normen-e2e-'));
-  system = await startLocalSystem({ ports: e2ePorts, dataDir, ephemeral: true, seed: true });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const e2e = useBrowserSystem(e2ePorts, 'normen-e2e-');
 
 /** Logs in (home is the dashboard) and opens the document overview. */
 async function logIn(role: 'editor' | 'committee'): Promise<Page> {
-  const page = await logInAs(browser, system, role);
+  const page = await logInAs(e2e.browser, e2e.system, role);
   await openOverview(page);
   return page;
 }
@@ -96,7 +78,7 @@ describe('CMS UI in a browser', () => {
 
     // The page links to the public delivery URL; the delivery API serves the product as current.
     const publicUrl = await page.getByRole('link', { name: /leverings-API/ }).getAttribute('href');
-    expect(publicUrl).toMatch(new RegExp(`^${system.apiUrl}/content/products/veileder-om-logging-\\d+$`));
+    expect(publicUrl).toMatch(new RegExp(`^${e2e.system.apiUrl}/content/products/veileder-om-logging-\\d+$`));
     const response = await fetch(publicUrl ?? '');
     expect(response.status).toBe(200);
     const delivered = deliveredProductSchema.parse(await response.json());
@@ -152,7 +134,7 @@ describe('CMS UI in a browser', () => {
     }
 
     // Typing the address of the create page does not help either.
-    await page.goto(`${system.cmsUrl}#/products/create`);
+    await page.goto(`${e2e.system.cmsUrl}#/products/create`);
     await expectVisible(page.getByText('Du har ikke tilgang til denne siden'));
     await expectAbsent(page, page.getByRole('button', { name: 'Lagre' }));
 
@@ -163,7 +145,7 @@ describe('CMS UI in a browser', () => {
     const page = await logIn('editor');
     const { idToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('normen.cms.session') ?? '{}') as { idToken: string });
     const api = (method: string, path: string, body: unknown) =>
-      fetch(`${system.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${e2e.system.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const created = productSchema.parse(
       await (
         await api('POST', '/admin/products', {
@@ -175,7 +157,7 @@ describe('CMS UI in a browser', () => {
       ).json(),
     );
 
-    await page.goto(`${system.cmsUrl}#/products/${created.id}/edit`);
+    await page.goto(`${e2e.system.cmsUrl}#/products/${created.id}/edit`);
     await page.getByRole('textbox', { name: 'Sammendrag', exact: true }).fill('Min endring');
     // Someone else saves first.
     expect((await api('PUT', `/admin/products/${created.id}`, { summary: 'Deres endring', expectedRevision: created.revision })).status).toBe(200);

@@ -1,14 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, campaignSchema, osloDate, subscriberSchema, type Interest } from '../../content-model';
 import { readSentEmails, type SentEmail } from '../../local/services';
-import { startLocalSystem, type LocalSystem } from '../../local/system';
-import { apiAs, buildCms, expectAbsent, expectVisible, launchBrowser, logIn, openMenu, selectOption } from './browser';
+import { apiAs, expectAbsent, expectVisible, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
  * The newsletter in the CMS, in a real browser against the whole local system with the demo seed:
@@ -24,9 +21,6 @@ const targetLabel = 'Personvern';
 const linkedSlug = 'veileder-internkontroll';
 const linkedTitle = 'Veileder for internkontroll i helse- og omsorgssektoren';
 
-let system: LocalSystem;
-let browser: Browser;
-let dataDir: string;
 /** When this file's run started (epoch seconds): SES local is read from here on. */
 let startedAt: number;
 
@@ -39,18 +33,10 @@ const people = {
   neverConfirmed: `ubekreftet-${run}@mottaker.example`,
 };
 
-beforeAll(async () => {
-  await buildCms();
-  dataDir = await mkdtemp(join(tmpdir(), 'normen-newsletter-e2e-'));
-  system = await startLocalSystem({ ports: e2ePorts, dataDir, ephemeral: true, seed: true });
-  browser = await launchBrowser();
-  startedAt = Math.floor(Date.now() / 1000);
-}, 180_000);
+const e2e = useBrowserSystem(e2ePorts, 'normen-newsletter-e2e-');
 
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  startedAt = Math.floor(Date.now() / 1000);
 });
 
 function addressedTo(email: SentEmail, address: string): boolean {
@@ -58,7 +44,7 @@ function addressedTo(email: SentEmail, address: string): boolean {
 }
 
 async function emailsSince(): Promise<SentEmail[]> {
-  return readSentEmails(system.sesEndpoint, startedAt);
+  return readSentEmails(e2e.system.sesEndpoint, startedAt);
 }
 
 /** Waits for an email to show up in SES local (sends are synchronous, but allow a moment). */
@@ -73,7 +59,7 @@ async function waitForEmail(match: (email: SentEmail) => boolean, what: string):
 
 /** Signs up through the public endpoint and, unless told not to, follows the link in the confirmation email. */
 async function subscribe(email: string, interests: Interest[], confirm = true): Promise<void> {
-  const response = await fetch(`${system.apiUrl}/newsletter/subscriptions`, {
+  const response = await fetch(`${e2e.system.apiUrl}/newsletter/subscriptions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ email, interests }),
@@ -109,8 +95,8 @@ describe('Newsletter in the CMS', () => {
     await subscribe(people.eventsOnly, ['events']);
     await subscribe(people.neverConfirmed, [targetInterest], false);
 
-    const page = await logIn(browser, system, 'editor');
-    const api = await apiAs(page, system);
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
+    const api = await apiAs(page, e2e.system);
     // Who should get it: everyone confirmed for the interest, ours and any the seed holds.
     const audience = subscriberList.parse(await (await api('GET', `/admin/subscribers?status=confirmed&interest=${targetInterest}`)).json()).items.map((s) => s.email);
     expect(audience).toEqual(expect.arrayContaining([people.privacyReader, people.privacyAndEvents]));
@@ -161,9 +147,9 @@ describe('Newsletter in the CMS', () => {
 
     // A test to the editor herself, and nobody else.
     await page.getByRole('button', { name: 'Send test til meg' }).click();
-    await expectVisible(page.getByText(`Testen er sendt til ${system.users.editor.username}`));
+    await expectVisible(page.getByText(`Testen er sendt til ${e2e.system.users.editor.username}`));
     const test = await waitForEmail((sent) => sent.subject === `[TEST] ${subject}`, 'the test email');
-    expect(test.destination.to.some((to) => to.includes(system.users.editor.username))).toBe(true);
+    expect(test.destination.to.some((to) => to.includes(e2e.system.users.editor.username))).toBe(true);
     expect((await emailsSince()).filter((sent) => sent.subject.includes(subject)).length).toBe(1);
 
     // Send now: the dialog says who it goes to and how many they are.
@@ -180,7 +166,7 @@ describe('Newsletter in the CMS', () => {
     await expectAbsent(page, page.getByRole('button', { name: 'Send nå' }));
 
     // An admin runs the dispatcher now (it would otherwise start within a minute).
-    const admin = await logIn(browser, system, 'admin');
+    const admin = await logIn(e2e.browser, e2e.system, 'admin');
     await openMenu(admin, 'Planlagte jobber');
     const job = admin.getByRole('region', { name: 'Utsendelse av nyhetsbrev' });
     await job.getByRole('button', { name: 'Kjør nå' }).click();
@@ -203,7 +189,7 @@ describe('Newsletter in the CMS', () => {
     const delivered = (await emailsSince()).filter((email) => email.subject === subject);
     expect(delivered.flatMap((email) => email.destination.to).map((to) => /<([^>]+)>/.exec(to)?.[1] ?? to).sort()).toEqual([...audience].sort());
     const unsubscribeLinks = delivered.map((email) => /Meld deg av: (\S+)/.exec(email.body.text ?? '')?.[1]);
-    expect(unsubscribeLinks.every((link) => link?.startsWith(`${system.apiUrl}/newsletter/unsubscribe?token=`))).toBe(true);
+    expect(unsubscribeLinks.every((link) => link?.startsWith(`${e2e.system.apiUrl}/newsletter/unsubscribe?token=`))).toBe(true);
     expect(new Set(unsubscribeLinks).size).toBe(delivered.length);
 
     // The list shows it as sent, with its progress.
@@ -215,13 +201,13 @@ describe('Newsletter in the CMS', () => {
   }, 150_000);
 
   it('lets an editor plan a send for later, change the issue until then, and protects edits with the revision', async () => {
-    const page = await logIn(browser, system, 'editor');
-    const api = await apiAs(page, system);
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
+    const api = await apiAs(page, e2e.system);
     const subject = `Invitasjon til Normkonferansen ${run}`;
     const created = campaignSchema.parse(
       await (await api('POST', '/admin/campaigns', { subject, body: '<p>Påmeldingen er åpen.</p>', interests: ['events'], linkedProducts: [] })).json(),
     );
-    await page.goto(`${system.cmsUrl}#/campaigns/${created.id}/show`);
+    await page.goto(`${e2e.system.cmsUrl}#/campaigns/${created.id}/show`);
     await expectVisible(page.getByRole('heading', { level: 1, name: subject }));
 
     // A time that has passed is refused on the field; tomorrow morning is accepted.
@@ -249,6 +235,8 @@ describe('Newsletter in the CMS', () => {
     await expectVisible(page.getByText(/Nyhetsbrevet er planlagt sendt/));
     const subjectInput = page.getByRole('textbox', { name: 'Emne' });
     expect(await subjectInput.inputValue()).toBe(subject);
+    // Let the edit page's own (re)fetch of the campaign finish first, so the form holds the old revision.
+    await page.waitForLoadState('networkidle');
     const concurrent = await api('PUT', `/admin/campaigns/${created.id}`, { expectedRevision: scheduled.revision, body: '<p>Påmeldingen er åpen – få plasser igjen.</p>' });
     expect(concurrent.status).toBe(200);
     await subjectInput.fill(`${subject} (oppdatert)`);
@@ -273,7 +261,7 @@ describe('Newsletter in the CMS', () => {
   }, 90_000);
 
   it('refuses an empty issue and shows why on the fields', async () => {
-    const page = await logIn(browser, system, 'editor');
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
     await openMenu(page, 'Nyhetsbrev');
     await page.getByRole('link', { name: 'Nytt nyhetsbrev' }).click();
     await page.getByRole('textbox', { name: 'Emne' }).fill('Hi');
@@ -285,7 +273,7 @@ describe('Newsletter in the CMS', () => {
   }, 60_000);
 
   it('lets an editor find subscribers by address, status and interest, export them, and erase one', async () => {
-    const page = await logIn(browser, system, 'editor');
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
     await openMenu(page, 'Abonnenter');
     await page.getByPlaceholder('Søk på e-postadresse (begynnelsen)').fill(`ubekreftet-${run}`);
     const rows = page.getByRole('row').filter({ hasText: run });
@@ -317,24 +305,24 @@ describe('Newsletter in the CMS', () => {
     await expectVisible(page.getByText(`Personopplysningene om ${people.eventsOnly} er slettet`));
     await expectAbsent(page, rows.getByText(people.eventsOnly, { exact: true }));
     await expectVisible(rows.getByText(people.privacyAndEvents, { exact: true }));
-    const api = await apiAs(page, system);
+    const api = await apiAs(page, e2e.system);
     const remaining = subscriberList.parse(await (await api('GET', `/admin/subscribers?q=${encodeURIComponent(people.eventsOnly)}`)).json()).items;
     expect(remaining).toEqual([]);
     await page.context().close();
   }, 90_000);
 
   it('shows a committee member no newsletter menu, and the API refuses them the newsletter', async () => {
-    const page = await logIn(browser, system, 'committee');
+    const page = await logIn(e2e.browser, e2e.system, 'committee');
     await expectVisible(page.getByRole('menuitem', { name: 'Planlagte jobber', exact: true }));
     await expectAbsent(page, page.getByRole('menuitem', { name: 'Nyhetsbrev', exact: true }));
     await expectAbsent(page, page.getByRole('menuitem', { name: 'Abonnenter', exact: true }));
 
     // Typing the address does not get them in either.
-    await page.goto(`${system.cmsUrl}#/subscribers`);
+    await page.goto(`${e2e.system.cmsUrl}#/subscribers`);
     await expectVisible(page.getByText('Ingen tilgang'));
     await expectAbsent(page, page.getByText(people.privacyReader));
 
-    const api = await apiAs(page, system);
+    const api = await apiAs(page, e2e.system);
     expect((await api('GET', '/admin/campaigns')).status).toBe(403);
     expect((await api('GET', '/admin/subscribers')).status).toBe(403);
     await page.context().close();

@@ -1,8 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   addDays,
@@ -16,8 +14,7 @@ import {
   productSchema,
   stakeholderInputSchema,
 } from '../../content-model';
-import { startLocalSystem, type LocalSystem } from '../../local/system';
-import { apiAs, buildCms, expectAbsent, expectVisible, launchBrowser, logIn, openMenu, selectOption } from './browser';
+import { apiAs, expectAbsent, expectVisible, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
  * Review work in the CMS, in a real browser against the whole local system with the demo seed:
@@ -30,25 +27,10 @@ const e2ePorts = { api: 23100, dynamodb: 23101, ses: 23102, cognito: 23103, s3: 
 const overdueSlug = 'veileder-sma-virksomheter';
 const overdueTitle = 'Veileder i informasjonssikkerhet og personvern for små virksomheter';
 
-let system: LocalSystem;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  await buildCms();
-  dataDir = await mkdtemp(join(tmpdir(), 'normen-review-e2e-'));
-  system = await startLocalSystem({ ports: e2ePorts, dataDir, ephemeral: true, seed: true });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const e2e = useBrowserSystem(e2ePorts, 'normen-review-e2e-');
 
 async function deliveredCurrency(slug: string) {
-  const response = await fetch(`${system.apiUrl}/content/products/${slug}`);
+  const response = await fetch(`${e2e.system.apiUrl}/content/products/${slug}`);
   expect(response.status).toBe(200);
   return deliveredProductSchema.parse(await response.json()).currency;
 }
@@ -67,7 +49,7 @@ describe('Review work in the CMS', () => {
     // Before: overdue, so the website gets it as not current.
     expect(await deliveredCurrency(overdueSlug)).toBe('not-current');
 
-    const page = await logIn(browser, system, 'committee');
+    const page = await logIn(e2e.browser, e2e.system, 'committee');
     const overdue = attentionRow(page, overdueTitle);
     await expectVisible(overdue.getByText('Forfalt', { exact: true }));
     // Counts per level, with the overdue ones in words as well as red.
@@ -92,18 +74,18 @@ describe('Review work in the CMS', () => {
     await page.getByRole('tab', { name: 'Evalueringer' }).click();
     const evaluations = page.getByRole('table', { name: 'Evalueringer' });
     const row = evaluations.getByRole('row').filter({ hasText: 'Fortsatt aktuell' });
-    await expectVisible(row.getByRole('cell', { name: system.users.committee.username, exact: true }));
+    await expectVisible(row.getByRole('cell', { name: e2e.system.users.committee.username, exact: true }));
     await expectVisible(row.getByRole('cell', { name: /komiteens møte/ }));
 
     // The website gets it as current again, and the API has the evaluation and the reset due date.
     expect(await deliveredCurrency(overdueSlug)).toBe('current');
-    const api = await apiAs(page, system);
+    const api = await apiAs(page, e2e.system);
     const productId = page.url().match(/#\/products\/([^/]+)\/show/)?.[1] ?? '';
     const product = productSchema.parse(await (await api('GET', `/admin/products/${productId}`)).json());
     expect(product).toMatchObject({ slug: overdueSlug, lastEvaluatedAt: today, lastEvaluationOutcome: 'still-current', notCurrentReason: null });
     expect(product.nextEvaluationDue && product.nextEvaluationDue > today).toBe(true);
     const stored = z.object({ items: z.array(evaluationSchema) }).parse(await (await api('GET', `/admin/products/${productId}/evaluations`)).json());
-    expect(stored.items[0]).toMatchObject({ outcome: 'still-current', evaluatedOn: today, evaluatedBy: system.users.committee.username });
+    expect(stored.items[0]).toMatchObject({ outcome: 'still-current', evaluatedOn: today, evaluatedBy: e2e.system.users.committee.username });
 
     // And the dashboard no longer lists it.
     await openMenu(page, 'Forfall og oppfølging');
@@ -114,7 +96,7 @@ describe('Review work in the CMS', () => {
   }, 90_000);
 
   it('lets an admin run the review check now and see it healthy; a committee member sees the job but cannot run it', async () => {
-    const admin = await logIn(browser, system, 'admin');
+    const admin = await logIn(e2e.browser, e2e.system, 'admin');
     await openMenu(admin, 'Planlagte jobber');
     const job = admin.getByRole('region', { name: 'Evalueringskontroll (påminnelser og ikke-gjeldende)' });
     const health = job.getByRole('status', { name: 'Helse' });
@@ -125,13 +107,13 @@ describe('Review work in the CMS', () => {
     await expectVisible(job.getByText('Kjøringen er fullført'));
     await expectVisible(health.getByText('OK', { exact: true }));
     expect(await health.locator('.MuiChip-colorSuccess').count()).toBe(1);
-    await expectVisible(job.getByRole('table', { name: /Siste kjøringer/ }).getByRole('cell', { name: `Manuelt av ${system.users.admin.username}` }));
+    await expectVisible(job.getByRole('table', { name: /Siste kjøringer/ }).getByRole('cell', { name: `Manuelt av ${e2e.system.users.admin.username}` }));
 
-    const jobs = z.object({ items: z.array(jobHealthSchema) }).parse(await (await (await apiAs(admin, system))('GET', '/admin/jobs')).json());
+    const jobs = z.object({ items: z.array(jobHealthSchema) }).parse(await (await (await apiAs(admin, e2e.system))('GET', '/admin/jobs')).json());
     expect(jobs.items.find((item) => item.job === 'review-check')).toMatchObject({ health: 'ok', lastRun: { status: 'succeeded', trigger: 'manual' } });
     await admin.context().close();
 
-    const committee = await logIn(browser, system, 'committee');
+    const committee = await logIn(e2e.browser, e2e.system, 'committee');
     await openMenu(committee, 'Planlagte jobber');
     const seen = committee.getByRole('region', { name: 'Evalueringskontroll (påminnelser og ikke-gjeldende)' });
     await expectVisible(seen.getByRole('status', { name: 'Helse' }).getByText('OK', { exact: true }));
@@ -140,8 +122,8 @@ describe('Review work in the CMS', () => {
   }, 60_000);
 
   it('sends a product to consultation with the default window, refuses a too-short deadline, and triages input', async () => {
-    const page = await logIn(browser, system, 'editor');
-    const api = await apiAs(page, system);
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
+    const api = await apiAs(page, e2e.system);
     const title = `Faktaark om loggkontroll ${Date.now()}`;
     const created = productSchema.parse(
       await (
@@ -149,7 +131,7 @@ describe('Review work in the CMS', () => {
       ).json(),
     );
 
-    await page.goto(`${system.cmsUrl}#/products/${created.id}/show`);
+    await page.goto(`${e2e.system.cmsUrl}#/products/${created.id}/show`);
     await page.getByRole('button', { name: 'Send på høring' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send på høring' });
     const today = osloDate(new Date());
@@ -185,7 +167,7 @@ describe('Review work in the CMS', () => {
     await expectVisible(page.getByText('Ingen innspill ennå.'));
 
     // A stakeholder submits input through the public endpoint.
-    const submitted = await fetch(`${system.apiUrl}/inputs`, {
+    const submitted = await fetch(`${e2e.system.apiUrl}/inputs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({
@@ -214,12 +196,12 @@ describe('Review work in the CMS', () => {
 
     const inputs = z.object({ items: z.array(stakeholderInputSchema) }).parse(await (await api('GET', `/admin/consultations/${consultationId}/inputs`)).json());
     expect(inputs.items).toHaveLength(1);
-    expect(inputs.items[0]).toMatchObject({ status: 'not-taken', reason: 'Dekkes av faktaark om integrasjoner.', triagedBy: system.users.editor.username });
+    expect(inputs.items[0]).toMatchObject({ status: 'not-taken', reason: 'Dekkes av faktaark om integrasjoner.', triagedBy: e2e.system.users.editor.username });
     await page.context().close();
 
     // A committee member reads the input and its triage but gets no triage or edit controls.
-    const committee = await logIn(browser, system, 'committee');
-    await committee.goto(`${system.cmsUrl}#/consultations/${consultationId}/show`);
+    const committee = await logIn(e2e.browser, e2e.system, 'committee');
+    await committee.goto(`${e2e.system.cmsUrl}#/consultations/${consultationId}/show`);
     const seen = committee.getByRole('row', { name: 'Innspill fra Ola Nordmann, Journal AS' });
     await expectVisible(seen.getByText('Ikke tatt inn', { exact: true }));
     await expectVisible(seen.getByText('Begrunnelse: Dekkes av faktaark om integrasjoner.'));
@@ -229,7 +211,7 @@ describe('Review work in the CMS', () => {
   }, 90_000);
 
   it('shows the priority report with its factors and exports it as CSV', async () => {
-    const page = await logIn(browser, system, 'committee');
+    const page = await logIn(e2e.browser, e2e.system, 'committee');
     await openMenu(page, 'Prioriteringsrapport');
     const report = page.getByRole('table', { name: 'Prioriteringsrapport' });
     for (const factor of ['Kjernetema', 'Aktuelt behov', 'Nedlastinger siste 12 mnd.', 'Dager siden endring']) {

@@ -1,24 +1,13 @@
 import EditCalendarIcon from '@mui/icons-material/EditCalendar';
-import {
-  Alert,
-  Box,
-  Button as MuiButton,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Link, Show, TopToolbar, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { consultationPolicy, consultationUpdateSchema, countedDays, daysBetween, osloDate, type ConsultationUpdate } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import type { ConsultationListItem } from '../data/reviewOperations';
 import { formatInstant, formatNumber, formatOsloDate } from '../shared/format';
-import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
+import { FormDialog } from '../shared/FormDialog';
+import { errorsOnFields } from '../shared/httpErrors';
 import { ConsultationStateChip } from './ConsultationChips';
 import { ExportInputsButton, InputsPanel } from './InputsPanel';
 
@@ -169,57 +158,45 @@ function EditConsultationDialog({ consultation, onClose }: { consultation: Consu
       onClose();
       refresh();
     } catch (error) {
-      const { audience: audienceError, closesOn: closesOnError } = fieldErrorsOf(error);
-      const onFields: EditErrors = { ...(audienceError ? { audience: audienceError } : {}), ...(closesOnError ? { closesOn: closesOnError } : {}) };
-      setErrors(Object.keys(onFields).length > 0 ? onFields : { root: messageOf(error, 'Endringen kunne ikke lagres') });
+      setErrors(errorsOnFields(error, ['audience', 'closesOn'], 'Endringen kunne ikke lagres'));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby="edit-consultation-title" fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="edit-consultation-title">Endre frist og målgruppe</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>Høringen åpnet {formatOsloDate(consultation.opensOn)}. Juli teller ikke med i fristen.</DialogContentText>
-          {errors.root ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {errors.root}
-            </Alert>
-          ) : null}
-          <Stack spacing={2}>
-            <TextField
-              label="Målgruppe"
-              value={audience}
-              onChange={(event) => setAudience(event.target.value)}
-              error={Boolean(errors.audience)}
-              helperText={errors.audience}
-              multiline
-              minRows={2}
-              required
-            />
-            <TextField
-              label="Høringsfrist"
-              type="date"
-              value={closesOn}
-              onChange={(event) => setClosesOn(event.target.value)}
-              error={Boolean(errors.closesOn) || (days !== null && minimum !== null && days < minimum)}
-              helperText={errors.closesOn ?? (days === null ? ' ' : `${days} dager (juli teller ikke)${minimum !== null ? `, minst ${minimum}` : ''}.`)}
-              slotProps={{ inputLabel: { shrink: true } }}
-              required
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={onClose} disabled={busy}>
-            Avbryt
-          </MuiButton>
-          <MuiButton type="submit" variant="contained" disabled={busy}>
-            Lagre
-          </MuiButton>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="edit-consultation-title"
+      title="Endre frist og målgruppe"
+      intro={<>Høringen åpnet {formatOsloDate(consultation.opensOn)}. Juli teller ikke med i fristen.</>}
+      error={errors.root}
+      busy={busy}
+      submitLabel="Lagre"
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <Stack spacing={2}>
+        <TextField
+          label="Målgruppe"
+          value={audience}
+          onChange={(event) => setAudience(event.target.value)}
+          error={Boolean(errors.audience)}
+          helperText={errors.audience}
+          multiline
+          minRows={2}
+          required
+        />
+        <TextField
+          label="Høringsfrist"
+          type="date"
+          value={closesOn}
+          onChange={(event) => setClosesOn(event.target.value)}
+          error={Boolean(errors.closesOn) || (days !== null && minimum !== null && days < minimum)}
+          helperText={errors.closesOn ?? (days === null ? ' ' : `${days} dager (juli teller ikke)${minimum !== null ? `, minst ${minimum}` : ''}.`)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          required
+        />
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,4 +1,3 @@
-import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
   Box,
@@ -15,10 +14,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Button, useCanAccess, useDataProvider, useNotify } from 'react-admin';
+import { useCanAccess, useDataProvider, useNotify } from 'react-admin';
 import { inputStatuses, inputTriageSchema, stakeholderGroups, type InputStatus, type StakeholderInput } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { saveBlob } from '../shared/download';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { formatInstant, formatNumber } from '../shared/format';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
 import { useLoaded } from '../shared/useLoaded';
@@ -26,24 +25,7 @@ import { InputStatusChip } from './ConsultationChips';
 
 /** Downloads the input to a consultation (or the general input) as CSV from the API. */
 export function ExportInputsButton({ consultationId, fileName }: { consultationId: string; fileName: string }) {
-  const dataProvider = useDataProvider<CmsDataProvider>();
-  const notify = useNotify();
-  const [exporting, setExporting] = useState(false);
-  async function exportCsv() {
-    setExporting(true);
-    try {
-      saveBlob(await dataProvider.exportInputsCsv(consultationId), fileName);
-    } catch (error) {
-      notify(messageOf(error, 'Eksporten feilet'), { type: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  }
-  return (
-    <Button label="Eksporter CSV" onClick={exportCsv} disabled={exporting}>
-      <DownloadIcon />
-    </Button>
-  );
+  return <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportInputsCsv(consultationId)} fileName={fileName} />;
 }
 
 /**

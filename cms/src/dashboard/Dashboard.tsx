@@ -1,12 +1,10 @@
 import ErrorIcon from '@mui/icons-material/Error';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import {
-  Alert,
   Box,
   Card,
   CardContent,
   Chip,
-  CircularProgress,
   Stack,
   Table,
   TableBody,
@@ -20,6 +18,8 @@ import { Link, Title } from 'react-admin';
 import { daysBetween, governanceLevels, productStatuses, type Dashboard as DashboardData, type ProductStatus } from '../../../content-model';
 import { ConsultationStateChip } from '../consultations/ConsultationChips';
 import { formatNumber, formatOsloDate } from '../shared/format';
+import { LoadedContent } from '../shared/LoadedContent';
+import { CardSection } from '../shared/sections';
 import { useLoaded } from '../shared/useLoaded';
 
 type AttentionReason = DashboardData['attention'][number]['why'];
@@ -38,19 +38,6 @@ const statusOrder = productStatuses.codes;
 /** The overview filtered as given: the document overview reads its filters from the address. */
 function overviewPath(filter: Record<string, string>): string {
   return `/products?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-}
-
-function Section({ title, children, id }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-labelledby={id}>
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
 }
 
 function SummaryTile({ label, value, colour, icon }: { label: string; value: number; colour: 'error.main' | 'warning.main' | 'text.primary'; icon?: ReactNode }) {
@@ -206,9 +193,9 @@ export function Dashboard() {
       <Typography variant="h5" component="h1" gutterBottom>
         Forfall og oppfølging
       </Typography>
-      {state.status === 'loading' ? <CircularProgress aria-label="Laster oversikten" /> : null}
-      {state.status === 'failed' ? <Alert severity="error">{state.message}</Alert> : null}
-      {state.status === 'loaded' ? <DashboardContent data={state.data} /> : null}
+      <LoadedContent state={state} loadingLabel="Laster oversikten">
+        {(data) => <DashboardContent data={data} />}
+      </LoadedContent>
     </Box>
   );
 }
@@ -227,15 +214,15 @@ function DashboardContent({ data }: { data: DashboardData }) {
         <SummaryTile label="Trenger oppfølging" value={data.attention.length} colour="text.primary" />
         <SummaryTile label="Åpne høringer" value={data.openConsultations.length} colour="text.primary" />
       </Stack>
-      <Section title="Trenger oppfølging" id="dashboard-attention">
+      <CardSection title="Trenger oppfølging" id="dashboard-attention">
         <AttentionTable attention={data.attention} />
-      </Section>
-      <Section title="Produkter per nivå og status" id="dashboard-levels">
+      </CardSection>
+      <CardSection title="Produkter per nivå og status" id="dashboard-levels">
         <LevelTable byLevel={data.byLevel} />
-      </Section>
-      <Section title="Åpne høringer" id="dashboard-consultations">
+      </CardSection>
+      <CardSection title="Åpne høringer" id="dashboard-consultations">
         <OpenConsultations consultations={data.openConsultations} today={data.today} />
-      </Section>
+      </CardSection>
     </Stack>
   );
 }

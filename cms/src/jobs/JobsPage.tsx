@@ -22,6 +22,7 @@ import type { JobHealth, JobRun } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { formatInstant, formatNumber } from '../shared/format';
 import { messageOf } from '../shared/httpErrors';
+import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
 
 /** Health as colour and text: green OK, red when failed or missed, grey when never run. */
@@ -85,15 +86,15 @@ export function JobsPage() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 900 }}>
         Jobbene kjøres automatisk etter tidsplanen. En jobb som feiler eller ikke blir kjørt som planlagt, vises i rødt og utløser en alarm.
       </Typography>
-      {state.status === 'loading' ? <CircularProgress aria-label="Laster jobbene" /> : null}
-      {state.status === 'failed' ? <Alert severity="error">{state.message}</Alert> : null}
-      {state.status === 'loaded' ? (
-        <Stack spacing={2}>
-          {state.data.map((job) => (
-            <JobCard key={job.job} job={job} onRun={reload} />
-          ))}
-        </Stack>
-      ) : null}
+      <LoadedContent state={state} loadingLabel="Laster jobbene">
+        {(jobs) => (
+          <Stack spacing={2}>
+            {jobs.map((job) => (
+              <JobCard key={job.job} job={job} onRun={reload} />
+            ))}
+          </Stack>
+        )}
+      </LoadedContent>
     </Box>
   );
 }

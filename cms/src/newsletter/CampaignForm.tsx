@@ -1,21 +1,11 @@
-import { Alert, Box, Typography } from '@mui/material';
+import { Alert } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AutocompleteArrayInput, CheckboxGroupInput, SaveButton, SimpleForm, TextInput, Toolbar, useGetList, useRecordContext } from 'react-admin';
 import { RichTextInput } from 'ra-input-rich-text';
 import type { Campaign, Product } from '../../../content-model';
+import { FormSection } from '../shared/sections';
 import { validateCampaignForm } from './campaignPayload';
 import { interestChoices, isEditable } from './NewsletterChips';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box component="section" sx={{ width: '100%', maxWidth: 960, mb: 2 }}>
-      <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
 
 /**
  * Links to products in the delivery API ("Les mer" in the email). Only published products have a
@@ -65,21 +55,21 @@ export function CampaignForm({ intro }: { intro?: ReactNode }) {
     // noValidate: the schema's Norwegian messages, not the browser's own (English) ones.
     <SimpleForm validate={validateCampaignForm} toolbar={<CampaignToolbar />} warnWhenUnsavedChanges noValidate>
       {intro}
-      <Section title="Innhold">
+      <FormSection title="Innhold">
         <TextInput source="subject" isRequired fullWidth helperText="Emnefeltet i e-posten" />
         <RichTextInput source="body" isRequired fullWidth />
-      </Section>
-      <Section title="Mottakere">
+      </FormSection>
+      <FormSection title="Mottakere">
         <CheckboxGroupInput
           source="interests"
           choices={interestChoices}
           row={false}
           helperText="Nyhetsbrevet går til bekreftede abonnenter som har valgt minst én av de avkryssede interessene. Ingen valgt = generelle nyheter til alle bekreftede abonnenter."
         />
-      </Section>
-      <Section title="Lenker">
+      </FormSection>
+      <FormSection title="Lenker">
         <LinkedProductsInput />
-      </Section>
+      </FormSection>
     </SimpleForm>
   );
 }

@@ -1,12 +1,13 @@
 import ScheduleSendIcon from '@mui/icons-material/ScheduleSend';
 import SendIcon from '@mui/icons-material/Send';
 import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
-import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Button, EditButton, Show, TopToolbar, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Campaign } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { formatInstant } from '../shared/format';
+import { CardSection } from '../shared/sections';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
 import { CampaignPreview } from './CampaignPreview';
 import { audienceText, CampaignStatusChip, isEditable, isUnderway } from './NewsletterChips';
@@ -139,19 +140,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-labelledby={id} variant="outlined">
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
-
 function CampaignContent() {
   const campaign = useRecordContext<Campaign>();
   if (!campaign) return null;
@@ -173,12 +161,12 @@ function CampaignContent() {
           {campaign.sentAt ? <Fact label="Sendt">{formatInstant(campaign.sentAt)}</Fact> : null}
         </Box>
       </Box>
-      <Section id="campaign-progress" title="Utsendelse">
+      <CardSection variant="outlined" id="campaign-progress" title="Utsendelse">
         <SendProgress campaign={campaign} />
-      </Section>
-      <Section id="campaign-preview" title="Forhåndsvisning">
+      </CardSection>
+      <CardSection variant="outlined" id="campaign-preview" title="Forhåndsvisning">
         <CampaignPreview campaign={campaign} />
-      </Section>
+      </CardSection>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Alert, CircularProgress, DialogContentText, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { Campaign } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { formatInstant, formatNumber, fromOsloDateTimeLocal, toOsloDateTimeLocal } from '../shared/format';
+import { FormDialog } from '../shared/FormDialog';
 import { audienceText } from './NewsletterChips';
 
 export type SendMode = 'now' | 'schedule';
@@ -77,59 +78,54 @@ export function SendCampaignDialog({ mode, campaign, busy, serverError, onCancel
 
   const scheduledAt = mode === 'schedule' ? fromOsloDateTimeLocal(when) : null;
   return (
-    <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{mode === 'now' ? 'Send nyhetsbrevet nå?' : 'Planlegg utsending'}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText>
-              «{campaign.subject}» sendes {mode === 'now' ? 'nå' : scheduledAt ? formatInstant(scheduledAt) : 'på tidspunktet du velger'} til:
-            </DialogContentText>
-            <Typography component="p" sx={{ fontWeight: 'bold' }}>
-              {audienceText(campaign)}
-            </Typography>
-            <Typography component="p" role="status" aria-label="Antall mottakere">
-              {size === null ? (
-                <>
-                  <CircularProgress size={14} sx={{ mr: 1 }} /> Teller mottakere …
-                </>
-              ) : size === 'failed' ? (
-                'Kunne ikke telle mottakerne.'
-              ) : (
-                `${formatNumber(size)} ${size === 1 ? 'mottaker' : 'mottakere'} i dag.`
-              )}
-            </Typography>
-            {size === 0 ? <Alert severity="warning">Ingen bekreftede abonnenter passer nå – ingen vil få nyhetsbrevet.</Alert> : null}
-            {mode === 'schedule' ? (
-              <TextField
-                label="Tidspunkt (norsk tid)"
-                type="datetime-local"
-                value={when}
-                onChange={(event) => {
-                  setWhen(event.target.value);
-                  setLocalError(undefined);
-                  setShownServerError(undefined);
-                }}
-                error={Boolean(timeError)}
-                helperText={timeError ?? 'Utsendelsen starter innen et minutt etter tidspunktet. Til da kan nyhetsbrevet fortsatt endres.'}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 60 } }}
-                required
-                autoFocus
-              />
-            ) : (
-              <DialogContentText>Utsendelsen starter innen et minutt. Når den har startet, kan den ikke stoppes, og nyhetsbrevet kan ikke endres.</DialogContentText>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel} disabled={busy}>
-            Avbryt
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} color={mode === 'now' ? 'warning' : 'primary'}>
-            {mode === 'now' ? 'Send nå' : 'Planlegg utsending'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId={titleId}
+      title={mode === 'now' ? 'Send nyhetsbrevet nå?' : 'Planlegg utsending'}
+      busy={busy}
+      submitLabel={mode === 'now' ? 'Send nå' : 'Planlegg utsending'}
+      submitColor={mode === 'now' ? 'warning' : 'primary'}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <Stack spacing={2}>
+        <DialogContentText>
+          «{campaign.subject}» sendes {mode === 'now' ? 'nå' : scheduledAt ? formatInstant(scheduledAt) : 'på tidspunktet du velger'} til:
+        </DialogContentText>
+        <Typography component="p" sx={{ fontWeight: 'bold' }}>
+          {audienceText(campaign)}
+        </Typography>
+        <Typography component="p" role="status" aria-label="Antall mottakere">
+          {size === null ? (
+            <>
+              <CircularProgress size={14} sx={{ mr: 1 }} /> Teller mottakere …
+            </>
+          ) : size === 'failed' ? (
+            'Kunne ikke telle mottakerne.'
+          ) : (
+            `${formatNumber(size)} ${size === 1 ? 'mottaker' : 'mottakere'} i dag.`
+          )}
+        </Typography>
+        {size === 0 ? <Alert severity="warning">Ingen bekreftede abonnenter passer nå – ingen vil få nyhetsbrevet.</Alert> : null}
+        {mode === 'schedule' ? (
+          <TextField
+            label="Tidspunkt (norsk tid)"
+            type="datetime-local"
+            value={when}
+            onChange={(event) => {
+              setWhen(event.target.value);
+              setLocalError(undefined);
+              setShownServerError(undefined);
+            }}
+            error={Boolean(timeError)}
+            helperText={timeError ?? 'Utsendelsen starter innen et minutt etter tidspunktet. Til da kan nyhetsbrevet fortsatt endres.'}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 60 } }}
+            required
+            autoFocus
+          />
+        ) : (
+          <DialogContentText>Utsendelsen starter innen et minutt. Når den har startet, kan den ikke stoppes, og nyhetsbrevet kan ikke endres.</DialogContentText>
+        )}
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,5 +1,4 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import DownloadIcon from '@mui/icons-material/Download';
 import { Tooltip } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -22,7 +21,7 @@ import {
 import { OSLO_TIME_ZONE, type Subscriber } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { subscriberQueryParams } from '../data/subscriberQuery';
-import { saveBlob } from '../shared/download';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { messageOf } from '../shared/httpErrors';
 import { interestChoices, interestNames, SubscriberStatusChip, subscriberStatusChoices } from './NewsletterChips';
 
@@ -37,26 +36,7 @@ const subscriberFilters = [
 /** The same filters as on screen, all matching subscribers, from the API. */
 function ExportSubscribersButton() {
   const { filterValues } = useListContext();
-  const dataProvider = useDataProvider<CmsDataProvider>();
-  const notify = useNotify();
-  const [exporting, setExporting] = useState(false);
-
-  async function exportCsv() {
-    setExporting(true);
-    try {
-      saveBlob(await dataProvider.exportSubscribersCsv(subscriberQueryParams(filterValues)), CSV_FILE_NAME);
-    } catch (error) {
-      notify(error instanceof Error ? error.message : 'Eksporten feilet', { type: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  }
-
-  return (
-    <Button label="Eksporter CSV" onClick={() => void exportCsv()} disabled={exporting}>
-      <DownloadIcon />
-    </Button>
-  );
+  return <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportSubscribersCsv(subscriberQueryParams(filterValues))} fileName={CSV_FILE_NAME} />;
 }
 
 function SubscriberListActions() {

@@ -1,15 +1,9 @@
 import { HttpError } from 'react-admin';
 import { campaignInputSchema, type Campaign, type CampaignInput, type CampaignUpdate } from '../../../content-model';
-import { formMessage, nestErrors } from '../shared/validation';
-
-type FormValues = Record<string, unknown>;
+import { changedFields, list, schemaErrors, type FormValues } from '../shared/validation';
 
 /** The fields an editor writes; status, progress and bookkeeping belong to the API. */
 const editableCampaignFields = Object.keys(campaignInputSchema.shape) as (keyof CampaignInput)[];
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /** The rich-text editor leaves "<p></p>" behind when everything is deleted: that is no text. */
 export function isEmptyHtml(html: string): boolean {
@@ -35,17 +29,13 @@ export function toCampaignInput(values: FormValues): CampaignInput {
 export function toCampaignUpdate(values: FormValues, previous: Campaign): CampaignUpdate {
   const next = normaliseCampaignForm(values);
   const before = normaliseCampaignForm(previous as unknown as FormValues);
-  const changed: FormValues = {};
-  for (const field of editableCampaignFields) {
-    if (JSON.stringify(next[field]) !== JSON.stringify(before[field])) changed[field] = next[field];
-  }
+  const changed = changedFields(next, before, editableCampaignFields);
   return { ...changed, expectedRevision: previous.revision } as CampaignUpdate;
 }
 
 /** Checks the form against the same schema the API uses, with Norwegian messages. */
 export function validateCampaignForm(values: FormValues): FormValues {
-  const result = campaignInputSchema.safeParse(normaliseCampaignForm(values), { error: formMessage });
-  return result.success ? {} : nestErrors(result.error.issues);
+  return schemaErrors(campaignInputSchema, normaliseCampaignForm(values));
 }
 
 /**

@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { decisionSchema, osloDate, type Decision } from '../../../content-model';
+import { FormDialog } from '../shared/FormDialog';
 
 interface ApproveDialogProps {
   open: boolean;
@@ -33,43 +34,39 @@ export function ApproveDialog({ open, busy, onCancel, onApprove }: ApproveDialog
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onCancel} aria-labelledby="approve-dialog-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="approve-dialog-title">Registrer vedtak</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>Styringsgruppens vedtak om å godkjenne produktet.</DialogContentText>
-          <Stack spacing={2}>
-            <TextField
-              label="Vedtaksreferanse"
-              placeholder="06/25"
-              value={reference}
-              onChange={(event) => setReference(event.target.value)}
-              error={Boolean(errors.reference)}
-              helperText={errors.reference ?? 'Saksnummer/år, f.eks. 06/25'}
-              autoFocus
-              required
-            />
-            <TextField
-              label="Vedtaksdato"
-              type="date"
-              value={date}
-              onChange={(event) => setDate(event.target.value)}
-              error={Boolean(errors.date)}
-              helperText={errors.date}
-              slotProps={{ inputLabel: { shrink: true } }}
-              required
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel} disabled={busy}>
-            Avbryt
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            Registrer vedtak
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      titleId="approve-dialog-title"
+      title="Registrer vedtak"
+      intro="Styringsgruppens vedtak om å godkjenne produktet."
+      busy={busy}
+      submitLabel="Registrer vedtak"
+      fullWidth={false}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <Stack spacing={2}>
+        <TextField
+          label="Vedtaksreferanse"
+          placeholder="06/25"
+          value={reference}
+          onChange={(event) => setReference(event.target.value)}
+          error={Boolean(errors.reference)}
+          helperText={errors.reference ?? 'Saksnummer/år, f.eks. 06/25'}
+          autoFocus
+          required
+        />
+        <TextField
+          label="Vedtaksdato"
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+          error={Boolean(errors.date)}
+          helperText={errors.date}
+          slotProps={{ inputLabel: { shrink: true } }}
+          required
+        />
+      </Stack>
+    </FormDialog>
   );
 }

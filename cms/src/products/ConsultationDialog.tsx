@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   consultationOptionsSchema,
@@ -13,6 +13,7 @@ import {
   type GovernanceLevel,
 } from '../../../content-model';
 import { formatOsloDate } from '../shared/format';
+import { FormDialog } from '../shared/FormDialog';
 
 export type ConsultationFieldErrors = Partial<Record<'audience' | 'opensOn' | 'closesOn' | 'root', string>>;
 
@@ -93,72 +94,64 @@ function ConsultationForm({ busy, level, serverErrors, onCancel, onSend }: Omit<
     (days === null ? windowTexts[level] : `${days} dager (juli teller ikke). ${windowTexts[level]}${days < minimum ? ` For kort – minst ${minimum} dager.` : ''}`);
 
   return (
-    <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby="consultation-dialog-title" fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="consultation-dialog-title">Send på høring</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            Høringen åpner for innspill fra målgruppen fram til fristen. Standard for nivå {level} er fylt inn; frist{' '}
-            {formatOsloDate(defaultConsultationDeadline(level, today))} hvis høringen åpner i dag.
-          </DialogContentText>
-          {errors.root ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {errors.root}
-            </Alert>
-          ) : null}
-          <Stack spacing={2}>
-            <TextField
-              label="Målgruppe"
-              value={audience}
-              onChange={(event) => {
-                edited('audience');
-                setAudience(event.target.value);
-              }}
-              error={Boolean(errors.audience)}
-              helperText={errors.audience ?? 'Hvem høringen går til'}
-              multiline
-              minRows={2}
-              required
-            />
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField
-                label="Åpner"
-                type="date"
-                value={opensOn}
-                onChange={(event) => changeOpensOn(event.target.value)}
-                error={Boolean(errors.opensOn)}
-                helperText={errors.opensOn}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
-                required
-                sx={{ flex: 1 }}
-              />
-              <TextField
-                label="Høringsfrist"
-                type="date"
-                value={closesOn}
-                onChange={(event) => {
-                  edited('closesOn');
-                  setDeadlineEdited(true);
-                  setClosesOn(event.target.value);
-                }}
-                error={Boolean(errors.closesOn) || (days !== null && days < minimum)}
-                helperText={deadlineHelp}
-                slotProps={{ inputLabel: { shrink: true } }}
-                required
-                sx={{ flex: 1 }}
-              />
-            </Stack>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel} disabled={busy}>
-            Avbryt
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            Send på høring
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="consultation-dialog-title"
+      title="Send på høring"
+      intro={
+        <>
+          Høringen åpner for innspill fra målgruppen fram til fristen. Standard for nivå {level} er fylt inn; frist{' '}
+          {formatOsloDate(defaultConsultationDeadline(level, today))} hvis høringen åpner i dag.
+        </>
+      }
+      error={errors.root}
+      busy={busy}
+      submitLabel="Send på høring"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <Stack spacing={2}>
+        <TextField
+          label="Målgruppe"
+          value={audience}
+          onChange={(event) => {
+            edited('audience');
+            setAudience(event.target.value);
+          }}
+          error={Boolean(errors.audience)}
+          helperText={errors.audience ?? 'Hvem høringen går til'}
+          multiline
+          minRows={2}
+          required
+        />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField
+            label="Åpner"
+            type="date"
+            value={opensOn}
+            onChange={(event) => changeOpensOn(event.target.value)}
+            error={Boolean(errors.opensOn)}
+            helperText={errors.opensOn}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+            required
+            sx={{ flex: 1 }}
+          />
+          <TextField
+            label="Høringsfrist"
+            type="date"
+            value={closesOn}
+            onChange={(event) => {
+              edited('closesOn');
+              setDeadlineEdited(true);
+              setClosesOn(event.target.value);
+            }}
+            error={Boolean(errors.closesOn) || (days !== null && days < minimum)}
+            helperText={deadlineHelp}
+            slotProps={{ inputLabel: { shrink: true } }}
+            required
+            sx={{ flex: 1 }}
+          />
+        </Stack>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { Alert, AlertTitle, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, AlertTitle, Button as MuiButton, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { evaluationOutcomes, evaluationRequestSchema, osloDate, type EvaluationOutcome, type Product } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { formatOsloDate } from '../shared/format';
-import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
+import { FormDialog } from '../shared/FormDialog';
+import { errorsOnFields } from '../shared/httpErrors';
 import { confirmations, useProductTransition } from './LifecycleActions';
 import { transitionLabels } from './lifecycle';
 
@@ -73,80 +74,65 @@ function EvaluationDialog({ product, onClose }: { product: Product; onClose(): v
       refresh();
     } catch (error) {
       // A 400 names the field (e.g. a date in the future or before publication); 409 is a stale revision.
-      const fields = fieldErrorsOf(error);
-      const { evaluatedOn: dateError, outcome: outcomeError, note: noteError } = fields;
-      const onFields: EvaluationFieldErrors = {
-        ...(dateError ? { evaluatedOn: dateError } : {}),
-        ...(outcomeError ? { outcome: outcomeError } : {}),
-        ...(noteError ? { note: noteError } : {}),
-      };
-      setErrors(Object.keys(onFields).length > 0 ? onFields : { root: messageOf(error, 'Evalueringen kunne ikke lagres') });
+      setErrors(errorsOnFields(error, ['evaluatedOn', 'outcome', 'note'], 'Evalueringen kunne ikke lagres'));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby="evaluation-dialog-title" fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="evaluation-dialog-title">Registrer evaluering</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            Evaluering av publisert versjon {product.publishedVersion} av «{product.title}».
-            {product.nextEvaluationDue ? ` Fristen var ${formatOsloDate(product.nextEvaluationDue)}.` : ''} Neste frist regnes fra evalueringsdatoen.
-          </DialogContentText>
-          {errors.root ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {errors.root}
-            </Alert>
-          ) : null}
-          <Stack spacing={2}>
-            <TextField
-              label="Evalueringsdato"
-              type="date"
-              value={evaluatedOn}
-              onChange={(event) => setEvaluatedOn(event.target.value)}
-              error={Boolean(errors.evaluatedOn)}
-              helperText={errors.evaluatedOn}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-              required
-            />
-            <TextField
-              select
-              label="Resultat"
-              value={outcome}
-              onChange={(event) => setOutcome(event.target.value as EvaluationOutcome)}
-              error={Boolean(errors.outcome)}
-              helperText={errors.outcome ?? (outcome === 'no-longer-relevant' ? 'Produktet vises da ikke lenger som gjeldende og foreslås sanert.' : ' ')}
-              required
-            >
-              {evaluationOutcomes.codes.map((code) => (
-                <MenuItem key={code} value={code}>
-                  {evaluationOutcomes.labels[code]}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              label="Merknad"
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              error={Boolean(errors.note)}
-              helperText={errors.note ?? 'Hva ble vurdert, og eventuelt hva som må gjøres'}
-              multiline
-              minRows={3}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={onClose} disabled={busy}>
-            Avbryt
-          </MuiButton>
-          <MuiButton type="submit" variant="contained" disabled={busy}>
-            Registrer evaluering
-          </MuiButton>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      titleId="evaluation-dialog-title"
+      title="Registrer evaluering"
+      intro={
+        <>
+          Evaluering av publisert versjon {product.publishedVersion} av «{product.title}».
+          {product.nextEvaluationDue ? ` Fristen var ${formatOsloDate(product.nextEvaluationDue)}.` : ''} Neste frist regnes fra evalueringsdatoen.
+        </>
+      }
+      error={errors.root}
+      busy={busy}
+      submitLabel="Registrer evaluering"
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <Stack spacing={2}>
+        <TextField
+          label="Evalueringsdato"
+          type="date"
+          value={evaluatedOn}
+          onChange={(event) => setEvaluatedOn(event.target.value)}
+          error={Boolean(errors.evaluatedOn)}
+          helperText={errors.evaluatedOn}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+          required
+        />
+        <TextField
+          select
+          label="Resultat"
+          value={outcome}
+          onChange={(event) => setOutcome(event.target.value as EvaluationOutcome)}
+          error={Boolean(errors.outcome)}
+          helperText={errors.outcome ?? (outcome === 'no-longer-relevant' ? 'Produktet vises da ikke lenger som gjeldende og foreslås sanert.' : ' ')}
+          required
+        >
+          {evaluationOutcomes.codes.map((code) => (
+            <MenuItem key={code} value={code}>
+              {evaluationOutcomes.labels[code]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label="Merknad"
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          error={Boolean(errors.note)}
+          helperText={errors.note ?? 'Hva ble vurdert, og eventuelt hva som må gjøres'}
+          multiline
+          minRows={3}
+        />
+      </Stack>
+    </FormDialog>
   );
 }
 

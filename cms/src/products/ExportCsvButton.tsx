@@ -1,8 +1,5 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import { useState } from 'react';
-import { Button, useDataProvider, useListContext, useNotify } from 'react-admin';
-import type { CmsDataProvider } from '../data/dataProvider';
-import { saveBlob } from '../shared/download';
+import { useListContext } from 'react-admin';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
 const CSV_FILE_NAME = 'dokumentoversikt.csv';
 
@@ -12,24 +9,5 @@ const CSV_FILE_NAME = 'dokumentoversikt.csv';
  */
 export function ExportCsvButton() {
   const { filterValues, sort } = useListContext();
-  const dataProvider = useDataProvider<CmsDataProvider>();
-  const notify = useNotify();
-  const [exporting, setExporting] = useState(false);
-
-  async function exportCsv() {
-    setExporting(true);
-    try {
-      saveBlob(await dataProvider.exportOverviewCsv({ filter: filterValues, sort }), CSV_FILE_NAME);
-    } catch (error) {
-      notify(error instanceof Error ? error.message : 'Eksporten feilet', { type: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  }
-
-  return (
-    <Button label="Eksporter CSV" onClick={exportCsv} disabled={exporting}>
-      <DownloadIcon />
-    </Button>
-  );
+  return <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportOverviewCsv({ filter: filterValues, sort })} fileName={CSV_FILE_NAME} />;
 }

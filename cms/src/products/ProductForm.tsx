@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -17,20 +17,10 @@ import {
 } from 'react-admin';
 import { RichTextInput } from 'ra-input-rich-text';
 import { defaultLevelByType, productTypes, type Product } from '../../../content-model';
+import { FormSection } from '../shared/sections';
 import { AttachmentsInput } from './AttachmentsInput';
 import { levelChoices, productTypeChoices, targetGroupChoices, themeChoices, topicCategoryChoices } from './choices';
 import { validateProductForm } from './productPayload';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box component="section" sx={{ width: '100%', maxWidth: 960, mb: 2 }}>
-      <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
 
 function Row({ children }: { children: ReactNode }) {
   return <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, '& > *': { flex: '1 1 260px' } }}>{children}</Box>;
@@ -84,7 +74,7 @@ export function ProductForm({ intro }: { intro?: ReactNode }) {
     // noValidate: the schema's Norwegian messages, not the browser's own (English) ones.
     <SimpleForm validate={validateProductForm} toolbar={<SaveOnlyToolbar />} warnWhenUnsavedChanges noValidate>
       {intro}
-      <Section title="Klassifisering">
+      <FormSection title="Klassifisering">
         <TextInput source="title" isRequired fullWidth />
         <TextInput source="slug" helperText="Valgfri ved opprettelse – lages fra tittelen. Små bokstaver, tall og bindestrek." fullWidth />
         <Row>
@@ -98,15 +88,15 @@ export function ProductForm({ intro }: { intro?: ReactNode }) {
           <SelectArrayInput source="themes" choices={themeChoices} />
           <SelectArrayInput source="targetGroups" choices={targetGroupChoices} />
         </Row>
-      </Section>
-      <Section title="Eierskap og prioritering">
+      </FormSection>
+      <FormSection title="Eierskap og prioritering">
         <Row>
           <TextInput source="owner.name" isRequired />
           <TextInput source="owner.email" type="email" isRequired />
         </Row>
         <BooleanInput source="currentNeed" helperText="Prioriteres i neste års handlingsplan" />
-      </Section>
-      <Section title="Innhold">
+      </FormSection>
+      <FormSection title="Innhold">
         <TextInput source="summary" multiline minRows={3} fullWidth />
         <RichTextInput source="body" fullWidth />
         <AttachmentsInput />
@@ -117,7 +107,7 @@ export function ProductForm({ intro }: { intro?: ReactNode }) {
           </SimpleFormIterator>
         </ArrayInput>
         <RelatedProductsInput />
-      </Section>
+      </FormSection>
     </SimpleForm>
   );
 }

@@ -6,7 +6,7 @@ import {
   type ProductCreate,
   type ProductUpdate,
 } from '../../../content-model';
-import { formMessage, nestErrors } from '../shared/validation';
+import { changedFields, list, schemaErrors, type FormValues } from '../shared/validation';
 
 /** The fields an editor edits; everything else on a Product is lifecycle bookkeeping owned by the API. */
 export const editableProductFields = [
@@ -14,18 +14,12 @@ export const editableProductFields = [
   ...Object.keys(productContentSchema.shape),
 ] as (keyof ProductCreate & keyof Product)[];
 
-type FormValues = Record<string, unknown>;
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
 function optionalText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 /**
@@ -65,17 +59,13 @@ export function toCreatePayload(values: FormValues): ProductCreate {
 export function toUpdatePayload(values: FormValues, previous: Product): ProductUpdate {
   const next = normaliseProductForm(values);
   const before = normaliseProductForm(previous as unknown as FormValues);
-  const changed: FormValues = {};
-  for (const field of editableProductFields) {
-    if (JSON.stringify(next[field]) === JSON.stringify(before[field])) continue;
-    // A removed publisher must be sent as null: leaving it out would mean "unchanged".
-    changed[field] = field === 'publisher' && next[field] === undefined ? null : next[field];
-  }
+  const changed = changedFields(next, before, editableProductFields);
+  // A removed publisher must be sent as null: leaving it out would mean "unchanged".
+  if ('publisher' in changed && changed.publisher === undefined) changed.publisher = null;
   return { ...changed, expectedRevision: previous.revision } as ProductUpdate;
 }
 
 /** Checks the form against the same schema the API uses, with Norwegian messages. */
 export function validateProductForm(values: FormValues): FormValues {
-  const result = productCreateSchema.safeParse(normaliseProductForm(values), { error: formMessage });
-  return result.success ? {} : nestErrors(result.error.issues);
+  return schemaErrors(productCreateSchema, normaliseProductForm(values));
 }

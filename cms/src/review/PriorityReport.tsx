@@ -1,13 +1,10 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Box, Card, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useState } from 'react';
-import { Button, Link, Title, useDataProvider, useNotify } from 'react-admin';
+import { Box, Card, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link, Title } from 'react-admin';
 import { productStatuses, productTypes, type PriorityRow } from '../../../content-model';
-import type { CmsDataProvider } from '../data/dataProvider';
 import { OutcomeChip } from '../products/ProductEvaluations';
-import { saveBlob } from '../shared/download';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { formatNumber, formatOsloDate } from '../shared/format';
-import { messageOf } from '../shared/httpErrors';
+import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
 
 const reasonLabels: Record<PriorityRow['reason'], { label: string; colour: 'warning' | 'info' }> = {
@@ -20,24 +17,7 @@ function yesNo(value: boolean) {
 }
 
 function ExportReportButton() {
-  const dataProvider = useDataProvider<CmsDataProvider>();
-  const notify = useNotify();
-  const [exporting, setExporting] = useState(false);
-  async function exportCsv() {
-    setExporting(true);
-    try {
-      saveBlob(await dataProvider.exportReviewReportCsv(), 'prioriteringsrapport.csv');
-    } catch (error) {
-      notify(messageOf(error, 'Eksporten feilet'), { type: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  }
-  return (
-    <Button label="Eksporter CSV" onClick={exportCsv} disabled={exporting}>
-      <DownloadIcon />
-    </Button>
-  );
+  return <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportReviewReportCsv()} fileName="prioriteringsrapport.csv" />;
 }
 
 /**
@@ -62,9 +42,9 @@ export function PriorityReport() {
         Grunnlag for neste års handlingsplan: produkter der evalueringen konkluderte med revisjon, og produkter som forfaller innen et år. Rekkefølgen er
         kjernetema først, deretter aktuelt behov, nedlastinger siste 12 måneder og tid siden sist endring. Rapporten viser faktorene, ikke en samlet poengsum.
       </Typography>
-      {state.status === 'loading' ? <CircularProgress aria-label="Laster rapporten" /> : null}
-      {state.status === 'failed' ? <Alert severity="error">{state.message}</Alert> : null}
-      {state.status === 'loaded' ? <ReportTable rows={state.data.items} today={state.data.today} /> : null}
+      <LoadedContent state={state} loadingLabel="Laster rapporten">
+        {(data) => <ReportTable rows={data.items} today={data.today} />}
+      </LoadedContent>
     </Box>
   );
 }

@@ -16,6 +16,18 @@ export function fieldErrorsOf(error: unknown, prefix = ''): Record<string, strin
   return found;
 }
 
+/**
+ * For a dialog's error state: the API's messages on the dialog's own `fields`, or, when it named
+ * none of them (e.g. a 409 for a stale revision), the overall message as `root`.
+ */
+export function errorsOnFields<F extends string>(error: unknown, fields: readonly F[], fallback: string): Partial<Record<F | 'root', string>> {
+  const found = fieldErrorsOf(error);
+  const onFields: Partial<Record<F | 'root', string>> = {};
+  for (const field of fields) if (found[field]) onFields[field] = found[field];
+  if (Object.keys(onFields).length === 0) onFields.root = messageOf(error, fallback);
+  return onFields;
+}
+
 export function messageOf(error: unknown, fallback: string): string {
   return error instanceof Error && error.message ? error.message : fallback;
 }

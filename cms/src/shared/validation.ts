@@ -1,6 +1,27 @@
 import type { z } from 'zod';
 
-type FormValues = Record<string, unknown>;
+/** A form's values as react-admin hands them over. */
+export type FormValues = Record<string, unknown>;
+
+/** A value that should be a list: anything else (null, undefined) is an empty one. */
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The fields among `fields` whose values differ between `before` and `next` (compared as JSON). */
+export function changedFields(next: FormValues, before: FormValues, fields: readonly string[]): FormValues {
+  const changed: FormValues = {};
+  for (const field of fields) {
+    if (JSON.stringify(next[field]) !== JSON.stringify(before[field])) changed[field] = next[field];
+  }
+  return changed;
+}
+
+/** Form-level validation against the API's schema: nested Norwegian messages, or none. */
+export function schemaErrors(schema: z.ZodType, values: FormValues): FormValues {
+  const result = schema.safeParse(values, { error: formMessage });
+  return result.success ? {} : nestErrors(result.error.issues);
+}
 
 /** Plain Norwegian for the common cases; zod's own Norwegian locale covers the rest. */
 export function formMessage(issue: z.core.$ZodRawIssue): string | undefined {
