@@ -244,3 +244,16 @@ export const publishedProductSchema = productVersionSchema.omit({ body: true, ow
   retiredAt: isoDateTimeSchema.nullable(),
 });
 export type PublishedProduct = z.infer<typeof publishedProductSchema>;
+
+/** A steering-group decision as recorded on a product version. */
+export const recordedDecisionSchema = decisionSchema.extend({
+  productId: z.string(),
+  version: z.number().int().positive(),
+  recordedAt: isoDateTimeSchema,
+  recordedBy: z.string(),
+});
+export type RecordedDecision = z.infer<typeof recordedDecisionSchema>;
+
+/** Downloads of a product in one Oslo month (YYYY-MM). */
+export const monthlyDownloadsSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), downloads: z.number().int().nonnegative() });
+export type MonthlyDownloads = z.infer<typeof monthlyDownloadsSchema>;

@@ -204,6 +204,9 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const consultationIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+/** GET /inputs: the form, optionally with a consultation chosen. */
+export const inputFormQuerySchema = z.object({ consultationId: z.string().max(64).optional() });
+
 export const inputParamsSchema = consultationIdParamsSchema.extend({ inputId: z.string().min(1).max(64) });
 export const jobParamsSchema = z.object({ job: jobNames.schema });
 

@@ -26,6 +26,7 @@ import {
   evaluationRequestSchema,
   evaluationResultSchema,
   evaluationSchema,
+  inputFormQuerySchema,
   inputParamsSchema,
   inputSubmissionSchema,
   inputTriageSchema,
@@ -122,7 +123,7 @@ export const routes = [
   { operationId: 'exportInputsCsv', method: 'GET', path: '/admin/consultations/{id}/inputs.csv', lambda: 'consultations', access: 'read', summary: 'Input to a consultation as CSV', request: { params: consultationIdParamsSchema }, response: { status: 200, contentType: 'text/csv' } },
   { operationId: 'triageInput', method: 'PUT', path: '/admin/consultations/{id}/inputs/{inputId}', lambda: 'consultations', access: 'write', summary: 'Triage an input', request: { params: inputParamsSchema, body: inputTriageSchema }, response: { status: 200, schema: stakeholderInputSchema } },
 
-  { operationId: 'showInputForm', method: 'GET', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'The input form (HTML, works without JavaScript)', response: { status: 200, contentType: 'text/html', cache: 'none' } },
+  { operationId: 'showInputForm', method: 'GET', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'The input form (HTML, works without JavaScript)', request: { query: inputFormQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
   { operationId: 'submitInput', method: 'POST', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'Submit input (JSON, or a form post that gets HTML back); rate limited', request: { body: inputSubmissionSchema }, response: { status: 201, cache: 'none' } },
 
   { operationId: 'showSubscriptionForm', method: 'GET', path: '/newsletter/subscriptions', lambda: 'newsletter', access: 'public', summary: 'The sign-up form (HTML, works without JavaScript)', response: { status: 200, contentType: 'text/html' } },

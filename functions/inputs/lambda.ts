@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { inputSubmissionSchema } from '../../content-model';
+import { inputFormQuerySchema, inputSubmissionSchema } from '../../content-model';
 import { DomainError } from '../shared/errors';
 import { httpLambda } from '../shared/http/lambda';
-import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, type HttpRequest } from '../shared/http/request';
+import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest } from '../shared/http/request';
 import { mailerFromConfig } from '../shared/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
@@ -17,8 +17,6 @@ const deps = {
   mailer: mailerFromConfig(runtime.config),
   rateLimiter: createRateLimiter(runtime.table),
 };
-
-const formQuerySchema = z.object({ consultationId: z.string().max(64).optional() });
 
 async function submitFromForm(request: HttpRequest) {
   const raw = jsonOrFormBody(request);
@@ -42,7 +40,7 @@ export const handler = httpLambda(
   'inputs',
   {
     showInputForm: async (request) => {
-      const { consultationId } = parseInput(formQuerySchema, request.event.queryStringParameters ?? {}, 'query');
+      const { consultationId } = parseQuery(request, inputFormQuerySchema);
       const page = inputFormPage(await openConsultations(deps), { values: { consultationId: consultationId ?? '' }, errors: [] });
       return htmlPage(page.status, page.body);
     },

@@ -1,14 +1,6 @@
-import { z } from 'zod';
-import { decisionSchema, isoDateTimeSchema } from '../../../content-model';
+import { recordedDecisionSchema, type RecordedDecision } from '../../../content-model';
 import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
 
-export const recordedDecisionSchema = decisionSchema.extend({
-  productId: z.string(),
-  version: z.number().int().positive(),
-  recordedAt: isoDateTimeSchema,
-  recordedBy: z.string(),
-});
-export type RecordedDecision = z.infer<typeof recordedDecisionSchema>;
 
 /** Steering-group decisions per product, in the order they were made. */
 export function createDecisionRepository(table: Table) {

@@ -1,10 +1,8 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { monthlyDownloadsSchema, type MonthlyDownloads } from '../../../content-model';
 import { queryAll, type Table } from '../../shared/db/client';
 import { productKey } from './product-repository';
 
-const monthlyDownloadsSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), downloads: z.number().int().nonnegative() });
-export type MonthlyDownloads = z.infer<typeof monthlyDownloadsSchema>;
 
 /**
  * Download counters: atomic ADDs on the product (total) and on a per-month item, so
