@@ -18,7 +18,7 @@ import { ensureTable, localClientConfig, localRegion } from '../local/services';
 import { seedPublishedProducts, seedReviewCatalogue, seedSubscribers } from './seed-catalogue';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { dispatchCampaign, prepareCampaign } from '../functions/newsletter/dispatch';
-import { createTokenSigner } from '../functions/newsletter/tokens';
+import { createTokenSigner } from '../functions/shared/link-tokens';
 import { buildRawEmail } from '../functions/shared/mime';
 
 async function benchTable(endpoint: string, name: string) {
@@ -79,7 +79,7 @@ async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipB
           execFileSync(
             process.execPath,
             ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
-            { env: { ...process.env, TABLE_NAME: 'bench', FILES_BUCKET: 'bench', AWS_REGION: 'eu-north-1', NEWSLETTER_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+            { env: { ...process.env, TABLE_NAME: 'bench', FILES_BUCKET: 'bench', AWS_REGION: 'eu-north-1', LINK_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
           ).trim(),
         ),
       ).sort((a, b) => a - b);

@@ -146,7 +146,7 @@ export class StatelessStack extends Stack {
     // Resolved by CloudFormation at deploy time, by name: only the functions that sign or verify links get it.
     const linkSecret = SecretValue.secretsManager(newsletterSecretName(props.resourcePrefix)).unsafeUnwrap();
     const signLinks = (fn: NormenFunction): void => {
-      fn.function.addEnvironment('NEWSLETTER_TOKEN_SECRET', linkSecret);
+      fn.function.addEnvironment('LINK_TOKEN_SECRET', linkSecret);
     };
     const access: Record<LambdaName, (fn: NormenFunction) => void> = {
       platform: (fn) => grantTableRead(fn.role, table),

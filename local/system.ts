@@ -60,7 +60,7 @@ export interface LocalSystem {
  */
 /** Kept in the data folder, so links in emails sent before a restart keep working after it. */
 async function linkSigningSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'newsletter-token-secret');
+  const file = join(dataDir, 'link-token-secret');
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
@@ -116,7 +116,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       SES_ENDPOINT: ses.endpoint,
       PUBLIC_API_URL: apiUrl,
       CMS_URL: `${apiUrl}/cms/`,
-      NEWSLETTER_TOKEN_SECRET: await linkSigningSecret(dataDir),
+      LINK_TOKEN_SECRET: await linkSigningSecret(dataDir),
       // SES local reports no quota; pace like a production SES account.
       NEWSLETTER_SEND_RATE: process.env.NEWSLETTER_SEND_RATE ?? '14',
     });

@@ -1,4 +1,4 @@
-import { createTokenSigner } from '../newsletter/tokens';
+import { createTokenSigner } from '../shared/link-tokens';
 import { required } from '../shared/config';
 import { mailerFromConfig } from '../shared/mailer';
 import type { createRuntime } from '../shared/runtime';
@@ -13,7 +13,7 @@ export function jobDependencies(runtime: ReturnType<typeof createRuntime>): JobD
     clock: runtime.clock,
     mailer: mailerFromConfig(config),
     cmsUrl: config.CMS_URL,
-    tokens: createTokenSigner(required(config.NEWSLETTER_TOKEN_SECRET, 'NEWSLETTER_TOKEN_SECRET')),
+    tokens: createTokenSigner(required(config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
     publicApiUrl: config.PUBLIC_API_URL,
     from: config.MAIL_FROM,
     sendRate: config.NEWSLETTER_SEND_RATE > 0 ? config.NEWSLETTER_SEND_RATE : 'account',

@@ -14,14 +14,14 @@ import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 import { createCampaign, getCampaign, listCampaigns, previewCampaign, scheduleCampaign, sendTestCampaign, updateCampaign, type CampaignDependencies } from './campaigns';
 import { eraseSubscriber, listSubscribers, subscribersCsv } from './subscriber-admin';
-import { createTokenSigner } from './tokens';
+import { createTokenSigner } from '../shared/link-tokens';
 
 const runtime = createRuntime();
 const deps: CampaignDependencies = {
   store: createStore(runtime.table),
   clock: runtime.clock,
   mailer: mailerFromConfig(runtime.config),
-  tokens: createTokenSigner(required(runtime.config.NEWSLETTER_TOKEN_SECRET, 'NEWSLETTER_TOKEN_SECRET')),
+  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
   publicApiUrl: runtime.config.PUBLIC_API_URL,
   from: runtime.config.MAIL_FROM,
 };

@@ -9,7 +9,7 @@ import { buildRawEmail } from '../shared/mime';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { manageLinks } from './subscriptions';
-import type { TokenSigner } from './tokens';
+import type { TokenSigner } from '../shared/link-tokens';
 
 export interface CampaignDependencies {
   store: Store;

@@ -8,7 +8,7 @@ import { isThrottling, type Mailer } from '../shared/mailer';
 import { buildRawEmail } from '../shared/mime';
 import type { Store } from '../store';
 import { renderCampaign } from './campaigns';
-import type { TokenSigner } from './tokens';
+import type { TokenSigner } from '../shared/link-tokens';
 
 export interface DispatchDependencies {
   store: Store;

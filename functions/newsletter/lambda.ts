@@ -9,7 +9,7 @@ import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 import { checkYourEmailPage, confirmedPage, invalidLinkPage, preferencesPage, subscriptionFormPage, unsubscribedPage, unsubscribePage } from './pages';
 import { confirm, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
-import { createTokenSigner } from './tokens';
+import { createTokenSigner } from '../shared/link-tokens';
 
 const runtime = createRuntime();
 const deps: NewsletterDependencies = {
@@ -17,7 +17,7 @@ const deps: NewsletterDependencies = {
   clock: runtime.clock,
   mailer: mailerFromConfig(runtime.config),
   rateLimiter: createRateLimiter(runtime.table),
-  tokens: createTokenSigner(required(runtime.config.NEWSLETTER_TOKEN_SECRET, 'NEWSLETTER_TOKEN_SECRET')),
+  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
   publicApiUrl: runtime.config.PUBLIC_API_URL,
 };
 

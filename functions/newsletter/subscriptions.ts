@@ -8,7 +8,7 @@ import type { Mailer } from '../shared/mailer';
 import type { RateLimit, RateLimiter } from '../shared/rate-limit';
 import type { Store } from '../store';
 import { audiencesOf } from './subscriber-repository';
-import { invalidLink, type TokenSigner } from './tokens';
+import { invalidLink, type TokenSigner } from '../shared/link-tokens';
 
 export interface NewsletterDependencies {
   store: Store;

@@ -23,8 +23,8 @@ const configSchema = z.object({
   CMS_URL: z.url().default('http://localhost:3000/cms/'),
   /** Base URL of the public API, for links in emails and forms. */
   PUBLIC_API_URL: z.url().default('http://localhost:3000'),
-  /** Signs the links in newsletter emails; required by the functions that issue or read them. */
-  NEWSLETTER_TOKEN_SECRET: z.string().min(32).optional(),
+  /** Signs the links in emails (newsletter, event registration); required by the functions that issue or read them. */
+  LINK_TOKEN_SECRET: z.string().min(32).optional(),
   /** Seconds a presigned download or upload URL stays valid. */
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
 });

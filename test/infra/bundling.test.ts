@@ -26,7 +26,7 @@ describe('Lambda bundles', () => {
       TABLE_NAME: 'normen-test',
       FILES_BUCKET: 'normen-files-test',
       AWS_REGION: 'eu-north-1',
-      NEWSLETTER_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+      LINK_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
     });
   }, 120_000);
 

@@ -148,13 +148,13 @@ describe('functions', () => {
     });
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
     // Only the functions that sign newsletter links get the signing key; only senders the configuration set.
-    const signsLinks = linkSigners.includes(name) ? ['NEWSLETTER_TOKEN_SECRET'] : [];
+    const signsLinks = linkSigners.includes(name) ? ['LINK_TOKEN_SECRET'] : [];
     const sends = mailSenders.includes(name) ? ['SES_CONFIGURATION_SET'] : [];
     expect(Object.keys(variables).sort()).toEqual(
       ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks, ...sends].sort(),
     );
     if (signsLinks.length > 0) {
-      expect(variables.NEWSLETTER_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/newsletter-token-secret:SecretString:::}}');
+      expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/newsletter-token-secret:SecretString:::}}');
     }
     if (sends.length > 0) expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.

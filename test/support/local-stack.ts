@@ -6,7 +6,7 @@ import { createTable } from '../../functions/shared/db/client';
 import { createS3FileStore } from '../../functions/shared/files';
 import { createStore } from '../../functions/store';
 import { startApiServer } from '../../local/api-server';
-import { createTokenSigner } from '../../functions/newsletter/tokens';
+import { createTokenSigner } from '../../functions/shared/link-tokens';
 import { createSesMailer } from '../../functions/shared/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
 import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
@@ -79,7 +79,7 @@ export async function startTestApi() {
     S3_ENDPOINT: s3Endpoint,
     CMS_ORIGIN: 'http://localhost:5173',
     SES_ENDPOINT: services().sesEndpoint,
-    NEWSLETTER_TOKEN_SECRET: testTokenSecret,
+    LINK_TOKEN_SECRET: testTokenSecret,
   });
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
   const api = await startApiServer({ port: 0, verifyToken, corsOrigin: 'http://localhost:5173' });

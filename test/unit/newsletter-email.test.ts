@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { renderCampaign } from '../../functions/newsletter/campaigns';
-import { createTokenSigner } from '../../functions/newsletter/tokens';
+import { createTokenSigner } from '../../functions/shared/link-tokens';
 import { buildRawEmail } from '../../functions/shared/mime';
 
 const deps = {

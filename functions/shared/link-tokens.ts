@@ -3,29 +3,31 @@ import { z } from 'zod';
 import { ValidationError } from '../shared/errors';
 
 /**
- * Signed links in newsletter emails: HMAC-SHA256 over the subscriber id, the purpose and an expiry.
- * Confirmation links expire; manage links (preferences, unsubscribe) last, because RFC 8058 expects
- * a List-Unsubscribe URL in an old email to keep working.
+ * Signed links in emails: HMAC-SHA256 over a subject id, the purpose and an expiry, so a link is its
+ * own proof and needs no stored token. Newsletter confirmation links expire; manage links
+ * (preferences, unsubscribe) last, because RFC 8058 expects a List-Unsubscribe URL in an old email to
+ * keep working; a registration link (cancel) lasts as long as the registration.
  */
-export type TokenPurpose = 'confirm' | 'manage';
+const tokenPurposes = ['confirm', 'manage', 'registration'] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
 
-const payloadSchema = z.object({ s: z.string().min(1), p: z.enum(['confirm', 'manage']), e: z.number().int().nullable() });
+const payloadSchema = z.object({ s: z.string().min(1), p: z.enum(tokenPurposes), e: z.number().int().nullable() });
 
 export const CONFIRM_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
 export const invalidLink = () => ValidationError.field('token', 'Lenken er ugyldig eller utløpt. Be om en ny.');
 
 export function createTokenSigner(secret: string) {
-  if (secret.length < 32) throw new Error('NEWSLETTER_TOKEN_SECRET must be at least 32 characters');
+  if (secret.length < 32) throw new Error('LINK_TOKEN_SECRET must be at least 32 characters');
   const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url');
   return {
-    issue(subscriberId: string, purpose: TokenPurpose, now: Date): string {
+    issue(subject: string, purpose: TokenPurpose, now: Date): string {
       const expires = purpose === 'confirm' ? Math.floor(now.getTime() / 1000) + CONFIRM_TOKEN_TTL_SECONDS : null;
-      const data = Buffer.from(JSON.stringify({ s: subscriberId, p: purpose, e: expires })).toString('base64url');
+      const data = Buffer.from(JSON.stringify({ s: subject, p: purpose, e: expires })).toString('base64url');
       return `${data}.${sign(data)}`;
     },
 
-    /** The subscriber id a valid token names; a 400 naming `token` for anything else. */
+    /** The subject a valid token names; a 400 naming `token` for anything else. */
     verify(token: string, purpose: TokenPurpose, now: Date): string {
       const [data, signature] = token.split('.');
       if (!data || !signature) throw invalidLink();
