@@ -5,5 +5,6 @@ export * from './product';
 export * from './review';
 export * from './lifecycle';
 export * from './newsletter';
+export * from './events';
 export * from './queries';
 export * from './errors';

@@ -175,7 +175,7 @@ export type Transition = z.infer<typeof transitionSchema>;
 export type TransitionAction = Transition['action'];
 
 export const auditRecordSchema = z.object({
-  entityType: z.enum(['product', 'consultation', 'subscriber', 'campaign']),
+  entityType: z.enum(['product', 'consultation', 'subscriber', 'campaign', 'event']),
   entityId: z.string(),
   at: isoDateTimeSchema,
   by: z.string(),

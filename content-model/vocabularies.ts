@@ -142,6 +142,8 @@ export type NotCurrentReason = z.infer<typeof notCurrentReasons.schema>;
 export const jobNames = vocabulary({
   'review-check': 'Evalueringskontroll (påminnelser og ikke-gjeldende)',
   'newsletter-dispatch': 'Utsendelse av nyhetsbrev',
+  'event-notifications': 'Påminnelser og meldinger til deltakere på arrangementer',
+  'event-retention': 'Anonymisering av deltakere etter arrangementer',
 });
 export type JobName = z.infer<typeof jobNames.schema>;
 
@@ -182,3 +184,57 @@ export const deliveryStatuses = vocabulary({
   skipped: 'Hoppet over (avmeldt eller sperret)',
 });
 export type DeliveryStatus = z.infer<typeof deliveryStatuses.schema>;
+
+export const eventTypes = vocabulary({
+  conference: 'Konferanse',
+  webinar: 'Webinar',
+  course: 'Kurs',
+  'network-meeting': 'Nettverksmøte',
+});
+export type EventType = z.infer<typeof eventTypes.schema>;
+
+/** How a participant attends: in-person seats are limited, streaming usually is not. */
+export const attendanceModes = vocabulary({
+  'in-person': 'Fysisk oppmøte',
+  online: 'Digitalt (strømming)',
+});
+export type AttendanceMode = z.infer<typeof attendanceModes.schema>;
+
+export const eventStatuses = vocabulary({
+  draft: 'Utkast',
+  open: 'Åpen for påmelding',
+  closed: 'Påmeldingen er stengt',
+  cancelled: 'Avlyst',
+});
+export type EventStatus = z.infer<typeof eventStatuses.schema>;
+
+export const registrationStatuses = vocabulary({
+  confirmed: 'Påmeldt',
+  waitlisted: 'Venteliste',
+  cancelled: 'Avmeldt',
+});
+export type RegistrationStatus = z.infer<typeof registrationStatuses.schema>;
+
+/** Extra questions an event asks; name, email and organisation are always asked. */
+export const questionKinds = vocabulary({
+  role: 'Rolle / stilling',
+  dietary: 'Allergier og matbehov',
+  text: 'Fritekst',
+});
+export type QuestionKind = z.infer<typeof questionKinds.schema>;
+
+/** Emails to an event's participants that the notification job sends. */
+export const eventMailingKinds = vocabulary({
+  reminder: 'Påminnelse',
+  changed: 'Endret tid eller sted',
+  cancelled: 'Avlyst',
+  message: 'Melding fra sekretariatet',
+});
+export type EventMailingKind = z.infer<typeof eventMailingKinds.schema>;
+
+export const mailingAudiences = vocabulary({
+  confirmed: 'Påmeldte',
+  waitlisted: 'Venteliste',
+  all: 'Påmeldte og venteliste',
+});
+export type MailingAudience = z.infer<typeof mailingAudiences.schema>;

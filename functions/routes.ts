@@ -49,6 +49,19 @@ import {
   tokenQuerySchema,
   priorityRowSchema,
   stakeholderInputSchema,
+  eventIdParamsSchema,
+  eventInputSchema,
+  eventMailingSchema,
+  eventMessageSchema,
+  eventUpdateSchema,
+  eventWithCountsSchema,
+  publicEventSchema,
+  registrationChangeSchema,
+  registrationParamsSchema,
+  registrationQuerySchema,
+  registrationRequestSchema,
+  registrationSchema,
+  eventCountsSchema,
 } from '../content-model';
 
 /**
@@ -66,6 +79,8 @@ export const lambdas = {
   newsletter: { entry: 'functions/newsletter/lambda.ts', description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe', memoryMb: 256, trigger: 'http' },
   newsletterAdmin: { entry: 'functions/newsletter/admin-lambda.ts', description: 'Editor API: newsletter campaigns and subscribers', memoryMb: 512, trigger: 'http' },
   jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
+  events: { entry: 'functions/events/lambda.ts', description: 'Public event registration form, registrations and cancel links', memoryMb: 256, trigger: 'http' },
+  eventsAdmin: { entry: 'functions/events/admin-lambda.ts', description: 'Editor API: events, programs, registrations, check-in and participant emails', memoryMb: 512, trigger: 'http' },
   sesFeedback: { entry: 'functions/newsletter/feedback-lambda.ts', description: 'SES events via SNS: send reconciliation, bounces and complaints', memoryMb: 256, trigger: 'sns' },
 } as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' | 'sns' }>;
 export type LambdaName = keyof typeof lambdas;
@@ -148,6 +163,24 @@ export const routes = [
 
   { operationId: 'listArchivedNewsletters', method: 'GET', path: '/content/newsletters', lambda: 'delivery', access: 'public', summary: 'Archive of sent newsletters', response: { status: 200, schema: zod.object({ items: zod.array(archivedNewsletterSummarySchema) }), cache: 'public' } },
   { operationId: 'getArchivedNewsletter', method: 'GET', path: '/content/newsletters/{id}', lambda: 'delivery', access: 'public', summary: 'One sent newsletter', request: { params: campaignIdParamsSchema }, response: { status: 200, schema: archivedNewsletterSchema, cache: 'public' } },
+
+  { operationId: 'listPublicEvents', method: 'GET', path: '/content/events', lambda: 'delivery', access: 'public', summary: 'Upcoming events with free seats per attendance mode and session', response: { status: 200, schema: zod.object({ items: zod.array(publicEventSchema) }), cache: 'public' } },
+  { operationId: 'getPublicEvent', method: 'GET', path: '/content/events/{id}', lambda: 'delivery', access: 'public', summary: 'One event with its program and free seats', request: { params: eventIdParamsSchema }, response: { status: 200, schema: publicEventSchema, cache: 'public' } },
+
+  { operationId: 'showRegistrationForm', method: 'GET', path: '/events/{id}/registrations', lambda: 'events', access: 'public', summary: 'The registration form (HTML, works without JavaScript)', request: { params: eventIdParamsSchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
+  { operationId: 'register', method: 'POST', path: '/events/{id}/registrations', lambda: 'events', access: 'public', summary: 'Register (JSON, or a form post that gets HTML back): a seat or the waitlist, decided atomically; the same answer whatever the address; rate limited', request: { params: eventIdParamsSchema, body: registrationRequestSchema }, response: { status: 202, cache: 'none' } },
+  { operationId: 'showCancelRegistration', method: 'GET', path: '/events/registrations/cancel', lambda: 'events', access: 'public', summary: 'A page with the registration and one button to cancel it (link from every email)', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
+  { operationId: 'cancelRegistration', method: 'POST', path: '/events/registrations/cancel', lambda: 'events', access: 'public', summary: 'Cancel: frees the seat and gives it to the first on the waitlist in the same step', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
+
+  { operationId: 'listEvents', method: 'GET', path: '/admin/events', lambda: 'eventsAdmin', access: 'write', summary: 'Events, latest start first, with counts per mode and session', response: { status: 200, schema: zod.object({ items: zod.array(eventWithCountsSchema) }) } },
+  { operationId: 'createEvent', method: 'POST', path: '/admin/events', lambda: 'eventsAdmin', access: 'write', summary: 'Create an event (draft) with its program and questions', request: { body: eventInputSchema }, response: { status: 201, schema: eventWithCountsSchema } },
+  { operationId: 'getEvent', method: 'GET', path: '/admin/events/{id}', lambda: 'eventsAdmin', access: 'write', summary: 'One event with its counts', request: { params: eventIdParamsSchema }, response: { status: 200, schema: eventWithCountsSchema } },
+  { operationId: 'updateEvent', method: 'PUT', path: '/admin/events/{id}', lambda: 'eventsAdmin', access: 'write', summary: 'Edit an event (optimistic locking); a new time or place, or cancelling, notifies every participant', request: { params: eventIdParamsSchema, body: eventUpdateSchema }, response: { status: 200, schema: eventWithCountsSchema } },
+  { operationId: 'listRegistrations', method: 'GET', path: '/admin/events/{id}/registrations', lambda: 'eventsAdmin', access: 'write', summary: 'Registrations in order, filtered by status, mode, session or name/email, with counts', request: { params: eventIdParamsSchema, query: registrationQuerySchema }, response: { status: 200, schema: zod.object({ items: zod.array(registrationSchema), counts: eventCountsSchema }) } },
+  { operationId: 'exportRegistrationsCsv', method: 'GET', path: '/admin/events/{id}/registrations.csv', lambda: 'eventsAdmin', access: 'write', summary: 'Registrations as CSV (same filters)', request: { params: eventIdParamsSchema, query: registrationQuerySchema }, response: { status: 200, contentType: 'text/csv' } },
+  { operationId: 'updateRegistration', method: 'PUT', path: '/admin/events/{id}/registrations/{registrationId}', lambda: 'eventsAdmin', access: 'write', summary: 'Check in, or move between waitlist and confirmed (or cancel) by hand', request: { params: registrationParamsSchema, body: registrationChangeSchema }, response: { status: 200, schema: registrationSchema } },
+  { operationId: 'listEventMailings', method: 'GET', path: '/admin/events/{id}/mailings', lambda: 'eventsAdmin', access: 'write', summary: "Emails to the event's participants (reminders, changes, messages) with progress", request: { params: eventIdParamsSchema }, response: { status: 200, schema: zod.object({ items: zod.array(eventMailingSchema) }) } },
+  { operationId: 'sendEventMessage', method: 'POST', path: '/admin/events/{id}/mailings', lambda: 'eventsAdmin', access: 'write', summary: 'Email all participants (or the waitlist); sent within a minute, once per person', request: { params: eventIdParamsSchema, body: eventMessageSchema }, response: { status: 202, schema: eventMailingSchema } },
 ] as const satisfies readonly RouteDeclaration[];
 
 export type Route = (typeof routes)[number];

@@ -27,6 +27,18 @@ export const schedules = [
     everyMinutes: 1,
     expectedEveryHours: 1,
   },
+  {
+    job: 'event-notifications',
+    description: 'Sender påminnelser før arrangementer og meldinger til deltakere',
+    everyMinutes: 5,
+    expectedEveryHours: 1,
+  },
+  {
+    job: 'event-retention',
+    description: 'Anonymiserer deltakere når oppbevaringstiden etter et arrangement er ute',
+    dailyAt: { hour: 3, minute: 30 },
+    expectedEveryHours: 26,
+  },
 ] as const satisfies readonly ScheduleDeclaration[];
 
 /** The EventBridge Scheduler expression for a declaration (evaluated in Europe/Oslo). */

@@ -1,0 +1,284 @@
+import { z } from 'zod';
+import { emailSchema } from './newsletter';
+import { isoDateTimeSchema } from './product';
+import {
+  attendanceModes,
+  eventMailingKinds,
+  eventStatuses,
+  eventTypes,
+  mailingAudiences,
+  questionKinds,
+  registrationStatuses,
+  type AttendanceMode,
+} from './vocabularies';
+
+/** An instant given with any offset, kept in UTC so that stored instants sort as strings. */
+export const instantSchema = isoDateTimeSchema.transform((value) => new Date(value).toISOString());
+
+/** Seats for a mode or a session; null means unlimited (streaming usually is). */
+export const capacitySchema = z.number().int().min(1).max(100_000).nullable();
+
+const shortIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Bare små bokstaver, tall og bindestrek');
+
+export const attendanceOptionSchema = z.object({ mode: attendanceModes.schema, capacity: capacitySchema });
+export type AttendanceOption = z.infer<typeof attendanceOptionSchema>;
+
+/** A contribution in the program; people pick the ones they attend ("if one cannot stay the whole day"). */
+export const sessionInputSchema = z.object({
+  /** Kept across edits so that registrations keep their choices; the server assigns one to new sessions. */
+  id: shortIdSchema.optional(),
+  title: z.string().trim().min(2).max(200),
+  speaker: z.string().trim().max(200).default(''),
+  startsAt: instantSchema,
+  endsAt: instantSchema,
+  capacity: capacitySchema.default(null),
+});
+export const sessionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  speaker: z.string(),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  capacity: capacitySchema,
+});
+export type EventSession = z.infer<typeof sessionSchema>;
+
+export const questionInputSchema = z.object({
+  id: shortIdSchema.optional(),
+  kind: questionKinds.schema,
+  label: z.string().trim().min(2).max(200),
+  required: z.boolean().default(false),
+});
+export const questionSchema = z.object({ id: z.string(), kind: questionKinds.schema, label: z.string(), required: z.boolean() });
+export type EventQuestion = z.infer<typeof questionSchema>;
+
+const eventFields = z.object({
+  type: eventTypes.schema,
+  title: z.string().trim().min(3).max(200),
+  /** Rich text as HTML; sanitised on save. */
+  description: z.string().max(50_000).default(''),
+  startsAt: instantSchema,
+  endsAt: instantSchema,
+  /** Where the in-person part takes place; required when in-person attendance is offered. */
+  venue: z.string().trim().max(300).nullable().default(null),
+  attendance: z.array(attendanceOptionSchema).min(1).max(attendanceModes.codes.length),
+  /** Null: registration opens when the event is opened. */
+  registrationOpensAt: instantSchema.nullable().default(null),
+  /** Null: registration closes when the event starts. */
+  registrationClosesAt: instantSchema.nullable().default(null),
+  sessions: z.array(sessionInputSchema).max(50).default([]),
+  questions: z.array(questionInputSchema).max(20).default([]),
+  /** Who the event is for, e.g. "for personvernombud og sikkerhetsledere". */
+  eligibility: z.string().trim().max(1000).default(''),
+  /** Sent only to registered online participants, never published. */
+  streamingUrl: z.url().max(2000).nullable().default(null),
+  /** How long before the start the reminder goes out; the default is the day before. */
+  reminderHoursBefore: z.number().int().min(1).max(24 * 14).default(24),
+});
+
+type EventFields = z.infer<typeof eventFields>;
+
+/** Rules across fields, each reported on the field an editor must change. */
+function checkEvent(event: EventFields, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (event.endsAt <= event.startsAt) issue(['endsAt'], 'Slutt må være etter start');
+  const modes = event.attendance.map((option) => option.mode);
+  if (new Set(modes).size !== modes.length) issue(['attendance'], 'Hver deltakelsesform kan bare stå én gang');
+  if (modes.includes('in-person') && !event.venue) issue(['venue'], 'Oppgi sted for fysisk oppmøte');
+  if (event.streamingUrl && !modes.includes('online')) issue(['streamingUrl'], 'Strømmelenke krever digital deltakelse');
+  if (event.registrationOpensAt && event.registrationClosesAt && event.registrationClosesAt <= event.registrationOpensAt) {
+    issue(['registrationClosesAt'], 'Påmeldingen må stenge etter at den åpner');
+  }
+  if (event.registrationClosesAt && event.registrationClosesAt > event.endsAt) issue(['registrationClosesAt'], 'Påmeldingen må stenge før arrangementet slutter');
+  event.sessions.forEach((session, index) => {
+    if (session.endsAt <= session.startsAt) issue(['sessions', index, 'endsAt'], 'Slutt må være etter start');
+    if (session.startsAt < event.startsAt || session.endsAt > event.endsAt) issue(['sessions', index, 'startsAt'], 'Økten må ligge innenfor arrangementet');
+  });
+  const sessionIds = event.sessions.flatMap((session) => (session.id ? [session.id] : []));
+  if (new Set(sessionIds).size !== sessionIds.length) issue(['sessions'], 'To økter har samme id');
+  const questionIds = event.questions.flatMap((question) => (question.id ? [question.id] : []));
+  if (new Set(questionIds).size !== questionIds.length) issue(['questions'], 'To spørsmål har samme id');
+}
+
+/** POST /admin/events: a new event, created as a draft. */
+export const eventInputSchema = eventFields.superRefine(checkEvent);
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** PUT /admin/events/{id}: the whole event, with optimistic locking; status moves draft → open ⇄ closed, or to cancelled. */
+export const eventUpdateSchema = eventFields
+  .extend({ status: eventStatuses.schema, expectedRevision: z.number().int().positive() })
+  .superRefine(checkEvent);
+export type EventUpdate = z.infer<typeof eventUpdateSchema>;
+
+export const eventSchema = eventFields.extend({
+  id: z.string(),
+  status: eventStatuses.schema,
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  registrationOpensAt: isoDateTimeSchema.nullable(),
+  registrationClosesAt: isoDateTimeSchema.nullable(),
+  sessions: z.array(sessionSchema),
+  questions: z.array(questionSchema),
+  /** The calendar SEQUENCE: raised when time or place changes, so calendars replace the entry. */
+  sequence: z.number().int().nonnegative(),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+  lastChangedAt: isoDateTimeSchema,
+  lastChangedBy: z.string(),
+  revision: z.number().int().positive(),
+  /** When the retention job anonymised the participants; null until then. */
+  anonymisedAt: isoDateTimeSchema.nullable(),
+});
+export type NormenEvent = z.infer<typeof eventSchema>;
+
+export const seatCountSchema = z.object({
+  confirmed: z.number().int().nonnegative(),
+  waitlisted: z.number().int().nonnegative(),
+  checkedIn: z.number().int().nonnegative(),
+});
+export type SeatCount = z.infer<typeof seatCountSchema>;
+
+/** Registrations counted per mode and per session; updated in the same transaction as each registration. */
+export const eventSeatsSchema = z.object({
+  modes: z.partialRecord(attendanceModes.schema, seatCountSchema),
+  /** Confirmed participants per session id. */
+  sessions: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type EventSeats = z.infer<typeof eventSeatsSchema>;
+
+export const modeCountsSchema = seatCountSchema.extend({
+  mode: attendanceModes.schema,
+  capacity: capacitySchema,
+  /** Seats left; null when unlimited. */
+  free: z.number().int().nonnegative().nullable(),
+});
+export const sessionCountsSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  capacity: capacitySchema,
+  confirmed: z.number().int().nonnegative(),
+  free: z.number().int().nonnegative().nullable(),
+});
+export const eventCountsSchema = z.object({ modes: z.array(modeCountsSchema), sessions: z.array(sessionCountsSchema) });
+export type EventCounts = z.infer<typeof eventCountsSchema>;
+
+/** An event as editors see it: with its counts. */
+export const eventWithCountsSchema = eventSchema.extend({ counts: eventCountsSchema });
+export type EventWithCounts = z.infer<typeof eventWithCountsSchema>;
+
+export const eventIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const registrationParamsSchema = eventIdParamsSchema.extend({ registrationId: z.string().min(1).max(64) });
+
+/** A form sends one value per checked box: one string, several, or none. */
+const idList = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.string().min(1).max(40)).max(50),
+);
+
+/**
+ * POST /events/{id}/registrations (JSON or form). Answers are keyed by question id; whether they are
+ * required, and whether the mode and sessions exist, is checked against the event. `website` is a honeypot.
+ */
+export const registrationRequestSchema = z.object({
+  name: z.string().trim().min(2).max(200),
+  email: emailSchema,
+  organisation: z.string().trim().min(2).max(200),
+  mode: attendanceModes.schema,
+  sessions: idList.default([]),
+  answers: z.record(z.string().max(40), z.string().trim().max(2000)).default({}),
+  website: z.string().max(500).optional(),
+});
+export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
+
+export const registrationSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  /** Empty after anonymisation, like email, organisation and answers. */
+  name: z.string(),
+  email: z.string(),
+  organisation: z.string(),
+  mode: attendanceModes.schema,
+  sessions: z.array(z.string()),
+  answers: z.record(z.string(), z.string()),
+  status: registrationStatuses.schema,
+  registeredAt: isoDateTimeSchema,
+  /** When the participant got a seat: at registration, or when promoted from the waitlist. */
+  confirmedAt: isoDateTimeSchema.nullable(),
+  cancelledAt: isoDateTimeSchema.nullable(),
+  checkedInAt: isoDateTimeSchema.nullable(),
+  anonymisedAt: isoDateTimeSchema.nullable(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** GET /admin/events/{id}/registrations and .csv */
+export const registrationQuerySchema = z.object({
+  status: registrationStatuses.schema.optional(),
+  mode: attendanceModes.schema.optional(),
+  session: z.string().max(40).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type RegistrationQuery = z.infer<typeof registrationQuerySchema>;
+
+/** PUT /admin/events/{id}/registrations/{registrationId}: check in, or move between waitlist and confirmed by hand. */
+export const registrationChangeSchema = z
+  .object({ status: registrationStatuses.schema.optional(), checkedIn: z.boolean().optional() })
+  .refine((change) => change.status !== undefined || change.checkedIn !== undefined, { message: 'Oppgi status eller checkedIn', path: ['status'] });
+export type RegistrationChange = z.infer<typeof registrationChangeSchema>;
+
+/** POST /admin/events/{id}/mailings: an email to the event's participants. */
+export const eventMessageSchema = z.object({
+  subject: z.string().trim().min(3).max(200),
+  body: z.string().trim().min(3).max(20_000),
+  audience: mailingAudiences.schema.default('confirmed'),
+});
+export type EventMessage = z.infer<typeof eventMessageSchema>;
+
+export const eventMailingSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  kind: eventMailingKinds.schema,
+  subject: z.string(),
+  body: z.string(),
+  audience: mailingAudiences.schema,
+  status: z.enum(['pending', 'sent']),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+  sent: z.number().int().nonnegative(),
+  finishedAt: isoDateTimeSchema.nullable(),
+});
+export type EventMailing = z.infer<typeof eventMailingSchema>;
+
+/** What the website gets: no streaming link, no counts beyond free seats. */
+export const publicEventSchema = eventSchema
+  .pick({
+    id: true,
+    type: true,
+    title: true,
+    description: true,
+    startsAt: true,
+    endsAt: true,
+    venue: true,
+    eligibility: true,
+    status: true,
+    registrationOpensAt: true,
+    registrationClosesAt: true,
+    questions: true,
+  })
+  .extend({
+    attendance: z.array(attendanceOptionSchema.extend({ free: z.number().int().nonnegative().nullable() })),
+    sessions: z.array(sessionSchema.extend({ free: z.number().int().nonnegative().nullable() })),
+    /** Whether registration is open right now. */
+    registrationOpen: z.boolean(),
+    /** The plain HTML form, for linking or embedding. */
+    registrationUrl: z.string(),
+  });
+export type PublicEvent = z.infer<typeof publicEventSchema>;
+
+/** Free seats for a capacity and a count; null when unlimited. */
+export function freeSeats(capacity: number | null, taken: number): number | null {
+  return capacity === null ? null : Math.max(0, capacity - taken);
+}
+
+export function attendanceOption(event: Pick<NormenEvent, 'attendance'>, mode: AttendanceMode): AttendanceOption | undefined {
+  return event.attendance.find((option) => option.mode === mode);
+}
