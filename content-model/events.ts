@@ -74,6 +74,8 @@ const eventFields = z.object({
   streamingUrl: z.url().max(2000).nullable().default(null),
   /** How long before the start the reminder goes out; the default is the day before. */
   reminderHoursBefore: z.number().int().min(1).max(24 * 14).default(24),
+  /** Days after the event until participants' personal data is anonymised. */
+  retentionDays: z.number().int().min(1).max(3650).default(90),
 });
 
 type EventFields = z.infer<typeof eventFields>;
@@ -207,6 +209,8 @@ export const registrationSchema = z.object({
   cancelledAt: isoDateTimeSchema.nullable(),
   checkedInAt: isoDateTimeSchema.nullable(),
   anonymisedAt: isoDateTimeSchema.nullable(),
+  /** Place in the waitlist (time-ordered) while waitlisted; someone moved there by hand joins at the back. */
+  waitlistKey: z.string().nullable(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 

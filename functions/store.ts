@@ -1,4 +1,7 @@
 import { createConsultationRepository } from './consultations/consultation-repository';
+import { createEventRepository } from './events/event-repository';
+import { createMailingRepository } from './events/mailing-repository';
+import { createRegistrationRepository } from './events/registration-repository';
 import { createInputRepository } from './inputs/input-repository';
 import { createJobRunRepository } from './jobs/job-run-repository';
 import { createCampaignRepository } from './newsletter/campaign-repository';
@@ -30,6 +33,9 @@ export function createStore(table: Table) {
     subscribers: createSubscriberRepository(table),
     campaigns: createCampaignRepository(table),
     deliveries: createDeliveryRepository(table),
+    events: createEventRepository(table),
+    registrations: createRegistrationRepository(table),
+    mailings: createMailingRepository(table),
     audit: createAuditRepository(table),
     transact: (steps: TransactionStep[]) => transact(table, steps),
   };

@@ -15,9 +15,12 @@ export function cmsBucketName(stack: Stack, prefix: string): string {
   return `${prefix.toLowerCase()}-cms-${stack.account}-${stack.region}`;
 }
 
-/** Name of the secret that signs newsletter links; by name, like the buckets, so no export is needed. */
-export function newsletterSecretName(prefix: string): string {
-  return `${prefix.toLowerCase()}/newsletter-token-secret`;
+/**
+ * Name of the secret that signs the links in every email (newsletter confirmation, preferences and
+ * unsubscribe; event registration cancel links); by name, like the buckets, so no export is needed.
+ */
+export function linkTokenSecretName(prefix: string): string {
+  return `${prefix.toLowerCase()}/link-token-secret`;
 }
 
 /**

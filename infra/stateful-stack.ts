@@ -12,7 +12,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { indexes, tableKeys } from '../functions/shared/db/table-definition';
-import { cmsBucketName, filesBucketName, mailConfigurationSetName, mailEventsTopicArn, mailEventsTopicName, newsletterSecretName } from './names';
+import { cmsBucketName, filesBucketName, mailConfigurationSetName, mailEventsTopicArn, mailEventsTopicName, linkTokenSecretName } from './names';
 
 /** Cognito groups; the functions check membership (access 'read' | 'write' in functions/routes.ts). */
 export const userGroups = [
@@ -67,7 +67,8 @@ export class StatefulStack extends Stack {
   readonly mailEventsTopic: sns.Topic;
   /** Encrypts `mailEventsTopic`; a customer managed key, because SES must be allowed to use it. */
   readonly mailEventsKey: kms.Key;
-  readonly newsletterSecret: secretsmanager.Secret;
+  /** HMAC key of the signed links in every email (LINK_TOKEN_SECRET, functions/shared/link-tokens.ts). */
+  readonly linkTokenSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -100,16 +101,17 @@ export class StatefulStack extends Stack {
     this.mailEventsTopic = mailEvents.topic;
     this.mailConfigurationSet = mailEvents.configurationSet;
 
-    // Signs the confirmation, preferences and unsubscribe links in newsletter emails.
-    this.newsletterSecret = new secretsmanager.Secret(this, 'NewsletterTokenSecret', {
-      secretName: newsletterSecretName(props.resourcePrefix),
-      description: 'HMAC key for the signed links in newsletter emails',
+    // One signer for every link in an email: newsletter confirmation, preferences and unsubscribe
+    // links, and the cancel links of event registrations.
+    this.linkTokenSecret = new secretsmanager.Secret(this, 'LinkTokenSecret', {
+      secretName: linkTokenSecretName(props.resourcePrefix),
+      description: 'HMAC key for the signed links in emails (newsletter and event registration)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.newsletterSecret).acknowledge({
+    Validations.of(this.linkTokenSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating this key would break the unsubscribe links in every newsletter already sent (RFC 8058 expects them to keep working); it is rotated by hand together with a grace period.',
+      reason: 'Rotating this key would break the unsubscribe links in every newsletter already sent (RFC 8058 expects them to keep working) and the cancel links of every event registration; it is rotated by hand together with a grace period.',
     });
     this.mailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.mailIdentity.dkimRecords.forEach((record, index) => {

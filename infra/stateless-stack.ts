@@ -31,8 +31,8 @@ import {
   mailConfigurationSetArn,
   mailConfigurationSetName,
   mailEventsTopicArn,
+  linkTokenSecretName,
   mailIdentityArn,
-  newsletterSecretName,
 } from './names';
 import type { StatefulStack } from './stateful-stack';
 
@@ -143,10 +143,11 @@ export class StatelessStack extends Stack {
         reason: 'ses:GetSendQuota (the newsletter dispatcher reads the account send rate) supports no resource-level permissions; so do the X-Ray actions.',
       });
     };
-    // Resolved by CloudFormation at deploy time, by name: only the functions that sign or verify links get it.
-    const linkSecret = SecretValue.secretsManager(newsletterSecretName(props.resourcePrefix)).unsafeUnwrap();
+    // Resolved by CloudFormation at deploy time, by name: only the functions that sign or verify links
+    // (newsletter and event registration links share one signer) get it.
+    const linkTokenSecret = SecretValue.secretsManager(linkTokenSecretName(props.resourcePrefix)).unsafeUnwrap();
     const signLinks = (fn: NormenFunction): void => {
-      fn.function.addEnvironment('LINK_TOKEN_SECRET', linkSecret);
+      fn.function.addEnvironment('LINK_TOKEN_SECRET', linkTokenSecret);
     };
     const access: Record<LambdaName, (fn: NormenFunction) => void> = {
       platform: (fn) => grantTableRead(fn.role, table),
@@ -163,7 +164,7 @@ export class StatelessStack extends Stack {
       review: (fn) => {
         grantTableRead(fn.role, table);
         grantTableWrite(fn.role, table); // evaluations, product updates, job runs ("run now")
-        // "Run now" runs any job inline: the same reminders, and the newsletter dispatcher.
+        // "Run now" runs any job inline: the same reminders, the newsletter dispatcher and event notifications.
         sendEmail(fn);
         readSendQuota(fn);
         signLinks(fn);
@@ -192,9 +193,22 @@ export class StatelessStack extends Stack {
       jobs: (fn) => {
         grantTableRead(fn.role, table);
         grantTableWrite(fn.role, table); // job runs, reminder claims, not-current marks, deliveries
-        sendEmail(fn); // reminder digests and newsletters
+        sendEmail(fn); // reminder digests, newsletters, event reminders and messages to participants
         readSendQuota(fn);
-        signLinks(fn); // preferences and unsubscribe links in newsletters
+        signLinks(fn); // preferences and unsubscribe links in newsletters, cancel links in event emails
+      },
+      events: (fn) => {
+        grantTableRead(fn.role, table);
+        // Registrations (a seat or the waitlist in one transaction), cancellations and rate-limit counters.
+        grantTableWrite(fn.role, table);
+        sendEmail(fn); // confirmation, waitlist and cancellation emails
+        signLinks(fn); // issues and verifies the cancel links
+      },
+      eventsAdmin: (fn) => {
+        grantTableRead(fn.role, table);
+        grantTableWrite(fn.role, table); // events, check-in, manual moves, mailings
+        sendEmail(fn); // promotion emails when an editor frees a seat
+        signLinks(fn); // cancel links in those emails
       },
       sesFeedback: (fn) => {
         grantTableRead(fn.role, table);

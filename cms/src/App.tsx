@@ -10,6 +10,8 @@ import { ConsultationList } from './consultations/ConsultationList';
 import { ConsultationShow } from './consultations/ConsultationShow';
 import { GeneralInputs } from './consultations/GeneralInputs';
 import { Dashboard } from './dashboard/Dashboard';
+import { EventList } from './events/EventList';
+import { EventShow } from './events/EventShow';
 import { JobsPage } from './jobs/JobsPage';
 import { CmsLayout } from './layout/CmsLayout';
 import { LoginPage } from './layout/LoginPage';
@@ -29,6 +31,8 @@ const ProductCreate = lazy(() => import('./products/ProductCreate').then((module
 const ProductEdit = lazy(() => import('./products/ProductEdit').then((module) => ({ default: module.ProductEdit })));
 const CampaignCreate = lazy(() => import('./newsletter/CampaignCreate').then((module) => ({ default: module.CampaignCreate })));
 const CampaignEdit = lazy(() => import('./newsletter/CampaignEdit').then((module) => ({ default: module.CampaignEdit })));
+const EventCreate = lazy(() => import('./events/EventCreate').then((module) => ({ default: module.EventCreate })));
+const EventEdit = lazy(() => import('./events/EventEdit').then((module) => ({ default: module.EventEdit })));
 
 export function App({ config }: { config: CmsConfig }) {
   // Created once: react-admin re-runs its auth checks whenever a provider's identity changes.
@@ -62,6 +66,7 @@ export function App({ config }: { config: CmsConfig }) {
         {/* Editors and admins only (auth/permissions.ts): the pages refuse others, and the menu hides them. */}
         <Resource name="campaigns" options={{ label: 'Nyhetsbrev' }} list={CampaignList} show={CampaignShow} create={CampaignCreate} edit={CampaignEdit} recordRepresentation="subject" />
         <Resource name="subscribers" options={{ label: 'Abonnenter' }} list={SubscriberList} recordRepresentation="email" />
+        <Resource name="events" options={{ label: 'Arrangementer' }} list={EventList} show={EventShow} create={EventCreate} edit={EventEdit} recordRepresentation="title" />
         <CustomRoutes>
           <Route path="/generelle-innspill" element={<GeneralInputs />} />
           <Route path="/prioriteringsrapport" element={<PriorityReport />} />

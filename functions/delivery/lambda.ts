@@ -1,15 +1,16 @@
-import { campaignIdParamsSchema, deliveryQuerySchema, slugParamsSchema } from '../../content-model';
+import { campaignIdParamsSchema, deliveryQuerySchema, eventIdParamsSchema, slugParamsSchema } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
 import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 import { listOpenConsultations } from '../consultations/use-cases';
+import { getPublicEvent, listPublicEvents } from '../events/public-events';
 import { getArchivedNewsletter, listArchivedNewsletters } from '../newsletter/archive';
 import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
 
 const runtime = createRuntime();
-const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
+const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock, publicApiUrl: runtime.config.PUBLIC_API_URL };
 
 export const handler = httpLambda(
   'delivery',
@@ -20,6 +21,8 @@ export const handler = httpLambda(
     listOpenConsultations: async () => json(200, await listOpenConsultations(deps)),
     listArchivedNewsletters: async () => json(200, await listArchivedNewsletters(deps)),
     getArchivedNewsletter: async (request) => json(200, await getArchivedNewsletter(deps, parsePath(request, campaignIdParamsSchema).id)),
+    listPublicEvents: async () => json(200, await listPublicEvents(deps)),
+    getPublicEvent: async (request) => json(200, await getPublicEvent(deps, parsePath(request, eventIdParamsSchema).id)),
   },
   // The website may call the delivery API from any origin.
   { corsOrigin: '*' },

@@ -1,10 +1,13 @@
 import type { JobName, JobRun } from '../../content-model';
+import { runEventNotifications, runEventRetention } from '../events/event-jobs';
+import type { EventDependencies } from '../events/registration';
 import { runDispatchSweep, type DispatchDependencies } from '../newsletter/dispatch';
 import { runReviewCheck, type ReviewCheckDependencies } from '../review/review-check';
 import { runRecordedJob, type JobOutcome } from './runner';
 
 export type JobDependencies = ReviewCheckDependencies &
-  DispatchDependencies & {
+  DispatchDependencies &
+  EventDependencies & {
     /** How long one dispatch run may send before it stops for the next run to continue. */
     dispatchBudgetMs: number;
   };
@@ -13,6 +16,8 @@ export type JobDependencies = ReviewCheckDependencies &
 const jobs: Record<JobName, (deps: JobDependencies) => Promise<JobOutcome>> = {
   'review-check': runReviewCheck,
   'newsletter-dispatch': (deps) => runDispatchSweep(deps, deps.dispatchBudgetMs),
+  'event-notifications': runEventNotifications,
+  'event-retention': runEventRetention,
 };
 
 export function runJob(deps: JobDependencies, job: JobName, trigger: { kind: JobRun['trigger']; by: string | null }): Promise<JobRun> {

@@ -45,3 +45,6 @@ export class ConflictError extends DomainError {
   readonly status = 409;
   readonly code = 'conflict';
 }
+
+/** Another transaction touched the same items at the same moment; trying again is the remedy. */
+export class TransactionConflictError extends ConflictError {}

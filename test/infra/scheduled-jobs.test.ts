@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdas } from '../../functions/routes';
+import type { LambdaName } from '../../functions/routes';
 import { schedules } from '../../functions/schedules';
 import { JobSchedule } from '../../infra/constructs/job-schedule';
 import { projectRoot } from '../../infra/normen-app';
@@ -70,13 +72,13 @@ describe('schedules', () => {
   });
 
   it.each(schedules.map((schedule) => [schedule.job, schedule] as const))(
-    '%s: runs daily at its Oslo time and invokes the jobs function with {"job": name}',
+    '%s: runs at its Oslo time or rate and invokes the jobs function with {"job": name}',
     (job, declaration) => {
       const [[, schedule]] = ofType('AWS::Scheduler::Schedule').filter(
         ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === job,
       ) as [[string, Resource]];
       expect(schedule.Properties).toMatchObject({
-        ScheduleExpression: 'dailyAt' in declaration ? `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)` : `rate(${declaration.everyMinutes} minute)`,
+        ScheduleExpression: 'dailyAt' in declaration ? `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)` : rate(declaration.everyMinutes),
         ScheduleExpressionTimezone: 'Europe/Oslo',
         State: 'ENABLED',
         FlexibleTimeWindow: { Mode: 'OFF' },
@@ -114,7 +116,10 @@ describe('schedules', () => {
     const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
     expect(actions).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
     const invoke = statements.find((statement) => statement.Action === 'lambda:InvokeFunction')!;
-    expect(JSON.stringify(invoke.Resource)).not.toMatch(/Fn(platform|delivery|products|review|consultations|inputs)Function/);
+    const invoked = JSON.stringify(invoke.Resource);
+    for (const name of Object.keys(lambdas) as LambdaName[]) {
+      if (name !== 'jobs') expect(invoked, name).not.toContain(`"${logicalId(synth.stateless.functions[name].function)}"`);
+    }
     expect([invoke.Resource].flat()).toContainEqual(jobsFunctionArn());
   });
 });
@@ -187,6 +192,21 @@ describe('newsletter-dispatch', () => {
   });
 });
 
+describe('event jobs', () => {
+  it('event-notifications runs every 5 minutes and event-retention daily at 03:30 Oslo time, both on the jobs function', () => {
+    const byJob = new Map(
+      ofType('AWS::Scheduler::Schedule').map(([, schedule]) => [JSON.parse(schedule.Properties.Target.Input as string).job as string, schedule]),
+    );
+    expect(byJob.get('event-notifications')?.Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(byJob.get('event-retention')?.Properties.ScheduleExpression).toBe('cron(30 3 * * ? *)');
+    for (const job of ['event-notifications', 'event-retention']) {
+      expect(byJob.get(job)?.Properties.Target.Arn, job).toEqual(jobsFunctionArn());
+      expect(jobAlarms(job, 'JobFailed'), job).toHaveLength(1);
+      expect(jobAlarms(job, 'JobSucceeded'), job).toHaveLength(1);
+    }
+  });
+});
+
 describe('jobs function', () => {
   it('parks runs that still fail after Lambda retried them in a monitored queue', () => {
     const configs = ofType('AWS::Lambda::EventInvokeConfig').filter(
@@ -206,6 +226,11 @@ describe('jobs function', () => {
     for (const [id] of queues) expectMonitoredQueue(id);
   });
 });
+
+/** EventBridge Scheduler's rate syntax: singular unit for 1, plural otherwise (rate(1 minute), rate(5 minutes)). */
+function rate(minutes: number): string {
+  return `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`;
+}
 
 function expectMonitoredQueue(queueId: string): void {
   expectMonitoredQueueIn(resources, queueId, alarmTopic());

@@ -216,6 +216,18 @@ describe('mail events', () => {
   }, 60_000);
 });
 
+describe('link token secret', () => {
+  it('is the one generated, retained secret, named from the stage prefix, that signs every email link', () => {
+    const secrets = synth.statefulTemplate.findResources('AWS::SecretsManager::Secret');
+    expect(Object.values(secrets)).toHaveLength(1);
+    const [secret] = Object.values(secrets);
+    expect(secret?.Properties.Name).toBe('normen/link-token-secret');
+    expect(secret?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret?.DeletionPolicy).toBe('Retain');
+    expect(synth.stateful.getLogicalId(synth.stateful.linkTokenSecret.node.defaultChild as never)).toMatch(/^LinkTokenSecret/);
+  });
+});
+
 describe('CMS hosting', () => {
   it('serves the private CMS bucket over HTTPS through origin access control, with security headers', () => {
     synth.statefulTemplate.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);

@@ -12,9 +12,12 @@ import { expectMonitoredQueue } from './queues';
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
 /** The functions that send email: SES grants on identity and configuration set, and SES_CONFIGURATION_SET. */
-const mailSenders: readonly LambdaName[] = ['inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
-/** The functions that sign or verify newsletter links (review runs the dispatcher on "run now"). */
-const linkSigners: readonly LambdaName[] = ['jobs', 'newsletter', 'newsletterAdmin', 'review'];
+const mailSenders: readonly LambdaName[] = ['events', 'eventsAdmin', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
+/**
+ * The functions that sign or verify links in emails (newsletter and event registration links share
+ * one signer; review runs the dispatcher and event notifications on "run now").
+ */
+const linkSigners: readonly LambdaName[] = ['events', 'eventsAdmin', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
 /** The functions that run the newsletter dispatcher, which reads the account's send rate. */
 const quotaReaders: readonly LambdaName[] = ['jobs', 'review'];
 /** Timeout in seconds per trigger. */
@@ -78,6 +81,30 @@ describe('HTTP API routes', () => {
         expect(props?.AuthorizationType, routeKey(route)).toBe('JWT');
         expect(props?.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
       }
+    }
+  });
+
+  it('leaves the registration form and cancel links public and puts the event editor API behind the authorizer', () => {
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey as string, route.Properties]));
+    const eventRoutes = routes.filter((route) => route.lambda === 'events');
+    const adminRoutes = routes.filter((route) => route.lambda === 'eventsAdmin');
+    expect(eventRoutes.length).toBeGreaterThan(0);
+    expect(adminRoutes.length).toBeGreaterThan(0);
+    for (const route of eventRoutes) {
+      expect(route.path, routeKey(route)).toMatch(/^\/events\//);
+      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe('NONE');
+    }
+    for (const route of adminRoutes) {
+      expect(route.path, routeKey(route)).toMatch(/^\/admin\/events(\/|$)/);
+      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe('JWT');
+    }
+    // Every /admin route is behind the authorizer, whatever Lambda serves it.
+    for (const [key, props] of byKey) if (key.split(' ')[1]!.startsWith('/admin/')) expect(props.AuthorizationType, key).toBe('JWT');
+    // The public event list is served by the delivery function, without an authorizer.
+    for (const path of ['/content/events', '/content/events/{id}']) {
+      const route = routes.find((candidate) => candidate.path === path && candidate.method === 'GET');
+      expect(route?.lambda, path).toBe('delivery');
+      expect(byKey.get(`GET ${path}`)?.AuthorizationType, path).toBe('NONE');
     }
   });
 
@@ -147,14 +174,14 @@ describe('functions', () => {
       Description: lambdas[name].description,
     });
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-    // Only the functions that sign newsletter links get the signing key; only senders the configuration set.
+    // Only the functions that sign or verify links get the signing key; only senders the configuration set.
     const signsLinks = linkSigners.includes(name) ? ['LINK_TOKEN_SECRET'] : [];
     const sends = mailSenders.includes(name) ? ['SES_CONFIGURATION_SET'] : [];
     expect(Object.keys(variables).sort()).toEqual(
       ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks, ...sends].sort(),
     );
     if (signsLinks.length > 0) {
-      expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/newsletter-token-secret:SecretString:::}}');
+      expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
     }
     if (sends.length > 0) expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
@@ -224,7 +251,7 @@ describe('least-privilege grants', () => {
     expect(actionsOf('products').filter((action) => action.startsWith('s3:Delete') || action.startsWith('s3:List'))).toEqual([]);
   });
 
-  it.each(['review', 'consultations', 'inputs', 'jobs'] as const)('%s reads and writes the table and touches no files', (name) => {
+  it.each(['review', 'consultations', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'events', 'eventsAdmin'] as const)('%s reads and writes the table and touches no files', (name) => {
     const actions = actionsOf(name);
     expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
     expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
@@ -273,6 +300,21 @@ describe('least-privilege grants', () => {
 
   it('refuses a sender outside the mail domain', () => {
     expect(() => synthesize({ 'normen:mailFrom': 'Normen <post@example.org>' })).toThrow(/normen:mailFrom/);
+  });
+
+  it.each(['events', 'eventsAdmin'] as const)('%s: registrations in transactions, email through the one identity, signed links, no files', (name) => {
+    const actions = actionsOf(name);
+    // TransactWriteItems is authorized per item: Put/Update/Delete plus ConditionCheckItem; UpdateItem for rate limits.
+    expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    // Neither reads nor writes the files bucket, nor reads the send quota (mailings go out through the jobs function).
+    expect(actions.filter((action) => action.startsWith('s3:')), name).toEqual([]);
+    expect(actions, name).not.toContain('ses:GetSendQuota');
+    const send = statementsOf(name).filter((statement) => [statement.Action].flat().includes('ses:SendEmail'));
+    expect(send, name).toHaveLength(1);
+    expect([send[0]!.Resource].flat()).toEqual(expect.arrayContaining([identityArn, configurationSetArn]));
+    const variables = resources[functionLogicalId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
+    expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
   });
 
   it('names each GSI instead of granting index/*', () => {

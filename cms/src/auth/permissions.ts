@@ -7,8 +7,8 @@ import type { UserGroup } from '../../../content-model';
  * - write: editors and admins create, edit, move products through the lifecycle, run consultations
  *   and triage input;
  * - admin: only admins run scheduled jobs now;
- * - the newsletter (campaigns and subscribers) is the secretariat's: editors and admins only, even
- *   to look at (subscribers are personal data).
+ * - the newsletter (campaigns and subscribers) and events (participants) are the secretariat's:
+ *   editors and admins only, even to look at (subscribers and participants are personal data).
  * The API enforces the same rules; the UI only hides what would be refused.
  */
 const readActions = new Set(['list', 'show', 'read', 'export', 'history']);
@@ -17,6 +17,7 @@ const adminActions: Record<string, ReadonlySet<string>> = { jobs: new Set(['run'
 const writingGroups: readonly UserGroup[] = ['editor', 'admin'];
 /** Resources where every action, reading included, is for writers only. */
 export const newsletterResources: ReadonlySet<string> = new Set(['campaigns', 'subscribers']);
+const writerOnlyResources: ReadonlySet<string> = new Set([...newsletterResources, 'events']);
 
 export function mayWrite(groups: readonly UserGroup[]): boolean {
   return groups.some((group) => writingGroups.includes(group));
@@ -28,7 +29,7 @@ export function isAdmin(groups: readonly UserGroup[]): boolean {
 
 export function mayPerform(groups: readonly UserGroup[], action: string, resource?: string): boolean {
   if (groups.length === 0) return false;
-  if (resource !== undefined && newsletterResources.has(resource)) return mayWrite(groups);
+  if (resource !== undefined && writerOnlyResources.has(resource)) return mayWrite(groups);
   if (readActions.has(action) || reviewActions.has(action)) return true;
   if (resource !== undefined && adminActions[resource]?.has(action)) return isAdmin(groups);
   return mayWrite(groups);

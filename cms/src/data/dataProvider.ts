@@ -8,15 +8,19 @@ import {
   productSchema,
   uploadTicketSchema,
   campaignSchema,
+  eventWithCountsSchema,
   type Attachment,
+  type EventWithCounts,
   type Decision,
   type Product,
   type ProductHistory,
   type TransitionAction,
 } from '../../../content-model';
+import { toEventInput, toEventUpdate } from '../events/eventPayload';
 import { onListInputs, toCampaignInput, toCampaignUpdate } from '../newsletter/campaignPayload';
 import { toCreatePayload, toUpdatePayload } from '../products/productPayload';
 import type { ApiClient } from './apiClient';
+import { createEventOperations, type EventOperations } from './eventOperations';
 import { createNewsletterOperations, type NewsletterOperations } from './newsletterOperations';
 import { overviewQueryParams } from './overviewQuery';
 import { createReviewOperations, type ConsultationListItem, type ReviewOperations } from './reviewOperations';
@@ -34,7 +38,7 @@ export interface ProductOperations {
   exportOverviewCsv(params: Pick<GetListParams, 'filter' | 'sort'>): Promise<Blob>;
 }
 
-export type CmsDataProvider = DataProvider & ProductOperations & ReviewOperations & NewsletterOperations;
+export type CmsDataProvider = DataProvider & ProductOperations & ReviewOperations & NewsletterOperations & EventOperations;
 
 function productPath(id: unknown): string {
   return `/admin/products/${encodeURIComponent(String(id))}`;
@@ -64,6 +68,21 @@ function pageOf<T extends object>(items: T[], params: GetListParams, defaultSort
   const page = params.pagination?.page ?? 1;
   const perPage = params.pagination?.perPage ?? 25;
   return { data: sorted.slice((page - 1) * perPage, page * perPage), total: filtered.length };
+}
+
+/** Events filtered by status, type and a search in title and venue. */
+function eventPage(items: EventWithCounts[], params: GetListParams): { data: EventWithCounts[]; total: number } {
+  const { status, type } = params.filter ?? {};
+  const q = typeof params.filter?.q === 'string' ? params.filter.q.trim().toLowerCase() : '';
+  return pageOf(
+    items,
+    params,
+    'startsAt',
+    (event) =>
+      (typeof status !== 'string' || status === '' || event.status === status) &&
+      (typeof type !== 'string' || type === '' || event.type === type) &&
+      (!q || `${event.title} ${event.venue ?? ''}`.toLowerCase().includes(q)),
+  );
 }
 
 function consultationPage(items: ConsultationListItem[], params: GetListParams): { data: ConsultationListItem[]; total: number } {
@@ -96,6 +115,7 @@ function records<T>(value: T): never {
 export function createDataProvider(api: ApiClient): CmsDataProvider {
   const review = createReviewOperations(api);
   const newsletter = createNewsletterOperations(api);
+  const events = createEventOperations(api);
   /** A single consultation with its state as of today in Oslo, like the list gives it. */
   async function consultationWithState(id: unknown): Promise<ConsultationListItem> {
     const consultation = await review.getConsultation(String(id));
@@ -105,6 +125,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
   return {
     ...review,
     ...newsletter,
+    ...events,
 
     async getList(resource, params) {
       if (resource === 'consultations') {
@@ -114,6 +135,10 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
       if (resource === 'campaigns') {
         const status = params.filter?.status;
         const page = pageOf(await newsletter.listCampaigns(), params, 'createdAt', (campaign) => typeof status !== 'string' || status === '' || campaign.status === status);
+        return { data: records(page.data), total: page.total };
+      }
+      if (resource === 'events') {
+        const page = eventPage(await events.listEvents(), params);
         return { data: records(page.data), total: page.total };
       }
       if (resource === 'subscribers') {
@@ -132,6 +157,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     async getOne(resource, params) {
       if (resource === 'consultations') return { data: records(await consultationWithState(params.id)) };
       if (resource === 'campaigns') return { data: records(await newsletter.getCampaign(String(params.id))) };
+      if (resource === 'events') return { data: records(await events.getEvent(String(params.id))) };
       assertProducts(resource);
       return { data: records(await api.json(productPath(params.id), productSchema)) };
     },
@@ -139,6 +165,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     async getMany(resource, params) {
       if (resource === 'consultations') return { data: records(await Promise.all(params.ids.map(consultationWithState))) };
       if (resource === 'campaigns') return { data: records(await Promise.all(params.ids.map((id) => newsletter.getCampaign(String(id))))) };
+      if (resource === 'events') return { data: records(await Promise.all(params.ids.map((id) => events.getEvent(String(id))))) };
       assertProducts(resource);
       const data = await Promise.all(params.ids.map((id) => api.json(productPath(id), productSchema)));
       return { data: records(data) };
@@ -158,6 +185,15 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
         }
         return { data: records(await newsletter.createCampaign(input).catch((error: unknown) => Promise.reject(onListInputs(error)))) };
       }
+      if (resource === 'events') {
+        let input;
+        try {
+          input = toEventInput(params.data);
+        } catch (error) {
+          throw asValidationError(error);
+        }
+        return { data: records(await events.createEvent(input)) };
+      }
       assertProducts(resource);
       let body;
       try {
@@ -173,6 +209,16 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
       if (resource === 'campaigns') {
         const update = toCampaignUpdate(params.data, campaignSchema.parse(params.previousData));
         return { data: records(await newsletter.updateCampaign(String(params.id), update).catch((error: unknown) => Promise.reject(onListInputs(error)))) };
+      }
+      if (resource === 'events') {
+        const previous = eventWithCountsSchema.parse(params.previousData);
+        let update;
+        try {
+          update = toEventUpdate(params.data, previous);
+        } catch (error) {
+          throw asValidationError(error);
+        }
+        return { data: records(await events.updateEvent(String(params.id), update, update.status !== previous.status)) };
       }
       assertProducts(resource);
       const previous = productSchema.parse(params.previousData);

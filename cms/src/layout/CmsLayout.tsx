@@ -1,4 +1,5 @@
 import ArticleIcon from '@mui/icons-material/Article';
+import EventIcon from '@mui/icons-material/Event';
 import ForumIcon from '@mui/icons-material/Forum';
 import HowToVoteIcon from '@mui/icons-material/HowToVote';
 import LowPriorityIcon from '@mui/icons-material/LowPriority';
@@ -22,11 +23,12 @@ function CmsAppBar() {
 }
 
 /**
- * Every page is readable by every group, except the newsletter's, which only editors and admins
- * see; what a group may change is decided on the page.
+ * Every page is readable by every group, except the newsletter's and the events', which only
+ * editors and admins see; what a group may change is decided on the page.
  */
 function CmsMenu() {
   const { canAccess: seesNewsletter } = useCanAccess({ resource: 'campaigns', action: 'list' });
+  const { canAccess: seesEvents } = useCanAccess({ resource: 'events', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem primaryText="Forfall og oppfølging" leftIcon={<SpaceDashboardIcon />} />
@@ -36,6 +38,7 @@ function CmsMenu() {
       <Menu.Item to="/prioriteringsrapport" primaryText="Prioriteringsrapport" leftIcon={<LowPriorityIcon />} />
       {seesNewsletter ? <Menu.Item to="/campaigns" primaryText="Nyhetsbrev" leftIcon={<MailIcon />} /> : null}
       {seesNewsletter ? <Menu.Item to="/subscribers" primaryText="Abonnenter" leftIcon={<PeopleIcon />} /> : null}
+      {seesEvents ? <Menu.Item to="/events" primaryText="Arrangementer" leftIcon={<EventIcon />} /> : null}
       <Menu.Item to="/jobber" primaryText="Planlagte jobber" leftIcon={<ScheduleIcon />} />
     </Menu>
   );

@@ -1,6 +1,6 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, type DomainError } from '../errors';
+import { ConflictError, TransactionConflictError, type DomainError } from '../errors';
 
 export interface Table {
   client: DynamoDBDocumentClient;
@@ -42,7 +42,7 @@ export async function transact(table: Table, steps: TransactionStep[]): Promise<
         throw steps[failedIndex]?.onConditionFailed?.() ?? new ConflictError('Endringen kolliderte med en annen endring');
       }
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-        throw new ConflictError('En annen endring pågikk samtidig. Prøv igjen.');
+        throw new TransactionConflictError('En annen endring pågikk samtidig. Prøv igjen.');
       }
     }
     throw error;

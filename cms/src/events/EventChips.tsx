@@ -1,0 +1,61 @@
+import { Chip } from '@mui/material';
+import {
+  attendanceModes,
+  eventStatuses,
+  eventTypes,
+  mailingAudiences,
+  questionKinds,
+  registrationStatuses,
+  type EventStatus,
+  type EventWithCounts,
+  type RegistrationStatus,
+} from '../../../content-model';
+import { choicesFrom } from '../products/choices';
+import { formatNumber } from '../shared/format';
+
+type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+
+export const eventTypeChoices = choicesFrom(eventTypes.labels);
+export const attendanceModeChoices = choicesFrom(attendanceModes.labels);
+export const eventStatusChoices = choicesFrom(eventStatuses.labels);
+export const registrationStatusChoices = choicesFrom(registrationStatuses.labels);
+export const questionKindChoices = choicesFrom(questionKinds.labels);
+export const mailingAudienceChoices = choicesFrom(mailingAudiences.labels);
+
+const eventStatusColours: Record<EventStatus, ChipColour> = {
+  draft: 'default',
+  open: 'success',
+  closed: 'info',
+  cancelled: 'error',
+};
+
+const registrationStatusColours: Record<RegistrationStatus, ChipColour> = {
+  confirmed: 'success',
+  waitlisted: 'warning',
+  cancelled: 'default',
+};
+
+/** Colour and text together, so the status reads without relying on colour. */
+export function EventStatusChip({ status }: { status: EventStatus }) {
+  return <Chip size="small" color={eventStatusColours[status]} variant={status === 'draft' ? 'outlined' : 'filled'} label={eventStatuses.labels[status]} />;
+}
+
+export function RegistrationStatusChip({ status }: { status: RegistrationStatus }) {
+  return <Chip size="small" color={registrationStatusColours[status]} variant={status === 'cancelled' ? 'outlined' : 'filled'} label={registrationStatuses.labels[status]} />;
+}
+
+/** "12 av 40" for limited seats, "12 (ubegrenset)" otherwise. */
+export function seatsText(confirmed: number, capacity: number | null): string {
+  return capacity === null ? `${formatNumber(confirmed)} (ubegrenset)` : `${formatNumber(confirmed)} av ${formatNumber(capacity)}`;
+}
+
+/** Confirmed participants in person against the seats, or "–" when the event has no in-person attendance. */
+export function inPersonSeatsText(event: Pick<EventWithCounts, 'counts'>): string {
+  const inPerson = event.counts.modes.find((mode) => mode.mode === 'in-person');
+  return inPerson ? seatsText(inPerson.confirmed, inPerson.capacity) : '–';
+}
+
+/** Everyone on a waitlist, whatever the mode. */
+export function waitlistedTotal(event: Pick<EventWithCounts, 'counts'>): number {
+  return event.counts.modes.reduce((sum, mode) => sum + mode.waitlisted, 0);
+}

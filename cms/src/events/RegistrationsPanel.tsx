@@ -1,0 +1,189 @@
+import { Box, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { attendanceModes, registrationStatuses, type EventWithCounts, type Registration, type RegistrationQuery } from '../../../content-model';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
+import { formatInstant, formatNumber } from '../shared/format';
+import { LoadedContent } from '../shared/LoadedContent';
+import { useLoaded } from '../shared/useLoaded';
+import { RegistrationStatusChip } from './EventChips';
+import { RegistrationActions } from './RegistrationActions';
+
+const SEARCH_DELAY_MS = 300;
+
+interface RegistrationFilters {
+  status: string;
+  mode: string;
+  session: string;
+  q: string;
+}
+
+const noFilters: RegistrationFilters = { status: '', mode: '', session: '', q: '' };
+
+/** The filters as the API's query: empty ones left out. */
+export function registrationQueryOf(filters: RegistrationFilters): RegistrationQuery {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(filters)) if (value.trim() !== '') query[name] = value.trim();
+  return query as RegistrationQuery;
+}
+
+/** A value that follows `value` once it has stopped changing for `delayMs` (typing in the search box). */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** A file name from the title, e.g. "pameldinger-normkonferansen-2026.csv". */
+export function csvFileName(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `pameldinger-${slug || 'arrangement'}.csv`;
+}
+
+function FilterSelect({ label, value, onChange, choices }: { label: string; value: string; onChange(value: string): void; choices: { id: string; name: string }[] }) {
+  return (
+    <TextField select size="small" label={label} value={value} onChange={(event) => onChange(event.target.value)} sx={{ minWidth: 200 }}>
+      <MenuItem value="">Alle</MenuItem>
+      {choices.map((choice) => (
+        <MenuItem key={choice.id} value={choice.id}>
+          {choice.name}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+function Filters({ event, filters, onChange }: { event: EventWithCounts; filters: RegistrationFilters; onChange(filters: RegistrationFilters): void }) {
+  const set = (name: keyof RegistrationFilters) => (value: string) => onChange({ ...filters, [name]: value });
+  return (
+    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center', my: 2 }} role="search" aria-label="Filtrer påmeldinger">
+      <TextField size="small" label="Søk på navn, e-post eller virksomhet" value={filters.q} onChange={(change) => set('q')(change.target.value)} sx={{ minWidth: 300 }} />
+      <FilterSelect label="Status" value={filters.status} onChange={set('status')} choices={registrationStatuses.codes.map((id) => ({ id, name: registrationStatuses.labels[id] }))} />
+      <FilterSelect label="Deltakelse" value={filters.mode} onChange={set('mode')} choices={event.attendance.map(({ mode }) => ({ id: mode, name: attendanceModes.labels[mode] }))} />
+      {event.sessions.length > 0 ? (
+        <FilterSelect label="Økt" value={filters.session} onChange={set('session')} choices={event.sessions.map((session) => ({ id: session.id, name: session.title }))} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function Answers({ event, registration }: { event: EventWithCounts; registration: Registration }) {
+  const answered = event.questions.filter((question) => registration.answers[question.id]);
+  if (answered.length === 0) return <>–</>;
+  return (
+    <>
+      {answered.map((question) => (
+        <Typography key={question.id} variant="body2">
+          {question.label}: {registration.answers[question.id]}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+function RegistrationRows({ event, registrations, onChanged }: { event: EventWithCounts; registrations: Registration[]; onChanged(): void }) {
+  const sessionTitles = new Map(event.sessions.map((session) => [session.id, session.title]));
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Påmeldinger">
+        <TableHead>
+          <TableRow>
+            <TableCell>Nr.</TableCell>
+            <TableCell>Påmeldt</TableCell>
+            <TableCell sx={{ minWidth: 180 }}>Deltaker</TableCell>
+            <TableCell>E-post</TableCell>
+            <TableCell>Deltakelse</TableCell>
+            {event.sessions.length > 0 ? <TableCell sx={{ minWidth: 160 }}>Økter</TableCell> : null}
+            {event.questions.length > 0 ? <TableCell sx={{ minWidth: 200 }}>Svar</TableCell> : null}
+            <TableCell>Status</TableCell>
+            <TableCell sx={{ minWidth: 260 }}>Handlinger</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {registrations.map((registration, index) => (
+            <TableRow key={registration.id} aria-label={`Påmelding: ${registration.name || 'anonymisert'}`} sx={{ verticalAlign: 'top' }}>
+              <TableCell>{index + 1}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(registration.registeredAt)}</TableCell>
+              <TableCell>
+                <strong>{registration.name || 'Anonymisert'}</strong>
+                <br />
+                {registration.organisation}
+              </TableCell>
+              <TableCell>{registration.email}</TableCell>
+              <TableCell>{attendanceModes.labels[registration.mode]}</TableCell>
+              {event.sessions.length > 0 ? <TableCell>{registration.sessions.map((id) => sessionTitles.get(id) ?? id).join(', ') || '–'}</TableCell> : null}
+              {event.questions.length > 0 ? (
+                <TableCell>
+                  <Answers event={event} registration={registration} />
+                </TableCell>
+              ) : null}
+              <TableCell>
+                <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+                  <RegistrationStatusChip status={registration.status} />
+                  {registration.checkedInAt ? (
+                    <Typography variant="caption" color="success.main" sx={{ whiteSpace: 'nowrap' }}>
+                      Sjekket inn {formatInstant(registration.checkedInAt)}
+                    </Typography>
+                  ) : null}
+                </Stack>
+              </TableCell>
+              <TableCell>
+                <RegistrationActions eventId={event.id} registration={registration} onChanged={onChanged} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/**
+ * The registrations in the order they came in, filtered by status, attendance, session or a search,
+ * with the same selection as CSV, and the actions for each participant. `onChanged` lets the page
+ * refresh the counts after an action.
+ */
+export function RegistrationsPanel({ event, onChanged }: { event: EventWithCounts; onChanged(): void }) {
+  const [filters, setFilters] = useState<RegistrationFilters>(noFilters);
+  const query = registrationQueryOf({ ...filters, q: useSettled(filters.q, SEARCH_DELAY_MS) });
+  const { state, reload } = useLoaded((dataProvider) => dataProvider.listRegistrations(event.id, query), `${event.id}?${JSON.stringify(query)}`);
+
+  function changed() {
+    reload();
+    onChanged();
+  }
+
+  return (
+    <Box>
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
+        <Filters event={event} filters={filters} onChange={setFilters} />
+        <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportRegistrationsCsv(event.id, query)} fileName={csvFileName(event.title)} />
+      </Stack>
+      <LoadedContent state={state} loadingLabel="Laster påmeldinger">
+        {({ items }) =>
+          items.length === 0 ? (
+            <Typography color="text.secondary">{JSON.stringify(filters) === JSON.stringify(noFilters) ? 'Ingen påmeldinger ennå.' : 'Ingen påmeldinger passer med filtrene.'}</Typography>
+          ) : (
+            <>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                {formatNumber(items.length)} {items.length === 1 ? 'påmelding' : 'påmeldinger'}
+              </Typography>
+              <RegistrationRows event={event} registrations={items} onChanged={changed} />
+            </>
+          )
+        }
+      </LoadedContent>
+    </Box>
+  );
+}

@@ -1,0 +1,371 @@
+import { addDays, attendanceModes, osloDate, type EventSession, type NormenEvent, type Registration } from '../../content-model';
+import { html, type SafeHtml } from '../shared/html';
+import type { EmailAttachment } from '../shared/mime';
+import { calendarContentType, eventCalendar, osloWallTime, type CalendarMethod } from './ics';
+
+/**
+ * The emails a participant gets about an event, in Norwegian bokmål, as plain text and HTML built
+ * from the same blocks so the two never say different things. Sending is the caller's business.
+ */
+
+/** ORGANIZER of the calendar entries: where a reply from a calendar client should land. */
+export const NORMEN_EVENTS_ORGANIZER = 'sekretariatet@normen.no';
+
+export interface EventEmail {
+  subject: string;
+  text: string;
+  html: string;
+  attachments: EmailAttachment[];
+}
+
+export interface RegistrationEmailContext {
+  event: NormenEvent;
+  registration: Registration;
+  /** The participant's own signed link to the cancel page. */
+  cancelUrl: string;
+  now: Date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and times in Oslo, written the Norwegian way: "tirsdag 24. november 2026 kl. 09.00–16.00".
+
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'] as const;
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
+
+/** "tirsdag 24. november", with the year unless left out. Names are spelled here, not by ICU, so they never vary. */
+function formatDay(instant: Date, withYear = true): string {
+  const t = osloWallTime(instant);
+  const weekday = WEEKDAYS[new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay()] ?? '';
+  const month = MONTHS[t.month - 1] ?? '';
+  return `${weekday} ${t.day}. ${month}${withYear ? ` ${t.year}` : ''}`;
+}
+
+/** "09.00": Norwegian uses a full stop between hours and minutes. */
+function formatTime(instant: Date): string {
+  const t = osloWallTime(instant);
+  return `${String(t.hour).padStart(2, '0')}.${String(t.minute).padStart(2, '0')}`;
+}
+
+const sameOsloDay = (a: Date, b: Date) => osloDate(a) === osloDate(b);
+
+/** The whole span: one day with two times, or two full dates when it runs over several days. */
+export function formatPeriod(startsAt: string, endsAt: string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  if (sameOsloDay(start, end)) return `${formatDay(start)} kl. ${formatTime(start)}–${formatTime(end)}`;
+  return `${formatDay(start)} kl. ${formatTime(start)} – ${formatDay(end)} kl. ${formatTime(end)}`;
+}
+
+/** "i dag", "i morgen" or the date, seen from when the email is written. */
+function relativeDay(instant: Date, now: Date): string {
+  const today = osloDate(now);
+  const day = osloDate(instant);
+  if (day === today) return 'i dag';
+  if (day === addDays(today, 1)) return 'i morgen';
+  return formatDay(instant, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks: the parts an email is made of, rendered once as text and once as HTML.
+
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'facts'; rows: [label: string, value: string][] }
+  | { kind: 'list'; title: string; items: string[] }
+  | { kind: 'link'; lead: string; label: string; url: string };
+
+const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text;
+    case 'facts':
+      return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+    case 'list':
+      return [block.title, ...block.items.map((item) => `- ${item}`)].join('\n');
+    case 'link':
+      return `${block.lead} ${block.label}:\n${block.url}`;
+  }
+}
+
+/** Line breaks in a paragraph are kept: blank lines start a new paragraph, single ones become <br>. */
+function paragraphHtml(text: string): SafeHtml {
+  const paragraphs = text.split(/\n{2,}/).map((part) => {
+    const lines = part.split('\n');
+    return html`<p>${lines.map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}</p>`;
+  });
+  return html`${paragraphs}`;
+}
+
+function blockHtml(block: Block): SafeHtml {
+  switch (block.kind) {
+    case 'paragraph':
+      return paragraphHtml(block.text);
+    case 'facts':
+      return html`<p>${block.rows.map(([label, value], index) => html`${index > 0 ? html`<br>` : ''}<strong>${label}:</strong> ${value}`)}</p>`;
+    case 'list':
+      return html`<p>${block.title}</p>
+<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
+    case 'link':
+      return html`<p>${block.lead} <a href="${block.url}">${block.label}</a></p>`;
+  }
+}
+
+const SIGNATURE = 'Hilsen Sekretariatet for Normen';
+
+/** The blocks, then the signature, then anything that belongs below it (why you get this email). */
+function render(subject: string, blocks: Block[], attachments: EmailAttachment[] = [], footer: Block[] = []): EventEmail {
+  const all = [...blocks, paragraph(SIGNATURE), ...footer];
+  return {
+    subject,
+    text: `${all.map(blockText).join('\n\n')}\n`,
+    html: html`<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><title>${subject}</title></head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem;">
+${all.map((block) => html`${blockHtml(block)}\n`)}</body>
+</html>
+`.value,
+    attachments,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the emails have in common.
+
+const greeting = (registration: Registration) => paragraph(registration.name ? `Hei ${registration.name},` : 'Hei,');
+
+/** Where this participant goes: the venue for in-person, "digitalt" for those who stream. */
+function placeFor(ctx: RegistrationEmailContext): string {
+  return ctx.registration.mode === 'in-person' ? (ctx.event.venue ?? 'oppgis senere') : 'digitalt';
+}
+
+function facts(ctx: RegistrationEmailContext): Block {
+  return {
+    kind: 'facts',
+    rows: [
+      ['Tid', formatPeriod(ctx.event.startsAt, ctx.event.endsAt)],
+      ['Sted', placeFor(ctx)],
+      ['Deltakelse', attendanceModes.labels[ctx.registration.mode]],
+    ],
+  };
+}
+
+function sessionLine(session: EventSession, multiDay: boolean): string {
+  const start = new Date(session.startsAt);
+  const time = `${formatTime(start)}–${formatTime(new Date(session.endsAt))}`;
+  const when = multiDay ? `${formatDay(start, false)} ${time}` : time;
+  return `${when}: ${session.title}${session.speaker ? ` (${session.speaker})` : ''}`;
+}
+
+/** The sessions the participant chose, in program order; nothing when the event has none. */
+function chosenSessions(ctx: RegistrationEmailContext): Block[] {
+  const chosen = ctx.event.sessions.filter((session) => ctx.registration.sessions.includes(session.id));
+  if (chosen.length === 0) return [];
+  const multiDay = !sameOsloDay(new Date(ctx.event.startsAt), new Date(ctx.event.endsAt));
+  return [{ kind: 'list', title: 'Øktene du har valgt:', items: chosen.map((session) => sessionLine(session, multiDay)) }];
+}
+
+const cancelLink = (ctx: RegistrationEmailContext, lead: string): Block => ({ kind: 'link', lead, label: 'Meld deg av', url: ctx.cancelUrl });
+
+/** A file name from the title: "Normkonferansen 2026" → "normkonferansen-2026.ics". */
+export function calendarFilename(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'arrangement'}.ics`;
+}
+
+function calendarAttachment(ctx: RegistrationEmailContext, method: CalendarMethod): EmailAttachment {
+  return {
+    filename: calendarFilename(ctx.event.title),
+    contentType: calendarContentType(method),
+    content: eventCalendar(ctx.event, {
+      method,
+      organizerEmail: NORMEN_EVENTS_ORGANIZER,
+      now: ctx.now,
+      ...(ctx.registration.email ? { attendeeEmail: ctx.registration.email } : {}),
+    }),
+  };
+}
+
+const CALENDAR_NOTE = 'Kalenderoppføringen ligger vedlagt, så du kan legge arrangementet inn i kalenderen din.';
+
+/** Online participants are told the link comes later; the link itself only goes out in the reminder. */
+const streamingLater = (ctx: RegistrationEmailContext): Block[] =>
+  ctx.registration.mode === 'online' ? [paragraph('Lenken til strømmingen får du på e-post før arrangementet starter.')] : [];
+
+// ---------------------------------------------------------------------------------------------
+// The emails.
+
+function confirmedEmail(ctx: RegistrationEmailContext, subject: string, lead: string): EventEmail {
+  return render(
+    subject,
+    [
+      greeting(ctx.registration),
+      paragraph(lead),
+      facts(ctx),
+      ...chosenSessions(ctx),
+      ...streamingLater(ctx),
+      paragraph(CALENDAR_NOTE),
+      cancelLink(ctx, 'Kan du likevel ikke delta? Da kan noen på ventelisten få plassen din.'),
+    ],
+    [calendarAttachment(ctx, 'PUBLISH')],
+  );
+}
+
+function waitlistedEmail(ctx: RegistrationEmailContext): EventEmail {
+  return render(`Du står på venteliste: ${ctx.event.title}`, [
+    greeting(ctx.registration),
+    paragraph(`Det er dessverre fullt på «${ctx.event.title}», så du står på venteliste.`),
+    paragraph('Blir det ledig plass, får du den automatisk i den rekkefølgen dere meldte dere på, og vi sender deg en e-post. Du er ikke påmeldt før du har fått den e-posten.'),
+    facts(ctx),
+    ...chosenSessions(ctx),
+    cancelLink(ctx, 'Vil du ikke lenger stå på ventelisten?'),
+  ]);
+}
+
+/** The answer to a registration: a seat (with the calendar entry) or a place on the waitlist. */
+export function registeredEmail(ctx: RegistrationEmailContext): EventEmail {
+  switch (ctx.registration.status) {
+    case 'confirmed':
+      return confirmedEmail(ctx, `Du er påmeldt: ${ctx.event.title}`, `Takk for påmeldingen! Du er påmeldt «${ctx.event.title}».`);
+    case 'waitlisted':
+      return waitlistedEmail(ctx);
+    case 'cancelled':
+      // Not expected right after registering; the receipt is the only truthful answer.
+      return cancelledRegistrationEmail(ctx);
+  }
+}
+
+/** A seat came free and went to this participant from the waitlist. */
+export function promotedEmail(ctx: RegistrationEmailContext): EventEmail {
+  return confirmedEmail(ctx, `Du har fått plass: ${ctx.event.title}`, `Det har blitt ledig plass, og du er nå påmeldt «${ctx.event.title}».`);
+}
+
+const alreadySubjects: Record<Registration['status'], string> = {
+  confirmed: 'Du er allerede påmeldt',
+  waitlisted: 'Du står allerede på venteliste',
+  cancelled: 'Du er registrert som avmeldt',
+};
+
+const alreadyStatus: Record<Registration['status'], string> = {
+  confirmed: 'er allerede påmeldt',
+  waitlisted: 'står allerede på ventelisten til',
+  cancelled: 'er registrert som avmeldt fra',
+};
+
+/**
+ * Someone registered again with an address that is already registered. The form answers the same
+ * whatever the address, so only the owner of the address learns this.
+ */
+export function alreadyRegisteredEmail(ctx: RegistrationEmailContext): EventEmail {
+  const { registration, event } = ctx;
+  const active = registration.status !== 'cancelled';
+  return render(`${alreadySubjects[registration.status]}: ${event.title}`, [
+    greeting(registration),
+    paragraph(`Noen (forhåpentligvis du) prøvde å melde på denne adressen til «${event.title}», men adressen ${alreadyStatus[registration.status]} arrangementet. Vi har ikke gjort noen endringer.`),
+    facts(ctx),
+    ...chosenSessions(ctx),
+    ...(active ? [cancelLink(ctx, 'Vil du ikke lenger delta?')] : []),
+  ]);
+}
+
+/** Receipt for a cancellation; the CANCEL entry makes calendars remove the event. */
+export function cancelledRegistrationEmail(ctx: RegistrationEmailContext): EventEmail {
+  return render(
+    `Du er avmeldt: ${ctx.event.title}`,
+    [
+      greeting(ctx.registration),
+      paragraph(`Du er nå avmeldt «${ctx.event.title}» (${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`),
+      paragraph('Vedlegget fjerner arrangementet fra kalenderen din. Vil du likevel delta, kan du melde deg på igjen så lenge påmeldingen er åpen.'),
+    ],
+    [calendarAttachment(ctx, 'CANCEL')],
+  );
+}
+
+/** Sent before the start; the streaming link goes only to online participants, never to those who come in person. */
+export function reminderEmail(ctx: RegistrationEmailContext): EventEmail {
+  const { event, registration } = ctx;
+  const start = new Date(event.startsAt);
+  const streaming: Block[] =
+    registration.mode !== 'online'
+      ? []
+      : event.streamingUrl
+        ? [{ kind: 'link', lead: 'Lenken til strømmingen er personlig for påmeldte; ikke del den videre.', label: 'Se sendingen', url: event.streamingUrl }]
+        : [paragraph('Lenken til strømmingen kommer i en egen e-post.')];
+  return render(
+    `Påminnelse: ${event.title} ${relativeDay(start, ctx.now)}`,
+    [
+      greeting(registration),
+      paragraph(`Velkommen til «${event.title}», som starter ${relativeDay(start, ctx.now)} kl. ${formatTime(start)}.`),
+      facts(ctx),
+      ...chosenSessions(ctx),
+      ...streaming,
+      paragraph(CALENDAR_NOTE),
+      cancelLink(ctx, 'Kan du likevel ikke delta? Da kan noen andre få plassen.'),
+    ],
+    [calendarAttachment(ctx, 'PUBLISH')],
+  );
+}
+
+/**
+ * Time or place changed; the caller has raised event.sequence, so the attached entry (same UID)
+ * replaces the old one. Someone on the waitlist never got an entry and gets none now.
+ */
+export function eventChangedEmail(ctx: RegistrationEmailContext): EventEmail {
+  const confirmed = ctx.registration.status === 'confirmed';
+  return render(
+    `Endret: ${ctx.event.title}`,
+    [
+      greeting(ctx.registration),
+      paragraph(`Tid eller sted for «${ctx.event.title}» er endret. Dette gjelder nå:`),
+      facts(ctx),
+      ...chosenSessions(ctx),
+      ...(confirmed ? [paragraph('Den vedlagte kalenderoppføringen erstatter den du har fra før.')] : [paragraph('Du står fortsatt på ventelisten.')]),
+      cancelLink(ctx, 'Passer det ikke lenger?'),
+    ],
+    confirmed ? [calendarAttachment(ctx, 'PUBLISH')] : [],
+  );
+}
+
+/** The event is cancelled for everyone; the CANCEL entry removes it from calendars. */
+export function eventCancelledEmail(ctx: RegistrationEmailContext): EventEmail {
+  return render(
+    `Avlyst: ${ctx.event.title}`,
+    [
+      greeting(ctx.registration),
+      paragraph(`Vi må dessverre avlyse «${ctx.event.title}», som skulle vært ${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}. Du trenger ikke gjøre noe; påmeldingen din gjelder ikke lenger.`),
+      paragraph('Vedlegget fjerner arrangementet fra kalenderen din. Vi beklager ulempene dette medfører.'),
+    ],
+    [calendarAttachment(ctx, 'CANCEL')],
+  );
+}
+
+const participation: Record<Registration['status'], string> = {
+  confirmed: 'er påmeldt',
+  waitlisted: 'står på ventelisten til',
+  cancelled: 'har vært påmeldt',
+};
+
+/** An editor's message to the participants: their plain text as written, with the event and the cancel link below. */
+export function participantMessageEmail(ctx: RegistrationEmailContext, message: { subject: string; body: string }): EventEmail {
+  const active = ctx.registration.status !== 'cancelled';
+  return render(
+    message.subject,
+    [paragraph(message.body.replace(/\r\n?/g, '\n').trim())],
+    [],
+    [
+      paragraph(`Du får denne e-posten fordi du ${participation[ctx.registration.status]} «${ctx.event.title}» (${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`),
+      ...(active ? [cancelLink(ctx, 'Vil du ikke lenger delta?')] : []),
+    ],
+  );
+}

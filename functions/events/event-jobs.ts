@@ -1,0 +1,125 @@
+import type { EventMailing, NormenEvent, Registration } from '../../content-model';
+import type { JobOutcome } from '../jobs/runner';
+import { ConflictError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import { eventCancelledEmail, eventChangedEmail, participantMessageEmail, reminderEmail, type EventEmail } from './emails';
+import { newMailing } from './events-admin';
+import { emailContext, emailParticipant, type EventDependencies } from './registration';
+
+/** Who a mailing goes to: reminders only to those with a seat; news of a change to everyone in line too. */
+function recipients(mailing: EventMailing, registrations: Registration[]): Registration[] {
+  return registrations.filter((registration) => {
+    if (registration.status === 'cancelled' || registration.anonymisedAt) return false;
+    if (mailing.audience === 'all') return true;
+    return registration.status === mailing.audience;
+  });
+}
+
+function render(deps: EventDependencies, mailing: EventMailing, event: NormenEvent, registration: Registration, now: Date): EventEmail {
+  const context = emailContext(deps, event, registration, now);
+  switch (mailing.kind) {
+    case 'reminder':
+      return reminderEmail(context);
+    case 'changed':
+      return eventChangedEmail(context);
+    case 'cancelled':
+      return eventCancelledEmail(context);
+    case 'message':
+      return participantMessageEmail(context, { subject: mailing.subject, body: mailing.body });
+  }
+}
+
+/** Queues the reminder of every event whose reminder time has come (once per event and start time). */
+async function queueDueReminders(deps: EventDependencies, now: Date): Promise<number> {
+  let queued = 0;
+  for (const due of await deps.store.events.due('reminder', now.toISOString())) {
+    const event = await deps.store.events.get(due.eventId);
+    const stillAhead = event && (event.status === 'open' || event.status === 'closed') && new Date(event.startsAt) > now;
+    if (event && stillAhead) {
+      try {
+        await deps.store.transact(deps.store.mailings.insert(newMailing(event, 'reminder', 'system', now.toISOString())));
+        queued++;
+      } catch (error) {
+        // Queued by an earlier run that stopped before clearing the due item.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    await deps.store.transact([deps.store.events.unscheduleDue('reminder', due.at, due.eventId)]);
+  }
+  return queued;
+}
+
+/** Sends one mailing to everyone it is for who has not had it yet; false if some sends failed. */
+async function sendMailing(deps: EventDependencies, mailing: EventMailing, now: Date): Promise<{ sent: number; failed: number }> {
+  const event = await deps.store.events.get(mailing.eventId);
+  if (!event) return { sent: 0, failed: 0 };
+  let sent = 0;
+  let failed = 0;
+  for (const registration of recipients(mailing, await deps.store.registrations.list(mailing.eventId))) {
+    if (!(await deps.store.mailings.claimRecipient(mailing.eventId, mailing.id, registration.id, now.toISOString()))) continue;
+    if (await emailParticipant(deps, registration, render(deps, mailing, event, registration, now))) sent++;
+    else {
+      failed++;
+      await deps.store.mailings.releaseRecipient(mailing.eventId, mailing.id, registration.id);
+    }
+  }
+  await deps.store.mailings.countSent(mailing.eventId, mailing.id, sent);
+  return { sent, failed };
+}
+
+/**
+ * The notification job: turns due reminders into mailings, then sends every pending mailing. Each
+ * recipient is claimed before the send, so overlapping or repeated runs email nobody twice; a
+ * mailing with failed sends stays pending and the next run retries only those.
+ */
+export async function runEventNotifications(deps: EventDependencies): Promise<JobOutcome> {
+  const now = deps.clock.now();
+  const errors: string[] = [];
+  const reminders = await queueDueReminders(deps, now);
+  let emails = 0;
+  let mailings = 0;
+  for (const pending of await deps.store.mailings.pending()) {
+    const mailing = await deps.store.mailings.get(pending.eventId, pending.mailingId);
+    if (!mailing) continue;
+    try {
+      const { sent, failed } = await sendMailing(deps, mailing, now);
+      emails += sent;
+      if (failed) errors.push(`${failed} e-poster for ${mailing.kind} ${mailing.id} feilet; prøves igjen`);
+      else {
+        await deps.store.mailings.finish(mailing.eventId, mailing.id, deps.clock.now().toISOString());
+        mailings++;
+      }
+    } catch (error) {
+      logger.error('Event mailing failed', { error, mailingId: mailing.id });
+      errors.push(`${mailing.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { counts: { remindersQueued: reminders, mailingsFinished: mailings, emailsSent: emails }, errors };
+}
+
+/**
+ * The retention job: once the retention period after an event has passed, every participant's name,
+ * address, organisation and answers are blanked. Status, mode, sessions and check-ins stay, so the
+ * counts stay; only events that are due are read.
+ */
+export async function runEventRetention(deps: Pick<EventDependencies, 'store' | 'clock'>): Promise<JobOutcome> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  let events = 0;
+  let participants = 0;
+  for (const due of await deps.store.events.due('retention', at)) {
+    const event = await deps.store.events.get(due.eventId);
+    // The event moved later: its new retention time is scheduled separately.
+    if (event && new Date(event.endsAt).getTime() + event.retentionDays * 86_400_000 <= now.getTime()) {
+      for (const registration of await deps.store.registrations.list(event.id)) {
+        if (registration.anonymisedAt) continue;
+        await deps.store.registrations.anonymise(registration, at);
+        participants++;
+      }
+      await deps.store.events.markAnonymised(event.id, at);
+      events++;
+    }
+    await deps.store.transact([deps.store.events.unscheduleDue('retention', due.at, due.eventId)]);
+  }
+  return { counts: { eventsAnonymised: events, participantsAnonymised: participants }, errors: [] };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { eventIdParamsSchema, registrationRequestSchema, tokenQuerySchema } from '../../content-model';
+import { required } from '../shared/config';
+import { DomainError } from '../shared/errors';
+import { httpLambda } from '../shared/http/lambda';
+import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parsePath, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
+import { createTokenSigner } from '../shared/link-tokens';
+import { mailerFromConfig } from '../shared/mailer';
+import { createRateLimiter } from '../shared/rate-limit';
+import { createRuntime } from '../shared/runtime';
+import { createStore } from '../store';
+import { cancelledPage, cancelPage, problemPage, receivedPage, registrationFormPage } from './pages';
+import { getPublicEvent } from './public-events';
+import { cancelByLink, register, registrationClosedReason, registrationFromLink, visibleEvent, type RegistrationDependencies } from './registration';
+
+const runtime = createRuntime();
+const deps: RegistrationDependencies = {
+  store: createStore(runtime.table),
+  clock: runtime.clock,
+  mailer: mailerFromConfig(runtime.config),
+  rateLimiter: createRateLimiter(runtime.table),
+  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
+  publicApiUrl: runtime.config.PUBLIC_API_URL,
+  from: runtime.config.MAIL_FROM,
+};
+
+const formFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())])).catch({});
+
+/** A form posts answers as `answers.<question id>`; the API takes them as one object. */
+function registrationFromForm(fields: Record<string, string | string[]>): Record<string, unknown> {
+  const answers: Record<string, string> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (name.startsWith('answers.')) answers[name.slice('answers.'.length)] = Array.isArray(value) ? value.join(', ') : value;
+    else rest[name] = value;
+  }
+  return { ...rest, answers };
+}
+
+/** Pages for people answer problems with a page, not JSON. */
+async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.status >= 500) throw error;
+    const title = error.status === 429 ? 'For mange påmeldinger' : error.status === 404 ? 'Finner ikke påmeldingen' : 'Det gikk ikke';
+    const { status, body } = problemPage(title, error.message, error.status);
+    return htmlPage(status, body);
+  }
+}
+
+async function registerFromForm(request: HttpRequest, eventId: string): Promise<HttpResponse> {
+  const fields = formFieldsSchema.parse(jsonOrFormBody(request));
+  return asPage(async () => {
+    try {
+      const registration = parseInput(registrationRequestSchema, registrationFromForm(fields), 'body');
+      await register(deps, eventId, registration, request.event.requestContext.http.sourceIp);
+      return htmlPage(202, receivedPage(await visibleEvent(deps.store, eventId)));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status !== 400) throw error;
+      const event = await getPublicEvent(deps, eventId);
+      const { status, body } = registrationFormPage(event, { values: fields, errors: error.fields }, null, 400);
+      return htmlPage(status, body);
+    }
+  });
+}
+
+export const handler = httpLambda(
+  'events',
+  {
+    showRegistrationForm: (request) =>
+      asPage(async () => {
+        const { id } = parsePath(request, eventIdParamsSchema);
+        const event = await visibleEvent(deps.store, id);
+        const { status, body } = registrationFormPage(await getPublicEvent(deps, id), { values: {}, errors: [] }, registrationClosedReason(event, deps.clock.now()));
+        return htmlPage(status, body);
+      }),
+    register: async (request) => {
+      const { id } = parsePath(request, eventIdParamsSchema);
+      if (isFormPost(request)) return registerFromForm(request, id);
+      await register(deps, id, parseInput(registrationRequestSchema, jsonOrFormBody(request), 'body'), request.event.requestContext.http.sourceIp);
+      // The same answer whether the address was registered before or not; the email tells its owner.
+      return json(202, { status: 'received' });
+    },
+    showCancelRegistration: (request) =>
+      asPage(async () => {
+        const { token } = parseQuery(request, tokenQuerySchema);
+        const { event, registration } = await registrationFromLink(deps, token);
+        return htmlPage(200, cancelPage(event, registration, token));
+      }),
+    cancelRegistration: (request) =>
+      asPage(async () => {
+        const { token } = parseQuery(request, tokenQuerySchema);
+        const { event, alreadyCancelled } = await cancelByLink(deps, token);
+        return htmlPage(200, cancelledPage(event, alreadyCancelled));
+      }),
+  },
+  { corsOrigin: '*', servesPages: true },
+);

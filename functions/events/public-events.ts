@@ -1,0 +1,49 @@
+import { freeSeats, type NormenEvent, type PublicEvent } from '../../content-model';
+import type { Clock } from '../shared/clock';
+import type { Store } from '../store';
+import { registrationClosedReason, visibleEvent } from './registration';
+import { eventCounts } from './seats';
+
+interface PublicEventDependencies {
+  store: Store;
+  clock: Clock;
+  /** Base URL of the public API, for the registration form's address. */
+  publicApiUrl: string;
+}
+
+async function toPublicEvent(deps: PublicEventDependencies, event: NormenEvent): Promise<PublicEvent> {
+  const counts = eventCounts(event, await deps.store.events.seats(event.id));
+  const takenInMode = (mode: string) => counts.modes.find((count) => count.mode === mode)?.confirmed ?? 0;
+  const takenInSession = (id: string) => counts.sessions.find((count) => count.sessionId === id)?.confirmed ?? 0;
+  return {
+    id: event.id,
+    type: event.type,
+    title: event.title,
+    description: event.description,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    venue: event.venue,
+    eligibility: event.eligibility,
+    status: event.status,
+    registrationOpensAt: event.registrationOpensAt,
+    registrationClosesAt: event.registrationClosesAt,
+    questions: event.questions,
+    attendance: event.attendance.map((option) => ({ ...option, free: freeSeats(option.capacity, takenInMode(option.mode)) })),
+    sessions: event.sessions.map((session) => ({ ...session, free: freeSeats(session.capacity, takenInSession(session.id)) })),
+    registrationOpen: registrationClosedReason(event, deps.clock.now()) === null,
+    registrationUrl: `${deps.publicApiUrl}/events/${event.id}/registrations`,
+  };
+}
+
+/** Events not yet over (drafts never), soonest first, with free seats per mode and session. */
+export async function listPublicEvents(deps: PublicEventDependencies): Promise<{ items: PublicEvent[] }> {
+  const now = deps.clock.now();
+  // Nothing Normen runs lasts longer than a week; start the index read there, then drop what has ended.
+  const from = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const upcoming = (await deps.store.events.list(from)).filter((event) => event.status !== 'draft' && new Date(event.endsAt) > now);
+  return { items: await Promise.all(upcoming.map((event) => toPublicEvent(deps, event))) };
+}
+
+export async function getPublicEvent(deps: PublicEventDependencies, id: string): Promise<PublicEvent> {
+  return toPublicEvent(deps, await visibleEvent(deps.store, id));
+}

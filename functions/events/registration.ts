@@ -1,0 +1,247 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { attendanceModes, type NormenEvent, type Registration, type RegistrationRequest } from '../../content-model';
+import type { Clock } from '../shared/clock';
+import type { TransactionStep } from '../shared/db/client';
+import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
+import { timeOrderedId } from '../shared/ids';
+import { invalidLink, type TokenSigner } from '../shared/link-tokens';
+import { logger } from '../shared/logger';
+import type { Mailer } from '../shared/mailer';
+import { buildRawEmail } from '../shared/mime';
+import type { RateLimit, RateLimiter } from '../shared/rate-limit';
+import type { Store } from '../store';
+import { alreadyRegisteredEmail, cancelledRegistrationEmail, promotedEmail, registeredEmail, type EventEmail } from './emails';
+import { seatAttribute } from './event-repository';
+import { AlreadyRegisteredError } from './registration-repository';
+import { decideSeat, handOverSeat, promotes } from './seats';
+
+export interface EventDependencies {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  tokens: TokenSigner;
+  /** Base URL of the public API, where the cancel links in emails land. */
+  publicApiUrl: string;
+  /** The sender (From), as configured for SES. */
+  from: string;
+}
+
+export interface RegistrationDependencies extends EventDependencies {
+  rateLimiter: RateLimiter;
+}
+
+/** Per client address: colleagues behind one office network may register together. */
+export const registrationRateLimit: RateLimit = { limit: 20, windowSeconds: 600 };
+
+/** The counters or the event moved between reading and writing: decide again. */
+class SeatsMoved extends ConflictError {}
+export const seatsMoved = () => new SeatsMoved('Plassene ble endret samtidig');
+
+/**
+ * Runs a read-decide-write step until it commits. Concurrent registrations for one event all touch
+ * its seat counters, so transactions collide; each retry reads afresh, after a jittered backoff.
+ */
+export async function untilCommitted<T>(step: () => Promise<T>, attempts = 40): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      const retryable = error instanceof SeatsMoved || error instanceof TransactionConflictError;
+      if (!retryable || attempt >= attempts) throw error;
+      await sleep(Math.random() * Math.min(400, 5 * 2 ** Math.min(attempt, 7)));
+    }
+  }
+}
+
+export function cancelUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
+  const token = deps.tokens.issue(`${registration.eventId}:${registration.id}`, 'registration', now);
+  return `${deps.publicApiUrl}/events/registrations/cancel?token=${encodeURIComponent(token)}`;
+}
+
+/** Sends one email to a participant; a lost email is logged, never allowed to undo what was stored. */
+export async function emailParticipant(deps: EventDependencies, registration: Registration, email: EventEmail): Promise<boolean> {
+  try {
+    await deps.mailer.sendRaw(buildRawEmail({ from: deps.from, to: registration.email, ...email }));
+    return true;
+  } catch (error) {
+    logger.error('Could not email a participant', { error, eventId: registration.eventId, registrationId: registration.id });
+    return false;
+  }
+}
+
+/** Why registration is not possible right now, in words for the participant; null when it is. */
+export function registrationClosedReason(event: NormenEvent, now: Date): string | null {
+  const at = now.toISOString();
+  if (event.status === 'cancelled') return 'Arrangementet er avlyst.';
+  if (event.status === 'closed') return 'Påmeldingen er stengt.';
+  if (event.status !== 'open') return 'Påmeldingen er ikke åpnet.';
+  if (event.registrationOpensAt && at < event.registrationOpensAt) return `Påmeldingen åpner ${osloDateTime(event.registrationOpensAt)}.`;
+  if (at >= (event.registrationClosesAt ?? event.startsAt)) return 'Påmeldingsfristen er ute.';
+  return null;
+}
+
+const osloDateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+export const osloDateTime = (instant: string) => osloDateTimeFormat.format(new Date(instant));
+
+/** The request checked against this event: mode offered, sessions in the program, answers to its questions. */
+export function checkAgainstEvent(event: NormenEvent, request: RegistrationRequest): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!event.attendance.some((option) => option.mode === request.mode)) {
+    errors.push({ path: 'mode', message: `${attendanceModes.labels[request.mode]} tilbys ikke for dette arrangementet` });
+  }
+  const unknownSessions = request.sessions.filter((id) => !event.sessions.some((session) => session.id === id));
+  if (unknownSessions.length) errors.push({ path: 'sessions', message: `Ukjent økt: ${unknownSessions.join(', ')}` });
+  if (new Set(request.sessions).size !== request.sessions.length) errors.push({ path: 'sessions', message: 'Samme økt er valgt to ganger' });
+  for (const question of event.questions) {
+    if (question.required && !request.answers[question.id]) errors.push({ path: `answers.${question.id}`, message: `«${question.label}» må fylles ut` });
+  }
+  for (const id of Object.keys(request.answers)) {
+    if (!event.questions.some((question) => question.id === id)) errors.push({ path: `answers.${id}`, message: 'Ukjent spørsmål' });
+  }
+  return errors;
+}
+
+/** A published (not draft) event, or 404. */
+export async function visibleEvent(store: Store, eventId: string): Promise<NormenEvent> {
+  const event = await store.events.get(eventId);
+  if (!event || event.status === 'draft') throw new NotFoundError('Arrangementet finnes ikke');
+  return event;
+}
+
+export type RegistrationOutcome =
+  | { kind: 'registered'; registration: Registration; event: NormenEvent }
+  | { kind: 'already-registered'; event: NormenEvent }
+  | { kind: 'discarded' };
+
+/**
+ * Registers for an event: a seat if one is free, the waitlist otherwise, decided in one transaction
+ * with the counters, the one-per-address claim and the waitlist marker. The caller learns nothing
+ * about whether the address was registered before: the owner of the address gets an email instead.
+ */
+export async function register(deps: RegistrationDependencies, eventId: string, request: RegistrationRequest, clientAddress: string): Promise<RegistrationOutcome> {
+  const now = deps.clock.now();
+  await deps.rateLimiter.hit('registrations', clientAddress, registrationRateLimit, now);
+  if (request.website) {
+    logger.info('Discarded registration caught by the honeypot', { clientAddress, eventId });
+    return { kind: 'discarded' };
+  }
+  const id = timeOrderedId(now);
+  const outcome = await untilCommitted(async (): Promise<RegistrationOutcome> => {
+    const event = await visibleEvent(deps.store, eventId);
+    const closed = registrationClosedReason(event, now);
+    if (closed) throw new ConflictError(closed);
+    const errors = checkAgainstEvent(event, request);
+    if (errors.length) throw new ValidationError(`Ugyldig påmelding: ${errors.map((error) => error.path).join(', ')}`, errors);
+    const existing = await deps.store.registrations.findByEmail(eventId, request.email);
+    if (existing) return { kind: 'already-registered', event };
+    const seats = await deps.store.events.seats(eventId);
+    const { status, change } = decideSeat(event, seats, request.mode, request.sessions);
+    const { website: _honeypot, ...fields } = request;
+    const registration: Registration = {
+      ...fields,
+      id,
+      eventId,
+      status,
+      registeredAt: now.toISOString(),
+      confirmedAt: status === 'confirmed' ? now.toISOString() : null,
+      cancelledAt: null,
+      checkedInAt: null,
+      anonymisedAt: null,
+      waitlistKey: status === 'waitlisted' ? id : null,
+    };
+    try {
+      await deps.store.transact([
+        deps.store.events.checkUnchanged(event, seatsMoved),
+        deps.store.events.changeSeats(eventId, change, seatsMoved),
+        ...deps.store.registrations.insert(registration),
+      ]);
+    } catch (error) {
+      if (error instanceof AlreadyRegisteredError) return { kind: 'already-registered', event };
+      throw error;
+    }
+    return { kind: 'registered', registration, event };
+  });
+  if (outcome.kind === 'registered') {
+    await emailParticipant(deps, outcome.registration, registeredEmail(emailContext(deps, outcome.event, outcome.registration, now)));
+  } else if (outcome.kind === 'already-registered') {
+    const existing = await deps.store.registrations.findByEmail(eventId, request.email);
+    if (existing) await emailParticipant(deps, existing, alreadyRegisteredEmail(emailContext(deps, outcome.event, existing, now)));
+  }
+  return outcome;
+}
+
+export function emailContext(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, event: NormenEvent, registration: Registration, now: Date) {
+  return { event, registration, cancelUrl: cancelUrl(deps, registration, now), now };
+}
+
+export interface Departure {
+  registration: Registration;
+  promoted: Registration | null;
+}
+
+/**
+ * Cancels a registration. A confirmed seat goes to the first in line for the same mode in the same
+ * transaction, so the waitlist never waits while a seat stands empty. Cancelling twice is harmless.
+ */
+export async function leave(deps: Pick<EventDependencies, 'store' | 'clock'>, eventId: string, registrationId: string, extraSteps: () => TransactionStep[] = () => []): Promise<Departure & { changed: boolean }> {
+  return untilCommitted(async () => {
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const registration = await deps.store.registrations.get(eventId, registrationId);
+    if (!registration) throw new NotFoundError('Påmeldingen finnes ikke');
+    if (registration.status === 'cancelled') return { registration, promoted: null, changed: false };
+    const event = await deps.store.events.get(eventId);
+    if (!event) throw new NotFoundError('Arrangementet finnes ikke');
+    const cancelled: Registration = { ...registration, status: 'cancelled', cancelledAt: at, waitlistKey: null };
+    const { store } = deps;
+    const common = [store.registrations.transition(cancelled, registration, seatsMoved), store.registrations.releaseEmail(registration), ...extraSteps()];
+    if (registration.status === 'waitlisted') {
+      await store.transact([
+        ...common,
+        ...(registration.waitlistKey ? [store.registrations.leaveWaitlist(registration, registration.waitlistKey)] : []),
+        store.events.changeSeats(eventId, { add: { [seatAttribute.waitlisted(registration.mode)]: -1 }, conditions: [] }, seatsMoved),
+      ]);
+      return { registration: cancelled, promoted: null, changed: true };
+    }
+    const seats = await store.events.seats(eventId);
+    const nextId = promotes(event, seats, registration.mode, now) ? (await store.registrations.waitlistHead(eventId, registration.mode))[0] : undefined;
+    const next = nextId ? await store.registrations.get(eventId, nextId) : null;
+    const waiting = next?.status === 'waitlisted' && next.waitlistKey ? next : null;
+    const { change, keptSessions } = handOverSeat(event, seats, registration, waiting);
+    const promoted: Registration | null = waiting ? { ...waiting, status: 'confirmed', confirmedAt: at, waitlistKey: null, sessions: keptSessions } : null;
+    await store.transact([
+      ...common,
+      store.events.changeSeats(eventId, change, seatsMoved),
+      ...(waiting && promoted && waiting.waitlistKey
+        ? [store.registrations.transition(promoted, waiting, seatsMoved), store.registrations.leaveWaitlist(waiting, waiting.waitlistKey)]
+        : []),
+    ]);
+    return { registration: cancelled, promoted, changed: true };
+  });
+}
+
+/** Tells the leaver and the one who got the seat. */
+export async function announceDeparture(deps: EventDependencies, departure: Departure, now: Date): Promise<void> {
+  const event = await deps.store.events.get(departure.registration.eventId);
+  if (!event) return;
+  await emailParticipant(deps, departure.registration, cancelledRegistrationEmail(emailContext(deps, event, departure.registration, now)));
+  if (departure.promoted) await emailParticipant(deps, departure.promoted, promotedEmail(emailContext(deps, event, departure.promoted, now)));
+}
+
+/** The registration a cancel link names; a 400 naming `token` for a forged or broken link. */
+export async function registrationFromLink(deps: Pick<EventDependencies, 'store' | 'tokens' | 'clock'>, token: string): Promise<{ event: NormenEvent; registration: Registration }> {
+  const subject = deps.tokens.verify(token, 'registration', deps.clock.now());
+  const [eventId, registrationId] = subject.split(':');
+  if (!eventId || !registrationId) throw invalidLink();
+  const [event, registration] = await Promise.all([deps.store.events.get(eventId), deps.store.registrations.get(eventId, registrationId)]);
+  if (!event || !registration) throw new NotFoundError('Påmeldingen finnes ikke lenger');
+  return { event, registration };
+}
+
+/** Cancel by link: frees the seat, promotes the next in line, and tells both. */
+export async function cancelByLink(deps: EventDependencies, token: string): Promise<{ event: NormenEvent; registration: Registration; alreadyCancelled: boolean }> {
+  const { event, registration } = await registrationFromLink(deps, token);
+  const departure = await leave(deps, event.id, registration.id);
+  if (departure.changed) await announceDeparture(deps, departure, deps.clock.now());
+  return { event, registration: departure.registration, alreadyCancelled: !departure.changed };
+}

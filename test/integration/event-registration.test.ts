@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventInputSchema, registrationRequestSchema, type NormenEvent, type RegistrationRequest } from '../../content-model';
+import { changeRegistration, createEvent, listRegistrations, updateEvent } from '../../functions/events/events-admin';
+import { leave, register } from '../../functions/events/registration';
+import { queryPrefix } from '../../functions/shared/db/client';
+import { ConflictError, ValidationError } from '../../functions/shared/errors';
+import { emailsTo, reviewDependencies } from '../support/local-stack';
+
+type Deps = Awaited<ReturnType<typeof reviewDependencies>>;
+const editor = { username: 'redaktor@normen.local', groups: ['editor' as const] };
+
+/** Normkonferansen 2026: 100 seats in the hall, streaming without limit, a workshop with 3 seats. */
+export function conferenceInput(overrides: Record<string, unknown> = {}) {
+  return eventInputSchema.parse({
+    type: 'conference',
+    title: 'Normkonferansen 2026',
+    description: '<p>Årets konferanse om informasjonssikkerhet og personvern.</p>',
+    startsAt: '2026-12-03T08:00:00Z',
+    endsAt: '2026-12-03T15:00:00Z',
+    venue: 'Oslo kongressenter',
+    attendance: [
+      { mode: 'in-person', capacity: 100 },
+      { mode: 'online', capacity: null },
+    ],
+    sessions: [
+      { id: 'apning', title: 'Åpning', startsAt: '2026-12-03T08:00:00Z', endsAt: '2026-12-03T08:30:00Z' },
+      { id: 'workshop', title: 'Workshop: risikovurdering', startsAt: '2026-12-03T12:00:00Z', endsAt: '2026-12-03T13:00:00Z', capacity: 3 },
+    ],
+    questions: [
+      { id: 'rolle', kind: 'role', label: 'Rolle', required: true },
+      { id: 'mat', kind: 'dietary', label: 'Allergier', required: false },
+    ],
+    streamingUrl: 'https://stream.normen.no/konferansen-2026',
+    ...overrides,
+  });
+}
+
+export async function openEvent(deps: Deps, overrides: Record<string, unknown> = {}): Promise<NormenEvent> {
+  const created = await createEvent(deps, editor, conferenceInput(overrides));
+  const { counts: _counts, ...event } = created;
+  const opened = await updateEvent(deps, editor, event.id, { ...conferenceInput(overrides), status: 'open', expectedRevision: event.revision });
+  const { counts: _after, ...openedEvent } = opened;
+  return openedEvent;
+}
+
+export function participant(overrides: Partial<RegistrationRequest> & Record<string, unknown> = {}): RegistrationRequest {
+  return registrationRequestSchema.parse({
+    name: 'Kari Nordmann',
+    email: `deltaker-${randomUUID()}@sykehus.no`,
+    organisation: 'Helse Nord',
+    mode: 'in-person',
+    answers: { rolle: 'Personvernombud' },
+    ...overrides,
+  });
+}
+
+/** Everything stored in the event's partition, to prove a refused registration wrote nothing. */
+const partitionItems = (deps: Deps, eventId: string) => queryPrefix(deps.table, { pk: `EVENT#${eventId}`, prefix: '' }, (item) => String(item.sk));
+
+describe('registration under load', () => {
+  let deps: Deps;
+  beforeAll(async () => {
+    deps = await reviewDependencies('2026-11-22T09:00:00Z');
+  });
+
+  it('gives 200 simultaneous registrations exactly 100 seats and a waitlist of 100; 10 cancellations promote the next 10 in line', async () => {
+    const event = await openEvent(deps, { sessions: [], questions: [] });
+    const people = Array.from({ length: 200 }, (_, index) => participant({ name: `Deltaker ${index}`, answers: {} }));
+    const outcomes = await Promise.all(people.map((person, index) => register(deps, event.id, person, `10.20.${Math.floor(index / 20)}.${index % 20}`)));
+    expect(outcomes.every((outcome) => outcome.kind === 'registered')).toBe(true);
+
+    const { items, counts } = await listRegistrations(deps, event.id, {});
+    const confirmed = items.filter((registration) => registration.status === 'confirmed');
+    const waitlisted = items.filter((registration) => registration.status === 'waitlisted');
+    expect(confirmed).toHaveLength(100);
+    expect(waitlisted).toHaveLength(100);
+    expect(counts.modes.find((count) => count.mode === 'in-person')).toMatchObject({ capacity: 100, confirmed: 100, waitlisted: 100, free: 0 });
+
+    // The line, in order: the waitlist markers sorted by place.
+    const line = await queryPrefix(deps.table, { pk: `EVENT#${event.id}`, prefix: 'WAIT#in-person#' }, (item) => String(item.registrationId));
+    expect(line).toHaveLength(100);
+    expect([...line].sort((a, b) => a.localeCompare(b))).toEqual(line);
+
+    for (const registration of confirmed.slice(0, 10)) await leave(deps, event.id, registration.id);
+
+    const after = await listRegistrations(deps, event.id, {});
+    const promoted = line.slice(0, 10);
+    for (const id of promoted) expect(after.items.find((registration) => registration.id === id)?.status).toBe('confirmed');
+    for (const id of line.slice(10)) expect(after.items.find((registration) => registration.id === id)?.status).toBe('waitlisted');
+    expect(after.items.filter((registration) => registration.status === 'confirmed')).toHaveLength(100);
+    expect(after.items.filter((registration) => registration.status === 'cancelled')).toHaveLength(10);
+    expect(after.counts.modes.find((count) => count.mode === 'in-person')).toMatchObject({ confirmed: 100, waitlisted: 90 });
+  }, 120_000);
+});
