@@ -43,3 +43,23 @@ export function daysBetween(from: string, to: string): number {
   const b = parseDate(to);
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
+
+const osloOffsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: OSLO_TIME_ZONE, timeZoneName: 'longOffset' });
+
+/** Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
+export function osloOffsetMinutes(instant: Date): number {
+  const name = osloOffsetFormat.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/** The instant (ISO, UTC) of a wall-clock time in Oslo on a date, e.g. 09:00 on 2026-12-03 → 08:00Z. */
+export function osloInstant(date: string, hours: number): string {
+  const { year, month, day } = parseDate(date);
+  const wallAsUtc = Date.UTC(year, month - 1, day) + Math.round(hours * 60) * 60_000;
+  let instant = wallAsUtc - 60 * 60_000;
+  // Twice: the first guess may sit on the other side of a daylight-saving change.
+  for (let pass = 0; pass < 2; pass++) instant = wallAsUtc - osloOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant).toISOString();
+}

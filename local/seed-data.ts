@@ -367,3 +367,95 @@ export const seedCampaigns: { subject: string; body: string; interests: Interest
     send: false,
   },
 ];
+
+/** Demo events, placed relative to today: in days from now and Oslo wall-clock hours. */
+export interface SeedEvent {
+  input: Record<string, unknown>;
+  inDays: number;
+  hours: [start: number, end: number];
+  sessions?: { id: string; title: string; speaker?: string; hours: [number, number]; capacity?: number }[];
+  participants: { name: string; email: string; organisation: string; mode: 'in-person' | 'online'; sessions?: string[]; answers?: Record<string, string> }[];
+}
+
+export const seedEvents: SeedEvent[] = [
+  {
+    input: {
+      type: 'conference',
+      title: 'Normkonferansen 2026',
+      description: '<p>Den årlige konferansen om informasjonssikkerhet og personvern i helse- og omsorgssektoren. Delta i salen eller følg strømmingen.</p>',
+      venue: 'Oslo Kongressenter, Youngs gate 21, Oslo',
+      attendance: [
+        { mode: 'in-person', capacity: 120 },
+        { mode: 'online', capacity: null },
+      ],
+      questions: [
+        { id: 'rolle', kind: 'role', label: 'Rolle / stilling', required: true },
+        { id: 'mat', kind: 'dietary', label: 'Allergier eller matbehov', required: false },
+      ],
+      streamingUrl: 'https://stream.normen.no/normkonferansen-2026',
+    },
+    inDays: 30,
+    hours: [9, 16],
+    sessions: [
+      { id: 'apning', title: 'Åpning: Nytt i Normen', speaker: 'Styringsgruppens leder', hours: [9, 9.5] },
+      { id: 'ki', title: 'Kunstig intelligens og personvern', speaker: 'Datatilsynet', hours: [9.5, 10.5] },
+      { id: 'workshop-risiko', title: 'Workshop: risikovurdering i praksis', speaker: 'Sekretariatet', hours: [11, 12], capacity: 2 },
+      { id: 'sky', title: 'Skytjenester etter ny veileder', hours: [13, 14] },
+      { id: 'avslutning', title: 'Oppsummering og veien videre', hours: [15, 16] },
+    ],
+    participants: [
+      { name: 'Kari Nordmann', email: 'kari.nordmann@helse-nord.example', organisation: 'Helse Nord RHF', mode: 'in-person', sessions: ['apning', 'workshop-risiko'], answers: { rolle: 'Personvernombud', mat: 'Glutenfri' } },
+      { name: 'Ola Hansen', email: 'ola.hansen@kommune.example', organisation: 'Bodø kommune', mode: 'in-person', sessions: ['workshop-risiko', 'sky'], answers: { rolle: 'IKT-sikkerhetsleder' } },
+      { name: 'Ingrid Berg', email: 'ingrid.berg@leverandor.example', organisation: 'Journal AS', mode: 'online', sessions: ['ki', 'sky'], answers: { rolle: 'Produktansvarlig' } },
+    ],
+  },
+  {
+    input: {
+      type: 'course',
+      title: 'Intro til Normen',
+      description: '<p>Digitalt og fysisk kurs for deg som er ny i arbeidet med Normen: krav, roller og hvor du finner veiledningen.</p>',
+      venue: 'Direktoratet for e-helse, Verkstedveien 1, Oslo',
+      attendance: [
+        { mode: 'in-person', capacity: 3 },
+        { mode: 'online', capacity: 50 },
+      ],
+      questions: [{ id: 'virksomhetstype', kind: 'text', label: 'Hva slags virksomhet jobber du i?', required: false }],
+    },
+    inDays: 14,
+    hours: [9, 12],
+    participants: [
+      { name: 'Per Olsen', email: 'per.olsen@legekontor.example', organisation: 'Sentrum legekontor', mode: 'in-person' },
+      { name: 'Siri Lie', email: 'siri.lie@tannlege.example', organisation: 'Lie tannklinikk', mode: 'in-person' },
+      { name: 'Ahmed Khan', email: 'ahmed.khan@sykehus.example', organisation: 'Sykehuset Innlandet', mode: 'in-person' },
+      { name: 'Marte Dahl', email: 'marte.dahl@kommune.example', organisation: 'Tromsø kommune', mode: 'in-person' },
+      { name: 'Jonas Vik', email: 'jonas.vik@apotek.example', organisation: 'Vik apotek', mode: 'in-person' },
+      { name: 'Eva Strand', email: 'eva.strand@fysio.example', organisation: 'Strand fysioterapi', mode: 'online' },
+    ],
+  },
+  {
+    input: {
+      type: 'webinar',
+      title: 'Webinar: skytjenester med utgangspunkt i Normens veileder',
+      description: '<p>Gjennomgang av veilederen om skytjenester. Varighet: 30 minutter.</p>',
+      attendance: [{ mode: 'online', capacity: null }],
+      streamingUrl: 'https://webinar.normen.no/skytjenester',
+    },
+    inDays: 10,
+    hours: [14, 14.5],
+    participants: [{ name: 'Lars Moe', email: 'lars.moe@helse-vest.example', organisation: 'Helse Vest IKT', mode: 'online' }],
+  },
+  {
+    input: {
+      type: 'network-meeting',
+      title: 'Nettverksmøte for personvernombud og sikkerhetsledere',
+      description: '<p>Erfaringsdeling om avvikshåndtering og tilgangsstyring.</p>',
+      eligibility: 'For personvernombud og informasjonssikkerhetsledere (CISO) i virksomheter som har sluttet seg til Normen.',
+      venue: 'Clarion Hotel Trondheim',
+      attendance: [{ mode: 'in-person', capacity: 40 }],
+      questions: [{ id: 'rolle', kind: 'role', label: 'Rolle', required: true }],
+    },
+    inDays: 45,
+    hours: [10, 15],
+    participants: [],
+  },
+];

@@ -10,7 +10,10 @@ import { createUploadTicket } from '../functions/products/use-cases/create-uploa
 import { transitionProduct } from '../functions/products/use-cases/transition-product';
 import { updateProduct } from '../functions/products/use-cases/update-product';
 import { minimalPdf } from './pdf';
-import { seedCampaigns, seedInputs, seedProducts, seedSubscribers, type SeedProduct } from './seed-data';
+import { seedCampaigns, seedEvents, seedInputs, seedProducts, seedSubscribers, type SeedProduct } from './seed-data';
+import { createEvent, updateEvent } from '../functions/events/events-admin';
+import { register } from '../functions/events/registration';
+import { addDays, eventInputSchema, osloInstant, registrationRequestSchema } from '../content-model';
 import { jobDependencies } from '../functions/jobs/dependencies';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { runDispatchSweep } from '../functions/newsletter/dispatch';
@@ -53,7 +56,10 @@ export async function seedDemoData(options: { log?: (line: string) => void; now?
   }
   await seedStakeholderInput({ store, clock: fixedClock(today), mailer: mailerFromConfig(runtime.config), rateLimiter: createRateLimiter(runtime.table) });
   await seedNewsletter(runtime, today);
-  options.log?.(`La inn ${seedProducts.length} demoprodukter, ${seedInputs.length} innspill, ${seedSubscribers.length} abonnenter og ${seedCampaigns.length} nyhetsbrev`);
+  await seedEventsAndRegistrations(runtime, today);
+  options.log?.(
+    `La inn ${seedProducts.length} demoprodukter, ${seedInputs.length} innspill, ${seedSubscribers.length} abonnenter, ${seedCampaigns.length} nyhetsbrev og ${seedEvents.length} arrangementer`,
+  );
   return seedProducts.length;
 }
 
@@ -146,4 +152,23 @@ async function seedNewsletter(runtime: ReturnType<typeof createRuntime>, today: 
     if (send) await scheduleCampaign(deps, actor, draft.id, { expectedRevision: draft.revision });
   }
   await runDispatchSweep(deps, 60_000);
+}
+
+/** Open events with registrations through the public use case: a full course with a waitlist, a conference with a program. */
+async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRuntime>, today: Date): Promise<void> {
+  const deps = { ...jobDependencies(runtime), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
+  for (const seed of seedEvents) {
+    const day = addDays(osloDate(today), seed.inDays);
+    const input = eventInputSchema.parse({
+      ...seed.input,
+      startsAt: osloInstant(day, seed.hours[0]),
+      endsAt: osloInstant(day, seed.hours[1]),
+      sessions: (seed.sessions ?? []).map(({ hours, ...session }) => ({ ...session, startsAt: osloInstant(day, hours[0]), endsAt: osloInstant(day, hours[1]) })),
+    });
+    const draft = await createEvent(deps, actor, input);
+    await updateEvent(deps, actor, draft.id, { ...input, status: 'open', expectedRevision: draft.revision });
+    for (const [index, participant] of seed.participants.entries()) {
+      await register(deps, draft.id, registrationRequestSchema.parse({ answers: {}, ...participant }), `seed-event-${index}`);
+    }
+  }
 }

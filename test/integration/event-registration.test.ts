@@ -1,62 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventInputSchema, registrationRequestSchema, type NormenEvent, type RegistrationRequest } from '../../content-model';
-import { changeRegistration, createEvent, listRegistrations, updateEvent } from '../../functions/events/events-admin';
+import { listRegistrations } from '../../functions/events/events-admin';
 import { leave, register } from '../../functions/events/registration';
 import { queryPrefix } from '../../functions/shared/db/client';
-import { ConflictError, ValidationError } from '../../functions/shared/errors';
-import { emailsTo, reviewDependencies } from '../support/local-stack';
+import { openEvent, participant } from '../support/events';
+import { reviewDependencies } from '../support/local-stack';
 
 type Deps = Awaited<ReturnType<typeof reviewDependencies>>;
-const editor = { username: 'redaktor@normen.local', groups: ['editor' as const] };
-
-/** Normkonferansen 2026: 100 seats in the hall, streaming without limit, a workshop with 3 seats. */
-export function conferenceInput(overrides: Record<string, unknown> = {}) {
-  return eventInputSchema.parse({
-    type: 'conference',
-    title: 'Normkonferansen 2026',
-    description: '<p>Årets konferanse om informasjonssikkerhet og personvern.</p>',
-    startsAt: '2026-12-03T08:00:00Z',
-    endsAt: '2026-12-03T15:00:00Z',
-    venue: 'Oslo kongressenter',
-    attendance: [
-      { mode: 'in-person', capacity: 100 },
-      { mode: 'online', capacity: null },
-    ],
-    sessions: [
-      { id: 'apning', title: 'Åpning', startsAt: '2026-12-03T08:00:00Z', endsAt: '2026-12-03T08:30:00Z' },
-      { id: 'workshop', title: 'Workshop: risikovurdering', startsAt: '2026-12-03T12:00:00Z', endsAt: '2026-12-03T13:00:00Z', capacity: 3 },
-    ],
-    questions: [
-      { id: 'rolle', kind: 'role', label: 'Rolle', required: true },
-      { id: 'mat', kind: 'dietary', label: 'Allergier', required: false },
-    ],
-    streamingUrl: 'https://stream.normen.no/konferansen-2026',
-    ...overrides,
-  });
-}
-
-export async function openEvent(deps: Deps, overrides: Record<string, unknown> = {}): Promise<NormenEvent> {
-  const created = await createEvent(deps, editor, conferenceInput(overrides));
-  const { counts: _counts, ...event } = created;
-  const opened = await updateEvent(deps, editor, event.id, { ...conferenceInput(overrides), status: 'open', expectedRevision: event.revision });
-  const { counts: _after, ...openedEvent } = opened;
-  return openedEvent;
-}
-
-export function participant(overrides: Partial<RegistrationRequest> & Record<string, unknown> = {}): RegistrationRequest {
-  return registrationRequestSchema.parse({
-    name: 'Kari Nordmann',
-    email: `deltaker-${randomUUID()}@sykehus.no`,
-    organisation: 'Helse Nord',
-    mode: 'in-person',
-    answers: { rolle: 'Personvernombud' },
-    ...overrides,
-  });
-}
-
-/** Everything stored in the event's partition, to prove a refused registration wrote nothing. */
-const partitionItems = (deps: Deps, eventId: string) => queryPrefix(deps.table, { pk: `EVENT#${eventId}`, prefix: '' }, (item) => String(item.sk));
 
 describe('registration under load', () => {
   let deps: Deps;
