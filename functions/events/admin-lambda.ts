@@ -1,23 +1,13 @@
 import { eventIdParamsSchema, eventInputSchema, eventMessageSchema, eventUpdateSchema, registrationChangeSchema, registrationParamsSchema, registrationQuerySchema } from '../../content-model';
-import { required } from '../shared/config';
+import { emailingDependencies } from '../dependencies';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, parseQuery, requireActor, text, type HttpRequest } from '../shared/http/request';
-import { createTokenSigner } from '../shared/link-tokens';
-import { mailerFromConfig } from '../shared/mailer';
 import { createRuntime } from '../shared/runtime';
-import { createStore } from '../store';
 import { changeRegistration, createEvent, getEvent, listEvents, listMailings, listRegistrations, registrationsCsv, sendMessage, updateEvent } from './events-admin';
 import type { EventDependencies } from './registration';
 
 const runtime = createRuntime();
-const deps: EventDependencies = {
-  store: createStore(runtime.table),
-  clock: runtime.clock,
-  mailer: mailerFromConfig(runtime.config),
-  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
-  publicApiUrl: runtime.config.PUBLIC_API_URL,
-  from: runtime.config.MAIL_FROM,
-};
+const deps: EventDependencies = emailingDependencies(runtime);
 
 const eventId = (request: HttpRequest) => parsePath(request, eventIdParamsSchema).id;
 

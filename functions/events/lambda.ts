@@ -1,28 +1,17 @@
 import { z } from 'zod';
 import { eventIdParamsSchema, registrationRequestSchema, tokenQuerySchema } from '../../content-model';
-import { required } from '../shared/config';
+import { emailingDependencies } from '../dependencies';
 import { DomainError } from '../shared/errors';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parsePath, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
-import { createTokenSigner } from '../shared/link-tokens';
-import { mailerFromConfig } from '../shared/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
-import { createStore } from '../store';
 import { cancelledPage, cancelPage, problemPage, receivedPage, registrationFormPage } from './pages';
 import { getPublicEvent } from './public-events';
 import { cancelByLink, register, registrationClosedReason, registrationFromLink, visibleEvent, type RegistrationDependencies } from './registration';
 
 const runtime = createRuntime();
-const deps: RegistrationDependencies = {
-  store: createStore(runtime.table),
-  clock: runtime.clock,
-  mailer: mailerFromConfig(runtime.config),
-  rateLimiter: createRateLimiter(runtime.table),
-  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
-  publicApiUrl: runtime.config.PUBLIC_API_URL,
-  from: runtime.config.MAIL_FROM,
-};
+const deps: RegistrationDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
 
 const formFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())])).catch({});
 

@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { attendanceModes, type NormenEvent, type Registration, type RegistrationRequest } from '../../content-model';
-import type { Clock } from '../shared/clock';
+import type { EmailingDependencies } from '../dependencies';
 import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
-import { invalidLink, type TokenSigner } from '../shared/link-tokens';
+import { invalidLink } from '../shared/link-tokens';
 import { logger } from '../shared/logger';
-import type { Mailer } from '../shared/mailer';
 import { buildRawEmail } from '../shared/mime';
 import type { RateLimit, RateLimiter } from '../shared/rate-limit';
 import type { Store } from '../store';
@@ -15,16 +14,8 @@ import { seatAttribute } from './event-repository';
 import { AlreadyRegisteredError } from './registration-repository';
 import { decideSeat, handOverSeat, promotes } from './seats';
 
-export interface EventDependencies {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  tokens: TokenSigner;
-  /** Base URL of the public API, where the cancel links in emails land. */
-  publicApiUrl: string;
-  /** The sender (From), as configured for SES. */
-  from: string;
-}
+/** Store, clock, mailer, link signer, public API URL and sender. */
+export type EventDependencies = EmailingDependencies;
 
 export interface RegistrationDependencies extends EventDependencies {
   rateLimiter: RateLimiter;

@@ -1,3 +1,4 @@
+import { emailingDependencies } from '../dependencies';
 import {
   campaignIdParamsSchema,
   campaignInputSchema,
@@ -6,25 +7,14 @@ import {
   subscriberIdParamsSchema,
   subscriberQuerySchema,
 } from '../../content-model';
-import { required } from '../shared/config';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, parseQuery, requireActor, text } from '../shared/http/request';
-import { mailerFromConfig } from '../shared/mailer';
 import { createRuntime } from '../shared/runtime';
-import { createStore } from '../store';
 import { createCampaign, getCampaign, listCampaigns, previewCampaign, scheduleCampaign, sendTestCampaign, updateCampaign, type CampaignDependencies } from './campaigns';
 import { eraseSubscriber, listSubscribers, subscribersCsv } from './subscriber-admin';
-import { createTokenSigner } from '../shared/link-tokens';
 
 const runtime = createRuntime();
-const deps: CampaignDependencies = {
-  store: createStore(runtime.table),
-  clock: runtime.clock,
-  mailer: mailerFromConfig(runtime.config),
-  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
-  publicApiUrl: runtime.config.PUBLIC_API_URL,
-  from: runtime.config.MAIL_FROM,
-};
+const deps: CampaignDependencies = emailingDependencies(runtime);
 
 const campaignId = (request: Parameters<typeof parsePath>[0]) => parsePath(request, campaignIdParamsSchema).id;
 

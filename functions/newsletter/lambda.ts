@@ -1,25 +1,15 @@
+import { emailingDependencies } from '../dependencies';
 import { preferencesUpdateSchema, subscriptionRequestSchema, tokenQuerySchema } from '../../content-model';
-import { required } from '../shared/config';
 import { DomainError } from '../shared/errors';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
-import { mailerFromConfig } from '../shared/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
-import { createStore } from '../store';
 import { checkYourEmailPage, confirmedPage, invalidLinkPage, preferencesPage, subscriptionFormPage, unsubscribedPage, unsubscribePage } from './pages';
 import { confirm, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
-import { createTokenSigner } from '../shared/link-tokens';
 
 const runtime = createRuntime();
-const deps: NewsletterDependencies = {
-  store: createStore(runtime.table),
-  clock: runtime.clock,
-  mailer: mailerFromConfig(runtime.config),
-  rateLimiter: createRateLimiter(runtime.table),
-  tokens: createTokenSigner(required(runtime.config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
-  publicApiUrl: runtime.config.PUBLIC_API_URL,
-};
+const deps: NewsletterDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
 
 /** Pages reached from email links answer a bad or expired link with a page, not JSON. */
 async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> {
