@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { lambdas, type LambdaName } from '../functions/routes';
 import { lambdaBundling } from '../infra/bundling';
-import { startLocalSystem } from '../local/system';
+import { startLocalSystem, type LocalSystem } from '../local/system';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fixedClock } from '../functions/shared/clock';
 import { createTable } from '../functions/shared/db/client';
@@ -20,6 +20,8 @@ import { createCampaign, scheduleCampaign } from '../functions/newsletter/campai
 import { dispatchCampaign, prepareCampaign } from '../functions/newsletter/dispatch';
 import { createTokenSigner } from '../functions/shared/link-tokens';
 import { buildRawEmail } from '../functions/shared/mime';
+import { kib, ms, percentile } from './figures';
+import { benchRawTransactions, benchRegistrations, registrationBench, warmUpTransactions } from './registrations';
 
 async function benchTable(endpoint: string, name: string) {
   await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), name);
@@ -29,12 +31,21 @@ async function benchTable(endpoint: string, name: string) {
 /**
  * `npm run bench`: figures, not pass/fail. Delivery list latency against the whole local stack
  * with 1,000 published products, and size and cold-load time of every Lambda bundle.
+ * `npm run bench -- registrations review` runs only the named sections; without names, all of them.
  */
 const benchPorts = { api: 33000, dynamodb: 33001, ses: 33002, cognito: 33003, s3: 33004 };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const sections = ['bundles', 'delivery', 'review', 'newsletter', 'registrations'] as const;
+type Section = (typeof sections)[number];
+const isSection = (name: string): name is Section => (sections as readonly string[]).includes(name);
+
+function selectedSections(args: readonly string[]): ReadonlySet<Section> {
+  const unknown = args.filter((name) => !isSection(name));
+  if (unknown.length) throw new Error(`Unknown bench section ${unknown.join(', ')}; choose from ${sections.join(', ')}`);
+  return new Set(args.length ? args.filter(isSection) : sections);
 }
+const selected = selectedSections(process.argv.slice(2));
+const runs = (section: Section) => selected.has(section);
 
 async function timeRequests(url: string, count: number): Promise<{ p50: number; p95: number; bytes: number; status: number }> {
   for (let i = 0; i < 10; i += 1) await (await fetch(url)).arrayBuffer();
@@ -91,18 +102,9 @@ async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipB
   return results;
 }
 
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+const perSecond = (count: number, seconds: number, unit: string) => `${(count / seconds).toFixed(0)} ${unit}/s`;
 
-console.log('Normen benchmark — node', process.version, '\n');
-console.log('Lambda bundles (esbuild, as deployed; cold load = median of 5 fresh-process imports):');
-for (const figure of await bundleFigures()) {
-  console.log(`  ${figure.name.padEnd(14)} ${kib(figure.bytes).padStart(11)}  (gzip ${kib(figure.gzipBytes).padStart(10)})  cold load ${ms(figure.coldLoadMs)}`);
-}
-
-const dataDir = await mkdtemp(join(tmpdir(), 'normen-bench-'));
-const system = await startLocalSystem({ ports: benchPorts, dataDir, ephemeral: true, tableName: 'normen-bench' });
-try {
+async function deliverySection(system: LocalSystem): Promise<void> {
   const seeded = await seedPublishedProducts(createRuntime().table, 1000);
   console.log(`\nDelivery API against the local stack with ${seeded} published products (200 sequential requests each):`);
   for (const [label, path] of [
@@ -114,7 +116,9 @@ try {
     if (figures.status !== 200) throw new Error(`${label} answered ${figures.status}`);
     console.log(`  ${label.padEnd(40)} p50 ${ms(figures.p50).padStart(9)}  p95 ${ms(figures.p95).padStart(9)}  (${kib(figures.bytes)} per response)`);
   }
+}
 
+async function reviewSection(system: LocalSystem): Promise<void> {
   console.log('\nReview check (SES local, one digest per owner) — cost should follow the products due, not the catalogue:');
   const figures = [];
   for (const count of [1_000, 10_000]) {
@@ -137,7 +141,9 @@ try {
   }
   const [small, large] = figures;
   if (small && large) console.log(`  ratio 10,000 / 1,000: ${(large.ms / small.ms).toFixed(2)}`);
+}
 
+async function newsletterSection(system: LocalSystem): Promise<void> {
   console.log('\nNewsletter dispatch against SES local (claim, send, mark per recipient; concurrency 8):');
   const newsletterTable = await benchTable(system.dynamoDbEndpoint, 'normen-bench-newsletter');
   await seedSubscribers(newsletterTable, 10_000, 'privacy', 'fast');
@@ -175,7 +181,49 @@ try {
   console.log(`  10,000 recipients, throttle off: ${ourRate.toFixed(0)} emails/s (${ours.seconds.toFixed(1)} s); raw SendRawEmail loop: ${rawRate.toFixed(0)} emails/s; ratio ${(ourRate / rawRate).toFixed(2)}`);
   const paced = await sendTo('events', 50);
   console.log(`  500 recipients, throttle 50/s: ${(paced.sent / paced.seconds).toFixed(1)} emails/s achieved`);
-} finally {
-  await system.stop();
-  await rm(dataDir, { recursive: true, force: true });
 }
+
+async function registrationsSection(system: LocalSystem): Promise<void> {
+  const { participants, concurrency, inPersonSeats } = registrationBench;
+  console.log(`\nEvent registration against the local stack (${participants.toLocaleString('en')} participants, concurrency ${concurrency}, ${inPersonSeats} in-person seats):`);
+  const rawTable = await benchTable(system.dynamoDbEndpoint, 'normen-bench-raw-transactions');
+  await warmUpTransactions(rawTable);
+  // The ceiling first, on its own table, so the registrations' items do not share its partitions.
+  const raw = await benchRawTransactions(rawTable);
+  const ours = await benchRegistrations({ table: await benchTable(system.dynamoDbEndpoint, 'normen-bench-registrations'), sesEndpoint: system.sesEndpoint, publicApiUrl: system.apiUrl });
+  const ourRate = ours.count / ours.seconds;
+  const rawRate = raw.count / raw.seconds;
+  const latency = (figures: { p50: number; p95: number; max: number }) => `p50 ${ms(figures.p50).padStart(9)}  p95 ${ms(figures.p95).padStart(9)}  max ${ms(figures.max).padStart(9)}`;
+  console.log(`  register (rate limit, reads, transaction, SES email): ${perSecond(ours.count, ours.seconds, 'registrations')} (${ours.seconds.toFixed(1)} s)  ${latency(ours)}`);
+  console.log(
+    `    stored ${ours.confirmed} confirmed + ${ours.waitlisted} waitlisted, ${ours.emails} emails; transaction retries ${ours.retries.transactionConflicts + ours.retries.seatsMoved} (${ours.retries.transactionConflicts} TransactionConflict, ${ours.retries.seatsMoved} seats moved)`,
+  );
+  console.log(
+    `  raw TransactWriteItems (ADD on one counter + 2 conditional Puts): ${perSecond(raw.count, raw.seconds, 'transactions')} = ${perSecond(raw.count * raw.itemsPerTransaction, raw.seconds, 'items')} (${raw.seconds.toFixed(1)} s)  ${latency(raw)}; ${raw.conflicts} TransactionConflict retried`,
+  );
+  console.log(`  ratio registration / raw transaction: ${(ourRate / rawRate).toFixed(2)}`);
+}
+
+async function localStackSections(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'normen-bench-'));
+  const system = await startLocalSystem({ ports: benchPorts, dataDir, ephemeral: true, tableName: 'normen-bench' });
+  try {
+    if (runs('delivery')) await deliverySection(system);
+    if (runs('review')) await reviewSection(system);
+    if (runs('newsletter')) await newsletterSection(system);
+    if (runs('registrations')) await registrationsSection(system);
+  } finally {
+    await system.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log('Normen benchmark — node', process.version, '\n');
+if (runs('bundles')) {
+  console.log('Lambda bundles (esbuild, as deployed; cold load = median of 5 fresh-process imports):');
+  for (const figure of await bundleFigures()) {
+    console.log(`  ${figure.name.padEnd(14)} ${kib(figure.bytes).padStart(11)}  (gzip ${kib(figure.gzipBytes).padStart(10)})  cold load ${ms(figure.coldLoadMs)}`);
+  }
+}
+// Every other section runs against the local stack; start it only when one of them is wanted.
+if (sections.some((section) => section !== 'bundles' && runs(section))) await localStackSections();
