@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, eventWithCountsSchema, osloDate, registrationSchema, type EventInput, type EventWithCounts } from '../../content-model';
 import { instantFromOsloInput, osloInputValue } from '../../cms/src/events/osloTimeInput';
+import { readSentEmails } from '../../local/services';
 import { apiAs, expectAbsent, expectVisible, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
  * Events in the CMS and the public registration form, in a real browser against the whole local
  * system with the demo seed: a participant registers through the plain HTML form without logging
  * in; the editor finds her on the event page, checks her in, sees the waitlist, filters and exports
- * the registrations as CSV; an editor creates an event in the form in Oslo time and opens it; a
+ * the registrations as CSV, cancels her (the seat goes to the waitlist) and emails the participants; an editor creates an event in the form in Oslo time and opens it; a
  * committee member sees no events. Own ports, so it runs beside the other browser tests.
  */
 const e2ePorts = { api: 23300, dynamodb: 23301, ses: 23302, cognito: 23303, s3: 23304 };
@@ -49,6 +50,10 @@ function registrationRow(page: Page, name: string): Locator {
   return page.getByRole('table', { name: 'Påmeldinger' }).getByRole('row', { name: `Påmelding: ${name}` });
 }
 
+/** The event's start and end (required, so their labels end in an asterisk); the program has none yet. */
+const startsAtInput = (page: Page) => page.getByLabel(/^Starter/);
+const endsAtInput = (page: Page) => page.getByLabel(/^Slutter/);
+
 async function expectRowCount(rows: Locator, count: number): Promise<void> {
   for (let attempt = 0; attempt < 40 && (await rows.count()) !== count; attempt += 1) await sleep(250);
   expect(await rows.count()).toBe(count);
@@ -61,6 +66,7 @@ async function downloadCsv(page: Page): Promise<{ fileName: string; text: string
 
 describe('Events', () => {
   it('lets a participant register on the public form, and the editor find, check in, filter and export her', async () => {
+    const startedAt = Math.floor(Date.now() / 1000);
     const editor = await logIn(e2e.browser, e2e.system, 'editor');
     const api = await apiAs(editor, e2e.system);
     const title = `Normkonferansen ${run}`;
@@ -153,11 +159,12 @@ describe('Events', () => {
     expect(checkedIn[0]?.checkedInAt).not.toBeNull();
     await expectVisible(inPerson.getByRole('cell').last().getByText('1', { exact: true }));
 
-    // The whole list as CSV (semicolons, for Excel) holds both.
+    // The whole list as CSV (semicolons and a byte order mark, for Excel) holds both.
     const all = await downloadCsv(editor);
     expect(all.fileName).toBe(`pameldinger-normkonferansen-${run}.csv`);
     expect(all.text).toContain(participant.email);
     expect(all.text).toContain(waiting.email);
+    expect(all.text.startsWith('\uFEFF')).toBe(true);
     expect(all.text.split(/\r?\n/)[0]).toContain(';');
 
     // Filtered to the waitlist: the table and the export show only Ola.
@@ -173,20 +180,64 @@ describe('Events', () => {
     await editor.getByRole('textbox', { name: 'Søk på navn, e-post eller virksomhet' }).fill(`kari-${run}`);
     await expectRowCount(rows, 1);
     await expectVisible(registrationRow(editor, participant.name));
+
+    // Kari cancels by phone: after a confirmation her seat goes to Ola, first on the waitlist.
+    await kari.getByRole('button', { name: 'Avmeld' }).click();
+    const confirm = editor.getByRole('dialog', { name: 'Avmeld deltaker' });
+    await expectVisible(confirm.getByText(/Plassen går til den første på ventelisten/));
+    await confirm.getByRole('button', { name: 'Avmeld' }).click();
+    await expectVisible(editor.getByText(`${participant.name} er meldt av`));
+    await expectVisible(kari.getByText('Avmeldt', { exact: true }));
+    await expectAbsent(editor, kari.getByRole('button', { name: 'Avmeld' }));
+    await editor.getByRole('textbox', { name: 'Søk på navn, e-post eller virksomhet' }).fill('');
+    await expectRowCount(rows, 2);
+    await expectVisible(registrationRow(editor, waiting.name).getByText('Påmeldt', { exact: true }));
+    const after = registrationList.parse(await (await api('GET', `/admin/events/${event.id}/registrations`)).json()).items;
+    expect(after.map((registration) => [registration.email, registration.status])).toEqual([
+      [participant.email, 'cancelled'],
+      [waiting.email, 'confirmed'],
+    ]);
+
+    // A message to the confirmed participants, queued for the notification job.
+    const subject = `Praktisk informasjon ${run}`;
+    await editor.getByRole('button', { name: 'Send e-post til deltakerne' }).click();
+    const compose = editor.getByRole('dialog', { name: 'Send e-post til deltakerne' });
+    await compose.getByRole('textbox', { name: 'Emne' }).fill(subject);
+    await compose.getByRole('textbox', { name: 'Melding' }).fill('Dørene åpner kl. 08.30. Ta med legitimasjon.');
+    await compose.getByRole('button', { name: 'Send e-post' }).click();
+    await expectVisible(editor.getByText('E-posten er lagt i kø og sendes i løpet av noen minutter'));
+    const mailing = editor.getByRole('table', { name: 'E-poster til deltakerne' }).getByRole('row', { name: `E-post: ${subject}` });
+    await expectVisible(mailing.getByText('Venter på utsending', { exact: true }));
+    await expectVisible(mailing.getByText('Påmeldte', { exact: true }));
+
+    // An admin runs the job now; the page then shows it sent, to Ola only.
+    const admin = await logIn(e2e.browser, e2e.system, 'admin');
+    const jobRun = await (await apiAs(admin, e2e.system))('POST', '/admin/jobs/event-notifications/runs');
+    expect(jobRun.ok, await jobRun.clone().text()).toBe(true);
+    await admin.context().close();
+    await editor.reload();
+    await expectVisible(mailing.getByText(/^Sendt /));
+    expect(await mailing.getByRole('cell').last().textContent()).toBe('1');
+    const delivered = (await readSentEmails(e2e.system.sesEndpoint, startedAt)).filter((email) => email.subject === subject);
+    expect(delivered.flatMap((email) => email.destination.to).join()).toContain(waiting.email);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]?.body.text).toContain('Dørene åpner kl. 08.30. Ta med legitimasjon.');
     await editor.context().close();
-  }, 120_000);
+  }, 150_000);
 
   it('lets an editor create an event in Oslo time in the form, and open it for registration', async () => {
     const page = await logIn(e2e.browser, e2e.system, 'editor');
     const api = await apiAs(page, e2e.system);
     await openMenu(page, 'Arrangementer');
     await page.getByRole('link', { name: 'Nytt arrangement' }).click();
+    // The list has a "Type" filter too: wait for the form before picking.
+    await expectVisible(page.getByRole('heading', { name: 'Arrangementet' }));
     const title = `Webinar om tilgangsstyring ${run}`;
     const day = addDays(osloDate(new Date()), 60);
     await selectOption(page, 'Type', 'Webinar');
     await page.getByRole('textbox', { name: 'Tittel', exact: true }).fill(title);
-    await page.getByLabel('Starter', { exact: true }).first().fill(`${day}T13:00`);
-    await page.getByLabel('Slutter', { exact: true }).first().fill(`${day}T14:30`);
+    await startsAtInput(page).fill(`${day}T13:00`);
+    await endsAtInput(page).fill(`${day}T14:30`);
     // Online only: no venue needed.
     await selectOption(page, 'Deltakelsesform', 'Digitalt (strømming)');
     await page.getByRole('button', { name: 'Lagre' }).click();
@@ -202,7 +253,7 @@ describe('Events', () => {
 
     // Open it for registration on the edit page; the times shown are the Oslo times typed.
     await page.getByRole('link', { name: 'Rediger' }).click();
-    expect(await page.getByLabel('Starter', { exact: true }).first().inputValue()).toBe(`${day}T13:00`);
+    expect(await startsAtInput(page).inputValue()).toBe(`${day}T13:00`);
     await selectOption(page, 'Status', 'Åpen for påmelding');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expectVisible(page.getByRole('group', { name: 'Status' }).getByText('Åpen for påmelding', { exact: true }));
@@ -211,13 +262,68 @@ describe('Events', () => {
     await page.context().close();
   }, 90_000);
 
+  it('shows the API’s objections on the form: a mode with participants stays, and a stale edit is refused', async () => {
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
+    const api = await apiAs(page, e2e.system);
+    const title = `Nettverksmøte ${run}`;
+    const event = await createOpenEvent(api, {
+      type: 'network-meeting',
+      title,
+      description: '',
+      startsAt: osloInstant(20, '10:00'),
+      endsAt: osloInstant(20, '12:00'),
+      venue: 'Bergen',
+      attendance: [
+        { mode: 'in-person', capacity: 30 },
+        { mode: 'online', capacity: null },
+      ],
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+      sessions: [],
+      questions: [],
+      eligibility: '',
+      streamingUrl: null,
+      reminderHoursBefore: 24,
+      retentionDays: 90,
+    });
+    const registered = await fetch(`${e2e.system.apiUrl}/events/${event.id}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ name: 'Per Fremmøtt', email: `per-${run}@klinikk.example`, organisation: 'Klinikken', mode: 'in-person' }),
+    });
+    expect(registered.status).toBe(202);
+
+    // Only the server knows who has registered: removing in-person attendance is refused on that input.
+    await page.goto(`${e2e.system.cmsUrl}#/events/${event.id}`);
+    await expectVisible(page.getByRole('heading', { name: 'Arrangementet' }));
+    await page.waitForLoadState('networkidle');
+    await page.locator('.ra-input-attendance').getByRole('button', { name: 'Fjern' }).first().click();
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await expectVisible(page.locator('.ra-input-attendance').getByText('Fysisk oppmøte har påmeldte og kan ikke fjernes'));
+    expect(eventWithCountsSchema.parse(await (await api('GET', `/admin/events/${event.id}`)).json()).attendance).toHaveLength(2);
+
+    // Someone else saves first: the stale edit is refused, not lost silently.
+    await page.reload();
+    await expectVisible(page.getByRole('textbox', { name: 'Sted' }));
+    await page.waitForLoadState('networkidle');
+    const current = eventWithCountsSchema.parse(await (await api('GET', `/admin/events/${event.id}`)).json());
+    const { id, status, sequence, createdAt, createdBy, lastChangedAt, lastChangedBy, revision, anonymisedAt, counts, ...fields } = current;
+    expect((await api('PUT', `/admin/events/${id}`, { ...fields, eligibility: 'For alle i nettverket', status, expectedRevision: revision })).status).toBe(200);
+    await page.getByRole('textbox', { name: 'Sted' }).fill('Bergen sentrum');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await expectVisible(page.getByText('Arrangementet er endret av noen andre – last inn på nytt'));
+    expect(eventWithCountsSchema.parse(await (await api('GET', `/admin/events/${event.id}`)).json()).venue).toBe('Bergen');
+    await page.context().close();
+  }, 90_000);
+
   it('refuses an event that ends before it starts, on the field', async () => {
     const page = await logIn(e2e.browser, e2e.system, 'editor');
     await page.goto(`${e2e.system.cmsUrl}#/events/create`);
+    await expectVisible(page.getByRole('heading', { name: 'Arrangementet' }));
     const day = addDays(osloDate(new Date()), 10);
     await page.getByRole('textbox', { name: 'Tittel', exact: true }).fill(`Kurs ${run}`);
-    await page.getByLabel('Starter', { exact: true }).first().fill(`${day}T12:00`);
-    await page.getByLabel('Slutter', { exact: true }).first().fill(`${day}T10:00`);
+    await startsAtInput(page).fill(`${day}T12:00`);
+    await endsAtInput(page).fill(`${day}T10:00`);
     await page.getByRole('textbox', { name: 'Sted' }).fill('Trondheim');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expectVisible(page.getByText('Slutt må være etter start'));

@@ -31,6 +31,17 @@ function OsloDateTimeInput(props: DateTimeInputProps) {
   return <DateTimeInput format={osloInputValue} parse={instantFromOsloInput} {...props} />;
 }
 
+/**
+ * react-admin shows an item's remove button only while the mouse is over the line; always showing
+ * it lets keyboard users reach it too. Long lines (a session) wrap instead of squeezing the inputs.
+ */
+const iteratorLayout = {
+  '& .RaSimpleFormIterator-action': { visibility: 'visible' },
+  '& .RaSimpleFormIterator-form': { flex: 1, flexWrap: 'wrap' },
+  '& .RaSimpleFormIterator-form > *': { flex: '1 1 200px' },
+} as const;
+const dateTimeWidth = { minWidth: 240 } as const;
+
 function SaveOnlyToolbar() {
   // No delete: an event is cancelled (and its participants told), never deleted.
   return (
@@ -61,7 +72,7 @@ function StatusInput() {
 function AttendanceInput() {
   return (
     <ArrayInput source="attendance" label="resources.events.fields.attendanceList" helperText="Tomt antall plasser = ubegrenset">
-      <SimpleFormIterator inline disableReordering disableClear>
+      <SimpleFormIterator inline disableReordering disableClear sx={iteratorLayout}>
         <SelectInput source="mode" choices={attendanceModeChoices} isRequired helperText={false} />
         <NumberInput source="capacity" min={1} step={1} helperText={false} />
       </SimpleFormIterator>
@@ -72,11 +83,11 @@ function AttendanceInput() {
 function SessionsInput() {
   return (
     <ArrayInput source="sessions" label="resources.events.fields.sessionsList" helperText="Deltakerne velger øktene de skal være med på. Tomt antall plasser = ubegrenset.">
-      <SimpleFormIterator inline disableClear>
+      <SimpleFormIterator inline disableClear sx={iteratorLayout}>
         <TextInput source="title" isRequired helperText={false} />
         <TextInput source="speaker" helperText={false} />
-        <OsloDateTimeInput source="startsAt" isRequired helperText={false} />
-        <OsloDateTimeInput source="endsAt" isRequired helperText={false} />
+        <OsloDateTimeInput source="startsAt" isRequired helperText={false} sx={dateTimeWidth} />
+        <OsloDateTimeInput source="endsAt" isRequired helperText={false} sx={dateTimeWidth} />
         <NumberInput source="capacity" min={1} step={1} helperText={false} />
       </SimpleFormIterator>
     </ArrayInput>
@@ -86,9 +97,9 @@ function SessionsInput() {
 function QuestionsInput() {
   return (
     <ArrayInput source="questions" label="resources.events.fields.questionsList" helperText="Navn, e-post og virksomhet spørres det alltid om.">
-      <SimpleFormIterator inline disableClear>
+      <SimpleFormIterator inline disableClear sx={iteratorLayout}>
         <SelectInput source="kind" choices={questionKindChoices} isRequired helperText={false} />
-        <TextInput source="label" isRequired helperText={false} sx={{ minWidth: 320 }} />
+        <TextInput source="label" isRequired helperText={false} />
         <BooleanInput source="required" helperText={false} />
       </SimpleFormIterator>
     </ArrayInput>

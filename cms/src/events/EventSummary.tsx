@@ -6,6 +6,7 @@ import { attendanceModes, eventTypes, type EventWithCounts } from '../../../cont
 import { useConfig } from '../config';
 import { formatInstant, formatNumber } from '../shared/format';
 import { EventStatusChip } from './EventChips';
+import { periodText } from './periodText';
 
 /** The plain HTML form participants register with (no login, works without JavaScript). */
 export function registrationFormUrl(apiUrl: string, eventId: string): string {
@@ -103,9 +104,7 @@ function SessionCounts({ event }: { event: EventWithCounts }) {
                   </Typography>
                 ) : null}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {formatInstant(session.startsAt)} – {formatInstant(session.endsAt)}
-              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{periodText(session.startsAt, session.endsAt)}</TableCell>
               <TableCell align="right">{seatsOrUnlimited(session.capacity)}</TableCell>
               <TableCell align="right">{formatNumber(counts?.confirmed ?? 0)}</TableCell>
               <TableCell align="right">{seatsOrUnlimited(counts ? counts.free : session.capacity)}</TableCell>
@@ -130,9 +129,7 @@ export function EventSummary({ event }: { event: EventWithCounts }) {
         <RegistrationFormLink event={event} />
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 3, rowGap: 1, my: 2 }}>
-        <Fact label="Tid">
-          {formatInstant(event.startsAt)} – {formatInstant(event.endsAt)}
-        </Fact>
+        <Fact label="Tid">{periodText(event.startsAt, event.endsAt)}</Fact>
         <Fact label="Sted">{event.venue ?? '–'}</Fact>
         <Fact label="Påmelding">{registrationWindowText(event)}</Fact>
         <Fact label="For hvem">{event.eligibility || '–'}</Fact>

@@ -5,6 +5,14 @@ import type { Registration, RegistrationChange } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { messageOf } from '../shared/httpErrors';
 
+/** What cancelling does, as the API does it: a seat goes to the first in line, and both are emailed. */
+function cancelConsequence(registration: Registration): string {
+  const who = `${registration.name} (${registration.email})`;
+  return registration.status === 'waitlisted'
+    ? `${who} tas av ventelisten og får beskjed på e-post. Det kan ikke angres; personen må i så fall melde seg på igjen.`
+    : `${who} meldes av og får beskjed på e-post. Plassen går til den første på ventelisten. Det kan ikke angres; personen må i så fall melde seg på igjen.`;
+}
+
 interface RegistrationActionsProps {
   eventId: string;
   registration: Registration;
@@ -39,7 +47,7 @@ export function RegistrationActions({ eventId, registration, onChanged }: Regist
 
   const who = registration.name;
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
       {registration.status === 'confirmed' ? (
         registration.checkedInAt ? (
           <Button size="small" disabled={busy} onClick={() => void change({ checkedIn: false }, `Innsjekkingen av ${who} er angret`)}>
@@ -52,10 +60,12 @@ export function RegistrationActions({ eventId, registration, onChanged }: Regist
         )
       ) : null}
       {registration.status === 'confirmed' ? (
+        // To the back of the line; the seat is not handed on by itself.
         <Button size="small" disabled={busy} onClick={() => void change({ status: 'waitlisted' }, `${who} er flyttet til ventelisten`)}>
           Flytt til venteliste
         </Button>
       ) : (
+        // By hand, even when the seats are taken (overbooking); the participant is emailed.
         <Button size="small" variant="outlined" disabled={busy} onClick={() => void change({ status: 'confirmed' }, `${who} har fått plass`)}>
           Gi plass
         </Button>
@@ -67,7 +77,7 @@ export function RegistrationActions({ eventId, registration, onChanged }: Regist
         isOpen={confirmingCancel}
         loading={busy}
         title="Avmeld deltaker"
-        content={`${who} (${registration.email}) meldes av arrangementet, og plassen blir ledig. Deltakeren må melde seg på igjen for å få en ny plass.`}
+        content={cancelConsequence(registration)}
         confirm="Avmeld"
         confirmColor="warning"
         cancel="Avbryt"

@@ -20,7 +20,7 @@ interface RegistrationFilters {
 const noFilters: RegistrationFilters = { status: '', mode: '', session: '', q: '' };
 
 /** The filters as the API's query: empty ones left out. */
-export function registrationQueryOf(filters: RegistrationFilters): RegistrationQuery {
+function registrationQueryOf(filters: RegistrationFilters): RegistrationQuery {
   const query: Record<string, string> = {};
   for (const [name, value] of Object.entries(filters)) if (value.trim() !== '') query[name] = value.trim();
   return query as RegistrationQuery;
@@ -37,7 +37,7 @@ function useSettled<T>(value: T, delayMs: number): T {
 }
 
 /** A file name from the title, e.g. "pameldinger-normkonferansen-2026.csv". */
-export function csvFileName(title: string): string {
+function csvFileName(title: string): string {
   const slug = title
     .toLowerCase()
     .replace(/æ/g, 'ae')
@@ -53,7 +53,7 @@ export function csvFileName(title: string): string {
 
 function FilterSelect({ label, value, onChange, choices }: { label: string; value: string; onChange(value: string): void; choices: { id: string; name: string }[] }) {
   return (
-    <TextField select size="small" label={label} value={value} onChange={(event) => onChange(event.target.value)} sx={{ minWidth: 200 }}>
+    <TextField select size="small" fullWidth={false} label={label} value={value} onChange={(event) => onChange(event.target.value)} sx={{ minWidth: 200 }}>
       <MenuItem value="">Alle</MenuItem>
       {choices.map((choice) => (
         <MenuItem key={choice.id} value={choice.id}>
@@ -67,8 +67,15 @@ function FilterSelect({ label, value, onChange, choices }: { label: string; valu
 function Filters({ event, filters, onChange }: { event: EventWithCounts; filters: RegistrationFilters; onChange(filters: RegistrationFilters): void }) {
   const set = (name: keyof RegistrationFilters) => (value: string) => onChange({ ...filters, [name]: value });
   return (
-    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center', my: 2 }} role="search" aria-label="Filtrer påmeldinger">
-      <TextField size="small" label="Søk på navn, e-post eller virksomhet" value={filters.q} onChange={(change) => set('q')(change.target.value)} sx={{ minWidth: 300 }} />
+    <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'center', my: 1 }} role="search" aria-label="Filtrer påmeldinger">
+      <TextField
+        size="small"
+        fullWidth={false}
+        label="Søk på navn, e-post eller virksomhet"
+        value={filters.q}
+        onChange={(change) => set('q')(change.target.value)}
+        sx={{ minWidth: 320 }}
+      />
       <FilterSelect label="Status" value={filters.status} onChange={set('status')} choices={registrationStatuses.codes.map((id) => ({ id, name: registrationStatuses.labels[id] }))} />
       <FilterSelect label="Deltakelse" value={filters.mode} onChange={set('mode')} choices={event.attendance.map(({ mode }) => ({ id: mode, name: attendanceModes.labels[mode] }))} />
       {event.sessions.length > 0 ? (
@@ -101,13 +108,12 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
           <TableRow>
             <TableCell>Nr.</TableCell>
             <TableCell>Påmeldt</TableCell>
-            <TableCell sx={{ minWidth: 180 }}>Deltaker</TableCell>
-            <TableCell>E-post</TableCell>
+            <TableCell>Deltaker</TableCell>
             <TableCell>Deltakelse</TableCell>
-            {event.sessions.length > 0 ? <TableCell sx={{ minWidth: 160 }}>Økter</TableCell> : null}
-            {event.questions.length > 0 ? <TableCell sx={{ minWidth: 200 }}>Svar</TableCell> : null}
+            {event.sessions.length > 0 ? <TableCell>Økter</TableCell> : null}
+            {event.questions.length > 0 ? <TableCell>Svar</TableCell> : null}
             <TableCell>Status</TableCell>
-            <TableCell sx={{ minWidth: 260 }}>Handlinger</TableCell>
+            <TableCell>Handlinger</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -117,10 +123,11 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(registration.registeredAt)}</TableCell>
               <TableCell>
                 <strong>{registration.name || 'Anonymisert'}</strong>
-                <br />
-                {registration.organisation}
+                <Typography variant="body2">{registration.organisation}</Typography>
+                <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'break-word' }}>
+                  {registration.email}
+                </Typography>
               </TableCell>
-              <TableCell>{registration.email}</TableCell>
               <TableCell>{attendanceModes.labels[registration.mode]}</TableCell>
               {event.sessions.length > 0 ? <TableCell>{registration.sessions.map((id) => sessionTitles.get(id) ?? id).join(', ') || '–'}</TableCell> : null}
               {event.questions.length > 0 ? (
@@ -139,7 +146,7 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
                 </Stack>
               </TableCell>
               <TableCell>
-                <RegistrationActions eventId={event.id} registration={registration} onChanged={onChanged} />
+                {event.status === 'cancelled' ? null : <RegistrationActions eventId={event.id} registration={registration} onChanged={onChanged} />}
               </TableCell>
             </TableRow>
           ))}
@@ -151,8 +158,8 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
 
 /**
  * The registrations in the order they came in, filtered by status, attendance, session or a search,
- * with the same selection as CSV, and the actions for each participant. `onChanged` lets the page
- * refresh the counts after an action.
+ * with the same selection as CSV, and the actions for each participant (none once the event is
+ * cancelled). `onChanged` lets the page refresh the counts after an action.
  */
 export function RegistrationsPanel({ event, onChanged }: { event: EventWithCounts; onChanged(): void }) {
   const [filters, setFilters] = useState<RegistrationFilters>(noFilters);
@@ -166,7 +173,7 @@ export function RegistrationsPanel({ event, onChanged }: { event: EventWithCount
 
   return (
     <Box>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" useFlexGap spacing={2} sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
         <Filters event={event} filters={filters} onChange={setFilters} />
         <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportRegistrationsCsv(event.id, query)} fileName={csvFileName(event.title)} />
       </Stack>
