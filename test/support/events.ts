@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventInputSchema, registrationRequestSchema, type NormenEvent, type RegistrationRequest } from '../../content-model';
+import { eventInputSchema, eventSchema, registrationRequestSchema, type NormenEvent, type RegistrationRequest } from '../../content-model';
 import { createEvent, updateEvent } from '../../functions/events/events-admin';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../functions/shared/db/client';
@@ -62,3 +62,34 @@ export const partitionItems = (deps: Pick<Deps, 'table'>, eventId: string) =>
       ),
     (item) => item,
   );
+
+/** An event as stored, for tests of what is rendered from it (calendar files, emails). */
+export function storedEvent(overrides: Partial<NormenEvent> = {}): NormenEvent {
+  return eventSchema.parse({
+    id: 'ev-2026-normkonf',
+    type: 'conference',
+    title: 'Normkonferansen 2026',
+    description: '<p>Årets konferanse om informasjonssikkerhet og personvern.</p>',
+    startsAt: '2026-11-24T08:00:00.000Z',
+    endsAt: '2026-11-24T15:00:00.000Z',
+    venue: 'Oslo Kongressenter, Youngs gate 21',
+    attendance: [
+      { mode: 'in-person', capacity: 200 },
+      { mode: 'online', capacity: null },
+    ],
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    sessions: [],
+    questions: [],
+    streamingUrl: 'https://stream.example.no/hemmelig-lenke',
+    status: 'open',
+    sequence: 3,
+    createdAt: '2026-08-01T10:00:00.000Z',
+    createdBy: 'redaktor',
+    lastChangedAt: '2026-08-01T10:00:00.000Z',
+    lastChangedBy: 'redaktor',
+    revision: 1,
+    anonymisedAt: null,
+    ...overrides,
+  });
+}

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { eventSchema, registrationSchema, type NormenEvent, type Registration } from '../../content-model';
+import { registrationSchema, type NormenEvent, type Registration } from '../../content-model';
 import {
   alreadyRegisteredEmail,
   cancelledRegistrationEmail,
@@ -15,39 +15,21 @@ import {
   type RegistrationEmailContext,
 } from '../../functions/events/emails';
 import { buildRawEmail } from '../../functions/shared/mime';
+import { storedEvent } from '../support/events';
 
 const streamingUrl = 'https://stream.example.no/normkonf-2026-hemmelig';
 const cancelUrl = 'https://api.normen.no/events/registrations/cancel?token=abc.def';
 
-const event: NormenEvent = eventSchema.parse({
+const event: NormenEvent = storedEvent({
   id: 'ev1',
-  type: 'conference',
-  title: 'Normkonferansen 2026',
   description: '<p>Årets møteplass for personvern og informasjonssikkerhet.</p>',
-  startsAt: '2026-11-24T08:00:00.000Z',
-  endsAt: '2026-11-24T15:00:00.000Z',
-  venue: 'Oslo Kongressenter, Youngs gate 21',
-  attendance: [
-    { mode: 'in-person', capacity: 200 },
-    { mode: 'online', capacity: null },
-  ],
-  registrationOpensAt: null,
-  registrationClosesAt: null,
   sessions: [
     { id: 'open', title: 'Åpning', speaker: 'Kari Nordmann', startsAt: '2026-11-24T08:00:00.000Z', endsAt: '2026-11-24T08:30:00.000Z', capacity: null },
     { id: 'cloud', title: 'Skytjenester i praksis', speaker: '', startsAt: '2026-11-24T09:00:00.000Z', endsAt: '2026-11-24T10:15:00.000Z', capacity: 80 },
     { id: 'ai', title: 'Kunstig intelligens', speaker: 'Ola', startsAt: '2026-11-24T11:00:00.000Z', endsAt: '2026-11-24T12:00:00.000Z', capacity: null },
   ],
-  questions: [],
   streamingUrl,
-  status: 'open',
   sequence: 1,
-  createdAt: '2026-08-01T10:00:00.000Z',
-  createdBy: 'redaktor',
-  lastChangedAt: '2026-08-01T10:00:00.000Z',
-  lastChangedBy: 'redaktor',
-  revision: 1,
-  anonymisedAt: null,
 });
 
 function registration(overrides: Partial<Registration> = {}): Registration {

@@ -1,37 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { eventSchema, type NormenEvent } from '../../content-model';
 import { eventCalendar, foldLine, type CalendarOptions } from '../../functions/events/ics';
-
-function makeEvent(overrides: Partial<NormenEvent> = {}): NormenEvent {
-  return eventSchema.parse({
-    id: 'ev-2026-normkonf',
-    type: 'conference',
-    title: 'Normkonferansen 2026',
-    description: '<p>Årets konferanse om informasjonssikkerhet og personvern.</p>',
-    startsAt: '2026-11-24T08:00:00.000Z',
-    endsAt: '2026-11-24T15:00:00.000Z',
-    venue: 'Oslo Kongressenter, Youngs gate 21',
-    attendance: [
-      { mode: 'in-person', capacity: 200 },
-      { mode: 'online', capacity: null },
-    ],
-    registrationOpensAt: null,
-    registrationClosesAt: null,
-    sessions: [],
-    questions: [],
-    streamingUrl: 'https://stream.example.no/hemmelig-lenke',
-    status: 'open',
-    sequence: 3,
-    createdAt: '2026-08-01T10:00:00.000Z',
-    createdBy: 'redaktor',
-    lastChangedAt: '2026-08-01T10:00:00.000Z',
-    lastChangedBy: 'redaktor',
-    revision: 1,
-    anonymisedAt: null,
-    ...overrides,
-  });
-}
+import { storedEvent as makeEvent } from '../support/events';
 
 const now = new Date('2026-11-01T12:34:56.789Z');
 const publish: CalendarOptions = { method: 'PUBLISH', organizerEmail: 'sekretariatet@normen.no', now };
