@@ -13,6 +13,7 @@ Normen-plattformen kjører lokalt${system.seeded ? ` (la inn ${system.seeded} de
   CMS (redaksjon)      ${system.cmsUrl}
   API                  ${system.apiUrl}   (helse: ${system.apiUrl}/health, OpenAPI: ${system.apiUrl}/openapi.json)
   Leverings-API        ${system.apiUrl}/content/products
+  Arrangementer        ${system.apiUrl}/content/events   (påmeldingsskjema: ${system.apiUrl}/events/<id>/registrations)
   E-post (SES local)   ${system.emailViewerUrl}
   DynamoDB Local       ${system.dynamoDbEndpoint}   (tabell ${system.tableName})
   S3 (s3rver)          ${system.s3Endpoint}   (bøtte ${system.filesBucket})
