@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { signIn } from '../../local/services';
 import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../local/system';
 
 /** Shared by the browser tests: Debian's Chromium driven by playwright-core against the local system. */
@@ -115,7 +116,8 @@ export async function logIn(browser: Browser, system: LocalSystem, role: Role): 
   });
   const { username, password } = system.users[role];
   await page.goto(system.cmsUrl);
-  await page.getByRole('textbox', { name: 'Brukernavn' }).fill(username);
+  // The first load parses the whole CMS bundle; with other browser tests running beside it that can take a while.
+  await page.getByRole('textbox', { name: 'Brukernavn' }).fill(username, { timeout: 45_000 });
   await page.getByRole('textbox', { name: 'Passord' }).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Forfall og oppfølging' }));
@@ -157,6 +159,17 @@ export async function selectOption(scope: Page | Locator, field: string, option:
 /** Calls the API as the signed-in user, with the id token the CMS keeps in sessionStorage. */
 export async function apiAs(page: Page, system: LocalSystem) {
   const { idToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('normen.cms.session') ?? '{}') as { idToken: string });
+  return apiWithToken(system, idToken);
+}
+
+/** The API as a role, signed in directly against cognito-local: for steps that need no browser. */
+export async function apiAsRole(system: LocalSystem, role: Role) {
+  const { username, password } = system.users[role];
+  const { idToken } = await signIn(system.cognitoEndpoint, system.clientId, username, password);
+  return apiWithToken(system, idToken);
+}
+
+function apiWithToken(system: LocalSystem, idToken: string) {
   return (method: string, path: string, body?: unknown) =>
     fetch(`${system.apiUrl}${path}`, {
       method,
