@@ -44,22 +44,45 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
 
-const osloOffsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: OSLO_TIME_ZONE, timeZoneName: 'longOffset' });
-
-/** Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
-export function osloOffsetMinutes(instant: Date): number {
-  const name = osloOffsetFormat.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+/** A wall-clock time in Oslo; month is 1–12. */
+export interface OsloWallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
-/** The instant (ISO, UTC) of a wall-clock time in Oslo on a date, e.g. 09:00 on 2026-12-03 → 08:00Z. */
-export function osloInstant(date: string, hours: number): string {
+const osloWallFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: OSLO_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** What a clock in Oslo shows at an instant; Intl knows the DST rules, including past changes. */
+export function osloWallTime(instant: Date): OsloWallTime {
+  const parts = osloWallFormat.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value ?? Number.NaN);
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/** How far Oslo's clock is ahead of UTC at an instant (one or two hours), in milliseconds. */
+function osloOffsetMs(epochMs: number): number {
+  const wall = osloWallTime(new Date(epochMs));
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The instant at which the clocks in Oslo show `hour:minute` on `date`, e.g. 09:00 on 2026-12-03 → 08:00Z. */
+export function osloWallClockInstant(date: string, hour: number, minute = 0): Date {
   const { year, month, day } = parseDate(date);
-  const wallAsUtc = Date.UTC(year, month - 1, day) + Math.round(hours * 60) * 60_000;
-  let instant = wallAsUtc - 60 * 60_000;
-  // Twice: the first guess may sit on the other side of a daylight-saving change.
-  for (let pass = 0; pass < 2; pass++) instant = wallAsUtc - osloOffsetMinutes(new Date(instant)) * 60_000;
-  return new Date(instant).toISOString();
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // The offset at a first guess, corrected once in case the guess fell across a DST change.
+  const guess = wallAsUtc - osloOffsetMs(wallAsUtc);
+  return new Date(wallAsUtc - osloOffsetMs(guess));
 }

@@ -286,3 +286,13 @@ export function freeSeats(capacity: number | null, taken: number): number | null
 export function attendanceOption(event: Pick<NormenEvent, 'attendance'>, mode: AttendanceMode): AttendanceOption | undefined {
   return event.attendance.find((option) => option.mode === mode);
 }
+
+/** When the reminder goes out: `reminderHoursBefore` before the start. */
+export function reminderDueAt(event: Pick<NormenEvent, 'startsAt' | 'reminderHoursBefore'>): string {
+  return new Date(new Date(event.startsAt).getTime() - event.reminderHoursBefore * 3_600_000).toISOString();
+}
+
+/** When participants' personal data is anonymised: `retentionDays` after the end. */
+export function anonymiseDueAt(event: Pick<NormenEvent, 'endsAt' | 'retentionDays'>): string {
+  return new Date(new Date(event.endsAt).getTime() + event.retentionDays * 86_400_000).toISOString();
+}

@@ -1,29 +1,18 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { addDays, osloDate } from '../content-model';
+import { addDays, osloDate, osloWallClockInstant } from '../content-model';
 import { lambdas } from '../functions/routes';
 import { schedules, type ScheduleDeclaration } from '../functions/schedules';
 import { lambdaContext } from './api-server';
-
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' });
-
-/** The instant at which the clocks in Oslo show `hour:minute` on `date` (daylight saving included). */
-export function osloWallTime(date: string, hour: number, minute: number): Date {
-  const naive = new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
-  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetFormat.format(naive));
-  const sign = offset?.[1] === '-' ? -1 : 1;
-  const minutes = offset ? sign * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
-  return new Date(naive.getTime() - minutes * 60_000);
-}
 
 export function nextRun(schedule: ScheduleDeclaration, now: Date): Date {
   if ('everyMinutes' in schedule) {
     const interval = schedule.everyMinutes * 60_000;
     return new Date(Math.floor(now.getTime() / interval) * interval + interval);
   }
-  const today = osloWallTime(osloDate(now), schedule.dailyAt.hour, schedule.dailyAt.minute);
-  return today > now ? today : osloWallTime(addDays(osloDate(now), 1), schedule.dailyAt.hour, schedule.dailyAt.minute);
+  const today = osloWallClockInstant(osloDate(now), schedule.dailyAt.hour, schedule.dailyAt.minute);
+  return today > now ? today : osloWallClockInstant(addDays(osloDate(now), 1), schedule.dailyAt.hour, schedule.dailyAt.minute);
 }
 
 type JobsHandler = (event: unknown, context: Context) => Promise<unknown>;

@@ -13,7 +13,7 @@ import { minimalPdf } from './pdf';
 import { seedCampaigns, seedEvents, seedInputs, seedProducts, seedSubscribers, type SeedProduct } from './seed-data';
 import { createEvent, updateEvent } from '../functions/events/events-admin';
 import { register } from '../functions/events/registration';
-import { addDays, eventInputSchema, osloInstant, registrationRequestSchema } from '../content-model';
+import { addDays, eventInputSchema, osloWallClockInstant, registrationRequestSchema } from '../content-model';
 import { jobDependencies } from '../functions/jobs/dependencies';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { runDispatchSweep } from '../functions/newsletter/dispatch';
@@ -159,11 +159,13 @@ async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRunti
   const deps = { ...jobDependencies(runtime), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
   for (const seed of seedEvents) {
     const day = addDays(osloDate(today), seed.inDays);
+    // Hours like 9.5 are half past nine, Oslo time.
+    const osloInstant = (hours: number) => osloWallClockInstant(day, Math.floor(hours), Math.round((hours % 1) * 60)).toISOString();
     const input = eventInputSchema.parse({
       ...seed.input,
-      startsAt: osloInstant(day, seed.hours[0]),
-      endsAt: osloInstant(day, seed.hours[1]),
-      sessions: (seed.sessions ?? []).map(({ hours, ...session }) => ({ ...session, startsAt: osloInstant(day, hours[0]), endsAt: osloInstant(day, hours[1]) })),
+      startsAt: osloInstant(seed.hours[0]),
+      endsAt: osloInstant(seed.hours[1]),
+      sessions: (seed.sessions ?? []).map(({ hours, ...session }) => ({ ...session, startsAt: osloInstant(hours[0]), endsAt: osloInstant(hours[1]) })),
     });
     const draft = await createEvent(deps, actor, input);
     await updateEvent(deps, actor, draft.id, { ...input, status: 'open', expectedRevision: draft.revision });

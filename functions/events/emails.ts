@@ -1,7 +1,7 @@
-import { addDays, attendanceModes, osloDate, type EventSession, type NormenEvent, type Registration } from '../../content-model';
+import { addDays, attendanceModes, osloDate, osloWallTime, type EventSession, type NormenEvent, type Registration } from '../../content-model';
 import { html, type SafeHtml } from '../shared/html';
 import type { EmailAttachment } from '../shared/mime';
-import { calendarContentType, eventCalendar, osloWallTime, type CalendarMethod } from './ics';
+import { calendarContentType, eventCalendar, type CalendarMethod } from './ics';
 
 /**
  * The emails a participant gets about an event, in Norwegian bokmål, as plain text and HTML built

@@ -1,4 +1,4 @@
-import type { EventMailing, NormenEvent, Registration } from '../../content-model';
+import { anonymiseDueAt, type EventMailing, type NormenEvent, type Registration } from '../../content-model';
 import type { JobOutcome } from '../jobs/runner';
 import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
@@ -110,7 +110,7 @@ export async function runEventRetention(deps: Pick<EventDependencies, 'store' | 
   for (const due of await deps.store.events.due('retention', at)) {
     const event = await deps.store.events.get(due.eventId);
     // The event moved later: its new retention time is scheduled separately.
-    if (event && new Date(event.endsAt).getTime() + event.retentionDays * 86_400_000 <= now.getTime()) {
+    if (event && anonymiseDueAt(event) <= at) {
       for (const registration of await deps.store.registrations.list(event.id)) {
         if (registration.anonymisedAt) continue;
         await deps.store.registrations.anonymise(registration, at);

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import {
+  anonymiseDueAt,
   attendanceModes,
   eventStatuses,
   mailingAudiences,
   registrationStatuses,
+  reminderDueAt,
   type EventInput,
   type EventMailing,
   type EventMessage,
@@ -35,9 +37,8 @@ function withIds<T extends { id?: string | undefined }>(items: readonly T[]): (T
 
 /** When the jobs must act for an event: the reminder before it, the anonymisation after it. */
 function dueTimes(event: Pick<NormenEvent, 'startsAt' | 'endsAt' | 'reminderHoursBefore' | 'retentionDays' | 'status'>): Partial<Record<DueWork, string>> {
-  const reminder = new Date(new Date(event.startsAt).getTime() - event.reminderHoursBefore * 3_600_000).toISOString();
-  const retention = new Date(new Date(event.endsAt).getTime() + event.retentionDays * 86_400_000).toISOString();
-  return event.status === 'cancelled' ? { retention } : { reminder, retention };
+  const retention = anonymiseDueAt(event);
+  return event.status === 'cancelled' ? { retention } : { reminder: reminderDueAt(event), retention };
 }
 
 function rescheduleSteps(store: Store, before: NormenEvent | null, after: NormenEvent) {
@@ -131,7 +132,7 @@ function noticeFor(before: NormenEvent, after: NormenEvent): 'changed' | 'cancel
   return moved ? 'changed' : null;
 }
 
-function newMailing(event: NormenEvent, kind: EventMailing['kind'], by: string, at: string, message?: EventMessage): EventMailing {
+export function newMailing(event: NormenEvent, kind: EventMailing['kind'], by: string, at: string, message?: EventMessage): EventMailing {
   const audience = kind === 'reminder' ? 'confirmed' : kind === 'message' ? (message?.audience ?? 'confirmed') : 'all';
   return {
     id: kind === 'reminder' ? `reminder-${event.startsAt}` : timeOrderedId(new Date(at)),
@@ -254,7 +255,8 @@ export async function changeRegistration(deps: EventDependencies, actor: Actor, 
     const from = current.status;
     const to = change.status;
     if (to === 'cancelled') {
-      const departure = await leave(deps, eventId, registrationId, () => [audit(current as Registration, 'registration-cancelled', `${registrationStatuses.labels[from]} → Avmeldt`)]);
+      const leaving = current;
+      const departure = await leave(deps, eventId, registrationId, () => [audit(leaving, 'registration-cancelled', `${registrationStatuses.labels[from]} → Avmeldt`)]);
       if (departure.changed) await announceDeparture(deps, departure, clock.now());
       current = departure.registration;
     } else if (from === 'cancelled') {
@@ -341,4 +343,3 @@ export async function sendMessage({ store, clock }: Pick<EventDependencies, 'sto
   return mailing;
 }
 
-export { newMailing };

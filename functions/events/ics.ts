@@ -1,4 +1,4 @@
-import { OSLO_TIME_ZONE, type NormenEvent } from '../../content-model';
+import { OSLO_TIME_ZONE, osloWallTime, type NormenEvent } from '../../content-model';
 
 /**
  * iCalendar (RFC 5545) entries for Normen's events, attached to participants' emails so that the
@@ -16,34 +16,6 @@ export interface CalendarOptions {
   attendeeEmail?: string;
   /** DTSTAMP: when this calendar object was created. */
   now: Date;
-}
-
-/** A wall-clock time in Oslo; month is 1–12. */
-export interface OsloWallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const osloFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: OSLO_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
-
-/** What a clock in Oslo shows at an instant; Intl knows the DST rules, including past changes. */
-export function osloWallTime(instant: Date): OsloWallTime {
-  const parts = osloFormat.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value ?? Number.NaN);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
