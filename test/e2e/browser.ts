@@ -107,7 +107,8 @@ export type Role = 'editor' | 'committee' | 'admin';
 export async function logIn(browser: Browser, system: LocalSystem, role: Role): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI runs these beside other test files on two cores, sometimes with more load beside it.
+  page.setDefaultTimeout(30_000);
   // A failing browser step is much easier to understand with a picture of the page.
   onTestFailed(async () => {
     const path = join(tmpdir(), `normen-e2e-${role}-${Date.now()}.png`);
@@ -141,12 +142,29 @@ export async function expectVisible(locator: Locator): Promise<void> {
 }
 
 /**
- * For "is not offered" checks: first wait for something that renders together with the thing
- * that must be absent, then give permission checks (async in react-admin) a moment to settle.
+ * Waits until the CMS is idle: React has painted twice (so the effects of the last render, which
+ * start the permission checks and data queries, have run) and react-admin's loading indicator in
+ * the app bar (shown while any query or mutation is in flight, permission checks included) is gone.
+ * Conditions, not delays: on a loaded machine this simply takes longer.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.waitForFunction(() => document.querySelector('header [role="progressbar"]') === null);
+}
+
+/**
+ * For "is not offered" checks. Call it only after a presence assertion on something that renders
+ * together with the thing that must be absent; it then waits for the app to settle (permission
+ * checks in react-admin are asynchronous) before asserting the absence.
  */
 export async function expectAbsent(page: Page, locator: Locator): Promise<void> {
-  await page.waitForTimeout(300);
+  await settled(page);
   expect(await locator.count()).toBe(0);
+}
+
+/** Waits until a list shows exactly `count` rows (filters apply after a debounce, lists refetch). */
+export async function expectRowCount(rows: Locator, count: number): Promise<void> {
+  await expect.poll(() => rows.count(), { timeout: 30_000, interval: 200 }).toBe(count);
 }
 
 export async function selectOption(scope: Page | Locator, field: string, option: string): Promise<void> {

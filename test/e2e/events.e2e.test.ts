@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, eventWithCountsSchema, osloDate, registrationSchema, type EventInput, type EventWithCounts } from '../../content-model';
 import { instantFromOsloInput, osloInputValue } from '../../cms/src/events/osloTimeInput';
 import { readSentEmails } from '../../local/services';
-import { apiAs, apiAsRole, expectAbsent, expectVisible, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
+import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
  * Events in the CMS and the public registration form, in a real browser against the whole local
@@ -54,10 +53,6 @@ function registrationRow(page: Page, name: string): Locator {
 const startsAtInput = (page: Page) => page.getByLabel(/^Starter/);
 const endsAtInput = (page: Page) => page.getByLabel(/^Slutter/);
 
-async function expectRowCount(rows: Locator, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 40 && (await rows.count()) !== count; attempt += 1) await sleep(250);
-  expect(await rows.count()).toBe(count);
-}
 
 async function downloadCsv(page: Page): Promise<{ fileName: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter CSV' }).click()]);
@@ -294,7 +289,7 @@ describe('Events', () => {
     // Only the server knows who has registered: removing in-person attendance is refused on that input.
     await page.goto(`${e2e.system.cmsUrl}#/events/${event.id}`);
     await expectVisible(page.getByRole('heading', { name: 'Arrangementet' }));
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await page.locator('.ra-input-attendance').getByRole('button', { name: 'Fjern' }).first().click();
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expectVisible(page.locator('.ra-input-attendance').getByText('Fysisk oppmøte har påmeldte og kan ikke fjernes'));
@@ -303,7 +298,7 @@ describe('Events', () => {
     // Someone else saves first: the stale edit is refused, not lost silently.
     await page.reload();
     await expectVisible(page.getByRole('textbox', { name: 'Sted' }));
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const current = eventWithCountsSchema.parse(await (await api('GET', `/admin/events/${event.id}`)).json());
     const { id, status, sequence, createdAt, createdBy, lastChangedAt, lastChangedBy, revision, anonymisedAt, counts, ...fields } = current;
     expect((await api('PUT', `/admin/events/${id}`, { ...fields, eligibility: 'For alle i nettverket', status, expectedRevision: revision })).status).toBe(200);

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, campaignSchema, osloDate, subscriberSchema, type Interest } from '../../content-model';
 import { readSentEmails, type SentEmail } from '../../local/services';
-import { apiAs, expectAbsent, expectVisible, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
+import { apiAs, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
  * The newsletter in the CMS, in a real browser against the whole local system with the demo seed:
@@ -47,14 +46,12 @@ async function emailsSince(): Promise<SentEmail[]> {
   return readSentEmails(e2e.system.sesEndpoint, startedAt);
 }
 
-/** Waits for an email to show up in SES local (sends are synchronous, but allow a moment). */
+/** Waits for an email to show up in SES local (sends are synchronous, but allow for a loaded machine). */
 async function waitForEmail(match: (email: SentEmail) => boolean, what: string): Promise<SentEmail> {
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    const found = (await emailsSince()).find(match);
-    if (found) return found;
-    await sleep(250);
-  }
-  throw new Error(`No email in SES local: ${what}`);
+  const seen: { email?: SentEmail } = {};
+  await expect.poll(async () => (seen.email = (await emailsSince()).find(match)) !== undefined, { message: `No email in SES local: ${what}`, timeout: 30_000, interval: 250 }).toBe(true);
+  if (!seen.email) throw new Error(`No email in SES local: ${what}`);
+  return seen.email;
 }
 
 /** Signs up through the public endpoint and, unless told not to, follows the link in the confirmation email. */
@@ -75,11 +72,6 @@ async function subscribe(email: string, interests: Interest[], confirm = true): 
 
 const subscriberList = z.object({ items: z.array(subscriberSchema) });
 
-/** Waits until the list shows exactly `count` rows: filters apply after a short debounce. */
-async function expectRowCount(rows: ReturnType<Page['getByRole']>, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 40 && (await rows.count()) !== count; attempt += 1) await sleep(250);
-  expect(await rows.count()).toBe(count);
-}
 
 /** The campaign id from the show page's address. */
 function campaignIdOf(page: Page): string {
@@ -231,12 +223,19 @@ describe('Newsletter in the CMS', () => {
     expect(osloWallClock).toBe(tomorrow.replace('T', ' '));
 
     // Still editable while it waits. Someone else saves first: the stale edit is refused, not lost silently.
+    // The edit page refetches the campaign when it opens; the concurrent save must come after that
+    // answer, or the form would already hold the new revision. (networkidle does not wait for it: the
+    // page reached that state long ago.)
+    const editPageFetch = page.waitForResponse(
+      (response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/admin/campaigns/${created.id}`,
+    );
     await page.getByRole('link', { name: 'Rediger' }).click();
-    await expectVisible(page.getByText(/Nyhetsbrevet er planlagt sendt/));
+    await editPageFetch;
+    // The edit page's notice, not the toast from planning the send (which may still be showing).
+    await expectVisible(page.getByText(/Nyhetsbrevet er planlagt sendt .*Endringer må lagres før utsendelsen starter/));
     const subjectInput = page.getByRole('textbox', { name: 'Emne' });
     expect(await subjectInput.inputValue()).toBe(subject);
-    // Let the edit page's own (re)fetch of the campaign finish first, so the form holds the old revision.
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const concurrent = await api('PUT', `/admin/campaigns/${created.id}`, { expectedRevision: scheduled.revision, body: '<p>Påmeldingen er åpen – få plasser igjen.</p>' });
     expect(concurrent.status).toBe(200);
     await subjectInput.fill(`${subject} (oppdatert)`);
