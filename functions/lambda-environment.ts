@@ -18,7 +18,7 @@ export interface EnvironmentValues {
   readonly publicApiUrl: string;
   /** Address of the CMS UI with the trailing slash links need. */
   readonly cmsUrl: string;
-  readonly local?: { readonly dynamoDbEndpoint: string; readonly s3Endpoint: string; readonly sesEndpoint: string; readonly newsletterSendRate: number };
+  readonly local?: { readonly dynamoDbEndpoint: string; readonly s3Endpoint: string; readonly sesEndpoint: string; readonly newsletterSendRate?: number };
 }
 
 /**
@@ -41,7 +41,7 @@ export function lambdaEnvironment(name: LambdaName, values: EnvironmentValues): 
           ...(values.sesConfigurationSet ? { SES_CONFIGURATION_SET: values.sesConfigurationSet } : {}),
           ...(local ? { SES_ENDPOINT: local.sesEndpoint } : {}),
           // SES local reports no quota; pace like a production SES account.
-          ...(local && needs.mail === 'dispatch' ? { NEWSLETTER_SEND_RATE: String(local.newsletterSendRate) } : {}),
+          ...(local?.newsletterSendRate !== undefined && needs.mail === 'dispatch' ? { NEWSLETTER_SEND_RATE: String(local.newsletterSendRate) } : {}),
         }
       : {}),
     ...(needs.linkSecret ? values.linkSecret : {}),
