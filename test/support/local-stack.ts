@@ -72,7 +72,8 @@ export const testCmsOrigin = 'http://localhost:5173';
  * The local API server (the API Gateway stand-in) in front of the real handlers, on a free port
  * and its own table. Each function loads in its own execution environment on its first request.
  */
-export async function startTestApi() {
+/** `context`: CDK context the gateway's CORS is read from, as `cdk synth -c …` would (default: cdk.json's). */
+export async function startTestApi(options: { context?: Record<string, unknown> } = {}) {
   const { dynamoDbEndpoint, s3Endpoint, filesBucket, pool, cognitoEndpoint } = services();
   const table = await freshTable();
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
@@ -91,7 +92,7 @@ export async function startTestApi() {
   const api = await startApiServer({
     port: 0,
     verifyToken,
-    cors: localCors(testCmsOrigin),
+    cors: localCors(testCmsOrigin, options.context),
     environment: (name, apiUrl) => lambdaEnvironment(name, values(apiUrl)),
   });
   const tokens = new Map<Role, string>();
