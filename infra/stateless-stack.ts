@@ -306,7 +306,7 @@ export class StatelessStack extends Stack {
       });
       Validations.of(headRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: `${routeKey(route)} answers like the public GET of the same path (functions/routes.ts).`,
+        reason: `${routeKey(route)} is public by design: it answers like the public GET of the same path (functions/routes.ts).`,
       });
     }
     return api;
