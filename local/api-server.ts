@@ -40,6 +40,8 @@ export interface ApiServerOptions {
   /** Tests only: these routes and functions instead of functions/routes.ts (e.g. a deliberately slow function). */
   api?: { routes: readonly ServedRoute[]; functions: (apiUrl: string) => Record<string, LocalFunctionDefinition> };
   log?: (line: string) => void;
+  /** HTTP API's integration timeout (30 s); tests of the gateway's 503 shorten it. */
+  integrationTimeoutMs?: number;
 }
 
 /** Every route the HTTP API has: the declared ones and a HEAD route per public GET (as the CDK app creates them). */
@@ -180,7 +182,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 }
 
 /** HTTP API's integration timeout: past it the gateway answers 503 whatever the function does. */
-const integrationTimeoutMs = 30_000;
+const httpApiIntegrationTimeoutMs = 30_000;
 
 /**
  * API Gateway's own answers (HTTP API bodies are `{"message": …}`): no route, a refused token, a
@@ -205,6 +207,7 @@ const ownAnswerHeaders = jsonSecurityHeaders();
 
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
   const log = options.log ?? ((line: string) => console.error(line));
+  const integrationTimeoutMs = options.integrationTimeoutMs ?? httpApiIntegrationTimeoutMs;
   const cors = gatewayCors(options.cors);
   const match = matcher(options.api?.routes ?? gatewayRoutes);
   let url = '';

@@ -282,4 +282,26 @@ describe('each function in its own environment, with its own timeout', () => {
     expect((await environmentOf('/hurry')).TABLE_NAME).toBe('probe');
     expect((await environmentOf('/platform')).TABLE_NAME).toBe('probe');
   });
+
+  it("answers 503 when the HTTP API's integration timeout comes first", async () => {
+    const { pool } = services();
+    const entry = 'test/support/probe-lambda.ts';
+    const gateway = await startApiServer({
+      port: 0,
+      verifyToken: await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId }),
+      cors: localCors(testCmsOrigin),
+      environment: () => ({}),
+      // A function allowed longer than the gateway waits (30 s in AWS; 1 s here).
+      integrationTimeoutMs: 1_000,
+      api: { routes: [{ method: 'GET', path: '/patient/slow', lambda: 'patient', access: 'public' }], functions: () => ({ patient: { entry, memoryMb: 256, timeoutSeconds: 60, environment: () => ({}) } }) },
+      log: () => undefined,
+    });
+    try {
+      const response = await fetch(`${gateway.url}/patient/slow`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ message: 'Service Unavailable' });
+    } finally {
+      await gateway.stop();
+    }
+  });
 });
