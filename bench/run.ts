@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { lambdaEnvironment } from '../functions/lambda-environment';
 import { lambdas, type LambdaName } from '../functions/routes';
 import { lambdaBundling } from '../infra/bundling';
 import { startLocalSystem, type LocalSystem } from '../local/system';
@@ -11,7 +12,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fixedClock } from '../functions/shared/clock';
 import { createTable } from '../functions/shared/db/client';
 import { createSesMailer } from '../functions/shared/mailer';
-import { createRuntime } from '../functions/shared/runtime';
 import { runReviewCheck } from '../functions/review/review-check';
 import { createStore } from '../functions/store';
 import { ensureTable, localClientConfig, localRegion } from '../local/services';
@@ -90,7 +90,7 @@ async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipB
           execFileSync(
             process.execPath,
             ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
-            { env: { ...process.env, TABLE_NAME: 'bench', FILES_BUCKET: 'bench', AWS_REGION: 'eu-north-1', LINK_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+            { env: { ...process.env, AWS_REGION: 'eu-north-1', ...benchEnvironment(name) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
           ).trim(),
         ),
       ).sort((a, b) => a - b);
@@ -102,10 +102,23 @@ async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipB
   return results;
 }
 
+/** What the stack gives each function, with placeholder values (nothing is called at load). */
+function benchEnvironment(name: LambdaName): Record<string, string> {
+  return lambdaEnvironment(name, {
+    tableName: 'bench',
+    filesBucket: 'bench',
+    fileUrlTtlSeconds: 300,
+    mailFrom: 'Normen <ikke-svar@normen.no>',
+    linkSecret: { LINK_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123' },
+    publicApiUrl: 'https://api.example.org',
+    cmsUrl: 'https://cms.example.org/',
+  });
+}
+
 const perSecond = (count: number, seconds: number, unit: string) => `${(count / seconds).toFixed(0)} ${unit}/s`;
 
 async function deliverySection(system: LocalSystem): Promise<void> {
-  const seeded = await seedPublishedProducts(createRuntime().table, 1000);
+  const seeded = await seedPublishedProducts(createTable({ name: system.tableName, region: localRegion, endpoint: system.dynamoDbEndpoint }), 1000);
   console.log(`\nDelivery API against the local stack with ${seeded} published products (200 sequential requests each):`);
   for (const [label, path] of [
     ['GET /content/products', '/content/products'],

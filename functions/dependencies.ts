@@ -18,8 +18,8 @@ export function emailingDependencies(runtime: ReturnType<typeof createRuntime>) 
     mailer: mailerFromConfig(config),
     tokens: createTokenSigner(required(config.LINK_TOKEN_SECRET, 'LINK_TOKEN_SECRET')),
     /** Base URL of the public API, where the links in emails land. */
-    publicApiUrl: config.PUBLIC_API_URL,
+    publicApiUrl: required(config.PUBLIC_API_URL, 'PUBLIC_API_URL'),
     /** The sender (From), as configured for SES. */
-    from: config.MAIL_FROM,
+    from: required(config.MAIL_FROM, 'MAIL_FROM'),
   };
 }

@@ -65,24 +65,110 @@ import {
 } from '../content-model';
 
 /**
+ * What a Lambda may touch, declared once: the CDK derives each function's grants and environment
+ * from it (infra/stateless-stack.ts), and the local server gives each function exactly that
+ * environment (functions/lambda-environment.ts), so a function that does not declare `mail` has no
+ * SES settings in AWS or locally.
+ * - table: `read` (get, query); `read-update` (plus UpdateItem, for counters); `read-write`
+ * - files: presigned downloads (`read`) or downloads and uploads (`read-write`) in the files bucket
+ * - mail: `send` through the one SES identity; `dispatch` also reads the account's send rate (the newsletter dispatcher)
+ * - linkSecret: signs or verifies the links in emails (newsletter and event registration links share one signer)
+ * - urls: base URLs it puts into links or pages: the public API's and the CMS UI's
+ * - timeoutSeconds: the function's timeout (Lambda's, and enforced by the local server)
+ */
+export interface LambdaNeeds {
+  readonly table: 'read' | 'read-update' | 'read-write';
+  readonly files?: 'read' | 'read-write';
+  readonly mail?: 'send' | 'dispatch';
+  readonly linkSecret?: true;
+  readonly urls?: readonly ('publicApi' | 'cms')[];
+  readonly timeoutSeconds: number;
+}
+
+interface LambdaDeclaration {
+  entry: string;
+  description: string;
+  memoryMb: number;
+  trigger: 'http' | 'schedule' | 'sns';
+  needs: LambdaNeeds;
+}
+
+/**
+ * HTTP API integrations give up after 30 s, so a function behind the API stops well before; a
+ * scheduled job may work through a backlog (the newsletter dispatcher stops sending after 4 of its
+ * 5 minutes); an SES event is a few table writes.
+ */
+const httpTimeoutSeconds = 10;
+
+/**
  * The API surface, declared once. The CDK app creates one Lambda per entry in `lambdas` and one
  * HTTP API route per entry in `routes`; the local server reads the same list; the OpenAPI
  * document is generated from it. Pure data: importing it must never touch AWS or the environment.
  */
 export const lambdas = {
-  platform: { entry: 'functions/platform/lambda.ts', description: 'Health check and OpenAPI document', memoryMb: 256, trigger: 'http' },
-  delivery: { entry: 'functions/delivery/lambda.ts', description: 'Public delivery API for published products', memoryMb: 512, trigger: 'http' },
-  products: { entry: 'functions/products/lambda.ts', description: 'Editor API: products and the document overview', memoryMb: 512, trigger: 'http' },
-  review: { entry: 'functions/review/lambda.ts', description: 'Editor API: evaluations, dashboard, priority report, job status', memoryMb: 512, trigger: 'http' },
-  consultations: { entry: 'functions/consultations/lambda.ts', description: 'Editor API: consultations and stakeholder input triage', memoryMb: 512, trigger: 'http' },
-  inputs: { entry: 'functions/inputs/lambda.ts', description: 'Public input form and submissions', memoryMb: 256, trigger: 'http' },
-  newsletter: { entry: 'functions/newsletter/lambda.ts', description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe', memoryMb: 256, trigger: 'http' },
-  newsletterAdmin: { entry: 'functions/newsletter/admin-lambda.ts', description: 'Editor API: newsletter campaigns and subscribers', memoryMb: 512, trigger: 'http' },
-  jobs: { entry: 'functions/jobs/lambda.ts', description: 'Scheduled jobs (functions/schedules.ts)', memoryMb: 512, trigger: 'schedule' },
-  events: { entry: 'functions/events/lambda.ts', description: 'Public event registration form, registrations and cancel links', memoryMb: 256, trigger: 'http' },
-  eventsAdmin: { entry: 'functions/events/admin-lambda.ts', description: 'Editor API: events, programs, registrations, check-in and participant emails', memoryMb: 512, trigger: 'http' },
-  sesFeedback: { entry: 'functions/newsletter/feedback-lambda.ts', description: 'SES events via SNS: send reconciliation, bounces and complaints', memoryMb: 256, trigger: 'sns' },
-} as const satisfies Record<string, { entry: string; description: string; memoryMb: number; trigger: 'http' | 'schedule' | 'sns' }>;
+  platform: { entry: 'functions/platform/lambda.ts', description: 'Health check and OpenAPI document', memoryMb: 256, trigger: 'http', needs: { table: 'read', timeoutSeconds: httpTimeoutSeconds } },
+  delivery: {
+    entry: 'functions/delivery/lambda.ts',
+    description: 'Public delivery API for published products',
+    memoryMb: 512,
+    trigger: 'http',
+    // Download counters; presigned downloads; registration form links in the public event list.
+    needs: { table: 'read-update', files: 'read', urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
+  },
+  products: { entry: 'functions/products/lambda.ts', description: 'Editor API: products and the document overview', memoryMb: 512, trigger: 'http', needs: { table: 'read-write', files: 'read-write', timeoutSeconds: httpTimeoutSeconds } },
+  review: {
+    entry: 'functions/review/lambda.ts',
+    description: 'Editor API: evaluations, dashboard, priority report, job status',
+    memoryMb: 512,
+    trigger: 'http',
+    // "Run now" runs any job inline: the same reminders, the newsletter dispatcher and event notifications.
+    needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: httpTimeoutSeconds },
+  },
+  consultations: { entry: 'functions/consultations/lambda.ts', description: 'Editor API: consultations and stakeholder input triage', memoryMb: 512, trigger: 'http', needs: { table: 'read-write', timeoutSeconds: httpTimeoutSeconds } },
+  // Submissions, rate-limit counters and receipts.
+  inputs: { entry: 'functions/inputs/lambda.ts', description: 'Public input form and submissions', memoryMb: 256, trigger: 'http', needs: { table: 'read-write', mail: 'send', timeoutSeconds: httpTimeoutSeconds } },
+  newsletter: {
+    entry: 'functions/newsletter/lambda.ts',
+    description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe',
+    memoryMb: 256,
+    trigger: 'http',
+    needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
+  },
+  newsletterAdmin: {
+    entry: 'functions/newsletter/admin-lambda.ts',
+    description: 'Editor API: newsletter campaigns and subscribers',
+    memoryMb: 512,
+    trigger: 'http',
+    // Test sends of an issue, with the links they carry.
+    needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
+  },
+  jobs: {
+    entry: 'functions/jobs/lambda.ts',
+    description: 'Scheduled jobs (functions/schedules.ts)',
+    memoryMb: 512,
+    trigger: 'schedule',
+    // Reminder digests (CMS links), newsletters and event emails (signed links to the public API).
+    needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: 300 },
+  },
+  events: {
+    entry: 'functions/events/lambda.ts',
+    description: 'Public event registration form, registrations and cancel links',
+    memoryMb: 256,
+    trigger: 'http',
+    // Registrations (a seat or the waitlist in one transaction), cancellations, rate limits; their emails and cancel links.
+    needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
+  },
+  eventsAdmin: {
+    entry: 'functions/events/admin-lambda.ts',
+    description: 'Editor API: events, programs, registrations, check-in and participant emails',
+    memoryMb: 512,
+    trigger: 'http',
+    // Promotion emails (with cancel links) when an editor frees a seat.
+    needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
+  },
+  // Settles deliveries, suppresses addresses, counts bounces.
+  sesFeedback: { entry: 'functions/newsletter/feedback-lambda.ts', description: 'SES events via SNS: send reconciliation, bounces and complaints', memoryMb: 256, trigger: 'sns', needs: { table: 'read-write', timeoutSeconds: 30 } },
+} as const satisfies Record<string, LambdaDeclaration>;
 export type LambdaName = keyof typeof lambdas;
 
 /**
@@ -186,6 +272,19 @@ export const routes = [
 export type Route = (typeof routes)[number];
 export type OperationId<L extends LambdaName> = Extract<Route, { lambda: L }>['operationId'];
 
-export function routeKey(route: Pick<RouteDeclaration, 'method' | 'path'>): string {
+/** What API Gateway matches on: a declared method, or HEAD on a public GET (see `headRoutes`). */
+export type GatewayMethod = HttpMethod | 'HEAD';
+
+export function routeKey(route: { method: GatewayMethod; path: string }): string {
   return `${route.method} ${route.path}`;
+}
+
+/**
+ * HTTP API does not answer HEAD for a GET route by itself: a HEAD request needs a route of its own
+ * (or reaches no route: 404). Link checkers and CDNs use HEAD, so every public GET gets a HEAD
+ * route to the same Lambda, which runs the GET operation and drops the body
+ * (functions/shared/http/lambda.ts). The CDK app and the local server both derive them from here.
+ */
+export function headRoutes<R extends Pick<RouteDeclaration, 'method' | 'path' | 'access'>>(declared: readonly R[]): (Omit<R, 'method'> & { method: 'HEAD' })[] {
+  return declared.filter((route) => route.method === 'GET' && route.access === 'public').map((route) => ({ ...route, method: 'HEAD' as const }));
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import type { AppProps, Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { parseWebsiteOrigins } from '../functions/cors';
 import type { BundlingMode } from './constructs/normen-function';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
@@ -33,6 +34,8 @@ export interface NormenAppOptions {
  * - `normen:mailDomain`: domain of the SES identity that sends every email, default `normen.no`
  * - `normen:mailFrom`: sender of every email (MAIL_FROM), default `Normen <ikke-svar@normen.no>`;
  *   its address must be in `normen:mailDomain`, the only identity the functions may send through
+ * - `normen:websiteOrigins`: JSON list of the website's origins whose JavaScript may read the API
+ *   (CORS, besides the CMS), default `["https://www.normen.no"]`
  * The account comes from the CLI's credentials; without any the stacks are account-agnostic,
  * so `cdk synth` works offline.
  */
@@ -68,6 +71,7 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
     cmsDistDir: contextString(app, 'normen:cmsDistDir'),
     mailDomain: mail.domain,
     mailFrom: mail.from,
+    websiteOrigins: parseWebsiteOrigins(app.node.tryGetContext('normen:websiteOrigins')),
   });
   Tags.of(app).add('project', 'normen');
 

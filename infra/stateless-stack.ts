@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -15,8 +15,10 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { lambdas, routeKey, routes } from '../functions/routes';
-import type { LambdaName } from '../functions/routes';
+import { corsConfiguration } from '../functions/cors';
+import { lambdaEnvironment } from '../functions/lambda-environment';
+import { headRoutes, lambdas, routeKey, routes } from '../functions/routes';
+import type { LambdaName, LambdaNeeds } from '../functions/routes';
 import { schedules } from '../functions/schedules';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
@@ -50,20 +52,16 @@ export interface StatelessStackProps extends StackProps {
   readonly mailDomain: string;
   /** MAIL_FROM: the sender of every email, an address in `mailDomain`. */
   readonly mailFrom: string;
+  /** Origins of the website whose JavaScript reads the API (context `normen:websiteOrigins`), allowed by CORS besides the CMS. */
+  readonly websiteOrigins: readonly string[];
 }
 
-type Trigger = (typeof lambdas)[LambdaName]['trigger'];
 /** Lambdas an HTTP API route may integrate with: those declared with trigger 'http'. */
 type HttpLambdaName = { [N in LambdaName]: (typeof lambdas)[N]['trigger'] extends 'http' ? N : never }[LambdaName];
 
 /** Seconds a presigned download or upload URL stays valid (FILE_URL_TTL_SECONDS). */
 const fileUrlTtlSeconds = 300;
 
-/**
- * HTTP API integrations give up after 30 s; a scheduled job may work through a backlog (the
- * newsletter dispatcher stops sending after 4 minutes); an SES event is a few table writes.
- */
-const timeouts: Record<Trigger, Duration> = { http: Duration.seconds(10), schedule: Duration.minutes(5), sns: Duration.seconds(30) };
 
 /**
  * Everything that can be replaced on every deploy: the functions, the HTTP API built from
@@ -95,15 +93,22 @@ export class StatelessStack extends Stack {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     }
 
-    // readConfig() in functions/shared/config.ts fails fast without these, so every function gets all
-    // of them (PUBLIC_API_URL is added once the API exists, below).
-    const environment = {
-      TABLE_NAME: table.tableName,
-      FILES_BUCKET: filesBucket.bucketName,
-      CMS_ORIGIN: cmsOrigin,
-      CMS_URL: `${cmsOrigin}/`,
-      MAIL_FROM: props.mailFrom,
-      FILE_URL_TTL_SECONDS: String(fileUrlTtlSeconds),
+    // Resolved by CloudFormation at deploy time, by name: only the functions that declare `linkSecret`
+    // (newsletter and event registration links share one signer) get it.
+    const linkTokenSecret = SecretValue.secretsManager(linkTokenSecretName(props.resourcePrefix)).unsafeUnwrap();
+    // Each function's environment comes from what it declares in functions/routes.ts (the local server
+    // derives its per-function environment the same way). The API's URL is known once the API exists,
+    // below; the API does not depend on the functions (routes and integrations are separate
+    // resources), so its endpoint can go into their configuration without a dependency cycle.
+    const environmentValues = {
+      tableName: table.tableName,
+      filesBucket: filesBucket.bucketName,
+      fileUrlTtlSeconds,
+      mailFrom: props.mailFrom,
+      sesConfigurationSet: mailConfigurationSetName(props.resourcePrefix),
+      linkSecret: { LINK_TOKEN_SECRET: linkTokenSecret },
+      publicApiUrl: Lazy.string({ produce: () => this.httpApi.apiEndpoint }),
+      cmsUrl: `${cmsOrigin}/`,
     };
     const functions = {} as Record<LambdaName, NormenFunction>;
     for (const [name, declaration] of Object.entries(lambdas) as [LambdaName, (typeof lambdas)[LambdaName]][]) {
@@ -111,8 +116,8 @@ export class StatelessStack extends Stack {
         entry: declaration.entry,
         description: declaration.description,
         memoryMb: declaration.memoryMb,
-        timeout: timeouts[declaration.trigger],
-        environment,
+        timeout: Duration.seconds(declaration.needs.timeoutSeconds),
+        environment: lambdaEnvironment(name, environmentValues),
         projectRoot: props.projectRoot,
         bundling: props.bundling,
         alarmTopic: this.alarmTopic,
@@ -120,8 +125,7 @@ export class StatelessStack extends Stack {
     }
     this.functions = functions;
 
-    // Least privilege, per function (see infra/grants.ts), with the configuration that goes with
-    // it. A Record, so a new Lambda in functions/routes.ts does not compile until its access is decided here.
+    // Least privilege, per function (see infra/grants.ts), from what each declares in functions/routes.ts.
     const grantFiles = (role: iam.Role, actions: readonly ObjectAction[]): void => {
       grantObjects(role, filesBucket, actions);
       Validations.of(role).acknowledge({
@@ -130,10 +134,10 @@ export class StatelessStack extends Stack {
       });
     };
     // The one SES identity and the one configuration set, by ARN (see infra/names.ts): no function
-    // can send as another sender, and every email it sends publishes its events to the feedback function.
+    // can send as another sender, and every email it sends publishes its events to the feedback function
+    // (SES_CONFIGURATION_SET is in the environment of every function that declares `mail`).
     const sendEmail = (fn: NormenFunction): void => {
       grantSendEmail(fn.role, mailIdentityArn(this, props.mailDomain), mailConfigurationSetArn(this, props.resourcePrefix));
-      fn.function.addEnvironment('SES_CONFIGURATION_SET', mailConfigurationSetName(props.resourcePrefix));
     };
     // The newsletter dispatcher paces itself by the account's maximum send rate.
     const readSendQuota = (fn: NormenFunction): void => {
@@ -143,84 +147,21 @@ export class StatelessStack extends Stack {
         reason: 'ses:GetSendQuota (the newsletter dispatcher reads the account send rate) supports no resource-level permissions; so do the X-Ray actions.',
       });
     };
-    // Resolved by CloudFormation at deploy time, by name: only the functions that sign or verify links
-    // (newsletter and event registration links share one signer) get it.
-    const linkTokenSecret = SecretValue.secretsManager(linkTokenSecretName(props.resourcePrefix)).unsafeUnwrap();
-    const signLinks = (fn: NormenFunction): void => {
-      fn.function.addEnvironment('LINK_TOKEN_SECRET', linkTokenSecret);
+    // What `linkSecret` grants: nothing at run time today, since CloudFormation resolves the key into
+    // the environment (environmentValues.linkSecret).
+    const signLinks = (_fn: NormenFunction): void => undefined;
+    const grant = (fn: NormenFunction, needs: LambdaNeeds): void => {
+      grantTableRead(fn.role, table);
+      if (needs.table === 'read-update') grantTableWrite(fn.role, table, ['dynamodb:UpdateItem']);
+      if (needs.table === 'read-write') grantTableWrite(fn.role, table);
+      if (needs.files) grantFiles(fn.role, needs.files === 'read-write' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject']);
+      if (needs.mail) sendEmail(fn);
+      if (needs.mail === 'dispatch') readSendQuota(fn);
+      if (needs.linkSecret) signLinks(fn);
     };
-    const access: Record<LambdaName, (fn: NormenFunction) => void> = {
-      platform: (fn) => grantTableRead(fn.role, table),
-      delivery: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table, ['dynamodb:UpdateItem']); // download counters
-        grantFiles(fn.role, ['s3:GetObject']); // presigned downloads
-      },
-      products: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table);
-        grantFiles(fn.role, ['s3:GetObject', 's3:PutObject']); // presigned downloads and uploads
-      },
-      review: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // evaluations, product updates, job runs ("run now")
-        // "Run now" runs any job inline: the same reminders, the newsletter dispatcher and event notifications.
-        sendEmail(fn);
-        readSendQuota(fn);
-        signLinks(fn);
-      },
-      consultations: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // consultations and input triage
-      },
-      inputs: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // submissions and rate-limit counters
-        sendEmail(fn); // receipts
-      },
-      newsletter: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // subscribers, audience memberships, rate-limit counters
-        sendEmail(fn); // confirmation emails
-        signLinks(fn);
-      },
-      newsletterAdmin: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // campaigns, erasing a subscriber's data
-        sendEmail(fn); // test sends of an issue
-        signLinks(fn); // links in test sends and previews
-      },
-      jobs: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // job runs, reminder claims, not-current marks, deliveries
-        sendEmail(fn); // reminder digests, newsletters, event reminders and messages to participants
-        readSendQuota(fn);
-        signLinks(fn); // preferences and unsubscribe links in newsletters, cancel links in event emails
-      },
-      events: (fn) => {
-        grantTableRead(fn.role, table);
-        // Registrations (a seat or the waitlist in one transaction), cancellations and rate-limit counters.
-        grantTableWrite(fn.role, table);
-        sendEmail(fn); // confirmation, waitlist and cancellation emails
-        signLinks(fn); // issues and verifies the cancel links
-      },
-      eventsAdmin: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // events, check-in, manual moves, mailings
-        sendEmail(fn); // promotion emails when an editor frees a seat
-        signLinks(fn); // cancel links in those emails
-      },
-      sesFeedback: (fn) => {
-        grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table); // settles deliveries, suppresses addresses, counts bounces
-      },
-    };
-    for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name]);
+    for (const name of Object.keys(functions) as LambdaName[]) grant(functions[name], lambdas[name].needs);
 
-    this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin);
-    // The API does not depend on the functions (routes and integrations are separate resources), so
-    // its endpoint can go into their configuration without a dependency cycle.
-    for (const fn of Object.values(functions)) fn.function.addEnvironment('PUBLIC_API_URL', this.httpApi.apiEndpoint);
+    this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin, props.websiteOrigins);
 
     // Scheduled jobs: EventBridge Scheduler invokes the jobs function asynchronously. A failed run
     // throws; Lambda retries it twice (the jobs are idempotent) and then parks the event here.
@@ -286,22 +227,19 @@ export class StatelessStack extends Stack {
     userPool: StatefulStack['userPool'],
     userPoolClient: StatefulStack['userPoolClient'],
     cmsOrigin: string,
+    websiteOrigins: readonly string[],
   ): apigwv2.HttpApi {
+    // Declared once in functions/cors.ts; the local server applies the same configuration.
+    const cors = corsConfiguration({ cms: cmsOrigin, websites: websiteOrigins });
     const api = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'Normen platform API (routes from functions/routes.ts)',
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: [cmsOrigin],
-        allowMethods: [
-          apigwv2.CorsHttpMethod.GET,
-          apigwv2.CorsHttpMethod.POST,
-          apigwv2.CorsHttpMethod.PUT,
-          apigwv2.CorsHttpMethod.DELETE,
-          apigwv2.CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type'],
-        exposeHeaders: ['content-disposition'],
-        maxAge: Duration.hours(1),
+        allowOrigins: [...cors.allowOrigins],
+        allowMethods: cors.allowMethods.map((method) => apigwv2.CorsHttpMethod[method]),
+        allowHeaders: [...cors.allowHeaders],
+        exposeHeaders: [...cors.exposeHeaders],
+        maxAge: Duration.seconds(cors.maxAgeSeconds),
       },
     });
 
@@ -358,6 +296,18 @@ export class StatelessStack extends Stack {
           reason: `${routeKey(route)} is public by design (access 'public' in functions/routes.ts).`,
         });
       }
+    }
+    // HTTP API does not answer HEAD on a GET route: each public GET gets a HEAD route of its own.
+    for (const route of headRoutes(routes)) {
+      const headRoute = new apigwv2.HttpRoute(this, `Route-${route.operationId}-head`, {
+        httpApi: api,
+        routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod.HEAD),
+        integration: integrations[route.lambda],
+      });
+      Validations.of(headRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${routeKey(route)} is public by design: it answers like the public GET of the same path (functions/routes.ts).`,
+      });
     }
     return api;
   }

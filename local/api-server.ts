@@ -2,17 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { lambdas, routeKey, routes, type LambdaName, type RouteDeclaration } from '../functions/routes';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { CorsConfiguration } from '../functions/cors';
+import { headRoutes, lambdas, routeKey, routes, type Access, type GatewayMethod, type LambdaName } from '../functions/routes';
+import { jsonSecurityHeaders } from '../functions/shared/http/security-headers';
+import { startLocalFunctions, type InvocationOutcome, type LocalFunctionDefinition } from './functions';
+import { gatewayCors } from './gateway-cors';
 
 /**
  * A stand-in for API Gateway (HTTP API, payload v2) in front of the same Lambda handlers the CDK
- * app deploys: it matches the declared routes, verifies the bearer token on non-public routes as
- * the JWT authorizer does, passes the claims the way API Gateway does, and serves the CMS UI.
+ * app deploys, each in its own execution environment (local/functions.ts): it matches the declared
+ * routes (and the HEAD route of every public GET), applies the API's CORS configuration, verifies
+ * the bearer token on non-public routes as the JWT authorizer does, passes the claims the way API
+ * Gateway does, answers with API Gateway's own responses when it does not reach a Lambda or the
+ * Lambda fails or times out, and serves the CMS UI.
  */
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
+
+/** A route as API Gateway sees it: a route key, its integration and whether the authorizer guards it. */
+export interface ServedRoute {
+  method: GatewayMethod;
+  path: string;
+  lambda: string;
+  access: Access;
+}
 
 export interface ApiServerOptions {
   /** 0 picks a free port (tests). */
@@ -20,17 +33,37 @@ export interface ApiServerOptions {
   verifyToken: TokenVerifier;
   /** Folder with the built CMS UI, served under /cms/ with the given runtime config. */
   cms?: { dir: string; config: unknown };
-  /** Allowed origin for CORS preflights, as the HTTP API's CORS configuration. */
-  corsOrigin: string;
+  /** The HTTP API's CORS configuration (functions/cors.ts). */
+  cors: CorsConfiguration;
+  /** Each function's environment, as the CDK gives it (functions/lambda-environment.ts), given this server's URL. */
+  environment: (name: LambdaName, apiUrl: string) => Record<string, string>;
+  /** Tests only: these routes and functions instead of functions/routes.ts (e.g. a deliberately slow function). */
+  api?: { routes: readonly ServedRoute[]; functions: (apiUrl: string) => Record<string, LocalFunctionDefinition> };
+  log?: (line: string) => void;
+  /** HTTP API's integration timeout (30 s); tests of the gateway's 503 shorten it. */
+  integrationTimeoutMs?: number;
+}
+
+/** Every route the HTTP API has: the declared ones and a HEAD route per public GET (as the CDK app creates them). */
+export const gatewayRoutes: readonly ServedRoute[] = [...routes, ...headRoutes(routes)];
+
+/** The deployed functions, as the Lambda service runs them: entry, memory, timeout and environment from functions/routes.ts. */
+export function declaredFunctions(environment: (name: LambdaName) => Record<string, string>): Record<LambdaName, LocalFunctionDefinition> {
+  return Object.fromEntries(
+    (Object.keys(lambdas) as LambdaName[]).map((name) => [
+      name,
+      { entry: lambdas[name].entry, memoryMb: lambdas[name].memoryMb, timeoutSeconds: lambdas[name].needs.timeoutSeconds, environment: () => environment(name) },
+    ]),
+  ) as Record<LambdaName, LocalFunctionDefinition>;
 }
 
 interface CompiledRoute {
-  declaration: RouteDeclaration;
+  declaration: ServedRoute;
   pattern: RegExp;
   parameterNames: string[];
 }
 
-function compile(declaration: RouteDeclaration): CompiledRoute {
+function compile(declaration: ServedRoute): CompiledRoute {
   const parameterNames: string[] = [];
   const source = declaration.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
     parameterNames.push(name);
@@ -39,17 +72,31 @@ function compile(declaration: RouteDeclaration): CompiledRoute {
   return { declaration, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-const compiledRoutes = (routes as readonly RouteDeclaration[]).map(compile);
+class MalformedPath extends Error {}
 
-function match(method: string, path: string) {
-  for (const route of compiledRoutes) {
-    if (route.declaration.method !== method) continue;
-    const found = route.pattern.exec(path);
-    if (!found) continue;
-    const pathParameters = Object.fromEntries(route.parameterNames.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]));
-    return { route: route.declaration, pathParameters };
-  }
-  return null;
+/**
+ * API Gateway matches on method and path; a known path with another method matches no route, and
+ * without a $default route (we declare none) that is a 404, not a 405.
+ */
+function matcher(served: readonly ServedRoute[]) {
+  const compiled = served.map(compile);
+  return (method: string, path: string) => {
+    for (const route of compiled) {
+      if (route.declaration.method !== method) continue;
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      const pathParameters: Record<string, string> = {};
+      for (const [index, name] of route.parameterNames.entries()) {
+        try {
+          pathParameters[name] = decodeURIComponent(found[index + 1] ?? '');
+        } catch {
+          throw new MalformedPath(path);
+        }
+      }
+      return { route: route.declaration, pathParameters };
+    }
+    return null;
+  };
 }
 
 /** API Gateway passes JWT claims as strings, arrays flattened to "[a b]". */
@@ -71,7 +118,7 @@ function buildEvent(
   request: IncomingMessage,
   url: URL,
   body: Buffer,
-  route: RouteDeclaration,
+  route: ServedRoute,
   pathParameters: Record<string, string>,
   claims: Record<string, string> | null,
 ): APIGatewayProxyEventV2 {
@@ -117,25 +164,6 @@ function buildEvent(
   } as APIGatewayProxyEventV2;
 }
 
-/** The parts of a Lambda context our handlers and middy use. */
-export function lambdaContext(name: LambdaName): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: `normen-${name}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:normen-${name}`,
-    memoryLimitInMB: String(lambdas[name].memoryMb),
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/normen-${name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 const staticTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -148,33 +176,46 @@ const staticTypes: Record<string, string> = {
 };
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  response.end(text);
 }
 
-const unauthorized = {
-  message: 'Unauthorized',
-  error: { code: 'unauthorized', message: 'Innlogging kreves: send et gyldig tilgangstoken', fields: [] },
-};
+/** HTTP API's integration timeout: past it the gateway answers 503 whatever the function does. */
+const httpApiIntegrationTimeoutMs = 30_000;
+
+/**
+ * API Gateway's own answers (HTTP API bodies are `{"message": …}`): no route, a refused token, a
+ * path it cannot decode, a failed or timed-out Lambda (a function error, "Task timed out" included,
+ * is 500), and its integration timeout (503).
+ */
+const gatewayAnswers = {
+  badRequest: { status: 400, body: { message: 'Bad Request' } },
+  unauthorized: { status: 401, body: { message: 'Unauthorized' } },
+  notFound: { status: 404, body: { message: 'Not Found' } },
+  lambdaFailed: { status: 500, body: { message: 'Internal Server Error' } },
+  integrationTimeout: { status: 503, body: { message: 'Service Unavailable' } },
+} as const;
+
+/**
+ * The handlers' security headers (the same middleware, functions/shared/http/security-headers.ts) on
+ * the gateway's own answers too. In AWS, HTTP API's own 401/404/5xx carry none (an HTTP API has no
+ * customisable gateway responses); these bodies are JSON, so the headers only harden them, and the
+ * local server adds them so a missing header on a handler's answer cannot hide behind the gateway's.
+ */
+const ownAnswerHeaders = jsonSecurityHeaders();
 
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
-  const handlers = new Map<LambdaName, Promise<LambdaHandler>>();
-  const loadHandler = (name: LambdaName): Promise<LambdaHandler> => {
-    let loaded = handlers.get(name);
-    if (!loaded) {
-      const entry = pathToFileURL(join(process.cwd(), lambdas[name].entry)).href;
-      loaded = import(entry).then((module: { handler: LambdaHandler }) => module.handler);
-      handlers.set(name, loaded);
-    }
-    return loaded;
-  };
+  const log = options.log ?? ((line: string) => console.error(line));
+  const integrationTimeoutMs = options.integrationTimeoutMs ?? httpApiIntegrationTimeoutMs;
+  const cors = gatewayCors(options.cors);
+  const match = matcher(options.api?.routes ?? gatewayRoutes);
+  let url = '';
+  let functions: ReturnType<typeof startLocalFunctions> | undefined;
+  let definitions: Record<string, LocalFunctionDefinition> = {};
 
-  const corsHeaders = {
-    'access-control-allow-origin': options.corsOrigin,
-    'access-control-allow-headers': 'authorization,content-type',
-    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
-    'access-control-max-age': '600',
-  };
+  const answer = (request: IncomingMessage, response: ServerResponse, own: { status: number; body: unknown }) =>
+    sendJson(response, own.status, own.body, cors.apply(request.headers, ownAnswerHeaders));
 
   async function serveCms(url: URL, response: ServerResponse): Promise<void> {
     if (!options.cms) return sendJson(response, 404, { error: { code: 'not-found', message: 'CMS-et er ikke bygget', fields: [] } });
@@ -193,47 +234,82 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
     }
   }
 
+  async function invoke(name: string): Promise<(event: APIGatewayProxyEventV2) => Promise<InvocationOutcome>> {
+    if (!functions) throw new Error('The local API server has not started');
+    const running = functions;
+    return async (event) => {
+      let timer: NodeJS.Timeout | undefined;
+      const gatewayGivesUp = new Promise<InvocationOutcome>((resolve) => {
+        timer = setTimeout(() => resolve({ kind: 'timeout' }), integrationTimeoutMs);
+      });
+      try {
+        return await Promise.race([running.invoke(name, event), gatewayGivesUp]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const requestUrl = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     const method = request.method ?? 'GET';
-    if (url.pathname === '/' || url.pathname === '/cms') {
+    if (requestUrl.pathname === '/' || requestUrl.pathname === '/cms') {
       response.writeHead(302, { location: '/cms/' });
       return void response.end();
     }
-    if (url.pathname.startsWith('/cms/')) return serveCms(url, response);
-    if (method === 'OPTIONS') {
-      response.writeHead(204, corsHeaders);
+    if (requestUrl.pathname.startsWith('/cms/')) return serveCms(requestUrl, response);
+
+    // The gateway answers preflights itself, before any route or authorizer.
+    const preflight = cors.preflight(method, request.headers);
+    if (preflight) {
+      response.writeHead(preflight.status, preflight.headers);
       return void response.end();
     }
-    const matched = match(method, url.pathname);
-    if (!matched) return sendJson(response, 404, { message: 'Not Found', error: { code: 'not-found', message: 'Ukjent adresse', fields: [] } });
+
+    let matched: ReturnType<typeof match>;
+    try {
+      matched = match(method, requestUrl.pathname);
+    } catch (error) {
+      if (error instanceof MalformedPath) return answer(request, response, gatewayAnswers.badRequest);
+      throw error;
+    }
+    if (!matched) return answer(request, response, gatewayAnswers.notFound);
 
     let claims: Record<string, string> | null = null;
     if (matched.route.access !== 'public') {
       const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (!token) return sendJson(response, 401, unauthorized, corsHeaders);
+      if (!token) return answer(request, response, gatewayAnswers.unauthorized);
       try {
         claims = apiGatewayClaims(await options.verifyToken(token));
       } catch {
-        return sendJson(response, 401, unauthorized, corsHeaders);
+        return answer(request, response, gatewayAnswers.unauthorized);
       }
     }
 
     const body = await readBody(request);
-    const event = buildEvent(request, url, body, matched.route, matched.pathParameters, claims);
-    const handler = await loadHandler(matched.route.lambda);
-    const result = await handler(event, lambdaContext(matched.route.lambda));
+    const event = buildEvent(request, requestUrl, body, matched.route, matched.pathParameters, claims);
+    const outcome = await (await invoke(matched.route.lambda))(event);
+    if (outcome.kind === 'timeout') {
+      const timeoutSeconds = definitions[matched.route.lambda]?.timeoutSeconds ?? Infinity;
+      // A Lambda that times out before the gateway does is a function error (500); otherwise the gateway gave up (503).
+      return answer(request, response, timeoutSeconds * 1000 < integrationTimeoutMs ? gatewayAnswers.lambdaFailed : gatewayAnswers.integrationTimeout);
+    }
+    if (outcome.kind === 'error') return answer(request, response, gatewayAnswers.lambdaFailed);
+    const result = structuredResult(outcome.value);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
-    response.writeHead(result.statusCode ?? 200, headers);
+    const payload = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+    // API Gateway buffers the response and sends its length; a HEAD keeps the length its Lambda gave (the GET's).
+    if (method !== 'HEAD' || headers['content-length'] === undefined) headers['content-length'] = String(payload.length);
+    response.writeHead(result.statusCode ?? 200, cors.apply(request.headers, headers));
     if (result.cookies?.length) response.setHeader('set-cookie', result.cookies);
-    response.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+    response.end(method === 'HEAD' ? undefined : payload);
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error('local api: unhandled error', error);
-      if (!response.headersSent) sendJson(response, 502, { message: 'Internal Server Error' });
+      log(`local api: unhandled error ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, gatewayAnswers.lambdaFailed.body, ownAnswerHeaders);
       else response.end();
     });
   });
@@ -244,13 +320,29 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  url = `http://localhost:${port}`;
+  const apiUrl = url;
+  definitions = options.api?.functions(apiUrl) ?? declaredFunctions((name) => options.environment(name, apiUrl));
+  functions = startLocalFunctions(definitions, log);
+  const running = functions;
   return {
-    url: `http://localhost:${port}`,
+    url,
     server,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await running.stop();
+    },
   };
+}
+
+/**
+ * Payload v2: a handler may return a structured result, or any JSON value, which API Gateway sends
+ * as a 200 application/json body.
+ */
+function structuredResult(value: unknown): APIGatewayProxyStructuredResultV2 {
+  if (typeof value === 'object' && value !== null && 'statusCode' in value) return value as APIGatewayProxyStructuredResultV2;
+  return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof value === 'string' ? value : JSON.stringify(value) };
 }

@@ -1,10 +1,5 @@
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import type { Context } from 'aws-lambda';
 import { addDays, osloDate, osloWallClockInstant } from '../content-model';
-import { lambdas } from '../functions/routes';
 import { schedules, type ScheduleDeclaration } from '../functions/schedules';
-import { lambdaContext } from './api-server';
 
 export function nextRun(schedule: ScheduleDeclaration, now: Date): Date {
   if ('everyMinutes' in schedule) {
@@ -15,22 +10,20 @@ export function nextRun(schedule: ScheduleDeclaration, now: Date): Date {
   return today > now ? today : osloWallClockInstant(addDays(osloDate(now), 1), schedule.dailyAt.hour, schedule.dailyAt.minute);
 }
 
-type JobsHandler = (event: unknown, context: Context) => Promise<unknown>;
-
 /**
- * EventBridge Scheduler's stand-in: runs the declared schedules in this process by invoking the
- * same jobs handler with the same input. Admins can also run a job at once from the CMS.
+ * EventBridge Scheduler's stand-in: runs the declared schedules by invoking the jobs function (in
+ * its own environment, local/functions.ts) with the same input. Admins can also run a job at once
+ * from the CMS.
  */
-export function startLocalScheduler(log: (line: string) => void): { stop(): void } {
+export function startLocalScheduler(log: (line: string) => void, invokeJobs: (event: { job: string }) => Promise<unknown>): { stop(): void } {
   const timers = new Set<NodeJS.Timeout>();
-  const handler = import(pathToFileURL(join(process.cwd(), lambdas.jobs.entry)).href).then((module: { handler: JobsHandler }) => module.handler);
 
   const arm = (schedule: ScheduleDeclaration) => {
     const at = nextRun(schedule, new Date());
     const timer = setTimeout(async () => {
       timers.delete(timer);
       try {
-        const result = await (await handler)({ job: schedule.job }, lambdaContext('jobs'));
+        const result = await invokeJobs({ job: schedule.job });
         log(`Planlagt jobb ${schedule.job} kjørt: ${JSON.stringify(result)}`);
       } catch (error) {
         log(`Planlagt jobb ${schedule.job} feilet: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { osloDate, type Product } from '../content-model';
 import { fixedClock } from '../functions/shared/clock';
 import { fileStoreFromConfig, type FileStore } from '../functions/shared/files';
+import type { Config } from '../functions/shared/config';
 import { createRuntime } from '../functions/shared/runtime';
 import { createStore, type Store } from '../functions/store';
 import { createProduct } from '../functions/products/use-cases/create-product';
@@ -44,8 +45,8 @@ function textToHtml(text: string): string {
  * Seeds the demo catalogue through the same use cases editors use, with the clock set back so
  * publication dates (and so evaluation due dates) spread around today. Runs only on an empty table.
  */
-export async function seedDemoData(options: { log?: (line: string) => void; now?: Date } = {}): Promise<number> {
-  const runtime = createRuntime();
+export async function seedDemoData(options: { config: Config; log?: (line: string) => void; now?: Date }): Promise<number> {
+  const runtime = createRuntime(options.config);
   const store = createStore(runtime.table);
   const files = fileStoreFromConfig(runtime.config);
   if ((await store.products.listAll()).length > 0) return 0;

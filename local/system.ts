@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Context, SNSEvent } from 'aws-lambda';
-import { lambdas } from '../functions/routes';
-import { lambdaContext, startApiServer } from './api-server';
+import { lambdaEnvironment, type EnvironmentValues } from '../functions/lambda-environment';
+import { lambdas, type LambdaName } from '../functions/routes';
+import { readConfig } from '../functions/shared/config';
+import { declaredFunctions, startApiServer } from './api-server';
+import { allFunctionsEnvironment, localCors, localMailFrom } from './deployment-context';
+import { startLocalFunctions, type InvocationOutcome } from './functions';
 import {
   defaultCorsAllowedOrigins,
   ensureTable,
@@ -70,6 +72,12 @@ async function linkSigningSecret(dataDir: string): Promise<string> {
   }
 }
 
+/** An asynchronous invocation's result; a failure throws, as Lambda reports it to the scheduler or SNS. */
+function resultOf(name: string, outcome: InvocationOutcome): unknown {
+  if (outcome.kind === 'result') return outcome.value;
+  throw new Error(outcome.kind === 'timeout' ? `${name}: Task timed out after ${lambdas[name as LambdaName].needs.timeoutSeconds} seconds` : outcome.message);
+}
+
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
   const log = options.log ?? (() => undefined);
   const ports = { ...resolvePorts(process.env), ...options.ports };
@@ -105,27 +113,28 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
 
     const apiUrl = `http://localhost:${ports.api}`;
-    // The handlers read their configuration once, at import, exactly as in Lambda.
-    Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      FILES_BUCKET: filesBucket,
-      AWS_REGION: localRegion,
-      CMS_ORIGIN: apiUrl,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      S3_ENDPOINT: s3.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      PUBLIC_API_URL: apiUrl,
-      CMS_URL: `${apiUrl}/cms/`,
-      LINK_TOKEN_SECRET: await linkSigningSecret(dataDir),
+    // Each function gets what the CDK gives it (functions/lambda-environment.ts), in its own
+    // execution environment; nothing goes into this process's environment.
+    const values: EnvironmentValues = {
+      tableName,
+      filesBucket,
+      fileUrlTtlSeconds: 300,
+      mailFrom: localMailFrom(),
+      linkSecret: { LINK_TOKEN_SECRET: await linkSigningSecret(dataDir) },
+      publicApiUrl: apiUrl,
+      // The CMS UI is served by the local API server.
+      cmsUrl: `${apiUrl}/cms/`,
       // SES local reports no quota; pace like a production SES account.
-      NEWSLETTER_SEND_RATE: process.env.NEWSLETTER_SEND_RATE ?? '14',
-    });
+      local: { dynamoDbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, sesEndpoint: ses.endpoint, newsletterSendRate: Number(process.env.NEWSLETTER_SEND_RATE ?? '14') },
+    };
+    const environment = (name: LambdaName) => lambdaEnvironment(name, values);
 
     const cmsDir = resolve('cms/dist');
     const api = await startApiServer({
       port: ports.api,
       verifyToken,
-      corsOrigin: apiUrl,
+      cors: localCors(apiUrl),
+      environment,
       ...(existsSync(join(cmsDir, 'index.html'))
         ? { cms: { dir: cmsDir, config: { apiUrl, cognito: { endpoint: cognito.endpoint, clientId: pool.clientId } } } }
         : {}),
@@ -133,19 +142,22 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     stops.push(api.stop);
 
     if (options.schedules) {
-      const scheduler = startLocalScheduler(log);
+      // The scheduled and SNS-triggered functions, each in its own environment as in AWS.
+      const { jobs, sesFeedback } = declaredFunctions(environment);
+      const background = startLocalFunctions({ jobs, sesFeedback }, log);
+      stops.push(background.stop);
+      const scheduler = startLocalScheduler(log, async (event) => resultOf('jobs', await background.invoke('jobs', event)));
       stops.push(async () => scheduler.stop());
-      const feedback = import(pathToFileURL(join(process.cwd(), lambdas.sesFeedback.entry)).href).then(
-        (module: { handler: (event: SNSEvent, context: Context) => Promise<unknown> }) => module.handler,
-      );
-      const events = startLocalSesEvents(ses.endpoint, async (event) => (await feedback)(event, lambdaContext('sesFeedback')), log);
+      const events = startLocalSesEvents(ses.endpoint, async (event) => resultOf('sesFeedback', await background.invoke('sesFeedback', event)), log);
       stops.push(async () => events.stop());
     }
 
     let seeded = 0;
     if (options.seed) {
       const { seedDemoData } = await import('./seed');
-      seeded = await seedDemoData({ log });
+      // The seed acts through the use cases with every function's powers.
+      const config = readConfig({ ...allFunctionsEnvironment(Object.keys(lambdas) as LambdaName[], values), AWS_REGION: localRegion });
+      seeded = await seedDemoData({ config, log });
     }
 
     return {

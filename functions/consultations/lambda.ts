@@ -26,5 +26,4 @@ export const handler = httpLambda(
       return json(200, await triageInput(deps, requireActor(request), id, inputId, parseBody(request, inputTriageSchema)));
     },
   },
-  { corsOrigin: runtime.config.CMS_ORIGIN },
 );

@@ -1,4 +1,5 @@
 import { campaignIdParamsSchema, deliveryQuerySchema, eventIdParamsSchema, slugParamsSchema } from '../../content-model';
+import { required } from '../shared/config';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
 import { fileStoreFromConfig } from '../shared/files';
@@ -10,7 +11,7 @@ import { getArchivedNewsletter, listArchivedNewsletters } from '../newsletter/ar
 import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
 
 const runtime = createRuntime();
-const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock, publicApiUrl: runtime.config.PUBLIC_API_URL };
+const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock, publicApiUrl: required(runtime.config.PUBLIC_API_URL, 'PUBLIC_API_URL') };
 
 export const handler = httpLambda(
   'delivery',
@@ -24,6 +25,4 @@ export const handler = httpLambda(
     listPublicEvents: async () => json(200, await listPublicEvents(deps)),
     getPublicEvent: async (request) => json(200, await getPublicEvent(deps, parsePath(request, eventIdParamsSchema).id)),
   },
-  // The website may call the delivery API from any origin.
-  { corsOrigin: '*' },
 );

@@ -33,5 +33,4 @@ export const handler = httpLambda(
     listEventMailings: async (request) => json(200, await listMailings(deps, eventId(request))),
     sendEventMessage: async (request) => json(202, await sendMessage(deps, requireActor(request), eventId(request), parseBody(request, eventMessageSchema))),
   },
-  { corsOrigin: runtime.config.CMS_ORIGIN },
 );

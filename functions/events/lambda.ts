@@ -84,5 +84,5 @@ export const handler = httpLambda(
         return htmlPage(200, cancelledPage(event, alreadyCancelled));
       }),
   },
-  { corsOrigin: '*', servesPages: true },
+  { servesPages: true },
 );

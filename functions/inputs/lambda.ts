@@ -52,5 +52,5 @@ export const handler = httpLambda(
       return json(201, { status: 'received', ...(result.kind === 'received' ? { id: result.input.id, submittedAt: result.input.submittedAt } : {}) });
     },
   },
-  { corsOrigin: '*', servesPages: true },
+  { servesPages: true },
 );

@@ -1,4 +1,5 @@
 import { emailingDependencies } from '../dependencies';
+import { required } from '../shared/config';
 import type { createRuntime } from '../shared/runtime';
 import type { JobDependencies } from './jobs';
 
@@ -7,7 +8,7 @@ export function jobDependencies(runtime: ReturnType<typeof createRuntime>): JobD
   const { config } = runtime;
   return {
     ...emailingDependencies(runtime),
-    cmsUrl: config.CMS_URL,
+    cmsUrl: required(config.CMS_URL, 'CMS_URL'),
     sendRate: config.NEWSLETTER_SEND_RATE > 0 ? config.NEWSLETTER_SEND_RATE : 'account',
     concurrency: 8,
     inDoubtAfterMs: 10 * 60_000,

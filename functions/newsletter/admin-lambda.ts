@@ -38,5 +38,4 @@ export const handler = httpLambda(
     sendTestCampaign: async (request) => json(200, await sendTestCampaign(deps, requireActor(request), campaignId(request))),
     sendCampaign: async (request) => json(200, await scheduleCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignSendSchema))),
   },
-  { corsOrigin: runtime.config.CMS_ORIGIN },
 );

@@ -75,5 +75,5 @@ export const handler = httpLambda(
         return htmlPage(200, unsubscribedPage(subscriber, `preferences?token=${encodeURIComponent(token)}`));
       }),
   },
-  { corsOrigin: '*', servesPages: true },
+  { servesPages: true },
 );

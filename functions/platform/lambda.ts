@@ -18,5 +18,4 @@ export const handler = httpLambda(
     },
     openapi: async () => json(200, openApiDocument),
   },
-  { corsOrigin: '*' },
 );

@@ -44,5 +44,4 @@ export const handler = httpLambda(
     createUploadTicket: async (request) =>
       json(201, await createUploadTicket(deps, parsePath(request, productIdParamsSchema).id, parseBody(request, uploadRequestSchema))),
   },
-  { corsOrigin: runtime.config.CMS_ORIGIN },
 );

@@ -28,5 +28,4 @@ export const handler = httpLambda(
     // Runs inline: the jobs are short, and the admin sees the finished run (and its errors) at once.
     runJobNow: async (request) => json(201, await runJob(deps, parsePath(request, jobParamsSchema).job, { kind: 'manual', by: requireActor(request).username })),
   },
-  { corsOrigin: runtime.config.CMS_ORIGIN },
 );

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 
 /**
- * Runtime configuration, read once when a Lambda (or the local server) loads and failing fast
- * when something is missing. Endpoints are only set locally; in AWS the SDK defaults apply.
+ * Runtime configuration, read once when a Lambda loads and failing fast when something is missing.
+ * Each function gets only the settings it declares in `lambdas` (functions/routes.ts, environment
+ * from functions/lambda-environment.ts); a setting only some functions have is optional here and
+ * `required` where it is read, so a function that reads one it did not declare fails at load.
+ * Endpoints are only set locally; in AWS the SDK defaults apply.
  */
 const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
-  FILES_BUCKET: z.string().min(1),
+  FILES_BUCKET: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('eu-north-1'),
-  /** Origin of the CMS UI, allowed by CORS on the API. */
-  CMS_ORIGIN: z.string().min(1).default('*'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),
@@ -18,11 +19,11 @@ const configSchema = z.object({
   /** Newsletter emails per second; 0 reads the account's SES send rate. */
   NEWSLETTER_SEND_RATE: z.coerce.number().min(0).max(1000).default(0),
   /** Sender of every email the platform sends. */
-  MAIL_FROM: z.string().min(3).default('Normen <ikke-svar@normen.no>'),
+  MAIL_FROM: z.string().min(3).optional(),
   /** Address of the CMS UI, for links in emails to editors and owners. */
-  CMS_URL: z.url().default('http://localhost:3000/cms/'),
+  CMS_URL: z.url().optional(),
   /** Base URL of the public API, for links in emails and forms. */
-  PUBLIC_API_URL: z.url().default('http://localhost:3000'),
+  PUBLIC_API_URL: z.url().optional(),
   /** Signs the links in emails (newsletter, event registration); required by the functions that issue or read them. */
   LINK_TOKEN_SECRET: z.string().min(32).optional(),
   /** Seconds a presigned download or upload URL stays valid. */

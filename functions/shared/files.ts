@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { Config } from './config';
+import { required, type Config } from './config';
 
 /** Product files in S3, reached by short-lived presigned URLs so the bytes never pass through Lambda. */
 export interface FileStore {
@@ -57,7 +57,7 @@ export function createS3FileStore(options: {
 /** The file store a Lambda uses, from its configuration. */
 export function fileStoreFromConfig(config: Pick<Config, 'FILES_BUCKET' | 'AWS_REGION' | 'S3_ENDPOINT' | 'FILE_URL_TTL_SECONDS'>): FileStore {
   return createS3FileStore({
-    bucket: config.FILES_BUCKET,
+    bucket: required(config.FILES_BUCKET, 'FILES_BUCKET'),
     region: config.AWS_REGION,
     endpoint: config.S3_ENDPOINT,
     urlTtlSeconds: config.FILE_URL_TTL_SECONDS,

@@ -1,5 +1,5 @@
 import { GetSendQuotaCommand, SESClient, SendEmailCommand, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import type { Config } from './config';
+import { required, type Config } from './config';
 import { logger } from './logger';
 
 export interface EmailMessage {
@@ -79,7 +79,7 @@ export function createSesMailer(options: {
 export function mailerFromConfig(config: Pick<Config, 'AWS_REGION' | 'MAIL_FROM' | 'SES_ENDPOINT' | 'SES_CONFIGURATION_SET'>): Mailer {
   return createSesMailer({
     region: config.AWS_REGION,
-    from: config.MAIL_FROM,
+    from: required(config.MAIL_FROM, 'MAIL_FROM'),
     endpoint: config.SES_ENDPOINT,
     configurationSet: config.SES_CONFIGURATION_SET,
   });

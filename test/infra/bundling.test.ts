@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaEnvironment } from '../../functions/lambda-environment';
 import { lambdas } from '../../functions/routes';
 import type { LambdaName } from '../../functions/routes';
 import { buildApp } from './fixture';
@@ -21,13 +22,6 @@ describe('Lambda bundles', () => {
       const key = template.Resources[logicalId]!.Properties.Code.S3Key as string;
       bundles.set(name, join(built.app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'));
     }
-    // What readConfig() needs when a bundle loads; Lambda sets AWS_REGION itself.
-    Object.assign(process.env, {
-      TABLE_NAME: 'normen-test',
-      FILES_BUCKET: 'normen-files-test',
-      AWS_REGION: 'eu-north-1',
-      LINK_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
-    });
   }, 120_000);
 
   afterAll(() => {
@@ -41,7 +35,21 @@ describe('Lambda bundles', () => {
     expect(readFileSync(file, 'utf8').startsWith("import { createRequire as __normenCreateRequire } from 'node:module';")).toBe(true);
   });
 
-  it.each(names)('%s: loads and exports handler', async (name) => {
+  it.each(names)('%s: loads with its own environment and exports handler', async (name) => {
+    // What the stack gives this function (functions/lambda-environment.ts); Lambda sets AWS_REGION itself.
+    process.env = {
+      ...savedEnv,
+      AWS_REGION: 'eu-north-1',
+      ...lambdaEnvironment(name, {
+        tableName: 'normen-test',
+        filesBucket: 'normen-files-test',
+        fileUrlTtlSeconds: 300,
+        mailFrom: 'Normen <ikke-svar@normen.no>',
+        linkSecret: { LINK_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789' },
+        publicApiUrl: 'https://api.example.org',
+        cmsUrl: 'https://cms.example.org/',
+      }),
+    };
     const module = (await import(pathToFileURL(bundles.get(name)!).href)) as { handler?: unknown };
     expect(typeof module.handler).toBe('function');
   });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lambdas, routeKey, routes } from '../../functions/routes';
+import { lambdaEnvironment } from '../../functions/lambda-environment';
+import { headRoutes, lambdas, routeKey, routes } from '../../functions/routes';
 import type { LambdaName } from '../../functions/routes';
 import { synthesize } from './fixture';
 import type { Synthesized } from './fixture';
@@ -20,12 +21,22 @@ const mailSenders: readonly LambdaName[] = ['events', 'eventsAdmin', 'inputs', '
 const linkSigners: readonly LambdaName[] = ['events', 'eventsAdmin', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
 /** The functions that run the newsletter dispatcher, which reads the account's send rate. */
 const quotaReaders: readonly LambdaName[] = ['jobs', 'review'];
-/** Timeout in seconds per trigger. */
-const timeoutSeconds = { http: 10, schedule: 300, sns: 30 } as const;
 /** Derived in infra/names.ts from the stage prefix (Normen). */
 const configurationSetArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':configuration-set/normen-mail']] };
 const identityArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/normen.no']] };
 const mailEventsTopicArn = { 'Fn::Join': ['', ['arn:aws:sns:eu-north-1:', { Ref: 'AWS::AccountId' }, ':normen-mail-events']] };
+
+/** Any values: the variable names a function gets depend only on what it declares. */
+const placeholderValues = {
+  tableName: 't',
+  filesBucket: 'f',
+  fileUrlTtlSeconds: 300,
+  mailFrom: 'm',
+  sesConfigurationSet: 'c',
+  linkSecret: { LINK_TOKEN_SECRET: 's' },
+  publicApiUrl: 'https://api',
+  cmsUrl: 'https://cms/',
+};
 
 let synth: Synthesized;
 let resources: Resources;
@@ -55,10 +66,25 @@ function actionsOf(name: LambdaName): string[] {
 }
 
 describe('HTTP API routes', () => {
-  it('has exactly one route per declared route, with the declared route key', () => {
+  it('has exactly one route per declared route, plus a HEAD route per public GET, with the declared route key', () => {
     const keys = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
-    expect(keys.sort()).toEqual(routes.map(routeKey).sort());
+    expect(keys.sort()).toEqual([...routes.map(routeKey), ...headRoutes(routes).map(routeKey)].sort());
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('answers HEAD on every public GET path and nowhere else, public and integrated like the GET', () => {
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey as string, route.Properties]));
+    const heads = [...byKey.keys()].filter((key) => key.startsWith('HEAD '));
+    const publicGets = routes.filter((route) => route.method === 'GET' && route.access === 'public');
+    expect(publicGets.length).toBeGreaterThan(5);
+    expect(heads.sort()).toEqual(publicGets.map((route) => `HEAD ${route.path}`).sort());
+    for (const route of publicGets) {
+      const head = byKey.get(`HEAD ${route.path}`);
+      expect(head?.AuthorizationType, route.path).toBe('NONE');
+      expect(head?.Target, route.path).toEqual(byKey.get(routeKey(route))?.Target);
+    }
+    // No HEAD on a route behind the authorizer.
+    expect(byKey.has('HEAD /admin/products')).toBe(false);
   });
 
   it('puts the Cognito JWT authorizer on every non-public route and none on public ones', () => {
@@ -151,7 +177,21 @@ describe('HTTP API routes', () => {
     expect(api.Properties.ProtocolType).toBe('HTTP');
     expect(JSON.stringify(api.Properties.CorsConfiguration.AllowOrigins)).toContain('CmsDistribution');
     expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    // By default the CMS and https://www.normen.no.
+    expect(api.Properties.CorsConfiguration.AllowOrigins).toHaveLength(2);
+    expect(api.Properties.CorsConfiguration.AllowOrigins).toContain('https://www.normen.no');
   });
+
+  it('allows the website origins from the context normen:websiteOrigins besides the CMS, and refuses a wildcard', () => {
+    const other = synthesize({ 'normen:websiteOrigins': '["https://www.normen.no","https://normen.no"]' });
+    const [[, api]] = Object.entries(other.statelessTemplate.findResources('AWS::ApiGatewayV2::Api')) as [[string, { Properties: Record<string, any> }]];
+    const origins = api.Properties.CorsConfiguration.AllowOrigins as unknown[];
+    expect(origins).toHaveLength(3);
+    expect(origins).toEqual(expect.arrayContaining(['https://www.normen.no', 'https://normen.no']));
+    expect(JSON.stringify(origins.filter((origin) => typeof origin !== 'string'))).toContain('CmsDistribution');
+    expect(() => synthesize({ 'normen:websiteOrigins': '["*"]' })).toThrow(/normen:websiteOrigins/);
+    expect(() => synthesize({ 'normen:websiteOrigins': '["https://www.normen.no/"]' })).toThrow(/normen:websiteOrigins/);
+  }, 60_000);
 });
 
 describe('functions', () => {
@@ -168,32 +208,53 @@ describe('functions', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: lambdas[name].memoryMb,
-      // Below the HTTP API's 30 s integration limit; scheduled jobs get minutes; SES events seconds.
-      Timeout: timeoutSeconds[lambdas[name].trigger],
+      // The timeout it declares in functions/routes.ts (the local server enforces the same).
+      Timeout: lambdas[name].needs.timeoutSeconds,
       TracingConfig: { Mode: 'Active' },
       Description: lambdas[name].description,
     });
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-    // Only the functions that sign or verify links get the signing key; only senders the configuration set.
-    const signsLinks = linkSigners.includes(name) ? ['LINK_TOKEN_SECRET'] : [];
-    const sends = mailSenders.includes(name) ? ['SES_CONFIGURATION_SET'] : [];
-    expect(Object.keys(variables).sort()).toEqual(
-      ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks, ...sends].sort(),
-    );
-    if (signsLinks.length > 0) {
+    // Exactly what it declares in functions/routes.ts (the local server gives it the same names).
+    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', ...Object.keys(lambdaEnvironment(name, placeholderValues))].sort());
+    // Only the functions that sign or verify links get the signing key; only senders the mail settings.
+    expect('LINK_TOKEN_SECRET' in variables, name).toBe(linkSigners.includes(name));
+    expect('SES_CONFIGURATION_SET' in variables, name).toBe(mailSenders.includes(name));
+    expect('MAIL_FROM' in variables, name).toBe(mailSenders.includes(name));
+    if (linkSigners.includes(name)) {
       expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
     }
-    if (sends.length > 0) expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
+    if (mailSenders.includes(name)) {
+      expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
+      expect(variables.MAIL_FROM).toBe('Normen <ikke-svar@normen.no>');
+    }
+    // Only the functions with presigned URLs know the files bucket.
+    expect('FILES_BUCKET' in variables, name).toBe(name === 'delivery' || name === 'products');
+    // CORS is the API's, not the functions': no CMS_ORIGIN anywhere.
+    expect(variables.CMS_ORIGIN).toBeUndefined();
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
     expect(variables.AWS_REGION).toBeUndefined();
-    expect(variables.MAIL_FROM).toBe('Normen <ikke-svar@normen.no>');
     // CMS_URL is the CMS origin (the distribution's https URL) with the trailing slash links need.
-    const origin = variables.CMS_ORIGIN as { 'Fn::Join': [string, unknown[]] };
-    expect(origin['Fn::Join'][1][0]).toBe('https://');
-    expect(JSON.stringify(origin)).toContain('CmsDistribution');
-    expect(variables.CMS_URL).toEqual({ 'Fn::Join': ['', [...origin['Fn::Join'][1], '/']] });
-    const apiId = synth.stateless.getLogicalId(synth.stateless.httpApi.node.defaultChild as never);
-    expect(variables.PUBLIC_API_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    if ('CMS_URL' in variables) {
+      const url = variables.CMS_URL as { 'Fn::Join': [string, unknown[]] };
+      expect(url['Fn::Join'][1][0]).toBe('https://');
+      expect(JSON.stringify(url)).toContain('CmsDistribution');
+      expect(url['Fn::Join'][1].at(-1)).toBe('/');
+    }
+    if ('PUBLIC_API_URL' in variables) {
+      const apiId = synth.stateless.getLogicalId(synth.stateless.httpApi.node.defaultChild as never);
+      expect(variables.PUBLIC_API_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    }
+  });
+
+  it('gives the platform function its table and nothing else: no mail settings, no signing key, no files', () => {
+    const variables = resources[functionLogicalId('platform')]!.Properties.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+  });
+
+  it('keeps every function behind the API below the HTTP API integration timeout of 30 s', () => {
+    for (const name of names.filter((candidate) => lambdas[candidate].trigger === 'http')) {
+      expect(resources[functionLogicalId(name)]!.Properties.Timeout, name).toBeLessThan(30);
+    }
   });
 
   it.each(names)('%s: logs to its own log group with retention', (name) => {

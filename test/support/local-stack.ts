@@ -5,7 +5,9 @@ import { fixedClock } from '../../functions/shared/clock';
 import { createTable } from '../../functions/shared/db/client';
 import { createS3FileStore } from '../../functions/shared/files';
 import { createStore } from '../../functions/store';
+import { lambdaEnvironment, type EnvironmentValues } from '../../functions/lambda-environment';
 import { startApiServer } from '../../local/api-server';
+import { localCors } from '../../local/deployment-context';
 import { createTokenSigner } from '../../functions/shared/link-tokens';
 import { createSesMailer } from '../../functions/shared/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
@@ -63,28 +65,36 @@ export async function emailsTo(address: string) {
 
 export type Role = keyof typeof localUsers | 'noRole';
 
+/** Where the CMS UI runs in tests (the CORS origin of the editor API). */
+export const testCmsOrigin = 'http://localhost:5173';
+
 /**
  * The local API server (the API Gateway stand-in) in front of the real handlers, on a free port
- * and its own table. Handlers read configuration once, at their first request (as in Lambda), so
- * start one per test file.
+ * and its own table. Each function loads in its own execution environment on its first request.
  */
-export async function startTestApi() {
+/** `context`: CDK context the gateway's CORS is read from, as `cdk synth -c …` would (default: cdk.json's). */
+export async function startTestApi(options: { context?: Record<string, unknown> } = {}) {
   const { dynamoDbEndpoint, s3Endpoint, filesBucket, pool, cognitoEndpoint } = services();
   const table = await freshTable();
-  Object.assign(process.env, {
-    TABLE_NAME: table.name,
-    FILES_BUCKET: filesBucket,
-    AWS_REGION: localRegion,
-    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
-    S3_ENDPOINT: s3Endpoint,
-    CMS_ORIGIN: 'http://localhost:5173',
-    SES_ENDPOINT: services().sesEndpoint,
-    LINK_TOKEN_SECRET: testTokenSecret,
-  });
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
-  const api = await startApiServer({ port: 0, verifyToken, corsOrigin: 'http://localhost:5173' });
-  // Handlers load on the first request, so links in emails can point at this server's port.
-  process.env.PUBLIC_API_URL = api.url;
+  const values = (apiUrl: string): EnvironmentValues => ({
+    tableName: table.name,
+    filesBucket,
+    fileUrlTtlSeconds: 300,
+    mailFrom: 'Normen <ikke-svar@normen.no>',
+    linkSecret: { LINK_TOKEN_SECRET: testTokenSecret },
+    // Links in emails point at this server's port.
+    publicApiUrl: apiUrl,
+    cmsUrl: 'http://localhost:3000/cms/',
+    local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint: services().sesEndpoint },
+  });
+  // Each function runs in its own environment with what the CDK gives it (local/functions.ts).
+  const api = await startApiServer({
+    port: 0,
+    verifyToken,
+    cors: localCors(testCmsOrigin, options.context),
+    environment: (name, apiUrl) => lambdaEnvironment(name, values(apiUrl)),
+  });
   const tokens = new Map<Role, string>();
   return {
     url: api.url,

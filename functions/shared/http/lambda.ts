@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
-import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { routeKey, routes, type LambdaName, type OperationId, type RouteDeclaration } from '../../routes';
+import { headRoutes, routeKey, routes, type LambdaName, type OperationId, type RouteDeclaration } from '../../routes';
 import { NotFoundError } from '../errors';
 import { logger } from '../logger';
 import { actorFromEvent, authorize } from './auth';
 import { toErrorResponse } from './error-responses';
 import type { HttpResponse, Operation } from './request';
+import { securityHeaders } from './security-headers';
 
 // Validation messages reach Norwegian users through the CMS UI and public forms.
 z.config(z.locales.no());
@@ -39,38 +38,35 @@ function errorResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpRespo
 }
 
 /**
+ * A HEAD route (see `headRoutes` in functions/routes.ts) runs the GET operation; the answer keeps
+ * the GET's status and headers, with the length of the body it drops. Runs last, after the error
+ * mapping, so a 404 to a HEAD has no body either.
+ */
+function headWithoutBody(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+  const drop = (request: middy.Request<APIGatewayProxyEventV2, HttpResponse>) => {
+    const response = request.response;
+    if (!response || !request.event.routeKey.startsWith('HEAD ')) return;
+    const body = response.body ?? '';
+    const length = Buffer.byteLength(body, response.isBase64Encoded ? 'base64' : 'utf8');
+    request.response = { ...response, headers: { ...response.headers, 'content-length': String(length) }, body: '', isBase64Encoded: false };
+  };
+  return { after: drop, onError: drop };
+}
+
+/**
  * Builds the Lambda handler for one entry of `lambdas`: dispatches on the API Gateway route key to
  * the operation declared for it, after the group check. The operations map must cover exactly the
- * routes declared for this Lambda, which the type enforces.
+ * routes declared for this Lambda, which the type enforces. No CORS here: API Gateway owns it
+ * (functions/cors.ts) and would ignore CORS headers set by a Lambda.
  */
-/**
- * Public HTML pages (forms that work without JavaScript, embeddable on normen.no) need a policy
- * that lets a form post to us and inline styles render; JSON responses keep the strict default.
- */
-const pagePolicy = {
-  contentSecurityPolicy: {
-    'default-src': "'none'",
-    'style-src': "'unsafe-inline'",
-    'img-src': "'self'",
-    'form-action': "'self'",
-    'base-uri': "'none'",
-    'frame-ancestors': "'self' https://www.normen.no https://normen.no",
-    sandbox: 'allow-forms allow-same-origin',
-  },
-  frameOptions: false,
-} as const;
-
-export function httpLambda<L extends LambdaName>(
-  name: L,
-  operations: Record<OperationId<L>, Operation>,
-  options: { corsOrigin: string; servesPages?: boolean },
-) {
+export function httpLambda<L extends LambdaName>(name: L, operations: Record<OperationId<L>, Operation>, options: { servesPages?: boolean } = {}) {
   const declared: readonly RouteDeclaration[] = routes;
-  const table = new Map(
-    declared
-      .filter((route) => route.lambda === name)
-      .map((route) => [routeKey(route), { route, operation: operations[route.operationId as OperationId<L>] }] as const),
-  );
+  const own = declared.filter((route) => route.lambda === name);
+  const table = new Map(own.map((route) => [routeKey(route), { route, operation: operations[route.operationId as OperationId<L>] }] as const));
+  for (const head of headRoutes(own)) {
+    const get = table.get(routeKey({ method: 'GET', path: head.path }));
+    if (get) table.set(routeKey(head), get);
+  }
 
   const dispatch = async (event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResponse> => {
     const entry = table.get(event.routeKey);
@@ -79,12 +75,14 @@ export function httpLambda<L extends LambdaName>(
     authorize(entry.route.access, actor);
     const response = await entry.operation({ event, actor });
     const cache = entry.route.access === 'public' ? (entry.route.response.cache ?? 'none') : 'none';
-    const cached = { ...response, headers: { 'cache-control': cacheControl[cache], ...response.headers } };
+    // API Gateway answers with Access-Control-Allow-Origin per Origin, so a shared cache must key on it.
+    const varies: Record<string, string> = cache === 'public' ? { vary: 'origin' } : {};
+    const cached = { ...response, headers: { 'cache-control': cacheControl[cache], ...varies, ...response.headers } };
     return cache === 'public' ? withEntityTag(cached, event.headers['if-none-match']) : cached;
   };
 
   return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)
-    .use(httpCors({ origin: options.corsOrigin, headers: 'authorization,content-type', methods: 'GET,POST,PUT,DELETE,OPTIONS' }))
-    .use(httpSecurityHeaders(options.servesPages ? pagePolicy : {}))
+    .use(headWithoutBody())
+    .use(securityHeaders(options))
     .use(errorResponses());
 }

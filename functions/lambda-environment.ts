@@ -1,0 +1,51 @@
+import { lambdas, type LambdaName, type LambdaNeeds } from './routes';
+
+/**
+ * The values the environment variables are made of: CloudFormation tokens in the CDK app, real
+ * values locally. Endpoints and the send rate exist only locally (in AWS the SDK defaults apply and
+ * the dispatcher reads the account's send rate).
+ */
+export interface EnvironmentValues {
+  readonly tableName: string;
+  readonly filesBucket: string;
+  /** Seconds a presigned download or upload URL stays valid. */
+  readonly fileUrlTtlSeconds: number;
+  readonly mailFrom: string;
+  /** The SES configuration set whose events reach the feedback function (AWS only). */
+  readonly sesConfigurationSet?: string;
+  /** What lets a function sign and verify links (today the key itself, LINK_TOKEN_SECRET). */
+  readonly linkSecret: Readonly<Record<string, string>>;
+  readonly publicApiUrl: string;
+  /** Address of the CMS UI with the trailing slash links need. */
+  readonly cmsUrl: string;
+  readonly local?: { readonly dynamoDbEndpoint: string; readonly s3Endpoint: string; readonly sesEndpoint: string; readonly newsletterSendRate?: number };
+}
+
+/**
+ * One function's environment, derived from what it declares in `lambdas` (functions/routes.ts):
+ * the CDK app sets exactly this on the function, and the local server runs the function's module
+ * with exactly this (plus what the Lambda runtime itself sets). readConfig()
+ * (functions/shared/config.ts) fails at load when a function reads a setting it did not declare.
+ */
+export function lambdaEnvironment(name: LambdaName, values: EnvironmentValues): Record<string, string> {
+  const needs: LambdaNeeds = lambdas[name].needs;
+  const urls = needs.urls ?? [];
+  const local = values.local;
+  return {
+    TABLE_NAME: values.tableName,
+    ...(local ? { DYNAMODB_ENDPOINT: local.dynamoDbEndpoint } : {}),
+    ...(needs.files ? { FILES_BUCKET: values.filesBucket, FILE_URL_TTL_SECONDS: String(values.fileUrlTtlSeconds), ...(local ? { S3_ENDPOINT: local.s3Endpoint } : {}) } : {}),
+    ...(needs.mail
+      ? {
+          MAIL_FROM: values.mailFrom,
+          ...(values.sesConfigurationSet ? { SES_CONFIGURATION_SET: values.sesConfigurationSet } : {}),
+          ...(local ? { SES_ENDPOINT: local.sesEndpoint } : {}),
+          // SES local reports no quota; pace like a production SES account.
+          ...(local?.newsletterSendRate !== undefined && needs.mail === 'dispatch' ? { NEWSLETTER_SEND_RATE: String(local.newsletterSendRate) } : {}),
+        }
+      : {}),
+    ...(needs.linkSecret ? values.linkSecret : {}),
+    ...(urls.includes('publicApi') ? { PUBLIC_API_URL: values.publicApiUrl } : {}),
+    ...(urls.includes('cms') ? { CMS_URL: values.cmsUrl } : {}),
+  };
+}
