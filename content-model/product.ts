@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editsOf } from './edits';
 import {
   currencies,
   evaluationOutcomes,
@@ -94,14 +95,15 @@ export const productCreateSchema = productFieldsSchema
   .superRefine(requirePublisherForLevel3);
 export type ProductCreate = z.infer<typeof productCreateSchema>;
 
-/** PUT /admin/products/{id}: a partial edit guarded by the revision the editor last saw. */
-export const productUpdateSchema = productFieldsSchema
-  .partial()
-  .extend({
-    expectedRevision: z.number().int().positive(),
-    publisher: z.string().trim().min(2).max(200).nullable().optional(),
-  })
-  .superRefine((value, ctx) => requirePublisherForLevel3({ level: value.level, publisher: value.publisher ?? undefined }, ctx));
+/**
+ * PUT /admin/products/{id}: a partial edit guarded by the revision the editor last saw. A removed
+ * publisher is sent as null; the level-3 rule is checked again on the product as it would be stored.
+ */
+export const productUpdateSchema = editsOf(productFieldsSchema, ['publisher'])
+  .extend({ expectedRevision: z.number().int().positive() })
+  .superRefine((value, ctx) => {
+    if (value.level === 3 && value.publisher === null) requirePublisherForLevel3({ level: 3 }, ctx);
+  });
 export type ProductUpdate = z.infer<typeof productUpdateSchema>;
 
 /** The stored head of a product: its working copy plus lifecycle and overview facts. */

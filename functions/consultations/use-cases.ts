@@ -1,4 +1,5 @@
 import {
+  applyEdits,
   consultationState,
   defaultAudienceByLevel,
   defaultConsultationDeadline,
@@ -62,17 +63,13 @@ export async function listConsultations({ store, clock }: Deps) {
 export async function updateConsultation({ store, clock }: Deps, actor: Actor, id: string, update: ConsultationUpdate): Promise<Consultation> {
   const current = await getConsultation({ store }, id);
   if (current.revision !== update.expectedRevision) throw new ConflictError('Høringen er endret av noen andre. Last inn på nytt.');
-  const next: Consultation = {
-    ...current,
-    audience: update.audience ?? current.audience,
-    closesOn: update.closesOn ?? current.closesOn,
-    revision: current.revision + 1,
-  };
+  const { expectedRevision, ...edits } = update;
+  const next: Consultation = { ...applyEdits(current, edits), revision: current.revision + 1 };
   if (next.level === 4) throw new ConflictError('Nivå 4-produkter har ingen høring');
   assertConsultationWindow(next.level, next.opensOn, next.closesOn);
   const at = clock.now().toISOString();
   await store.transact([
-    store.consultations.update(next, update.expectedRevision),
+    store.consultations.update(next, expectedRevision),
     store.audit.insert({
       entityType: 'product',
       entityId: current.productId,

@@ -1,5 +1,7 @@
 import {
   GENERAL_INPUT,
+  applyEdits,
+  notTakenNeedsReason,
   consultationState,
   inputStatuses,
   osloDate,
@@ -132,8 +134,12 @@ export async function triageInput(
 ): Promise<StakeholderInput> {
   const input = await store.inputs.get(consultationId, inputId);
   if (!input) throw new NotFoundError('Innspillet finnes ikke');
+  const triaged = applyEdits(input, { status: triage.status, reason: triage.reason === '' ? null : triage.reason });
+  if (triaged.status === 'not-taken' && !triaged.reason) throw ValidationError.field('reason', notTakenNeedsReason);
+  const changes = (['status', 'reason'] as const).filter((key) => triaged[key] !== input[key]);
+  if (changes.length === 0) return input;
   const at = clock.now().toISOString();
-  const next: StakeholderInput = { ...input, status: triage.status, reason: triage.reason ?? null, triagedAt: at, triagedBy: actor.username };
+  const next: StakeholderInput = { ...triaged, triagedAt: at, triagedBy: actor.username };
   await store.transact([
     store.inputs.update(next),
     store.audit.insert({
@@ -142,9 +148,9 @@ export async function triageInput(
       at,
       by: actor.username,
       action: 'input-triaged',
-      changes: ['status'],
+      changes: [...changes],
       revision: 1,
-      note: `${input.id}: ${inputStatuses.labels[triage.status]}${triage.reason ? ` – ${triage.reason}` : ''}`,
+      note: `${input.id}: ${inputStatuses.labels[next.status]}${next.reason ? ` – ${next.reason}` : ''}`,
     }),
   ]);
   return next;

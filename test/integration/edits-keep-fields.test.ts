@@ -137,7 +137,7 @@ describe('every update route keeps the fields the request does not carry', () =>
       const { items } = (await ok('GET', `/admin/events/${String(event.id)}/registrations`)) as { items: Json[] };
       const [registration] = items;
       if (!registration) throw new Error('no registration');
-      return { ...registration, checkedIn: registration.checkedInAt !== null };
+      return { ...registration, checkedIn: registration.checkedInAt !== null } as Json;
     };
     const { id } = await read();
     await expectOnlyFieldChanged(read, `/admin/events/${String(event.id)}/registrations/${String(id)}`, 'checkedIn', true);
