@@ -161,6 +161,10 @@ export const consultationOptionsSchema = z.object({
 });
 export type ConsultationOptions = z.infer<typeof consultationOptionsSchema>;
 
+/** Ending a consultation before its deadline, with the reason recorded in the audit trail. */
+export const closeConsultationSchema = z.object({ reason: z.string().trim().min(3).max(500) });
+export type CloseConsultation = z.infer<typeof closeConsultationSchema>;
+
 /** Lifecycle actions an editor can take (chapter 8). */
 export const transitionSchema = z.discriminatedUnion('action', [
   z.object({
@@ -169,7 +173,13 @@ export const transitionSchema = z.discriminatedUnion('action', [
     consultation: consultationOptionsSchema.optional(),
   }),
   z.object({ action: z.literal('return-to-draft'), expectedRevision: z.number().int().positive() }),
-  z.object({ action: z.literal('approve'), expectedRevision: z.number().int().positive(), decision: decisionSchema }),
+  z.object({
+    action: z.literal('approve'),
+    expectedRevision: z.number().int().positive(),
+    decision: decisionSchema,
+    /** Approving ends a consultation still open; the editor must say so, with the reason recorded. */
+    closeConsultation: closeConsultationSchema.optional(),
+  }),
   z.object({ action: z.literal('publish'), expectedRevision: z.number().int().positive() }),
   z.object({ action: z.literal('retire'), expectedRevision: z.number().int().positive() }),
 ]);

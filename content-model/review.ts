@@ -83,6 +83,10 @@ export const consultationSchema = z.object({
   createdAt: isoDateTimeSchema,
   createdBy: z.string(),
   inputCount: z.number().int().nonnegative().default(0),
+  /** Set when the consultation was ended before its deadline: by the product's approval or retirement. */
+  closedAt: isoDateTimeSchema.nullable().default(null),
+  /** Why it was ended early, as recorded in the audit trail. */
+  closedReason: z.string().max(500).nullable().default(null),
 });
 export type Consultation = z.infer<typeof consultationSchema>;
 
@@ -93,7 +97,9 @@ export const consultationUpdateSchema = editsOf(consultationSchema.pick({ audien
 export type ConsultationUpdate = z.infer<typeof consultationUpdateSchema>;
 
 export const consultationStates = ['upcoming', 'open', 'closed'] as const;
-export function consultationState(consultation: Pick<Consultation, 'opensOn' | 'closesOn'>, today: string) {
+/** Ended early (closedAt) or past its deadline is closed: it takes no input and is not shown as open. */
+export function consultationState(consultation: Pick<Consultation, 'opensOn' | 'closesOn'> & { closedAt?: string | null }, today: string) {
+  if (consultation.closedAt) return 'closed' as const;
   if (today < consultation.opensOn) return 'upcoming' as const;
   if (today > consultation.closesOn) return 'closed' as const;
   return 'open' as const;

@@ -39,12 +39,28 @@ async function openConsultation(store: Store, consultationId: string, today: str
   if (consultationId === GENERAL_INPUT) return null;
   const consultation = await store.consultations.get(consultationId);
   if (!consultation) throw ValidationError.field('consultationId', 'Ukjent høring');
-  const state = consultationState(consultation, today);
-  if (state === 'closed') {
-    throw ValidationError.field('consultationId', `Høringsfristen gikk ut ${consultation.closesOn}. Innspill kan ikke lenger sendes inn.`);
-  }
-  if (state === 'upcoming') throw ValidationError.field('consultationId', `Høringen åpner ${consultation.opensOn}`);
+  const closed = closedMessage(consultation, today);
+  if (closed) throw ValidationError.field('consultationId', closed);
+  if (consultationState(consultation, today) === 'upcoming') throw ValidationError.field('consultationId', `Høringen åpner ${consultation.opensOn}`);
   return consultation;
+}
+
+/** Why a consultation takes no more input, in the words the public form shows; null while it does. */
+export function closedMessage(consultation: Consultation, today: string): string | null {
+  if (consultation.closedAt) {
+    return `Høringen om «${consultation.productTitle}» ble avsluttet ${osloDate(new Date(consultation.closedAt))}. Innspill kan ikke lenger sendes inn.`;
+  }
+  if (consultationState(consultation, today) === 'closed') {
+    return `Høringsfristen for «${consultation.productTitle}» gikk ut ${consultation.closesOn}. Innspill kan ikke lenger sendes inn.`;
+  }
+  return null;
+}
+
+/** The notice the form shows when it is opened for a consultation that takes no more input. */
+export async function closedConsultationNotice({ store, clock }: Pick<InputDependencies, 'store' | 'clock'>, consultationId: string | undefined): Promise<string | null> {
+  if (!consultationId || consultationId === GENERAL_INPUT) return null;
+  const consultation = await store.consultations.get(consultationId);
+  return consultation ? closedMessage(consultation, osloDate(clock.now())) : null;
 }
 
 /**
