@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editsOf } from './edits';
 import { emailSchema } from './newsletter';
 import { isoDateTimeSchema } from './product';
 import {
@@ -78,11 +79,28 @@ const eventFields = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(90),
 });
 
-type EventFields = z.infer<typeof eventFields>;
+/** What the rules across fields look at: an event as submitted, or as it would be stored after an edit. */
+export interface EventRuleFacts {
+  startsAt: string;
+  endsAt: string;
+  venue: string | null;
+  attendance: readonly { mode: AttendanceMode }[];
+  streamingUrl: string | null;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  sessions: readonly { id?: string | undefined; startsAt: string; endsAt: string }[];
+  questions: readonly { id?: string | undefined }[];
+}
+
+export interface EventRuleIssue {
+  path: (string | number)[];
+  message: string;
+}
 
 /** Rules across fields, each reported on the field an editor must change. */
-function checkEvent(event: EventFields, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+export function eventRuleIssues(event: EventRuleFacts): EventRuleIssue[] {
+  const issues: EventRuleIssue[] = [];
+  const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (event.endsAt <= event.startsAt) issue(['endsAt'], 'Slutt må være etter start');
   const modes = event.attendance.map((option) => option.mode);
   if (new Set(modes).size !== modes.length) issue(['attendance'], 'Hver deltakelsesform kan bare stå én gang');
@@ -100,16 +118,23 @@ function checkEvent(event: EventFields, ctx: z.RefinementCtx): void {
   if (new Set(sessionIds).size !== sessionIds.length) issue(['sessions'], 'To økter har samme id');
   const questionIds = event.questions.flatMap((question) => (question.id ? [question.id] : []));
   if (new Set(questionIds).size !== questionIds.length) issue(['questions'], 'To spørsmål har samme id');
+  return issues;
 }
 
 /** POST /admin/events: a new event, created as a draft. */
-export const eventInputSchema = eventFields.superRefine(checkEvent);
+export const eventInputSchema = eventFields.superRefine((event, ctx) => {
+  for (const { path, message } of eventRuleIssues(event)) ctx.addIssue({ code: 'custom', path, message });
+});
 export type EventInput = z.infer<typeof eventInputSchema>;
 
-/** PUT /admin/events/{id}: the whole event, with optimistic locking; status moves draft → open ⇄ closed, or to cancelled. */
-export const eventUpdateSchema = eventFields
-  .extend({ status: eventStatuses.schema, expectedRevision: z.number().int().positive() })
-  .superRefine(checkEvent);
+/**
+ * PUT /admin/events/{id}: what changed, with optimistic locking; status moves draft → open ⇄ closed,
+ * or to cancelled. The CMS form may still send the whole event. The rules across fields are checked
+ * on the event as it would be stored (`eventRuleIssues`), since an edit may carry only one side of a rule.
+ */
+export const eventUpdateSchema = editsOf(eventFields.extend({ status: eventStatuses.schema })).extend({
+  expectedRevision: z.number().int().positive(),
+});
 export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 
 export const eventSchema = eventFields.extend({
@@ -223,10 +248,11 @@ export const registrationQuerySchema = z.object({
 });
 export type RegistrationQuery = z.infer<typeof registrationQuerySchema>;
 
-/** PUT /admin/events/{id}/registrations/{registrationId}: check in, or move between waitlist and confirmed by hand. */
-export const registrationChangeSchema = z
-  .object({ status: registrationStatuses.schema.optional(), checkedIn: z.boolean().optional() })
-  .refine((change) => change.status !== undefined || change.checkedIn !== undefined, { message: 'Oppgi status eller checkedIn', path: ['status'] });
+/**
+ * PUT /admin/events/{id}/registrations/{registrationId}: check in, or move between waitlist and
+ * confirmed by hand. Either may be left out; a change that carries neither changes nothing.
+ */
+export const registrationChangeSchema = editsOf(z.object({ status: registrationStatuses.schema, checkedIn: z.boolean() }));
 export type RegistrationChange = z.infer<typeof registrationChangeSchema>;
 
 /** POST /admin/events/{id}/mailings: an email to the event's participants. */

@@ -8,3 +8,4 @@ export * from './newsletter';
 export * from './events';
 export * from './queries';
 export * from './errors';
+export * from './edits';

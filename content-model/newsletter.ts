@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editsOf } from './edits';
 import { isoDateTimeSchema } from './product';
 import { campaignStatuses, deliveryStatuses, interests, subscriberStatuses } from './vocabularies';
 
@@ -62,7 +63,8 @@ export const campaignInputSchema = z.object({
 });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
 
-export const campaignUpdateSchema = campaignInputSchema.partial().extend({ expectedRevision: z.number().int().positive() });
+/** PUT /admin/campaigns/{id}: what changed; left out, a field (interests above all) stays as it is. */
+export const campaignUpdateSchema = editsOf(campaignInputSchema).extend({ expectedRevision: z.number().int().positive() });
 export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 
 /** POST /admin/campaigns/{id}/send: now, or at `scheduledAt`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editsOf } from './edits';
 import {
   currencies,
   evaluationOutcomes,
@@ -94,14 +95,15 @@ export const productCreateSchema = productFieldsSchema
   .superRefine(requirePublisherForLevel3);
 export type ProductCreate = z.infer<typeof productCreateSchema>;
 
-/** PUT /admin/products/{id}: a partial edit guarded by the revision the editor last saw. */
-export const productUpdateSchema = productFieldsSchema
-  .partial()
-  .extend({
-    expectedRevision: z.number().int().positive(),
-    publisher: z.string().trim().min(2).max(200).nullable().optional(),
-  })
-  .superRefine((value, ctx) => requirePublisherForLevel3({ level: value.level, publisher: value.publisher ?? undefined }, ctx));
+/**
+ * PUT /admin/products/{id}: a partial edit guarded by the revision the editor last saw. A removed
+ * publisher is sent as null; the level-3 rule is checked again on the product as it would be stored.
+ */
+export const productUpdateSchema = editsOf(productFieldsSchema, ['publisher'])
+  .extend({ expectedRevision: z.number().int().positive() })
+  .superRefine((value, ctx) => {
+    if (value.level === 3 && value.publisher === null) requirePublisherForLevel3({ level: 3 }, ctx);
+  });
 export type ProductUpdate = z.infer<typeof productUpdateSchema>;
 
 /** The stored head of a product: its working copy plus lifecycle and overview facts. */
@@ -159,6 +161,10 @@ export const consultationOptionsSchema = z.object({
 });
 export type ConsultationOptions = z.infer<typeof consultationOptionsSchema>;
 
+/** Ending a consultation before its deadline, with the reason recorded in the audit trail. */
+export const closeConsultationSchema = z.object({ reason: z.string().trim().min(3).max(500) });
+export type CloseConsultation = z.infer<typeof closeConsultationSchema>;
+
 /** Lifecycle actions an editor can take (chapter 8). */
 export const transitionSchema = z.discriminatedUnion('action', [
   z.object({
@@ -167,7 +173,13 @@ export const transitionSchema = z.discriminatedUnion('action', [
     consultation: consultationOptionsSchema.optional(),
   }),
   z.object({ action: z.literal('return-to-draft'), expectedRevision: z.number().int().positive() }),
-  z.object({ action: z.literal('approve'), expectedRevision: z.number().int().positive(), decision: decisionSchema }),
+  z.object({
+    action: z.literal('approve'),
+    expectedRevision: z.number().int().positive(),
+    decision: decisionSchema,
+    /** Approving ends a consultation still open; the editor must say so, with the reason recorded. */
+    closeConsultation: closeConsultationSchema.optional(),
+  }),
   z.object({ action: z.literal('publish'), expectedRevision: z.number().int().positive() }),
   z.object({ action: z.literal('retire'), expectedRevision: z.number().int().positive() }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editsOf } from './edits';
 import { addDays, addMonths, daysBetween } from './dates';
 import { evaluationSchema, isoDateSchema, isoDateTimeSchema, productSchema } from './product';
 import {
@@ -82,19 +83,23 @@ export const consultationSchema = z.object({
   createdAt: isoDateTimeSchema,
   createdBy: z.string(),
   inputCount: z.number().int().nonnegative().default(0),
+  /** Set when the consultation was ended before its deadline: by the product's approval or retirement. */
+  closedAt: isoDateTimeSchema.nullable().default(null),
+  /** Why it was ended early, as recorded in the audit trail. */
+  closedReason: z.string().max(500).nullable().default(null),
 });
 export type Consultation = z.infer<typeof consultationSchema>;
 
 /** PUT /admin/consultations/{id}: move the deadline or change the audience. */
-export const consultationUpdateSchema = z.object({
-  audience: z.string().trim().min(3).max(500).optional(),
-  closesOn: isoDateSchema.optional(),
+export const consultationUpdateSchema = editsOf(consultationSchema.pick({ audience: true, closesOn: true })).extend({
   expectedRevision: z.number().int().positive(),
 });
 export type ConsultationUpdate = z.infer<typeof consultationUpdateSchema>;
 
 export const consultationStates = ['upcoming', 'open', 'closed'] as const;
-export function consultationState(consultation: Pick<Consultation, 'opensOn' | 'closesOn'>, today: string) {
+/** Ended early (closedAt) or past its deadline is closed: it takes no input and is not shown as open. */
+export function consultationState(consultation: Pick<Consultation, 'opensOn' | 'closesOn'> & { closedAt?: string | null }, today: string) {
+  if (consultation.closedAt) return 'closed' as const;
   if (today < consultation.opensOn) return 'upcoming' as const;
   if (today > consultation.closesOn) return 'closed' as const;
   return 'open' as const;
@@ -125,14 +130,19 @@ export const stakeholderInputSchema = inputSubmissionSchema.omit({ website: true
 });
 export type StakeholderInput = z.infer<typeof stakeholderInputSchema>;
 
-/** PUT /admin/consultations/{id}/inputs/{inputId}: triage; "not taken" needs a reason. */
-export const inputTriageSchema = z
-  .object({ status: inputStatuses.schema, reason: z.string().trim().max(2000).optional() })
-  .superRefine((value, ctx) => {
-    if (value.status === 'not-taken' && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Begrunnelse må oppgis når innspillet ikke tas inn' });
+export const notTakenNeedsReason = 'Begrunnelse må oppgis når innspillet ikke tas inn';
+
+/**
+ * PUT /admin/consultations/{id}/inputs/{inputId}: triage, or a corrected reason; null clears the
+ * reason. "Not taken" needs a reason, checked again on the input as it would be stored.
+ */
+export const inputTriageSchema = editsOf(z.object({ status: inputStatuses.schema, reason: z.string().trim().max(2000) }), ['reason']).superRefine(
+  (value, ctx) => {
+    if (value.status === 'not-taken' && value.reason !== undefined && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: notTakenNeedsReason });
     }
-  });
+  },
+);
 export type InputTriage = z.infer<typeof inputTriageSchema>;
 
 export const jobRunSchema = z.object({

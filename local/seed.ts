@@ -101,7 +101,7 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
       actor,
       product.id,
       transition === 'approve'
-        ? { action: 'approve', ...base, decision: { reference: seed.decisionReference ?? '01/26', date: osloDate(at) } }
+        ? { action: 'approve', ...base, decision: { reference: seed.decisionReference ?? '01/26', date: osloDate(at) }, closeConsultation: { reason: 'Styringsgruppen behandlet saken' } }
         : { action: transition, ...base },
     );
   };

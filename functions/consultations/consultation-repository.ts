@@ -10,17 +10,40 @@ const CONSULTATIONS = 'CONSULTATIONS';
 /** Consultations, listed by closing date from the catalogue index (open ones: closing today or later). */
 export function createConsultationRepository(table: Table) {
   const indexAttributes = (consultation: Consultation) => ({ gsi1pk: CONSULTATIONS, gsi1sk: `${consultation.closesOn}#${consultation.id}` });
+  /** Consultations closing on or after `fromDate`, soonest first (all of them without a date). */
+  const list = (fromDate?: string): Promise<Consultation[]> =>
+    queryIndex(table, indexes.catalogue, { partition: CONSULTATIONS, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) => consultationSchema.parse(item));
+
   return {
     async get(id: string): Promise<Consultation | null> {
       const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: consultationKey(id), ConsistentRead: true }));
       return Item ? consultationSchema.parse(Item) : null;
     },
 
-    /** Consultations closing on or after `fromDate`, soonest first (all of them without a date). */
-    async list(fromDate?: string): Promise<Consultation[]> {
-      return queryIndex(table, indexes.catalogue, { partition: CONSULTATIONS, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) =>
-        consultationSchema.parse(item),
-      );
+    list,
+
+    /** A product's consultations that have not ended: not closed early and closing today or later. */
+    async unendedFor(productId: string, today: string): Promise<Consultation[]> {
+      return (await list(today)).filter((consultation) => consultation.productId === productId && !consultation.closedAt);
+    },
+
+    /**
+     * Ends a consultation early. Conditional on the revision read and on it not being closed yet,
+     * so it is closed once, in the same transaction as the decision that ends it.
+     */
+    close(consultation: Consultation, at: string, reason: string): TransactionStep {
+      return {
+        item: {
+          Update: {
+            TableName: table.name,
+            Key: consultationKey(consultation.id),
+            UpdateExpression: 'SET closedAt = :at, closedReason = :reason, revision = :next',
+            ConditionExpression: 'attribute_exists(pk) AND revision = :expected AND (attribute_not_exists(closedAt) OR closedAt = :null)',
+            ExpressionAttributeValues: { ':at': at, ':reason': reason, ':next': consultation.revision + 1, ':expected': consultation.revision, ':null': null },
+          },
+        },
+        onConditionFailed: () => new ConflictError(`Høringen om «${consultation.productTitle}» ble endret samtidig. Last inn på nytt.`),
+      };
     },
 
     insert(consultation: Consultation): TransactionStep {
@@ -54,8 +77,9 @@ export function createConsultationRepository(table: Table) {
     },
 
     /**
-     * Counts one more input, but only while the window is open on `today`: the deadline is checked
-     * in the same transaction that stores the input, so nothing slips in after it.
+     * Counts one more input, but only while the window is open on `today` and the consultation has
+     * not been ended: both are checked in the same transaction that stores the input, so nothing
+     * slips in after the deadline or the decision.
      */
     countInputWhileOpen(id: string, today: string): TransactionStep {
       return {
@@ -64,11 +88,11 @@ export function createConsultationRepository(table: Table) {
             TableName: table.name,
             Key: consultationKey(id),
             UpdateExpression: 'ADD inputCount :one',
-            ConditionExpression: 'attribute_exists(pk) AND opensOn <= :today AND closesOn >= :today',
-            ExpressionAttributeValues: { ':one': 1, ':today': today },
+            ConditionExpression: 'attribute_exists(pk) AND opensOn <= :today AND closesOn >= :today AND (attribute_not_exists(closedAt) OR closedAt = :null)',
+            ExpressionAttributeValues: { ':one': 1, ':today': today, ':null': null },
           },
         },
-        onConditionFailed: () => ValidationError.field('consultationId', 'Høringsfristen er ute, eller høringen er ikke åpnet ennå'),
+        onConditionFailed: () => ValidationError.field('consultationId', 'Høringen er avsluttet eller ikke åpnet ennå. Innspill kan ikke sendes inn nå.'),
       };
     },
   };

@@ -1,4 +1,5 @@
 import {
+  applyEdits,
   consultationState,
   defaultAudienceByLevel,
   defaultConsultationDeadline,
@@ -10,6 +11,7 @@ import {
   type Product,
 } from '../../content-model';
 import type { Clock } from '../shared/clock';
+import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
 import type { Actor } from '../shared/http/request';
@@ -44,6 +46,19 @@ export function newConsultation(product: Product, options: ConsultationOptions, 
     createdAt: now.toISOString(),
     createdBy: actor.username,
     inputCount: 0,
+    closedAt: null,
+    closedReason: null,
+  };
+}
+
+/**
+ * Ends consultations early, in the transaction of the decision that ends them: each closes once
+ * (a conditional write), and `note` is what the decision's audit record says about it.
+ */
+export function endConsultations(store: Store, consultations: readonly Consultation[], at: string, reason: string): { steps: TransactionStep[]; note: string | null } {
+  return {
+    steps: consultations.map((consultation) => store.consultations.close(consultation, at, reason)),
+    note: consultations.length ? consultations.map((consultation) => `Høringen (frist ${consultation.closesOn}) ble avsluttet: ${reason}`).join('. ') : null,
   };
 }
 
@@ -62,17 +77,14 @@ export async function listConsultations({ store, clock }: Deps) {
 export async function updateConsultation({ store, clock }: Deps, actor: Actor, id: string, update: ConsultationUpdate): Promise<Consultation> {
   const current = await getConsultation({ store }, id);
   if (current.revision !== update.expectedRevision) throw new ConflictError('Høringen er endret av noen andre. Last inn på nytt.');
-  const next: Consultation = {
-    ...current,
-    audience: update.audience ?? current.audience,
-    closesOn: update.closesOn ?? current.closesOn,
-    revision: current.revision + 1,
-  };
+  if (current.closedAt) throw new ConflictError(`Høringen ble avsluttet ${osloDate(new Date(current.closedAt))} og kan ikke endres`);
+  const { expectedRevision, ...edits } = update;
+  const next: Consultation = { ...applyEdits(current, edits), revision: current.revision + 1 };
   if (next.level === 4) throw new ConflictError('Nivå 4-produkter har ingen høring');
   assertConsultationWindow(next.level, next.opensOn, next.closesOn);
   const at = clock.now().toISOString();
   await store.transact([
-    store.consultations.update(next, update.expectedRevision),
+    store.consultations.update(next, expectedRevision),
     store.audit.insert({
       entityType: 'product',
       entityId: current.productId,

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
   anonymiseDueAt,
+  applyEdits,
+  eventRuleIssues,
   attendanceModes,
   eventStatuses,
   mailingAudiences,
@@ -101,23 +103,23 @@ const allowedStatusChanges: Record<EventStatus, readonly EventStatus[]> = {
   cancelled: ['cancelled'],
 };
 
-/** What an edit may not do to people already registered. */
-async function checkEdit(store: Store, before: NormenEvent, update: EventUpdate): Promise<void> {
-  if (!allowedStatusChanges[before.status].includes(update.status)) {
-    throw ValidationError.field('status', `Kan ikke gå fra «${eventStatuses.labels[before.status]}» til «${eventStatuses.labels[update.status]}»`);
+/** What an edit may not do to people already registered; `next` is the event as it would be stored. */
+async function checkEdit(store: Store, before: NormenEvent, next: Pick<EventInput, 'attendance' | 'sessions'> & { status: EventStatus }): Promise<void> {
+  if (!allowedStatusChanges[before.status].includes(next.status)) {
+    throw ValidationError.field('status', `Kan ikke gå fra «${eventStatuses.labels[before.status]}» til «${eventStatuses.labels[next.status]}»`);
   }
   const seats = await store.events.seats(before.id);
   for (const option of before.attendance) {
     const counts = seats.modes[option.mode];
-    if (!update.attendance.some((next) => next.mode === option.mode) && counts && counts.confirmed + counts.waitlisted > 0) {
+    if (!next.attendance.some((kept) => kept.mode === option.mode) && counts && counts.confirmed + counts.waitlisted > 0) {
       throw ValidationError.field('attendance', `${attendanceModes.labels[option.mode]} har påmeldte og kan ikke fjernes`);
     }
   }
-  update.sessions.forEach((session, index) => {
+  next.sessions.forEach((session, index) => {
     if (session.id && !before.sessions.some((existing) => existing.id === session.id)) throw ValidationError.field(`sessions.${index}.id`, 'Ukjent økt');
   });
   for (const session of before.sessions) {
-    if (!update.sessions.some((next) => next.id === session.id) && (seats.sessions[session.id] ?? 0) > 0) {
+    if (!next.sessions.some((kept) => kept.id === session.id) && (seats.sessions[session.id] ?? 0) > 0) {
       throw ValidationError.field('sessions', `«${session.title}» har påmeldte og kan ikke fjernes`);
     }
   }
@@ -153,22 +155,25 @@ export async function updateEvent(deps: EventDependencies, actor: Actor, id: str
   const { store, clock } = deps;
   const before = await requireEvent(store, id);
   if (before.revision !== update.expectedRevision) throw new ConflictError('Arrangementet er endret av noen andre. Last inn på nytt.');
-  await checkEdit(store, before, update);
+  const { expectedRevision, ...edits } = update;
+  // Only what the request carries changes; the rules across fields hold for the event as it would be stored.
+  const merged = applyEdits(before, edits);
+  const issues = eventRuleIssues(merged);
+  if (issues.length > 0) throw new ValidationError('Arrangementet bryter reglene', issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  await checkEdit(store, before, merged);
   const at = clock.now().toISOString();
-  const { expectedRevision, ...fields } = update;
   const draft: NormenEvent = {
-    ...before,
-    ...fields,
-    description: sanitizeRichText(fields.description),
-    sessions: withIds(fields.sessions),
-    questions: withIds(fields.questions),
+    ...merged,
+    description: edits.description === undefined ? before.description : sanitizeRichText(edits.description),
+    sessions: withIds(merged.sessions),
+    questions: withIds(merged.questions),
     lastChangedAt: at,
     lastChangedBy: actor.username,
     revision: before.revision + 1,
   };
   const notice = noticeFor(before, draft);
   const after: NormenEvent = { ...draft, sequence: notice ? before.sequence + 1 : before.sequence };
-  const changes = Object.keys(fields).filter((key) => JSON.stringify(before[key as keyof NormenEvent]) !== JSON.stringify(after[key as keyof NormenEvent]));
+  const changes = Object.keys(edits).filter((key) => JSON.stringify(before[key as keyof NormenEvent]) !== JSON.stringify(after[key as keyof NormenEvent]));
   await store.transact([
     store.events.update(after, expectedRevision),
     ...rescheduleSteps(store, before, after),

@@ -6,6 +6,8 @@ export interface FormState {
   values: Record<string, string>;
   errors: FieldError[];
   message?: string;
+  /** Shown above the form, e.g. that the consultation the link was for has ended. */
+  notice?: string | null;
 }
 
 const labels: Record<string, string> = {
@@ -32,6 +34,7 @@ export function inputFormPage(open: Consultation[], state: FormState, status = 2
   const invalid = (field: string) => (state.errors.some((error) => error.path === field) ? 'true' : 'false');
   const body = html`<h1>Send innspill til Normen</h1>
 <p>Innspill til produkter på høring, eller behov for nye eller endrede produkter. Du får en kvittering på e-post.</p>
+${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ''}
 ${state.errors.length ? html`<div class="errors" role="alert"><p><strong>${state.message ?? 'Skjemaet har feil:'}</strong></p><ul>${state.errors.map((error) => html`<li>${labels[error.path] ?? error.path}: ${error.message}</li>`)}</ul></div>` : ''}
 <form method="post" action="inputs" accept-charset="utf-8">
   <label for="consultationId">${labels.consultationId}${fieldError(state, 'consultationId')}</label>

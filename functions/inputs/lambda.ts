@@ -8,7 +8,7 @@ import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 import { errorPage, inputFormPage, receivedPage } from './form';
-import { openConsultations, submitInput } from './use-cases';
+import { closedConsultationNotice, openConsultations, submitInput } from './use-cases';
 
 const runtime = createRuntime();
 const deps = {
@@ -41,7 +41,8 @@ export const handler = httpLambda(
   {
     showInputForm: async (request) => {
       const { consultationId } = parseQuery(request, inputFormQuerySchema);
-      const page = inputFormPage(await openConsultations(deps), { values: { consultationId: consultationId ?? '' }, errors: [] });
+      const notice = await closedConsultationNotice(deps, consultationId);
+      const page = inputFormPage(await openConsultations(deps), { values: { consultationId: notice ? '' : (consultationId ?? '') }, errors: [], notice });
       return htmlPage(page.status, page.body);
     },
     submitInput: async (request) => {

@@ -1,5 +1,7 @@
 import {
   GENERAL_INPUT,
+  applyEdits,
+  notTakenNeedsReason,
   consultationState,
   inputStatuses,
   osloDate,
@@ -37,12 +39,28 @@ async function openConsultation(store: Store, consultationId: string, today: str
   if (consultationId === GENERAL_INPUT) return null;
   const consultation = await store.consultations.get(consultationId);
   if (!consultation) throw ValidationError.field('consultationId', 'Ukjent høring');
-  const state = consultationState(consultation, today);
-  if (state === 'closed') {
-    throw ValidationError.field('consultationId', `Høringsfristen gikk ut ${consultation.closesOn}. Innspill kan ikke lenger sendes inn.`);
-  }
-  if (state === 'upcoming') throw ValidationError.field('consultationId', `Høringen åpner ${consultation.opensOn}`);
+  const closed = closedMessage(consultation, today);
+  if (closed) throw ValidationError.field('consultationId', closed);
+  if (consultationState(consultation, today) === 'upcoming') throw ValidationError.field('consultationId', `Høringen åpner ${consultation.opensOn}`);
   return consultation;
+}
+
+/** Why a consultation takes no more input, in the words the public form shows; null while it does. */
+export function closedMessage(consultation: Consultation, today: string): string | null {
+  if (consultation.closedAt) {
+    return `Høringen om «${consultation.productTitle}» ble avsluttet ${osloDate(new Date(consultation.closedAt))}. Innspill kan ikke lenger sendes inn.`;
+  }
+  if (consultationState(consultation, today) === 'closed') {
+    return `Høringsfristen for «${consultation.productTitle}» gikk ut ${consultation.closesOn}. Innspill kan ikke lenger sendes inn.`;
+  }
+  return null;
+}
+
+/** The notice the form shows when it is opened for a consultation that takes no more input. */
+export async function closedConsultationNotice({ store, clock }: Pick<InputDependencies, 'store' | 'clock'>, consultationId: string | undefined): Promise<string | null> {
+  if (!consultationId || consultationId === GENERAL_INPUT) return null;
+  const consultation = await store.consultations.get(consultationId);
+  return consultation ? closedMessage(consultation, osloDate(clock.now())) : null;
 }
 
 /**
@@ -132,8 +150,12 @@ export async function triageInput(
 ): Promise<StakeholderInput> {
   const input = await store.inputs.get(consultationId, inputId);
   if (!input) throw new NotFoundError('Innspillet finnes ikke');
+  const triaged = applyEdits(input, { status: triage.status, reason: triage.reason === '' ? null : triage.reason });
+  if (triaged.status === 'not-taken' && !triaged.reason) throw ValidationError.field('reason', notTakenNeedsReason);
+  const changes = (['status', 'reason'] as const).filter((key) => triaged[key] !== input[key]);
+  if (changes.length === 0) return input;
   const at = clock.now().toISOString();
-  const next: StakeholderInput = { ...input, status: triage.status, reason: triage.reason ?? null, triagedAt: at, triagedBy: actor.username };
+  const next: StakeholderInput = { ...triaged, triagedAt: at, triagedBy: actor.username };
   await store.transact([
     store.inputs.update(next),
     store.audit.insert({
@@ -142,9 +164,9 @@ export async function triageInput(
       at,
       by: actor.username,
       action: 'input-triaged',
-      changes: ['status'],
+      changes: [...changes],
       revision: 1,
-      note: `${input.id}: ${inputStatuses.labels[triage.status]}${triage.reason ? ` – ${triage.reason}` : ''}`,
+      note: `${input.id}: ${inputStatuses.labels[next.status]}${next.reason ? ` – ${next.reason}` : ''}`,
     }),
   ]);
   return next;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
+import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { escapeHtml } from '../shared/html';
@@ -70,8 +70,7 @@ export async function updateCampaign(
   const { expectedRevision, ...fields } = update;
   if (fields.linkedProducts) await assertLinkedProducts(store, fields.linkedProducts);
   const next: Campaign = {
-    ...current,
-    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    ...applyEdits(current, fields),
     body: fields.body === undefined ? current.body : sanitizeRichText(fields.body),
     revision: current.revision + 1,
     lastChangedAt: clock.now().toISOString(),

@@ -68,6 +68,9 @@ describe('CMS UI in a browser', () => {
     await approval.getByRole('textbox', { name: 'Vedtaksreferanse' }).fill('06/25');
     const decisionDate = osloDate(new Date());
     await approval.getByLabel('Vedtaksdato').fill(decisionDate);
+    // The consultation is still open: approving ends it, and the editor must say why.
+    await expectVisible(approval.getByText(/Høringen er åpen til/));
+    await approval.getByRole('textbox', { name: 'Begrunnelse for å avslutte høringen' }).fill('Styringsgruppen behandlet saken før fristen');
     await approval.getByRole('button', { name: 'Registrer vedtak' }).click();
     await expectVisible(statusChip(page, 'Vedtatt'));
 

@@ -50,7 +50,7 @@ async function createAndPublish(title: string, extra: Record<string, unknown> = 
   let revision = created.revision;
   for (const body of [
     { action: 'send-to-consultation' },
-    { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' } },
+    { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt før fristen' } },
     { action: 'publish' },
   ]) {
     const response = await call('POST', `/admin/products/${created.id}/transitions`, { role: 'editor', body: { ...body, expectedRevision: revision } });
@@ -204,7 +204,7 @@ describe('delivery and downloads', () => {
     );
     expect(edited).toMatchObject({ status: 'draft', workingVersion: 2 });
     let revision = edited.revision;
-    for (const body of [{ action: 'send-to-consultation' }, { action: 'approve', decision: { reference: '07/25', date: '2026-11-10' } }, { action: 'publish' }]) {
+    for (const body of [{ action: 'send-to-consultation' }, { action: 'approve', decision: { reference: '07/25', date: '2026-11-10' }, closeConsultation: { reason: 'Vedtatt før fristen' } }, { action: 'publish' }]) {
       revision = productSchema.parse((await call('POST', `/admin/products/${product.id}/transitions`, { role: 'editor', body: { ...body, expectedRevision: revision } })).json).revision;
     }
 

@@ -28,6 +28,7 @@ async function publishLevel2(deps: Deps, product: Product, decisionDate = '2026-
   current = await transitionProduct(deps, editor, product.id, {
     action: 'approve',
     expectedRevision: current.revision,
+    closeConsultation: { reason: 'Vedtatt før fristen' },
     decision: { reference: '06/25', date: decisionDate },
   });
   return transitionProduct(deps, editor, product.id, { action: 'publish', expectedRevision: current.revision });

@@ -35,6 +35,7 @@ async function publishAt(deps: Deps, input: ProductCreate, at: string): Promise<
   current = await transitionProduct(deps, editor, created.id, {
     action: 'approve',
     expectedRevision: current.revision,
+    closeConsultation: { reason: 'Vedtatt før fristen' },
     decision: { reference: '06/25', date: at.slice(0, 10) },
   });
   return transitionProduct(deps, editor, created.id, { action: 'publish', expectedRevision: current.revision });

@@ -107,7 +107,8 @@ function TriageControl({ consultationId, input, onSaved }: { consultationId: str
   const needsReason = status === 'not-taken';
 
   async function save() {
-    const triage = inputTriageSchema.safeParse({ status, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    // The control shows both fields, so it sends both: an emptied reason is cleared (null), not left as it was.
+    const triage = inputTriageSchema.safeParse({ status, reason: reason.trim() || null });
     if (!triage.success) {
       setReasonError(triage.error.issues.find((issue) => issue.path[0] === 'reason')?.message ?? 'Ugyldig begrunnelse');
       return;

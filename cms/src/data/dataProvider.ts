@@ -11,6 +11,7 @@ import {
   eventWithCountsSchema,
   type Attachment,
   type EventWithCounts,
+  type CloseConsultation,
   type Decision,
   type Product,
   type ProductHistory,
@@ -31,7 +32,7 @@ const STALE_REVISION_MESSAGE = 'Produktet er endret av noen andre – last inn p
 
 /** Operations beyond react-admin's CRUD that the product pages call through useDataProvider(). */
 export interface ProductOperations {
-  transitionProduct(id: string, action: TransitionAction, expectedRevision: number, decision?: Decision): Promise<Product>;
+  transitionProduct(id: string, action: TransitionAction, expectedRevision: number, decision?: Decision, closeConsultation?: CloseConsultation): Promise<Product>;
   getProductHistory(id: string): Promise<ProductHistory>;
   /** Asks for an upload URL, PUTs the PDF there, and returns the attachment to add to the product. */
   uploadProductFile(id: string, file: File): Promise<Attachment>;
@@ -245,12 +246,12 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
       return unsupported('deleteMany');
     },
 
-    async transitionProduct(id, action, expectedRevision, decision) {
+    async transitionProduct(id, action, expectedRevision, decision, closeConsultation) {
       return api.json(`${productPath(id)}/transitions`, productSchema, {
         method: 'POST',
         // 409 here is either a stale revision or a step the lifecycle does not allow; the API's
         // Norwegian message says which.
-        body: { action, expectedRevision, ...(decision ? { decision } : {}) },
+        body: { action, expectedRevision, ...(decision ? { decision } : {}), ...(closeConsultation ? { closeConsultation } : {}) },
       });
     },
 

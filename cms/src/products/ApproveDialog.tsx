@@ -1,36 +1,48 @@
-import { Stack, TextField } from '@mui/material';
+import { Alert, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { decisionSchema, osloDate, type Decision } from '../../../content-model';
+import { closeConsultationSchema, decisionSchema, osloDate, type CloseConsultation, type Consultation, type Decision } from '../../../content-model';
 import { FormDialog } from '../shared/FormDialog';
 
 interface ApproveDialogProps {
   open: boolean;
   busy: boolean;
+  /** The product's consultation that has not ended yet, if any: approving ends it. */
+  consultation: Pick<Consultation, 'closesOn'> | null;
+  /** What the API answered, e.g. that a consultation is still open. */
+  error?: string | undefined;
   onCancel(): void;
-  onApprove(decision: Decision): void;
+  onApprove(decision: Decision, closeConsultation?: CloseConsultation): void;
 }
 
-/** Approval records the steering group's decision: its reference (e.g. "06/25") and date. */
-export function ApproveDialog({ open, busy, onCancel, onApprove }: ApproveDialogProps) {
+type Field = keyof Decision | 'closeReason';
+
+/**
+ * Approval records the steering group's decision: its reference (e.g. "06/25") and date. While the
+ * consultation is still open, the editor must end it here and say why; the reason is recorded.
+ */
+export function ApproveDialog({ open, busy, consultation, error, onCancel, onApprove }: ApproveDialogProps) {
   const [reference, setReference] = useState('');
   const [date, setDate] = useState(() => osloDate(new Date()));
-  const [errors, setErrors] = useState<Partial<Record<keyof Decision, string>>>({});
+  const [closeReason, setCloseReason] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const endsConsultation = consultation !== null || Boolean(error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
     const decision = decisionSchema.safeParse({ reference: reference.trim(), date });
     if (!decision.success) {
-      const found: Partial<Record<keyof Decision, string>> = {};
       for (const issue of decision.error.issues) {
         const field = issue.path[0];
         if (field === 'reference') found.reference = 'Oppgi vedtaksreferansen på formen 06/25';
         if (field === 'date') found.date = 'Oppgi datoen for vedtaket';
       }
-      setErrors(found);
-      return;
     }
-    setErrors({});
-    onApprove(decision.data);
+    const closing = endsConsultation ? closeConsultationSchema.safeParse({ reason: closeReason.trim() }) : null;
+    if (closing && !closing.success) found.closeReason = 'Oppgi hvorfor høringen avsluttes før fristen (minst 3 tegn)';
+    setErrors(found);
+    if (!decision.success || (closing && !closing.success)) return;
+    onApprove(decision.data, closing?.data);
   }
 
   return (
@@ -46,6 +58,11 @@ export function ApproveDialog({ open, busy, onCancel, onApprove }: ApproveDialog
       onCancel={onCancel}
     >
       <Stack spacing={2}>
+        {endsConsultation ? (
+          <Alert severity="warning">
+            {error ?? `Høringen er åpen til ${consultation?.closesOn ?? ''}.`} Når vedtaket registreres, avsluttes høringen og tar ikke imot flere innspill.
+          </Alert>
+        ) : null}
         <TextField
           label="Vedtaksreferanse"
           placeholder="06/25"
@@ -66,6 +83,18 @@ export function ApproveDialog({ open, busy, onCancel, onApprove }: ApproveDialog
           slotProps={{ inputLabel: { shrink: true } }}
           required
         />
+        {endsConsultation ? (
+          <TextField
+            label="Begrunnelse for å avslutte høringen"
+            value={closeReason}
+            onChange={(event) => setCloseReason(event.target.value)}
+            error={Boolean(errors.closeReason)}
+            helperText={errors.closeReason ?? 'Føres i historikken'}
+            multiline
+            minRows={2}
+            required
+          />
+        ) : null}
       </Stack>
     </FormDialog>
   );

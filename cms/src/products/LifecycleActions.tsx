@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import type { ConsultationOptions, Decision, Product, TransitionAction } from '../../../content-model';
+import type { CloseConsultation, Consultation, ConsultationOptions, Decision, Product, TransitionAction } from '../../../content-model';
 import { availableTransitions } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
@@ -14,7 +14,7 @@ export const confirmations: Partial<Record<TransitionAction, { title: string; co
   retire: { title: 'Sanere produktet?', content: 'Produktet flyttes til arkivet og merkes som sanert på nettsiden.' },
 };
 
-type TransitionExtra = { decision?: Decision; consultation?: ConsultationOptions };
+type TransitionExtra = { decision?: Decision; closeConsultation?: CloseConsultation | undefined; consultation?: ConsultationOptions };
 
 /**
  * Runs a lifecycle step on the product in context, tells the user how it went and reloads the
@@ -35,13 +35,15 @@ export function useProductTransition() {
       if (action === 'send-to-consultation') {
         await dataProvider.sendToConsultation(String(product.id), product.revision, extra.consultation ?? {});
       } else {
-        await dataProvider.transitionProduct(String(product.id), action, product.revision, extra.decision);
+        await dataProvider.transitionProduct(String(product.id), action, product.revision, extra.decision, extra.closeConsultation);
       }
       notify(transitionDoneMessages[action], { type: 'success' });
       refresh();
       return true;
     } catch (error) {
       if (action === 'send-to-consultation' && Object.keys(fieldErrorsOf(error)).length > 0) throw error;
+      // The approve dialog shows its refusal itself (e.g. a consultation still open).
+      if (action === 'approve') throw error;
       notify(messageOf(error, 'Handlingen feilet'), { type: 'error' });
       return false;
     } finally {
@@ -57,6 +59,9 @@ export function LifecycleActions() {
   const { product, busy, run } = useProductTransition();
   const [pending, setPending] = useState<TransitionAction | null>(null);
   const [consultationErrors, setConsultationErrors] = useState<ConsultationFieldErrors>({});
+  const [openConsultation, setOpenConsultation] = useState<Consultation | null>(null);
+  const [approveError, setApproveError] = useState<string | undefined>(undefined);
+  const dataProvider = useDataProvider<CmsDataProvider>();
 
   if (!product || !canAccess) return null;
 
@@ -77,9 +82,26 @@ export function LifecycleActions() {
     }
   }
 
+  async function approve(decision: Decision, closeConsultation?: CloseConsultation) {
+    try {
+      await finish('approve', { decision, closeConsultation });
+    } catch (error) {
+      setApproveError(messageOf(error, 'Vedtaket kunne ikke registreres'));
+    }
+  }
+
+  /** Approving ends the product's consultation if it is still open: the dialog must know before it opens. */
+  async function startApproval() {
+    setApproveError(undefined);
+    const consultations = await dataProvider.listConsultations().catch(() => []);
+    setOpenConsultation(consultations.find((consultation) => consultation.productId === product?.id && consultation.state !== 'closed') ?? null);
+    setPending('approve');
+  }
+
   function start(action: TransitionAction) {
     setConsultationErrors({});
-    if (action === 'approve' || action === 'send-to-consultation' || confirmations[action]) setPending(action);
+    if (action === 'approve') void startApproval();
+    else if (action === 'send-to-consultation' || confirmations[action]) setPending(action);
     else void finish(action);
   }
 
@@ -97,7 +119,14 @@ export function LifecycleActions() {
           color={action === 'retire' ? 'error' : 'primary'}
         />
       ))}
-      <ApproveDialog open={pending === 'approve'} busy={busy} onCancel={() => setPending(null)} onApprove={(decision) => void finish('approve', { decision })} />
+      <ApproveDialog
+        open={pending === 'approve'}
+        busy={busy}
+        consultation={openConsultation}
+        error={approveError}
+        onCancel={() => setPending(null)}
+        onApprove={(decision, closeConsultation) => void approve(decision, closeConsultation)}
+      />
       <ConsultationDialog
         open={pending === 'send-to-consultation'}
         busy={busy}

@@ -1,8 +1,8 @@
-import { availableTransitions, osloDate, refusedTransitionReason, type Product, type Transition } from '../../../content-model';
+import { availableTransitions, osloDate, refusedTransitionReason, type Consultation, type Product, type Transition } from '../../../content-model';
 import type { TransactionStep } from '../../shared/db/client';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
-import { newConsultation } from '../../consultations/use-cases';
+import { endConsultations, newConsultation } from '../../consultations/use-cases';
 import type { Actor, ProductDependencies } from './dependencies';
 
 export async function transitionProduct(
@@ -25,6 +25,13 @@ export async function transitionProduct(
   const changed = { revision: current.revision + 1, lastChangedAt: at, lastChangedBy: actor.username };
   const steps: TransactionStep[] = [];
   let next: Product;
+  const notes: string[] = [];
+  // A consultation ends with its product's decision, in the same transaction as the decision.
+  const closeConsultations = (consultations: Consultation[], reason: string): TransactionStep[] => {
+    const ended = endConsultations(store, consultations, at, reason);
+    if (ended.note) notes.push(ended.note);
+    return ended.steps;
+  };
 
   switch (transition.action) {
     case 'send-to-consultation':
@@ -34,16 +41,27 @@ export async function transitionProduct(
     case 'return-to-draft':
       next = { ...current, ...changed, status: 'draft', decision: null };
       break;
-    case 'approve':
+    case 'approve': {
       next = { ...current, ...changed, status: 'approved', decision: transition.decision };
+      const open = await store.consultations.unendedFor(id, osloDate(now));
+      const [first] = open;
+      if (first && !transition.closeConsultation) {
+        const message = `Høringen om «${first.productTitle}» er åpen til ${first.closesOn}. Avslutt den med en begrunnelse for å godkjenne nå.`;
+        throw new ConflictError(message, [{ path: 'closeConsultation.reason', message }]);
+      }
+      notes.push(`Vedtak ${transition.decision.reference} (${transition.decision.date})`);
       steps.push(
         store.decisions.insert({ ...transition.decision, productId: id, version: current.workingVersion, recordedAt: at, recordedBy: actor.username }),
+        ...closeConsultations(open, transition.closeConsultation?.reason ?? ''),
       );
       break;
+    }
     case 'publish': {
       const publishedOn = osloDate(now);
       // A new version starts a fresh review cycle: earlier evaluation outcomes were about the old text.
       next = { ...current, ...changed, status: 'published', publishedVersion: current.workingVersion, publishedAt: at, lastEvaluationOutcome: null, notCurrentReason: null };
+      // Approval ends the consultation; one left open from before that rule ends here.
+      steps.push(...closeConsultations(await store.consultations.unendedFor(id, publishedOn), 'Produktet er publisert'));
       next.nextEvaluationDue = dueDateFor(next, publishedOn);
       const version = versionSnapshot(next, at, actor.username);
       steps.push(
@@ -56,6 +74,7 @@ export async function transitionProduct(
       next = { ...current, ...changed, status: 'retired', nextEvaluationDue: null };
       const published = await store.published.get(id);
       if (published) steps.push(store.published.put({ ...published, nextEvaluationDue: null, notCurrentReason: null, retiredAt: at }));
+      steps.push(...closeConsultations(await store.consultations.unendedFor(id, osloDate(now)), 'Produktet er sanert'));
       break;
     }
   }
@@ -72,7 +91,7 @@ export async function transitionProduct(
       changes: ['status'],
       version: next.workingVersion,
       revision: next.revision,
-      ...(transition.action === 'approve' ? { note: `Vedtak ${transition.decision.reference} (${transition.decision.date})` } : {}),
+      ...(notes.length ? { note: notes.join('. ') } : {}),
     }),
   ]);
   return next;

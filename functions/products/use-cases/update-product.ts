@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { osloDate, type Product, type ProductUpdate } from '../../../content-model';
+import { applyEdits, osloDate, type Product, type ProductUpdate } from '../../../content-model';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { sanitizeRichText } from '../../shared/sanitize';
 import { assertProductRules, dueDateFor } from '../domain';
@@ -27,8 +27,7 @@ export async function updateProduct(
 
   const { expectedRevision, publisher, ...fields } = update;
   const proposed: Product = {
-    ...current,
-    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    ...applyEdits(current, fields),
     publisher: publisher === null ? undefined : (publisher ?? current.publisher),
     body: fields.body === undefined ? current.body : sanitizeRichText(fields.body),
   };
