@@ -168,14 +168,16 @@ describe('kill and resume', () => {
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    // Kill it once a good part has gone out, in the middle of sending.
-    const deadline = Date.now() + 120_000;
-    while ((await sentFor(campaign.subject)).length < 700 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Kill it once a good part has gone out, in the middle of sending. A count, not a time: on a
+    // loaded machine the child sends slower (once only 613 in two minutes), and that must not fail the test.
+    const killAfter = 300;
+    const deadline = Date.now() + 180_000;
+    while ((await sentFor(campaign.subject)).length < killAfter && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill('SIGKILL');
     await exited;
     await new Promise((resolve) => setTimeout(resolve, 300)); // requests already on the wire land
     const beforeResume = (await sentFor(campaign.subject)).length;
-    expect(beforeResume).toBeGreaterThanOrEqual(700);
+    expect(beforeResume).toBeGreaterThanOrEqual(killAfter);
     expect(beforeResume).toBeLessThan(2000);
 
     // The killed dispatcher's lease runs out; SES's Send events settle the deliveries that were in
@@ -193,5 +195,5 @@ describe('kill and resume', () => {
     expect(new Set(delivered).size).toBe(2000);
     expect(new Set(delivered)).toEqual(new Set(recipients));
     expect(await deps.store.campaigns.get(campaign.id)).toMatchObject({ status: 'sent', progress: { recipients: 2000, sent: 2000, failed: 0 } });
-  }, 240_000);
+  }, 420_000);
 });
