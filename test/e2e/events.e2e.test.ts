@@ -90,6 +90,7 @@ describe('Events', () => {
       streamingUrl: null,
       reminderHoursBefore: 24,
       retentionDays: 90,
+      holdHours: 24,
     });
 
     // The participant: no login, the plain HTML form.
@@ -283,6 +284,7 @@ describe('Events', () => {
       streamingUrl: null,
       reminderHoursBefore: 24,
       retentionDays: 90,
+      holdHours: 24,
     });
     const registered = await fetch(`${e2e.system.apiUrl}/events/${event.id}/registrations`, {
       method: 'POST',
