@@ -390,7 +390,14 @@ export function eventChangedEmail(ctx: RegistrationEmailContext): EventEmail {
       paragraph(`Tid eller sted for «${ctx.event.title}» er endret. Dette gjelder nå:`),
       facts(ctx),
       ...chosenSessions(ctx),
-      ...(confirmed ? [paragraph('Den vedlagte kalenderoppføringen erstatter den du har fra før.')] : [paragraph('Du står fortsatt på ventelisten.')]),
+      ...(confirmed
+        ? [paragraph('Den vedlagte kalenderoppføringen erstatter den du har fra før.')]
+        : ctx.registration.status === 'held'
+          ? [
+              paragraph(`Plassen er fortsatt holdt for deg til ${formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString())}.`),
+              { kind: 'link' as const, lead: 'Passer det fortsatt?', label: 'Bekreft plassen', url: ctx.confirmUrl },
+            ]
+          : [paragraph('Du står fortsatt på ventelisten.')]),
       cancelLink(ctx, 'Passer det ikke lenger?'),
     ],
     confirmed ? [calendarAttachment(ctx, 'PUBLISH')] : [],
