@@ -49,7 +49,7 @@ export function confirmOutcomePage(outcome: ConfirmOutcome, registrationUrl: str
         status: 409,
         body: page(
           'Ingen plass å bekrefte',
-          html`${eventHeader(event)}<p class="notice" role="status">${registration.status === 'waitlisted' ? 'Du står på ventelisten. Blir det ledig plass, får du en e-post med lenke for å bekrefte den.' : 'Denne påmeldingen er avmeldt, så det er ingen plass å bekrefte.'}</p>`,
+          html`${eventHeader(event)}<p class="notice" role="status">${event.status === 'cancelled' ? 'Arrangementet er avlyst, så det er ingen plass å bekrefte.' : registration.status === 'waitlisted' ? 'Du står på ventelisten. Blir det ledig plass, får du en e-post med lenke for å bekrefte den.' : 'Denne påmeldingen er avmeldt, så det er ingen plass å bekrefte.'}</p>`,
         ),
       };
   }

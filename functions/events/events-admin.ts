@@ -110,7 +110,7 @@ async function checkEdit(store: Store, before: NormenEvent, update: EventUpdate)
   const seats = await store.events.seats(before.id);
   for (const option of before.attendance) {
     const counts = seats.modes[option.mode];
-    if (!update.attendance.some((next) => next.mode === option.mode) && counts && counts.confirmed + counts.waitlisted > 0) {
+    if (!update.attendance.some((next) => next.mode === option.mode) && counts && counts.confirmed + counts.held + counts.waitlisted > 0) {
       throw ValidationError.field('attendance', `${attendanceModes.labels[option.mode]} har påmeldte og kan ikke fjernes`);
     }
   }
@@ -118,7 +118,7 @@ async function checkEdit(store: Store, before: NormenEvent, update: EventUpdate)
     if (session.id && !before.sessions.some((existing) => existing.id === session.id)) throw ValidationError.field(`sessions.${index}.id`, 'Ukjent økt');
   });
   for (const session of before.sessions) {
-    if (!update.sessions.some((next) => next.id === session.id) && (seats.sessions[session.id] ?? 0) > 0) {
+    if (!update.sessions.some((next) => next.id === session.id) && (seats.sessions[session.id] ?? 0) + (seats.sessionsHeld[session.id] ?? 0) > 0) {
       throw ValidationError.field('sessions', `«${session.title}» har påmeldte og kan ikke fjernes`);
     }
   }

@@ -87,7 +87,7 @@ export const handler = httpLambda(
       asPage(async () => {
         const { token } = parseQuery(request, tokenQuerySchema);
         const { event, registration } = await registrationFromLink(deps, token);
-        const state = confirmationState(registration, deps.clock.now());
+        const state = confirmationState(event, registration, deps.clock.now());
         if (state === 'can-confirm') return htmlPage(200, confirmSeatPage(event, registration, token));
         const { status, body } = confirmOutcomePage({ kind: state, event, registration }, registrationUrl(event.id));
         return htmlPage(status, body);

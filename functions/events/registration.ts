@@ -268,7 +268,9 @@ export async function announceDeparture(deps: EventDependencies, departure: Depa
   const event = await deps.store.events.get(departure.registration.eventId);
   if (!event) return true;
   const context = emailContext(deps, event, departure.registration, now);
-  const told = await emailParticipant(deps, departure.registration, departure.registration.status === 'expired' ? holdExpiredEmail(context) : cancelledRegistrationEmail(context));
+  const expired = departure.registration.status === 'expired';
+  // Everyone of a cancelled event has already been told so; an expired hold there needs no word.
+  const told = expired && event.status === 'cancelled' ? true : await emailParticipant(deps, departure.registration, expired ? holdExpiredEmail(context) : cancelledRegistrationEmail(context));
   const offer = departure.promoted ? await emailParticipant(deps, departure.promoted, seatOfferedEmail(emailContext(deps, event, departure.promoted, now))) : true;
   return told && offer;
 }
@@ -280,8 +282,9 @@ export type ConfirmOutcome =
   | { kind: 'not-held'; event: NormenEvent; registration: Registration };
 
 /** What pressing «Bekreft plassen» would do now, without doing it: the GET page shows this. */
-export function confirmationState(registration: Registration, now: Date): ConfirmOutcome['kind'] | 'can-confirm' {
+export function confirmationState(event: Pick<NormenEvent, 'status'>, registration: Registration, now: Date): ConfirmOutcome['kind'] | 'can-confirm' {
   if (registration.status === 'confirmed') return 'already-confirmed';
+  if (event.status === 'cancelled') return 'not-held';
   if (holdIsOpen(registration, now)) return 'can-confirm';
   if (registration.status === 'held' || registration.status === 'expired') return 'expired';
   return 'not-held';
@@ -295,9 +298,9 @@ export function confirmationState(registration: Registration, now: Date): Confir
 export async function confirmByLink(deps: EventDependencies, token: string): Promise<ConfirmOutcome> {
   const { event } = await registrationFromLink(deps, token);
   const outcome = await untilCommitted(async (): Promise<ConfirmOutcome> => {
-    const { registration } = await registrationFromLink(deps, token);
+    const { event: current, registration } = await registrationFromLink(deps, token);
     const now = deps.clock.now();
-    const state = confirmationState(registration, now);
+    const state = confirmationState(current, registration, now);
     if (state !== 'can-confirm') return { kind: state, event, registration };
     const confirmed: Registration = { ...registration, status: 'confirmed', confirmedAt: now.toISOString() };
     await deps.store.transact([
