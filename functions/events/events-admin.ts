@@ -236,6 +236,7 @@ export async function registrationsCsv(deps: Pick<EventDependencies, 'store'>, e
     ['Virksomhet', (registration) => registration.organisation],
     ['Deltakelse', (registration) => attendanceModes.labels[registration.mode]],
     ['Status', (registration) => registrationStatuses.labels[registration.status]],
+    ['Holdt til', (registration) => (registration.status === 'held' && registration.heldUntil ? osloDateTime(registration.heldUntil) : '')],
     ['Økter', (registration) => registration.sessions.map(sessionTitle).join(', ')],
     ...event.questions.map((question): [string, (registration: Registration) => string] => [question.label, (registration) => registration.answers[question.id] ?? '']),
     ['Sjekket inn', (registration) => (registration.checkedInAt ? osloDateTime(registration.checkedInAt) : '')],
