@@ -34,7 +34,8 @@ export interface LatencyFigures {
 }
 
 export interface RegistrationFigures extends LatencyFigures {
-  confirmed: number;
+  /** In-person seats given out; each is held until its participant confirms it. */
+  held: number;
   waitlisted: number;
   emails: number;
   retries: { transactionConflicts: number; seatsMoved: number };
@@ -123,26 +124,28 @@ function countingRetries(store: Store): { store: Store; retries: RegistrationFig
 /** What the table and SES local hold afterwards; the bench fails unless it is exactly what was asked. */
 async function verifyRegistrations(deps: RegistrationDependencies, eventId: string, sesEndpoint: string, sinceEpochSeconds: number) {
   const registrations = await deps.store.registrations.list(eventId);
-  const confirmed = registrations.filter((registration) => registration.status === 'confirmed').length;
+  // In-person seats are held until confirmed by link; nobody confirms during the bench.
+  const held = registrations.filter((registration) => registration.status === 'held').length;
   const waitlisted = registrations.filter((registration) => registration.status === 'waitlisted').length;
   const counters = (await deps.store.events.seats(eventId)).modes['in-person'];
-  const expected = { confirmed: registrationBench.inPersonSeats, waitlisted: registrationBench.participants - registrationBench.inPersonSeats };
+  const expected = { held: registrationBench.inPersonSeats, waitlisted: registrationBench.participants - registrationBench.inPersonSeats };
   if (
     registrations.length !== registrationBench.participants ||
-    confirmed !== expected.confirmed ||
+    held !== expected.held ||
     waitlisted !== expected.waitlisted ||
-    counters?.confirmed !== expected.confirmed ||
+    counters?.held !== expected.held ||
+    counters.confirmed !== 0 ||
     counters.waitlisted !== expected.waitlisted
   ) {
     throw new Error(
-      `Registration bench: expected ${expected.confirmed} confirmed + ${expected.waitlisted} waitlisted, ` +
-        `stored ${registrations.length} registrations (${confirmed} confirmed, ${waitlisted} waitlisted), counters ${JSON.stringify(counters)}`,
+      `Registration bench: expected ${expected.held} held + ${expected.waitlisted} waitlisted, ` +
+        `stored ${registrations.length} registrations (${held} held, ${waitlisted} waitlisted), counters ${JSON.stringify(counters)}`,
     );
   }
   // The use case logs and swallows a failed email; a lost one would make the rate look better than it is.
   const emails = (await readSentEmails(sesEndpoint, sinceEpochSeconds)).filter((email) => email.destination.to.some((to) => to.endsWith(`@${participantDomain}`))).length;
   if (emails !== registrationBench.participants) throw new Error(`Registration bench: SES local received ${emails} emails for ${registrationBench.participants} registrations`);
-  return { confirmed, waitlisted, emails };
+  return { held, waitlisted, emails };
 }
 
 /** 1,000 registrations for one event at concurrency 50, each through the real use case. */

@@ -209,7 +209,7 @@ async function registrationsSection(system: LocalSystem): Promise<void> {
   const latency = (figures: { p50: number; p95: number; max: number }) => `p50 ${ms(figures.p50).padStart(9)}  p95 ${ms(figures.p95).padStart(9)}  max ${ms(figures.max).padStart(9)}`;
   console.log(`  register (rate limit, reads, transaction, SES email): ${perSecond(ours.count, ours.seconds, 'registrations')} (${ours.seconds.toFixed(1)} s)  ${latency(ours)}`);
   console.log(
-    `    stored ${ours.confirmed} confirmed + ${ours.waitlisted} waitlisted, ${ours.emails} emails; transaction retries ${ours.retries.transactionConflicts + ours.retries.seatsMoved} (${ours.retries.transactionConflicts} TransactionConflict, ${ours.retries.seatsMoved} seats moved)`,
+    `    stored ${ours.held} held + ${ours.waitlisted} waitlisted, ${ours.emails} emails; transaction retries ${ours.retries.transactionConflicts + ours.retries.seatsMoved} (${ours.retries.transactionConflicts} TransactionConflict, ${ours.retries.seatsMoved} seats moved)`,
   );
   console.log(
     `  raw TransactWriteItems (ADD on one counter + 2 conditional Puts): ${perSecond(raw.count, raw.seconds, 'transactions')} = ${perSecond(raw.count * raw.itemsPerTransaction, raw.seconds, 'items')} (${raw.seconds.toFixed(1)} s)  ${latency(raw)}; ${raw.conflicts} TransactionConflict retried`,

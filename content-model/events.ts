@@ -53,6 +53,22 @@ export const questionInputSchema = z.object({
 export const questionSchema = z.object({ id: z.string(), kind: questionKinds.schema, label: z.string(), required: z.boolean() });
 export type EventQuestion = z.infer<typeof questionSchema>;
 
+/**
+ * The seat confirmation rule, as data. A registration that takes a limited seat (a mode or a session
+ * with a capacity) holds it until the participant presses «Bekreft plassen» behind the link in the
+ * email; an unconfirmed hold expires and the seat is offered to the next in line, who confirms the
+ * same way. A hold lasts the event's `holdHours`, but never ends later than `closesHoursBeforeStart`
+ * before the start, so the next in line still has time to take the seat and come; a hold that begins
+ * later than that still gets `minHoldMinutes`, but never runs past the start. From the start on, a
+ * freed seat is offered to nobody.
+ */
+export const seatHoldRules = {
+  defaultHoldHours: 24,
+  maxHoldHours: 7 * 24,
+  closesHoursBeforeStart: 2,
+  minHoldMinutes: 30,
+} as const;
+
 const eventFields = z.object({
   type: eventTypes.schema,
   title: z.string().trim().min(3).max(200),
@@ -77,6 +93,12 @@ const eventFields = z.object({
   reminderHoursBefore: z.number().int().min(1).max(24 * 14).default(24),
   /** Days after the event until participants' personal data is anonymised. */
   retentionDays: z.number().int().min(1).max(3650).default(90),
+  /**
+   * How long a limited seat is held for someone who has not yet confirmed it with the button behind
+   * the link in the email; shortened close to the start (see holdEndsAt). Events stored before holds
+   * existed read as the default.
+   */
+  holdHours: z.number().int().min(1).max(seatHoldRules.maxHoldHours).default(seatHoldRules.defaultHoldHours),
 });
 
 /** What the rules across fields look at: an event as submitted, or as it would be stored after an edit. */
@@ -96,6 +118,7 @@ export interface EventRuleIssue {
   path: (string | number)[];
   message: string;
 }
+
 
 /** Rules across fields, each reported on the field an editor must change. */
 export function eventRuleIssues(event: EventRuleFacts): EventRuleIssue[] {
@@ -160,6 +183,8 @@ export type NormenEvent = z.infer<typeof eventSchema>;
 
 export const seatCountSchema = z.object({
   confirmed: z.number().int().nonnegative(),
+  /** Seats held for people who have not confirmed yet; they are taken, not free. */
+  held: z.number().int().nonnegative(),
   waitlisted: z.number().int().nonnegative(),
   checkedIn: z.number().int().nonnegative(),
 });
@@ -170,13 +195,15 @@ export const eventSeatsSchema = z.object({
   modes: z.partialRecord(attendanceModes.schema, seatCountSchema),
   /** Confirmed participants per session id. */
   sessions: z.record(z.string(), z.number().int().nonnegative()),
+  /** Held (unconfirmed) seats per session id. */
+  sessionsHeld: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type EventSeats = z.infer<typeof eventSeatsSchema>;
 
 export const modeCountsSchema = seatCountSchema.extend({
   mode: attendanceModes.schema,
   capacity: capacitySchema,
-  /** Seats left; null when unlimited. */
+  /** Seats left (capacity − held − confirmed); null when unlimited. */
   free: z.number().int().nonnegative().nullable(),
 });
 export const sessionCountsSchema = z.object({
@@ -184,6 +211,7 @@ export const sessionCountsSchema = z.object({
   title: z.string(),
   capacity: capacitySchema,
   confirmed: z.number().int().nonnegative(),
+  held: z.number().int().nonnegative(),
   free: z.number().int().nonnegative().nullable(),
 });
 export const eventCountsSchema = z.object({ modes: z.array(modeCountsSchema), sessions: z.array(sessionCountsSchema) });
@@ -229,8 +257,10 @@ export const registrationSchema = z.object({
   answers: z.record(z.string(), z.string()),
   status: registrationStatuses.schema,
   registeredAt: isoDateTimeSchema,
-  /** When the participant got a seat: at registration, or when promoted from the waitlist. */
+  /** When the participant confirmed their seat (or got it without a hold: unlimited, or by an editor). */
   confirmedAt: isoDateTimeSchema.nullable(),
+  /** The end of the latest hold: while `held`, the seat is theirs until then; kept after it expired. */
+  heldUntil: isoDateTimeSchema.nullable().default(null),
   cancelledAt: isoDateTimeSchema.nullable(),
   checkedInAt: isoDateTimeSchema.nullable(),
   anonymisedAt: isoDateTimeSchema.nullable(),
@@ -278,7 +308,7 @@ export const eventMailingSchema = z.object({
 });
 export type EventMailing = z.infer<typeof eventMailingSchema>;
 
-/** What the website gets: no streaming link, no counts beyond free seats. */
+/** What the website gets: no streaming link, no personal data; seat counts only. */
 export const publicEventSchema = eventSchema
   .pick({
     id: true,
@@ -295,8 +325,9 @@ export const publicEventSchema = eventSchema
     questions: true,
   })
   .extend({
-    attendance: z.array(attendanceOptionSchema.extend({ free: z.number().int().nonnegative().nullable() })),
-    sessions: z.array(sessionSchema.extend({ free: z.number().int().nonnegative().nullable() })),
+    /** Per mode: free seats (capacity − held − confirmed), and held, confirmed and waitlisted apart. */
+    attendance: z.array(attendanceOptionSchema.extend(modeCountsSchema.pick({ free: true, confirmed: true, held: true, waitlisted: true }).shape)),
+    sessions: z.array(sessionSchema.extend(sessionCountsSchema.pick({ free: true, confirmed: true, held: true }).shape)),
     /** Whether registration is open right now. */
     registrationOpen: z.boolean(),
     /** The plain HTML form, for linking or embedding. */
@@ -321,4 +352,29 @@ export function reminderDueAt(event: Pick<NormenEvent, 'startsAt' | 'reminderHou
 /** When participants' personal data is anonymised: `retentionDays` after the end. */
 export function anonymiseDueAt(event: Pick<NormenEvent, 'endsAt' | 'retentionDays'>): string {
   return new Date(new Date(event.endsAt).getTime() + event.retentionDays * 86_400_000).toISOString();
+}
+
+/** Whether a registration must confirm its seat: it takes a seat of which there are only so many. */
+export function needsHold(event: Pick<NormenEvent, 'attendance' | 'sessions'>, mode: AttendanceMode, sessions: readonly string[]): boolean {
+  if ((attendanceOption(event, mode)?.capacity ?? null) !== null) return true;
+  return event.sessions.some((session) => sessions.includes(session.id) && session.capacity !== null);
+}
+
+/** When a hold that begins at `now` ends: `holdHours` later, shortened close to the start (see seatHoldRules). */
+export function holdEndsAt(event: Pick<NormenEvent, 'startsAt' | 'holdHours'>, now: Date, rules = seatHoldRules): string {
+  const start = new Date(event.startsAt).getTime();
+  const latest = start - rules.closesHoursBeforeStart * 3_600_000;
+  const regular = Math.min(now.getTime() + event.holdHours * 3_600_000, latest);
+  const shortest = Math.min(now.getTime() + rules.minHoldMinutes * 60_000, start);
+  return new Date(Math.max(regular, shortest)).toISOString();
+}
+
+/** Whether a freed seat is offered to the next in line: only before the start of an event that is on. */
+export function offersFreedSeats(event: Pick<NormenEvent, 'status' | 'startsAt'>, now: Date): boolean {
+  return (event.status === 'open' || event.status === 'closed') && now < new Date(event.startsAt);
+}
+
+/** Whether a held seat can still be confirmed at `now`. */
+export function holdIsOpen(registration: Pick<Registration, 'status' | 'heldUntil'>, now: Date): boolean {
+  return registration.status === 'held' && registration.heldUntil !== null && now < new Date(registration.heldUntil);
 }

@@ -144,6 +144,7 @@ export const jobNames = vocabulary({
   'newsletter-dispatch': 'Utsendelse av nyhetsbrev',
   'event-notifications': 'Påminnelser og meldinger til deltakere på arrangementer',
   'event-retention': 'Anonymisering av deltakere etter arrangementer',
+  'seat-holds': 'Ubekreftede plasser på arrangementer går videre til ventelisten',
 });
 export type JobName = z.infer<typeof jobNames.schema>;
 
@@ -208,10 +209,16 @@ export const eventStatuses = vocabulary({
 });
 export type EventStatus = z.infer<typeof eventStatuses.schema>;
 
+/**
+ * Where a registration stands. `held`: a limited seat is kept for the participant until they confirm
+ * it with the button behind the link in the email (or it expires and goes to the next in line).
+ */
 export const registrationStatuses = vocabulary({
   confirmed: 'Påmeldt',
+  held: 'Plass holdt (ikke bekreftet)',
   waitlisted: 'Venteliste',
   cancelled: 'Avmeldt',
+  expired: 'Ikke bekreftet i tide',
 });
 export type RegistrationStatus = z.infer<typeof registrationStatuses.schema>;
 

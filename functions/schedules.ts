@@ -34,6 +34,13 @@ export const schedules = [
     expectedEveryHours: 1,
   },
   {
+    // Each expired hold is handed on in one transaction that only one run can commit.
+    job: 'seat-holds',
+    description: 'Gir ubekreftede plasser videre til den første på ventelisten når fristen er ute',
+    everyMinutes: 5,
+    expectedEveryHours: 1,
+  },
+  {
     job: 'event-retention',
     description: 'Anonymiserer deltakere når oppbevaringstiden etter et arrangement er ute',
     dailyAt: { hour: 3, minute: 30 },

@@ -374,7 +374,8 @@ export interface SeedEvent {
   inDays: number;
   hours: [start: number, end: number];
   sessions?: { id: string; title: string; speaker?: string; hours: [number, number]; capacity?: number }[];
-  participants: { name: string; email: string; organisation: string; mode: 'in-person' | 'online'; sessions?: string[]; answers?: Record<string, string> }[];
+  /** `confirms`: presses «Bekreft plassen» in the email; the others' limited seats stay held (or they wait in line). */
+  participants: { name: string; email: string; organisation: string; mode: 'in-person' | 'online'; sessions?: string[]; answers?: Record<string, string>; confirms?: boolean }[];
 }
 
 export const seedEvents: SeedEvent[] = [
@@ -404,7 +405,7 @@ export const seedEvents: SeedEvent[] = [
       { id: 'avslutning', title: 'Oppsummering og veien videre', hours: [15, 16] },
     ],
     participants: [
-      { name: 'Kari Nordmann', email: 'kari.nordmann@helse-nord.example', organisation: 'Helse Nord RHF', mode: 'in-person', sessions: ['apning', 'workshop-risiko'], answers: { rolle: 'Personvernombud', mat: 'Glutenfri' } },
+      { name: 'Kari Nordmann', email: 'kari.nordmann@helse-nord.example', organisation: 'Helse Nord RHF', mode: 'in-person', sessions: ['apning', 'workshop-risiko'], answers: { rolle: 'Personvernombud', mat: 'Glutenfri' }, confirms: true },
       { name: 'Ola Hansen', email: 'ola.hansen@kommune.example', organisation: 'Bodø kommune', mode: 'in-person', sessions: ['workshop-risiko', 'sky'], answers: { rolle: 'IKT-sikkerhetsleder' } },
       { name: 'Ingrid Berg', email: 'ingrid.berg@leverandor.example', organisation: 'Journal AS', mode: 'online', sessions: ['ki', 'sky'], answers: { rolle: 'Produktansvarlig' } },
     ],
@@ -424,12 +425,12 @@ export const seedEvents: SeedEvent[] = [
     inDays: 14,
     hours: [9, 12],
     participants: [
-      { name: 'Per Olsen', email: 'per.olsen@legekontor.example', organisation: 'Sentrum legekontor', mode: 'in-person' },
-      { name: 'Siri Lie', email: 'siri.lie@tannlege.example', organisation: 'Lie tannklinikk', mode: 'in-person' },
+      { name: 'Per Olsen', email: 'per.olsen@legekontor.example', organisation: 'Sentrum legekontor', mode: 'in-person', confirms: true },
+      { name: 'Siri Lie', email: 'siri.lie@tannlege.example', organisation: 'Lie tannklinikk', mode: 'in-person', confirms: true },
       { name: 'Ahmed Khan', email: 'ahmed.khan@sykehus.example', organisation: 'Sykehuset Innlandet', mode: 'in-person' },
       { name: 'Marte Dahl', email: 'marte.dahl@kommune.example', organisation: 'Tromsø kommune', mode: 'in-person' },
       { name: 'Jonas Vik', email: 'jonas.vik@apotek.example', organisation: 'Vik apotek', mode: 'in-person' },
-      { name: 'Eva Strand', email: 'eva.strand@fysio.example', organisation: 'Strand fysioterapi', mode: 'online' },
+      { name: 'Eva Strand', email: 'eva.strand@fysio.example', organisation: 'Strand fysioterapi', mode: 'online', confirms: true },
     ],
   },
   {

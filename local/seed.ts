@@ -13,7 +13,7 @@ import { updateProduct } from '../functions/products/use-cases/update-product';
 import { minimalPdf } from './pdf';
 import { seedCampaigns, seedEvents, seedInputs, seedProducts, seedSubscribers, type SeedProduct } from './seed-data';
 import { createEvent, updateEvent } from '../functions/events/events-admin';
-import { register } from '../functions/events/registration';
+import { confirmByLink, register } from '../functions/events/registration';
 import { addDays, eventInputSchema, osloWallClockInstant, registrationRequestSchema } from '../content-model';
 import { jobDependencies } from '../functions/jobs/dependencies';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
@@ -155,7 +155,7 @@ async function seedNewsletter(runtime: ReturnType<typeof createRuntime>, today: 
   await runDispatchSweep(deps, 60_000);
 }
 
-/** Open events with registrations through the public use case: a full course with a waitlist, a conference with a program. */
+/** Open events with registrations through the public use case: a full course with confirmed and held seats and a waitlist, a conference with a program. */
 async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRuntime>, today: Date): Promise<void> {
   const deps = { ...jobDependencies(runtime), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
   for (const seed of seedEvents) {
@@ -170,8 +170,12 @@ async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRunti
     });
     const draft = await createEvent(deps, actor, input);
     await updateEvent(deps, actor, draft.id, { ...input, status: 'open', expectedRevision: draft.revision });
-    for (const [index, participant] of seed.participants.entries()) {
-      await register(deps, draft.id, registrationRequestSchema.parse({ answers: {}, ...participant }), `seed-event-${index}`);
+    for (const [index, { confirms, ...participant }] of seed.participants.entries()) {
+      const outcome = await register(deps, draft.id, registrationRequestSchema.parse({ answers: {}, ...participant }), `seed-event-${index}`);
+      // Through the same link and button a participant uses; the rest keep a held seat to show in the CMS.
+      if (confirms && outcome.kind === 'registered' && outcome.registration.status === 'held') {
+        await confirmByLink(deps, deps.tokens.issue(`${draft.id}:${outcome.registration.id}`, 'registration', deps.clock.now()));
+      }
     }
   }
 }

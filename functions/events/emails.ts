@@ -23,6 +23,10 @@ export interface RegistrationEmailContext {
   registration: Registration;
   /** The participant's own signed link to the cancel page. */
   cancelUrl: string;
+  /** The participant's own signed link to the «Bekreft plassen» page (used while a seat is held). */
+  confirmUrl: string;
+  /** The event's registration form, for someone whose hold ran out. */
+  registrationUrl: string;
   now: Date;
 }
 
@@ -44,6 +48,12 @@ function formatDay(instant: Date, withYear = true): string {
 function formatTime(instant: Date): string {
   const t = osloWallTime(instant);
   return `${String(t.hour).padStart(2, '0')}.${String(t.minute).padStart(2, '0')}`;
+}
+
+/** One instant: "torsdag 3. desember 2026 kl. 10.00". */
+export function formatInstant(instant: string): string {
+  const at = new Date(instant);
+  return `${formatDay(at)} kl. ${formatTime(at)}`;
 }
 
 const sameOsloDay = (a: Date, b: Date) => osloDate(a) === osloDate(b);
@@ -233,34 +243,76 @@ function waitlistedEmail(ctx: RegistrationEmailContext): EventEmail {
   ]);
 }
 
-/** The answer to a registration: a seat (with the calendar entry) or a place on the waitlist. */
+/** Until when the seat is held, and the button that confirms it; no calendar entry before it is confirmed. */
+function heldSeatEmail(ctx: RegistrationEmailContext, subject: string, lead: string): EventEmail {
+  const until = formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString());
+  return render(subject, [
+    greeting(ctx.registration),
+    paragraph(lead),
+    paragraph(`Plassen er holdt for deg til ${until}. Bekreft den innen da; ellers går den videre til den første på ventelisten.`),
+    { kind: 'link', lead: 'Bekreft ved å åpne lenken og trykke på knappen:', label: 'Bekreft plassen', url: ctx.confirmUrl },
+    facts(ctx),
+    ...chosenSessions(ctx),
+    paragraph('Når du har bekreftet, får du en e-post med kalenderoppføringen.'),
+    cancelLink(ctx, 'Kan du likevel ikke delta? Da kan noen på ventelisten få plassen.'),
+  ]);
+}
+
+/** The answer to a registration: a held seat to confirm, a seat (with the calendar entry), or the waitlist. */
 export function registeredEmail(ctx: RegistrationEmailContext): EventEmail {
   switch (ctx.registration.status) {
+    case 'held':
+      return heldSeatEmail(ctx, `Bekreft plassen din: ${ctx.event.title}`, `Takk for påmeldingen til «${ctx.event.title}»! Du er ikke påmeldt før du har bekreftet plassen.`);
     case 'confirmed':
       return confirmedEmail(ctx, `Du er påmeldt: ${ctx.event.title}`, `Takk for påmeldingen! Du er påmeldt «${ctx.event.title}».`);
     case 'waitlisted':
       return waitlistedEmail(ctx);
     case 'cancelled':
+    case 'expired':
       // Not expected right after registering; the receipt is the only truthful answer.
       return cancelledRegistrationEmail(ctx);
   }
 }
 
-/** A seat came free and went to this participant from the waitlist. */
+/** The participant pressed «Bekreft plassen»: the seat is theirs, with the calendar entry. */
+export function seatConfirmedEmail(ctx: RegistrationEmailContext): EventEmail {
+  return confirmedEmail(ctx, `Du er påmeldt: ${ctx.event.title}`, `Takk! Plassen din er bekreftet, og du er påmeldt «${ctx.event.title}».`);
+}
+
+/** A seat came free and is held for this participant from the waitlist, until they confirm it. */
+export function seatOfferedEmail(ctx: RegistrationEmailContext): EventEmail {
+  return heldSeatEmail(ctx, `Du har fått plass – bekreft den: ${ctx.event.title}`, `Det har blitt ledig plass på «${ctx.event.title}», og den er din hvis du bekrefter den.`);
+}
+
+/** An editor gave a seat by hand: confirmed at once, with the calendar entry. */
 export function promotedEmail(ctx: RegistrationEmailContext): EventEmail {
   return confirmedEmail(ctx, `Du har fått plass: ${ctx.event.title}`, `Det har blitt ledig plass, og du er nå påmeldt «${ctx.event.title}».`);
 }
 
+/** The hold ran out unconfirmed; the seat went on to the next in line. */
+export function holdExpiredEmail(ctx: RegistrationEmailContext): EventEmail {
+  const until = formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString());
+  return render(`Plassen er gått videre: ${ctx.event.title}`, [
+    greeting(ctx.registration),
+    paragraph(`Plassen vi holdt for deg på «${ctx.event.title}» ble ikke bekreftet innen ${until}, så den er gitt videre. Du er ikke påmeldt.`),
+    { kind: 'link', lead: 'Vil du fortsatt delta, kan du melde deg på igjen så lenge påmeldingen er åpen (er det fullt, kommer du på ventelisten):', label: 'Meld deg på', url: ctx.registrationUrl },
+  ]);
+}
+
 const alreadySubjects: Record<Registration['status'], string> = {
   confirmed: 'Du er allerede påmeldt',
+  held: 'Du har allerede en plass som venter på bekreftelse',
   waitlisted: 'Du står allerede på venteliste',
   cancelled: 'Du er registrert som avmeldt',
+  expired: 'Plassen din ble ikke bekreftet',
 };
 
 const alreadyStatus: Record<Registration['status'], string> = {
   confirmed: 'er allerede påmeldt',
+  held: 'har allerede en holdt plass på',
   waitlisted: 'står allerede på ventelisten til',
   cancelled: 'er registrert som avmeldt fra',
+  expired: 'bekreftet ikke plassen i tide på',
 };
 
 /**
@@ -269,10 +321,18 @@ const alreadyStatus: Record<Registration['status'], string> = {
  */
 export function alreadyRegisteredEmail(ctx: RegistrationEmailContext): EventEmail {
   const { registration, event } = ctx;
-  const active = registration.status !== 'cancelled';
+  const active = registration.status !== 'cancelled' && registration.status !== 'expired';
+  const held: Block[] =
+    registration.status === 'held'
+      ? [
+          paragraph(`Plassen er holdt for deg til ${formatInstant(registration.heldUntil ?? ctx.now.toISOString())}.`),
+          { kind: 'link', lead: 'Bekreft ved å åpne lenken og trykke på knappen:', label: 'Bekreft plassen', url: ctx.confirmUrl },
+        ]
+      : [];
   return render(`${alreadySubjects[registration.status]}: ${event.title}`, [
     greeting(registration),
     paragraph(`Noen (forhåpentligvis du) prøvde å melde på denne adressen til «${event.title}», men adressen ${alreadyStatus[registration.status]} arrangementet. Vi har ikke gjort noen endringer.`),
+    ...held,
     facts(ctx),
     ...chosenSessions(ctx),
     ...(active ? [cancelLink(ctx, 'Vil du ikke lenger delta?')] : []),
@@ -330,7 +390,14 @@ export function eventChangedEmail(ctx: RegistrationEmailContext): EventEmail {
       paragraph(`Tid eller sted for «${ctx.event.title}» er endret. Dette gjelder nå:`),
       facts(ctx),
       ...chosenSessions(ctx),
-      ...(confirmed ? [paragraph('Den vedlagte kalenderoppføringen erstatter den du har fra før.')] : [paragraph('Du står fortsatt på ventelisten.')]),
+      ...(confirmed
+        ? [paragraph('Den vedlagte kalenderoppføringen erstatter den du har fra før.')]
+        : ctx.registration.status === 'held'
+          ? [
+              paragraph(`Plassen er fortsatt holdt for deg til ${formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString())}.`),
+              { kind: 'link' as const, lead: 'Passer det fortsatt?', label: 'Bekreft plassen', url: ctx.confirmUrl },
+            ]
+          : [paragraph('Du står fortsatt på ventelisten.')]),
       cancelLink(ctx, 'Passer det ikke lenger?'),
     ],
     confirmed ? [calendarAttachment(ctx, 'PUBLISH')] : [],
@@ -352,13 +419,15 @@ export function eventCancelledEmail(ctx: RegistrationEmailContext): EventEmail {
 
 const participation: Record<Registration['status'], string> = {
   confirmed: 'er påmeldt',
+  held: 'har en holdt plass på',
   waitlisted: 'står på ventelisten til',
   cancelled: 'har vært påmeldt',
+  expired: 'har vært påmeldt',
 };
 
 /** An editor's message to the participants: their plain text as written, with the event and the cancel link below. */
 export function participantMessageEmail(ctx: RegistrationEmailContext, message: { subject: string; body: string }): EventEmail {
-  const active = ctx.registration.status !== 'cancelled';
+  const active = ctx.registration.status !== 'cancelled' && ctx.registration.status !== 'expired';
   return render(
     message.subject,
     [paragraph(message.body.replace(/\r\n?/g, '\n').trim())],

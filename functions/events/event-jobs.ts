@@ -1,15 +1,15 @@
 import { anonymiseDueAt, type EventMailing, type NormenEvent, type Registration } from '../../content-model';
 import type { JobOutcome } from '../jobs/runner';
-import { ConflictError } from '../shared/errors';
+import { ConflictError, NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { eventCancelledEmail, eventChangedEmail, participantMessageEmail, reminderEmail, type EventEmail } from './emails';
 import { newMailing } from './events-admin';
-import { emailContext, emailParticipant, type EventDependencies } from './registration';
+import { announceDeparture, emailContext, emailParticipant, expireHold, type EventDependencies } from './registration';
 
 /** Who a mailing goes to: reminders only to those with a seat; news of a change to everyone in line too. */
 function recipients(mailing: EventMailing, registrations: Registration[]): Registration[] {
   return registrations.filter((registration) => {
-    if (registration.status === 'cancelled' || registration.anonymisedAt) return false;
+    if (registration.status === 'cancelled' || registration.status === 'expired' || registration.anonymisedAt) return false;
     if (mailing.audience === 'all') return true;
     return registration.status === mailing.audience;
   });
@@ -122,4 +122,38 @@ export async function runEventRetention(deps: Pick<EventDependencies, 'store' | 
     await deps.store.transact([deps.store.events.unscheduleDue('retention', due.at, due.eventId)]);
   }
   return { counts: { eventsAnonymised: events, participantsAnonymised: participants }, errors: [] };
+}
+
+/**
+ * The seat-holds job: every hold whose time is up expires, and its seat is offered to the first in
+ * line, in one transaction conditional on the hold still standing. Overlapping or repeated runs find
+ * the hold already expired (or confirmed) and do nothing, so each expiry, and its two emails, happen
+ * once. A failed email is reported as an error of the run, shown on the CMS job page.
+ */
+export async function runSeatHolds(deps: EventDependencies): Promise<JobOutcome> {
+  const now = deps.clock.now();
+  const errors: string[] = [];
+  let expired = 0;
+  let offered = 0;
+  for (const due of await deps.store.registrations.holdsDue(now.toISOString())) {
+    try {
+      const departure = await expireHold(deps, due.eventId, due.registrationId);
+      if (departure.changed) {
+        expired++;
+        if (departure.promoted) offered++;
+        if (!(await announceDeparture(deps, departure, deps.clock.now()))) errors.push(`E-post om utløpt plass ${due.registrationId} (arrangement ${due.eventId}) feilet`);
+      } else {
+        // Confirmed, cancelled or expired by someone else: the queue entry is stale.
+        await deps.store.registrations.dropHoldDue(due);
+      }
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        await deps.store.registrations.dropHoldDue(due);
+        continue;
+      }
+      logger.error('Seat hold expiry failed', { error, ...due });
+      errors.push(`${due.eventId}/${due.registrationId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { counts: { holdsExpired: expired, seatsOffered: offered }, errors };
 }

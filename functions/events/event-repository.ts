@@ -17,12 +17,17 @@ const dueItemSchema = z.object({ eventId: z.string(), at: z.string() });
 /**
  * Seat counters live in one item per event, as flat attributes (`confirmed:in-person`,
  * `session:<id>`, …) so that ADD creates a missing counter and conditions can compare one value.
+ * `taken` counts every seat given out, held or confirmed, so that one condition guards the capacity;
+ * it is stored as `confirmed:<mode>` and `session:<id>`, the names from before holds existed, so
+ * counters stored then (when every seat was confirmed) stay right. `held` counts the unconfirmed part.
  */
 export const seatAttribute = {
-  confirmed: (mode: AttendanceMode) => `confirmed:${mode}`,
+  taken: (mode: AttendanceMode) => `confirmed:${mode}`,
+  held: (mode: AttendanceMode) => `held:${mode}`,
   waitlisted: (mode: AttendanceMode) => `waitlisted:${mode}`,
   checkedIn: (mode: AttendanceMode) => `checkedIn:${mode}`,
-  session: (sessionId: string) => `session:${sessionId}`,
+  sessionTaken: (sessionId: string) => `session:${sessionId}`,
+  sessionHeld: (sessionId: string) => `sessionHeld:${sessionId}`,
 };
 
 const counterSchema = z.number().int().catch(0);
@@ -31,13 +36,20 @@ function parseSeats(item: Record<string, unknown> | undefined): EventSeats {
   const count = (name: string) => Math.max(0, counterSchema.parse(item?.[name] ?? 0));
   const modes: EventSeats['modes'] = {};
   for (const mode of attendanceModes.codes) {
-    modes[mode] = { confirmed: count(seatAttribute.confirmed(mode)), waitlisted: count(seatAttribute.waitlisted(mode)), checkedIn: count(seatAttribute.checkedIn(mode)) };
+    const held = count(seatAttribute.held(mode));
+    modes[mode] = { confirmed: Math.max(0, count(seatAttribute.taken(mode)) - held), held, waitlisted: count(seatAttribute.waitlisted(mode)), checkedIn: count(seatAttribute.checkedIn(mode)) };
   }
   const sessions: Record<string, number> = {};
+  const sessionsHeld: Record<string, number> = {};
   for (const name of Object.keys(item ?? {})) {
-    if (name.startsWith('session:')) sessions[name.slice('session:'.length)] = count(name);
+    if (name.startsWith('session:')) {
+      const id = name.slice('session:'.length);
+      const held = count(seatAttribute.sessionHeld(id));
+      sessions[id] = Math.max(0, count(name) - held);
+      if (held) sessionsHeld[id] = held;
+    }
   }
-  return { modes, sessions };
+  return { modes, sessions, sessionsHeld };
 }
 
 /** A change to the seat counters, with the conditions that make it safe; applied in a transaction. */

@@ -3,6 +3,7 @@ import {
   anonymiseDueAt,
   applyEdits,
   eventRuleIssues,
+  offersFreedSeats,
   attendanceModes,
   eventStatuses,
   mailingAudiences,
@@ -26,9 +27,9 @@ import { timeOrderedId } from '../shared/ids';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { seatAttribute, type DueWork } from './event-repository';
-import { announceDeparture, emailContext, emailParticipant, leave, osloDateTime, seatsMoved, untilCommitted, type EventDependencies } from './registration';
-import { promotedEmail } from './emails';
-import { eventCounts, seatStandsFree, takeFreeSeat } from './seats';
+import { announceDeparture, emailContext, emailParticipant, leave, offered, osloDateTime, seatsMoved, untilCommitted, type EventDependencies } from './registration';
+import { promotedEmail, seatConfirmedEmail, seatOfferedEmail } from './emails';
+import { confirmHeldSeat, eventCounts, seatDelta, seatStandsFree, sum, takeFreeSeat } from './seats';
 
 const newId = () => randomBytes(3).toString('hex');
 
@@ -111,7 +112,7 @@ async function checkEdit(store: Store, before: NormenEvent, next: Pick<EventInpu
   const seats = await store.events.seats(before.id);
   for (const option of before.attendance) {
     const counts = seats.modes[option.mode];
-    if (!next.attendance.some((kept) => kept.mode === option.mode) && counts && counts.confirmed + counts.waitlisted > 0) {
+    if (!next.attendance.some((kept) => kept.mode === option.mode) && counts && counts.confirmed + counts.held + counts.waitlisted > 0) {
       throw ValidationError.field('attendance', `${attendanceModes.labels[option.mode]} har påmeldte og kan ikke fjernes`);
     }
   }
@@ -119,7 +120,7 @@ async function checkEdit(store: Store, before: NormenEvent, next: Pick<EventInpu
     if (session.id && !before.sessions.some((existing) => existing.id === session.id)) throw ValidationError.field(`sessions.${index}.id`, 'Ukjent økt');
   });
   for (const session of before.sessions) {
-    if (!next.sessions.some((kept) => kept.id === session.id) && (seats.sessions[session.id] ?? 0) > 0) {
+    if (!next.sessions.some((kept) => kept.id === session.id) && (seats.sessions[session.id] ?? 0) + (seats.sessionsHeld[session.id] ?? 0) > 0) {
       throw ValidationError.field('sessions', `«${session.title}» har påmeldte og kan ikke fjernes`);
     }
   }
@@ -185,31 +186,31 @@ export async function updateEvent(deps: EventDependencies, actor: Actor, id: str
   return withCounts(store, after);
 }
 
-/** Promotes people from the waitlist while seats are free, one consistent step at a time. */
+/** Offers free seats to the waitlist in order (each held until confirmed), one consistent step at a time. */
 export async function fillFreeSeats(deps: EventDependencies, eventId: string, mode: Registration['mode']): Promise<Registration[]> {
   const promoted: Registration[] = [];
   for (;;) {
     const next = await untilCommitted(async () => {
       const event = await requireEvent(deps.store, eventId);
-      if (event.status === 'cancelled' || event.status === 'draft' || new Date(event.endsAt) <= deps.clock.now()) return null;
+      if (!offersFreedSeats(event, deps.clock.now())) return null;
       const seats = await deps.store.events.seats(eventId);
       if (!seatStandsFree(event, seats, mode)) return null;
       const [headId] = await deps.store.registrations.waitlistHead(eventId, mode);
       const waiting = headId ? await deps.store.registrations.get(eventId, headId) : null;
       if (!waiting || waiting.status !== 'waitlisted' || !waiting.waitlistKey) return null;
       const { change, keptSessions } = takeFreeSeat(event, seats, waiting);
-      const at = deps.clock.now().toISOString();
-      const confirmed: Registration = { ...waiting, status: 'confirmed', confirmedAt: at, waitlistKey: null, sessions: keptSessions };
+      const held = offered(event, waiting, keptSessions, deps.clock.now());
       await deps.store.transact([
         deps.store.events.changeSeats(eventId, change, seatsMoved),
-        deps.store.registrations.transition(confirmed, waiting, seatsMoved),
+        deps.store.registrations.transition(held, waiting, seatsMoved),
         deps.store.registrations.leaveWaitlist(waiting, waiting.waitlistKey),
+        deps.store.registrations.scheduleHoldExpiry(held),
       ]);
-      return { event, confirmed };
+      return { event, held };
     });
     if (!next) return promoted;
-    promoted.push(next.confirmed);
-    await emailParticipant(deps, next.confirmed, promotedEmail(emailContext(deps, next.event, next.confirmed, deps.clock.now())));
+    promoted.push(next.held);
+    await emailParticipant(deps, next.held, seatOfferedEmail(emailContext(deps, next.event, next.held, deps.clock.now())));
   }
 }
 
@@ -240,6 +241,7 @@ export async function registrationsCsv(deps: Pick<EventDependencies, 'store'>, e
     ['Virksomhet', (registration) => registration.organisation],
     ['Deltakelse', (registration) => attendanceModes.labels[registration.mode]],
     ['Status', (registration) => registrationStatuses.labels[registration.status]],
+    ['Holdt til', (registration) => (registration.status === 'held' && registration.heldUntil ? osloDateTime(registration.heldUntil) : '')],
     ['Økter', (registration) => registration.sessions.map(sessionTitle).join(', ')],
     ...event.questions.map((question): [string, (registration: Registration) => string] => [question.label, (registration) => registration.answers[question.id] ?? '']),
     ['Sjekket inn', (registration) => (registration.checkedInAt ? osloDateTime(registration.checkedInAt) : '')],
@@ -264,8 +266,11 @@ export async function changeRegistration(deps: EventDependencies, actor: Actor, 
       const departure = await leave(deps, eventId, registrationId, () => [audit(leaving, 'registration-cancelled', `${registrationStatuses.labels[from]} → Avmeldt`)]);
       if (departure.changed) await announceDeparture(deps, departure, clock.now());
       current = departure.registration;
-    } else if (from === 'cancelled') {
-      throw ValidationError.field('status', 'En avmeldt påmelding kan ikke gjenopprettes; personen kan melde seg på igjen');
+    } else if (from === 'cancelled' || from === 'expired') {
+      throw ValidationError.field('status', `En påmelding som er «${registrationStatuses.labels[from]}» kan ikke gjenopprettes; personen kan melde seg på igjen`);
+    } else if (to === 'held' || to === 'expired') {
+      // Holds are given and ended by the seat rules only; an editor confirms, waitlists or cancels.
+      throw ValidationError.field('status', `«${registrationStatuses.labels[to]}» kan ikke settes for hånd; velg påmeldt, venteliste eller avmeldt`);
     } else {
       current = await moveByHand(deps, current, to, audit);
     }
@@ -293,17 +298,22 @@ async function moveByHand(
   const { store, clock } = deps;
   const now = clock.now();
   const at = now.toISOString();
-  const sessionDelta = (amount: number) => Object.fromEntries(registration.sessions.map((id) => [seatAttribute.session(id), amount]));
+  const { mode, sessions } = registration;
+  const wasHeld = registration.status === 'held';
+  const fromLabel = registrationStatuses.labels[registration.status];
   if (to === 'confirmed') {
     const next: Registration = { ...registration, status: 'confirmed', confirmedAt: at, waitlistKey: null };
+    const add = wasHeld ? confirmHeldSeat(registration).add : sum(seatDelta(mode, sessions, false, 1), { [seatAttribute.waitlisted(mode)]: -1 });
     await store.transact([
       store.registrations.transition(next, registration, conflictNow),
       ...(registration.waitlistKey ? [store.registrations.leaveWaitlist(registration, registration.waitlistKey)] : []),
-      store.events.changeSeats(registration.eventId, { add: { [seatAttribute.confirmed(registration.mode)]: 1, [seatAttribute.waitlisted(registration.mode)]: -1, ...sessionDelta(1) }, conditions: [] }, conflictNow),
-      audit(registration, 'registration-confirmed', 'Venteliste → Påmeldt (manuelt)'),
+      ...(wasHeld ? store.registrations.unscheduleHoldExpiry(registration) : []),
+      store.events.changeSeats(registration.eventId, { add, conditions: [] }, conflictNow),
+      audit(registration, 'registration-confirmed', `${fromLabel} → Påmeldt (manuelt)`),
     ]);
     const event = await store.events.get(registration.eventId);
-    if (event) await emailParticipant(deps, next, promotedEmail(emailContext(deps, event, next, now)));
+    const email = wasHeld ? seatConfirmedEmail : promotedEmail;
+    if (event) await emailParticipant(deps, next, email(emailContext(deps, event, next, now)));
     return next;
   }
   // Moved to the waitlist by hand: at the back of the line, and the seat is not handed on automatically.
@@ -312,20 +322,16 @@ async function moveByHand(
   await store.transact([
     store.registrations.transition(next, registration, conflictNow),
     store.registrations.joinWaitlist(registration, key),
+    ...(wasHeld ? store.registrations.unscheduleHoldExpiry(registration) : []),
     store.events.changeSeats(
       registration.eventId,
       {
-        add: {
-          [seatAttribute.confirmed(registration.mode)]: -1,
-          [seatAttribute.waitlisted(registration.mode)]: 1,
-          ...(registration.checkedInAt ? { [seatAttribute.checkedIn(registration.mode)]: -1 } : {}),
-          ...sessionDelta(-1),
-        },
+        add: sum(seatDelta(mode, sessions, wasHeld, -1), { [seatAttribute.waitlisted(mode)]: 1 }, registration.checkedInAt ? { [seatAttribute.checkedIn(mode)]: -1 } : {}),
         conditions: [],
       },
       conflictNow,
     ),
-    audit(registration, 'registration-waitlisted', 'Påmeldt → Venteliste (manuelt)'),
+    audit(registration, 'registration-waitlisted', `${fromLabel} → Venteliste (manuelt)`),
   ]);
   return next;
 }

@@ -6,9 +6,19 @@ import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parsePath, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
+import { confirmOutcomePage, confirmSeatPage } from './confirm-pages';
 import { cancelledPage, cancelPage, problemPage, receivedPage, registrationFormPage } from './pages';
 import { getPublicEvent } from './public-events';
-import { cancelByLink, register, registrationClosedReason, registrationFromLink, visibleEvent, type RegistrationDependencies } from './registration';
+import {
+  cancelByLink,
+  confirmationState,
+  confirmByLink,
+  register,
+  registrationClosedReason,
+  registrationFromLink,
+  visibleEvent,
+  type RegistrationDependencies,
+} from './registration';
 
 const runtime = createRuntime();
 const deps: RegistrationDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
@@ -25,6 +35,8 @@ function registrationFromForm(fields: Record<string, string | string[]>): Record
   }
   return { ...rest, answers };
 }
+
+const registrationUrl = (eventId: string) => `${deps.publicApiUrl}/events/${eventId}/registrations`;
 
 /** Pages for people answer problems with a page, not JSON. */
 async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> {
@@ -71,6 +83,22 @@ export const handler = httpLambda(
       // The same answer whether the address was registered before or not; the email tells its owner.
       return json(202, { status: 'received' });
     },
+    showConfirmRegistration: (request) =>
+      asPage(async () => {
+        const { token } = parseQuery(request, tokenQuerySchema);
+        const { event, registration } = await registrationFromLink(deps, token);
+        const state = confirmationState(event, registration, deps.clock.now());
+        if (state === 'can-confirm') return htmlPage(200, confirmSeatPage(event, registration, token));
+        const { status, body } = confirmOutcomePage({ kind: state, event, registration }, registrationUrl(event.id));
+        return htmlPage(status, body);
+      }),
+    confirmRegistration: (request) =>
+      asPage(async () => {
+        const { token } = parseQuery(request, tokenQuerySchema);
+        const outcome = await confirmByLink(deps, token);
+        const { status, body } = confirmOutcomePage(outcome, registrationUrl(outcome.event.id));
+        return htmlPage(status, body);
+      }),
     showCancelRegistration: (request) =>
       asPage(async () => {
         const { token } = parseQuery(request, tokenQuerySchema);

@@ -24,7 +24,7 @@ function seatsText(free: number | null): string {
   return `${free} ${free === 1 ? 'ledig plass' : 'ledige plasser'}`;
 }
 
-function eventHeader(event: Pick<NormenEvent, 'title' | 'type' | 'startsAt' | 'endsAt' | 'venue' | 'eligibility' | 'description'>): SafeHtml {
+export function eventHeader(event: Pick<NormenEvent, 'title' | 'type' | 'startsAt' | 'endsAt' | 'venue' | 'eligibility' | 'description'>): SafeHtml {
   return html`<h1>${event.title}</h1>
 <p class="meta">${eventTypes.labels[event.type]} · ${formatPeriod(event.startsAt, event.endsAt)}${event.venue ? html` · ${event.venue}` : ''}</p>
 ${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : ''}`;
@@ -93,13 +93,13 @@ export function receivedPage(event: Pick<NormenEvent, 'title' | 'type' | 'starts
   return page(
     'Påmeldingen er mottatt',
     html`${eventHeader(event)}<h2>Takk! Påmeldingen er mottatt</h2>
-<p class="notice" role="status">Vi har sendt en e-post til adressen du oppga. Der står det om du har fått plass eller står på venteliste, med kalenderfil og lenke for å melde deg av. Finner du den ikke, se i søppelposten.</p>`,
+<p class="notice" role="status">Vi har sendt en e-post til adressen du oppga. Der står det om du har fått plass (og lenken for å bekrefte den) eller står på venteliste, med kalenderfil og lenke for å melde deg av. Finner du den ikke, se i søppelposten.</p>`,
   );
 }
 
 export function cancelPage(event: NormenEvent, registration: Registration, token: string): string {
   const query = `?token=${encodeURIComponent(token)}`;
-  if (registration.status === 'cancelled') return cancelledPage(event, true);
+  if (registration.status === 'cancelled' || registration.status === 'expired') return cancelledPage(event, true);
   return page(
     'Meld deg av',
     html`${eventHeader(event)}<p>Påmelding for ${registration.name} (${attendanceModes.labels[registration.mode]}${registration.status === 'waitlisted' ? ', venteliste' : ''}).</p>

@@ -1,4 +1,4 @@
-import { freeSeats, type NormenEvent, type PublicEvent } from '../../content-model';
+import { type NormenEvent, type PublicEvent } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import type { Store } from '../store';
 import { registrationClosedReason, visibleEvent } from './registration';
@@ -13,8 +13,14 @@ interface PublicEventDependencies {
 
 async function toPublicEvent(deps: PublicEventDependencies, event: NormenEvent): Promise<PublicEvent> {
   const counts = eventCounts(event, await deps.store.events.seats(event.id));
-  const takenInMode = (mode: string) => counts.modes.find((count) => count.mode === mode)?.confirmed ?? 0;
-  const takenInSession = (id: string) => counts.sessions.find((count) => count.sessionId === id)?.confirmed ?? 0;
+  const modeCounts = (mode: string) => {
+    const count = counts.modes.find((candidate) => candidate.mode === mode);
+    return { confirmed: count?.confirmed ?? 0, held: count?.held ?? 0, waitlisted: count?.waitlisted ?? 0, free: count?.free ?? null };
+  };
+  const sessionCounts = (id: string) => {
+    const count = counts.sessions.find((candidate) => candidate.sessionId === id);
+    return { confirmed: count?.confirmed ?? 0, held: count?.held ?? 0, free: count?.free ?? null };
+  };
   return {
     id: event.id,
     type: event.type,
@@ -28,14 +34,14 @@ async function toPublicEvent(deps: PublicEventDependencies, event: NormenEvent):
     registrationOpensAt: event.registrationOpensAt,
     registrationClosesAt: event.registrationClosesAt,
     questions: event.questions,
-    attendance: event.attendance.map((option) => ({ ...option, free: freeSeats(option.capacity, takenInMode(option.mode)) })),
-    sessions: event.sessions.map((session) => ({ ...session, free: freeSeats(session.capacity, takenInSession(session.id)) })),
+    attendance: event.attendance.map((option) => ({ ...option, ...modeCounts(option.mode) })),
+    sessions: event.sessions.map((session) => ({ ...session, ...sessionCounts(session.id) })),
     registrationOpen: registrationClosedReason(event, deps.clock.now()) === null,
     registrationUrl: `${deps.publicApiUrl}/events/${event.id}/registrations`,
   };
 }
 
-/** Events not yet over (drafts never), soonest first, with free seats per mode and session. */
+/** Events not yet over (drafts never), soonest first, with free, held, confirmed and waitlisted seats per mode and session. */
 export async function listPublicEvents(deps: PublicEventDependencies): Promise<{ items: PublicEvent[] }> {
   const now = deps.clock.now();
   // Nothing Normen runs lasts longer than a week; start the index read there, then drop what has ended.

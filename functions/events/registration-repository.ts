@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { registrationSchema, type AttendanceMode, type Registration } from '../../content-model';
-import { queryPrefix, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import { queryAll, queryPrefix, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
 import { ConflictError } from '../shared/errors';
 
 /**
@@ -13,6 +13,9 @@ const registrationKey = (eventId: string, id: string) => ({ pk: `EVENT#${eventId
 const emailKey = (eventId: string, email: string) => ({ pk: `EVENT#${eventId}`, sk: `EMAIL#${email}` });
 const waitlistKey = (eventId: string, mode: AttendanceMode, key: string) => ({ pk: `EVENT#${eventId}`, sk: `WAIT#${mode}#${key}` });
 const markerSchema = z.object({ registrationId: z.string() });
+/** Holds by the time they end, across events: the seat-holds job reads only those that have ended. */
+const holdDueKey = (heldUntil: string, eventId: string, id: string) => ({ pk: 'HOLDS_DUE', sk: `${heldUntil}#${eventId}#${id}` });
+const holdDueSchema = z.object({ eventId: z.string(), registrationId: z.string(), heldUntil: z.string() });
 
 export class AlreadyRegisteredError extends ConflictError {}
 
@@ -34,9 +37,51 @@ export function createRegistrationRepository(table: Table) {
     };
   }
 
+  /** Puts a held registration in the seat-holds job's queue, by the time its hold ends. */
+  function scheduleHoldExpiry(registration: Pick<Registration, 'eventId' | 'id' | 'heldUntil'>): TransactionStep {
+    if (!registration.heldUntil) throw new Error('A hold needs an end');
+    return {
+      item: {
+        Put: {
+          TableName: table.name,
+          Item: { ...holdDueKey(registration.heldUntil, registration.eventId, registration.id), entity: 'hold-due', eventId: registration.eventId, registrationId: registration.id, heldUntil: registration.heldUntil },
+        },
+      },
+    };
+  }
+
   return {
     get,
     joinWaitlist,
+    scheduleHoldExpiry,
+
+    /** Takes a hold out of the job's queue (confirmed, cancelled or expired); harmless if already gone. */
+    unscheduleHoldExpiry(registration: Pick<Registration, 'eventId' | 'id' | 'heldUntil'>): TransactionStep[] {
+      if (!registration.heldUntil) return [];
+      return [{ item: { Delete: { TableName: table.name, Key: holdDueKey(registration.heldUntil, registration.eventId, registration.id) } } }];
+    },
+
+    /** Holds that have ended by `now`, oldest first; the cost grows with what is due, not with all registrations. */
+    holdsDue(now: string): Promise<{ eventId: string; registrationId: string; heldUntil: string }[]> {
+      return queryAll(
+        (start) =>
+          table.client.send(
+            new QueryCommand({
+              TableName: table.name,
+              KeyConditionExpression: 'pk = :pk AND sk <= :now',
+              ExpressionAttributeValues: { ':pk': 'HOLDS_DUE', ':now': `${now}#~` },
+              ConsistentRead: true,
+              ExclusiveStartKey: start,
+            }),
+          ),
+        (item) => holdDueSchema.parse(item),
+      );
+    },
+
+    /** Removes a queue entry that no longer names a live hold (found by the job after someone else acted). */
+    async dropHoldDue(due: { eventId: string; registrationId: string; heldUntil: string }): Promise<void> {
+      await table.client.send(new DeleteCommand({ TableName: table.name, Key: holdDueKey(due.heldUntil, due.eventId, due.registrationId) }));
+    },
 
     async findByEmail(eventId: string, email: string): Promise<Registration | null> {
       const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: emailKey(eventId, email), ConsistentRead: true }));
@@ -86,6 +131,7 @@ export function createRegistrationRepository(table: Table) {
           onConditionFailed: () => new AlreadyRegisteredError('Adressen er allerede påmeldt'),
         },
         ...(registration.waitlistKey ? [joinWaitlist(registration, registration.waitlistKey)] : []),
+        ...(registration.status === 'held' ? [scheduleHoldExpiry(registration)] : []),
       ];
     },
 

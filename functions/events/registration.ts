@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { attendanceModes, type NormenEvent, type Registration, type RegistrationRequest } from '../../content-model';
+import { attendanceModes, holdEndsAt, holdIsOpen, type NormenEvent, type Registration, type RegistrationRequest } from '../../content-model';
 import type { EmailingDependencies } from '../dependencies';
 import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
@@ -9,10 +9,10 @@ import { logger } from '../shared/logger';
 import { buildRawEmail } from '../shared/mime';
 import type { RateLimit, RateLimiter } from '../shared/rate-limit';
 import type { Store } from '../store';
-import { alreadyRegisteredEmail, cancelledRegistrationEmail, promotedEmail, registeredEmail, type EventEmail } from './emails';
+import { alreadyRegisteredEmail, cancelledRegistrationEmail, holdExpiredEmail, seatConfirmedEmail, seatOfferedEmail, registeredEmail, type EventEmail } from './emails';
 import { seatAttribute } from './event-repository';
 import { AlreadyRegisteredError } from './registration-repository';
-import { decideSeat, handOverSeat, promotes } from './seats';
+import { confirmHeldSeat, decideSeat, handOverSeat, promotes } from './seats';
 
 /** Store, clock, mailer, link signer, public API URL and sender. */
 export type EventDependencies = EmailingDependencies;
@@ -47,6 +47,16 @@ export async function untilCommitted<T>(step: () => Promise<T>, attempts = 40): 
 export function cancelUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
   const token = deps.tokens.issue(`${registration.eventId}:${registration.id}`, 'registration', now);
   return `${deps.publicApiUrl}/events/registrations/cancel?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The participant's link to the «Bekreft plassen» page. It carries the same signed registration
+ * token as the cancel link: the token is the participant's key to their own registration, and the
+ * page only shows a button; the POST from it confirms.
+ */
+export function confirmUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
+  const token = deps.tokens.issue(`${registration.eventId}:${registration.id}`, 'registration', now);
+  return `${deps.publicApiUrl}/events/registrations/confirm?token=${encodeURIComponent(token)}`;
 }
 
 /** Sends one email to a participant; a lost email is logged, never allowed to undo what was stored. */
@@ -105,8 +115,9 @@ export type RegistrationOutcome =
   | { kind: 'discarded' };
 
 /**
- * Registers for an event: a seat if one is free, the waitlist otherwise, decided in one transaction
- * with the counters, the one-per-address claim and the waitlist marker. The caller learns nothing
+ * Registers for an event: a seat if one is free (held until confirmed when seats are limited), the
+ * waitlist otherwise, decided in one transaction with the counters, the one-per-address claim, the
+ * waitlist marker and the hold's place in the expiry queue. The caller learns nothing
  * about whether the address was registered before: the owner of the address gets an email instead.
  */
 export async function register(deps: RegistrationDependencies, eventId: string, request: RegistrationRequest, clientAddress: string): Promise<RegistrationOutcome> {
@@ -135,6 +146,7 @@ export async function register(deps: RegistrationDependencies, eventId: string, 
       status,
       registeredAt: now.toISOString(),
       confirmedAt: status === 'confirmed' ? now.toISOString() : null,
+      heldUntil: status === 'held' ? holdEndsAt(event, now) : null,
       cancelledAt: null,
       checkedInAt: null,
       anonymisedAt: null,
@@ -162,61 +174,144 @@ export async function register(deps: RegistrationDependencies, eventId: string, 
 }
 
 export function emailContext(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, event: NormenEvent, registration: Registration, now: Date) {
-  return { event, registration, cancelUrl: cancelUrl(deps, registration, now), now };
+  return {
+    event,
+    registration,
+    cancelUrl: cancelUrl(deps, registration, now),
+    confirmUrl: confirmUrl(deps, registration, now),
+    registrationUrl: `${deps.publicApiUrl}/events/${event.id}/registrations`,
+    now,
+  };
 }
 
 export interface Departure {
   registration: Registration;
+  /** The first in line, now holding the freed seat until they confirm it. */
   promoted: Registration | null;
 }
 
+/** How a registration ends: the participant cancels, or a hold runs out unconfirmed. */
+type Ending = 'cancelled' | 'expired';
+
 /**
- * Cancels a registration. A confirmed seat goes to the first in line for the same mode in the same
- * transaction, so the waitlist never waits while a seat stands empty. Cancelling twice is harmless.
+ * Ends a registration. A seat (held or confirmed) goes to the first in line for the same mode in the
+ * same transaction, as a hold they must confirm, so the waitlist never waits while a seat stands
+ * empty. Ending twice is harmless: the second finds nothing to do. An expiry only happens to a hold
+ * whose time is up, so a stale or repeated job run changes nothing.
  */
-export async function leave(deps: Pick<EventDependencies, 'store' | 'clock'>, eventId: string, registrationId: string, extraSteps: () => TransactionStep[] = () => []): Promise<Departure & { changed: boolean }> {
+async function endRegistration(
+  deps: Pick<EventDependencies, 'store' | 'clock'>,
+  eventId: string,
+  registrationId: string,
+  ending: Ending,
+  extraSteps: () => TransactionStep[] = () => [],
+): Promise<Departure & { changed: boolean }> {
   return untilCommitted(async () => {
     const now = deps.clock.now();
     const at = now.toISOString();
     const registration = await deps.store.registrations.get(eventId, registrationId);
     if (!registration) throw new NotFoundError('Påmeldingen finnes ikke');
-    if (registration.status === 'cancelled') return { registration, promoted: null, changed: false };
+    if (registration.status === 'cancelled' || registration.status === 'expired') return { registration, promoted: null, changed: false };
+    if (ending === 'expired' && (registration.status !== 'held' || holdIsOpen(registration, now))) return { registration, promoted: null, changed: false };
     const event = await deps.store.events.get(eventId);
     if (!event) throw new NotFoundError('Arrangementet finnes ikke');
-    const cancelled: Registration = { ...registration, status: 'cancelled', cancelledAt: at, waitlistKey: null };
+    const ended: Registration = { ...registration, status: ending, cancelledAt: ending === 'cancelled' ? at : registration.cancelledAt, waitlistKey: null };
     const { store } = deps;
-    const common = [store.registrations.transition(cancelled, registration, seatsMoved), store.registrations.releaseEmail(registration), ...extraSteps()];
+    const common = [
+      store.registrations.transition(ended, registration, seatsMoved),
+      store.registrations.releaseEmail(registration),
+      ...(registration.status === 'held' ? store.registrations.unscheduleHoldExpiry(registration) : []),
+      ...extraSteps(),
+    ];
     if (registration.status === 'waitlisted') {
       await store.transact([
         ...common,
         ...(registration.waitlistKey ? [store.registrations.leaveWaitlist(registration, registration.waitlistKey)] : []),
         store.events.changeSeats(eventId, { add: { [seatAttribute.waitlisted(registration.mode)]: -1 }, conditions: [] }, seatsMoved),
       ]);
-      return { registration: cancelled, promoted: null, changed: true };
+      return { registration: ended, promoted: null, changed: true };
     }
     const seats = await store.events.seats(eventId);
     const nextId = promotes(event, seats, registration.mode, now) ? (await store.registrations.waitlistHead(eventId, registration.mode))[0] : undefined;
     const next = nextId ? await store.registrations.get(eventId, nextId) : null;
     const waiting = next?.status === 'waitlisted' && next.waitlistKey ? next : null;
     const { change, keptSessions } = handOverSeat(event, seats, registration, waiting);
-    const promoted: Registration | null = waiting ? { ...waiting, status: 'confirmed', confirmedAt: at, waitlistKey: null, sessions: keptSessions } : null;
+    const promoted: Registration | null = waiting ? offered(event, waiting, keptSessions, now) : null;
     await store.transact([
       ...common,
       store.events.changeSeats(eventId, change, seatsMoved),
       ...(waiting && promoted && waiting.waitlistKey
-        ? [store.registrations.transition(promoted, waiting, seatsMoved), store.registrations.leaveWaitlist(waiting, waiting.waitlistKey)]
+        ? [store.registrations.transition(promoted, waiting, seatsMoved), store.registrations.leaveWaitlist(waiting, waiting.waitlistKey), store.registrations.scheduleHoldExpiry(promoted)]
         : []),
     ]);
-    return { registration: cancelled, promoted, changed: true };
+    return { registration: ended, promoted, changed: true };
   });
 }
 
-/** Tells the leaver and the one who got the seat. */
-export async function announceDeparture(deps: EventDependencies, departure: Departure, now: Date): Promise<void> {
+/** The first in line as they are once offered a seat: it is held for them until they confirm it. */
+export function offered(event: NormenEvent, waiting: Registration, sessions: string[], now: Date): Registration {
+  return { ...waiting, status: 'held', heldUntil: holdEndsAt(event, now), waitlistKey: null, sessions };
+}
+
+/** Cancels a registration; its seat is offered to the first in line. */
+export function leave(deps: Pick<EventDependencies, 'store' | 'clock'>, eventId: string, registrationId: string, extraSteps: () => TransactionStep[] = () => []): Promise<Departure & { changed: boolean }> {
+  return endRegistration(deps, eventId, registrationId, 'cancelled', extraSteps);
+}
+
+/** Lets a hold whose time is up expire; its seat is offered to the first in line. Nothing happens otherwise. */
+export function expireHold(deps: Pick<EventDependencies, 'store' | 'clock'>, eventId: string, registrationId: string): Promise<Departure & { changed: boolean }> {
+  return endRegistration(deps, eventId, registrationId, 'expired');
+}
+
+/** Tells the leaver (a receipt, or that the hold ran out) and the one offered the seat; false if an email failed. */
+export async function announceDeparture(deps: EventDependencies, departure: Departure, now: Date): Promise<boolean> {
   const event = await deps.store.events.get(departure.registration.eventId);
-  if (!event) return;
-  await emailParticipant(deps, departure.registration, cancelledRegistrationEmail(emailContext(deps, event, departure.registration, now)));
-  if (departure.promoted) await emailParticipant(deps, departure.promoted, promotedEmail(emailContext(deps, event, departure.promoted, now)));
+  if (!event) return true;
+  const context = emailContext(deps, event, departure.registration, now);
+  const expired = departure.registration.status === 'expired';
+  // Everyone of a cancelled event has already been told so; an expired hold there needs no word.
+  const told = expired && event.status === 'cancelled' ? true : await emailParticipant(deps, departure.registration, expired ? holdExpiredEmail(context) : cancelledRegistrationEmail(context));
+  const offer = departure.promoted ? await emailParticipant(deps, departure.promoted, seatOfferedEmail(emailContext(deps, event, departure.promoted, now))) : true;
+  return told && offer;
+}
+
+export type ConfirmOutcome =
+  | { kind: 'confirmed' | 'already-confirmed'; event: NormenEvent; registration: Registration }
+  /** The hold ran out (or was handed on) before the button was pressed. */
+  | { kind: 'expired'; event: NormenEvent; registration: Registration }
+  | { kind: 'not-held'; event: NormenEvent; registration: Registration };
+
+/** What pressing «Bekreft plassen» would do now, without doing it: the GET page shows this. */
+export function confirmationState(event: Pick<NormenEvent, 'status'>, registration: Registration, now: Date): ConfirmOutcome['kind'] | 'can-confirm' {
+  if (registration.status === 'confirmed') return 'already-confirmed';
+  if (event.status === 'cancelled') return 'not-held';
+  if (holdIsOpen(registration, now)) return 'can-confirm';
+  if (registration.status === 'held' || registration.status === 'expired') return 'expired';
+  return 'not-held';
+}
+
+/**
+ * The POST from the «Bekreft plassen» button: a held seat becomes confirmed if its time is not up,
+ * in one transaction with the counters and the expiry queue, conditional on the hold still standing
+ * (so a confirmation and an expiry racing each other cannot both win). Confirming twice is harmless.
+ */
+export async function confirmByLink(deps: EventDependencies, token: string): Promise<ConfirmOutcome> {
+  const { event } = await registrationFromLink(deps, token);
+  const outcome = await untilCommitted(async (): Promise<ConfirmOutcome> => {
+    const { event: current, registration } = await registrationFromLink(deps, token);
+    const now = deps.clock.now();
+    const state = confirmationState(current, registration, now);
+    if (state !== 'can-confirm') return { kind: state, event, registration };
+    const confirmed: Registration = { ...registration, status: 'confirmed', confirmedAt: now.toISOString() };
+    await deps.store.transact([
+      deps.store.registrations.transition(confirmed, registration, seatsMoved),
+      deps.store.events.changeSeats(event.id, confirmHeldSeat(registration), seatsMoved),
+      ...deps.store.registrations.unscheduleHoldExpiry(registration),
+    ]);
+    return { kind: 'confirmed', event, registration: confirmed };
+  });
+  if (outcome.kind === 'confirmed') await emailParticipant(deps, outcome.registration, seatConfirmedEmail(emailContext(deps, outcome.event, outcome.registration, deps.clock.now())));
+  return outcome;
 }
 
 /** The registration a cancel link names; a 400 naming `token` for a forged or broken link. */

@@ -1,5 +1,5 @@
 import type { JobName, JobRun } from '../../content-model';
-import { runEventNotifications, runEventRetention } from '../events/event-jobs';
+import { runEventNotifications, runEventRetention, runSeatHolds } from '../events/event-jobs';
 import type { EventDependencies } from '../events/registration';
 import { runDispatchSweep, type DispatchDependencies } from '../newsletter/dispatch';
 import { runReviewCheck, type ReviewCheckDependencies } from '../review/review-check';
@@ -18,6 +18,7 @@ const jobs: Record<JobName, (deps: JobDependencies) => Promise<JobOutcome>> = {
   'newsletter-dispatch': (deps) => runDispatchSweep(deps, deps.dispatchBudgetMs),
   'event-notifications': runEventNotifications,
   'event-retention': runEventRetention,
+  'seat-holds': runSeatHolds,
 };
 
 export function runJob(deps: JobDependencies, job: JobName, trigger: { kind: JobRun['trigger']; by: string | null }): Promise<JobRun> {

@@ -10,8 +10,8 @@ import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled,
 /**
  * Events in the CMS and the public registration form, in a real browser against the whole local
  * system with the demo seed: a participant registers through the plain HTML form without logging
- * in; the editor finds her on the event page, checks her in, sees the waitlist, filters and exports
- * the registrations as CSV, cancels her (the seat goes to the waitlist) and emails the participants; an editor creates an event in the form in Oslo time and opens it; a
+ * in and confirms her held seat behind the link in the email; the editor finds her on the event page, checks her in, sees the waitlist, filters and exports
+ * the registrations as CSV, cancels her (the seat is offered to the waitlist, and the editor confirms it for Ola) and emails the participants; an editor creates an event in the form in Oslo time and opens it; a
  * committee member sees no events. Own ports, so it runs beside the other browser tests.
  */
 const e2ePorts = { api: 23300, dynamodb: 23301, ses: 23302, cognito: 23303, s3: 23304 };
@@ -85,6 +85,7 @@ describe('Events', () => {
       streamingUrl: null,
       reminderHoursBefore: 24,
       retentionDays: 90,
+      holdHours: 24,
     });
 
     // The participant: no login, the plain HTML form.
@@ -103,6 +104,19 @@ describe('Events', () => {
     await form.getByRole('button', { name: 'Meld meg på' }).click();
     await expectVisible(form.getByRole('heading', { level: 2, name: 'Takk! Påmeldingen er mottatt' }));
     expect(await form.title()).toBe('Påmeldingen er mottatt – Normen');
+
+    // The seat is held until Kari presses «Bekreft plassen» behind the link in her email (sent before the page answered).
+    const holdEmail = (await readSentEmails(e2e.system.sesEndpoint, startedAt)).find((email) => email.destination.to.includes(participant.email));
+    expect(holdEmail?.subject).toBe(`Bekreft plassen din: ${title}`);
+    expect(holdEmail?.body.text).toMatch(/Plassen er holdt for deg til \w+dag \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}\./);
+    const confirmLink = holdEmail?.body.text?.match(/https?:\/\/\S+\/events\/registrations\/confirm\?token=\S+/)?.[0] ?? '';
+    expect(confirmLink).not.toBe('');
+    const heldNow = registrationList.parse(await (await api('GET', `/admin/events/${event.id}/registrations`)).json()).items;
+    expect(heldNow.map((registration) => registration.status)).toEqual(['held']);
+    const confirmPage = await form.goto(confirmLink);
+    expect(confirmPage?.status()).toBe(200);
+    await form.getByRole('button', { name: 'Bekreft plassen' }).click();
+    await expectVisible(form.getByText('Takk! Plassen din er bekreftet, og du er påmeldt.', { exact: false }));
     await visitor.close();
 
     // A second participant (through the JSON API) finds the one seat taken and is put on the waitlist.
@@ -133,8 +147,8 @@ describe('Events', () => {
     const formLink = editor.getByRole('link', { name: 'Påmeldingsskjemaet' });
     expect(await formLink.getAttribute('href')).toBe(`${e2e.system.apiUrl}/events/${event.id}/registrations`);
     const inPerson = editor.getByRole('table', { name: 'Påmeldte per deltakelsesform' }).getByRole('row', { name: 'Fysisk oppmøte' });
-    // Seats, confirmed, free, waitlisted, checked in.
-    expect(await inPerson.getByRole('cell').allTextContents()).toEqual(['1', '1', '0', '1', '0']);
+    // Seats, confirmed, held, free, waitlisted, checked in.
+    expect(await inPerson.getByRole('cell').allTextContents()).toEqual(['1', '1', '0', '0', '1', '0']);
     const kari = registrationRow(editor, participant.name);
     await expectVisible(kari.getByText(participant.email, { exact: true }));
     await expectVisible(kari.getByText(participant.organisation));
@@ -186,7 +200,13 @@ describe('Events', () => {
     await expectAbsent(editor, kari.getByRole('button', { name: 'Avmeld' }));
     await editor.getByRole('textbox', { name: 'Søk på navn, e-post eller virksomhet' }).fill('');
     await expectRowCount(rows, 2);
-    await expectVisible(registrationRow(editor, waiting.name).getByText('Påmeldt', { exact: true }));
+    // Ola is offered the seat: held for him until he confirms it; he confirms by phone, so the editor does it.
+    const ola = registrationRow(editor, waiting.name);
+    await expectVisible(ola.getByText('Plass holdt (ikke bekreftet)', { exact: true }));
+    await expectVisible(ola.getByText(/^Holdt til /));
+    await ola.getByRole('button', { name: 'Bekreft plassen' }).click();
+    await expectVisible(editor.getByText(`Plassen til ${waiting.name} er bekreftet`));
+    await expectVisible(ola.getByText('Påmeldt', { exact: true }));
     const after = registrationList.parse(await (await api('GET', `/admin/events/${event.id}/registrations`)).json()).items;
     expect(after.map((registration) => [registration.email, registration.status])).toEqual([
       [participant.email, 'cancelled'],
@@ -278,6 +298,7 @@ describe('Events', () => {
       streamingUrl: null,
       reminderHoursBefore: 24,
       retentionDays: 90,
+      holdHours: 24,
     });
     const registered = await fetch(`${e2e.system.apiUrl}/events/${event.id}/registrations`, {
       method: 'POST',

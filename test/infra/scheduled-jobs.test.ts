@@ -193,13 +193,14 @@ describe('newsletter-dispatch', () => {
 });
 
 describe('event jobs', () => {
-  it('event-notifications runs every 5 minutes and event-retention daily at 03:30 Oslo time, both on the jobs function', () => {
+  it('event-notifications and seat-holds run every 5 minutes and event-retention daily at 03:30 Oslo time, all on the jobs function', () => {
     const byJob = new Map(
       ofType('AWS::Scheduler::Schedule').map(([, schedule]) => [JSON.parse(schedule.Properties.Target.Input as string).job as string, schedule]),
     );
     expect(byJob.get('event-notifications')?.Properties.ScheduleExpression).toBe('rate(5 minutes)');
     expect(byJob.get('event-retention')?.Properties.ScheduleExpression).toBe('cron(30 3 * * ? *)');
-    for (const job of ['event-notifications', 'event-retention']) {
+    expect(byJob.get('seat-holds')?.Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    for (const job of ['event-notifications', 'event-retention', 'seat-holds']) {
       expect(byJob.get(job)?.Properties.Target.Arn, job).toEqual(jobsFunctionArn());
       expect(jobAlarms(job, 'JobFailed'), job).toHaveLength(1);
       expect(jobAlarms(job, 'JobSucceeded'), job).toHaveLength(1);

@@ -5,7 +5,7 @@ import { changeRegistration, listRegistrations, sendMessage, updateEvent } from 
 import { runJob } from '../../functions/jobs/jobs';
 import { leave, register } from '../../functions/events/registration';
 import { ConflictError, NotFoundError, ValidationError } from '../../functions/shared/errors';
-import { conferenceInput, editor, openEvent, participant, partitionItems } from '../support/events';
+import { conferenceInput, editor, openEvent, participant, partitionItems, registerAndConfirm } from '../support/events';
 import { emailsTo, reviewDependencies, startTestApi, type TestApi } from '../support/local-stack';
 
 type Deps = Awaited<ReturnType<typeof reviewDependencies>>;
@@ -30,7 +30,7 @@ describe('registration rules at their edges', () => {
     const event = await openEvent(deps);
     const workshop = [];
     for (let index = 0; index < 3; index++) {
-      const outcome = await register(deps, event.id, participant({ sessions: ['workshop', 'apning'] }), `10.1.0.${index}`);
+      const outcome = await registerAndConfirm(deps, event.id, participant({ sessions: ['workshop', 'apning'] }), `10.1.0.${index}`);
       expect(outcome).toMatchObject({ kind: 'registered', registration: { status: 'confirmed' } });
       if (outcome.kind === 'registered') workshop.push(outcome.registration);
     }
@@ -40,7 +40,7 @@ describe('registration rules at their edges', () => {
     expect((error as ValidationError).fields).toEqual([{ path: 'sessions', message: expect.stringContaining('Workshop: risikovurdering') }]);
     expect(await partitionItems(deps, event.id)).toEqual(before);
 
-    const withoutWorkshop = await register(deps, event.id, participant({ sessions: ['apning'] }), '10.1.0.9');
+    const withoutWorkshop = await registerAndConfirm(deps, event.id, participant({ sessions: ['apning'] }), '10.1.0.9');
     expect(withoutWorkshop).toMatchObject({ kind: 'registered', registration: { status: 'confirmed' } });
 
     const first = workshop[0];
@@ -60,13 +60,18 @@ describe('registration rules at their edges', () => {
     expect(again).toEqual({ kind: 'already-registered', event: expect.objectContaining({ id: event.id }) });
     const { items, counts } = await listRegistrations(deps, event.id, {});
     expect(items).toHaveLength(1);
-    expect(counts.modes.map((count) => count.confirmed)).toEqual([1, 0]);
+    expect(counts.modes.map((count) => [count.held, count.confirmed])).toEqual([
+      [1, 0],
+      [0, 0],
+    ]);
     const emails = await emailsTo(person.email);
-    expect(emails.map((email) => email.subject)).toEqual([expect.stringMatching(/^Du er påmeldt/), expect.stringMatching(/allerede påmeldt/i)]);
+    expect(emails.map((email) => email.subject)).toEqual([expect.stringMatching(/^Bekreft plassen din/), expect.stringMatching(/^Du har allerede en plass som venter på bekreftelse/)]);
+    // The second email repeats the confirm link, so someone who lost the first can still confirm.
+    expect(emails[1]?.body.text).toMatch(/\/events\/registrations\/confirm\?token=/);
 
     if (first.kind !== 'registered') throw new Error('not registered');
     await leave(deps, event.id, first.registration.id);
-    expect(await register(deps, event.id, person, '10.2.0.3')).toMatchObject({ kind: 'registered', registration: { status: 'confirmed' } });
+    expect(await register(deps, event.id, person, '10.2.0.3')).toMatchObject({ kind: 'registered', registration: { status: 'held' } });
   });
 
   it('accepts the last moment before registration closes and refuses from then on, and refuses closed, cancelled and draft events', async () => {
@@ -113,7 +118,7 @@ describe('registration rules at their edges', () => {
 
   it('lets an editor check people in and move them between the waitlist and a seat by hand, with an audit record', async () => {
     const event = await openEvent(deps, { attendance: [{ mode: 'in-person', capacity: 1 }], sessions: [] });
-    const first = await register(deps, event.id, participant(), '10.5.0.1');
+    const first = await registerAndConfirm(deps, event.id, participant(), '10.5.0.1');
     const second = await register(deps, event.id, participant(), '10.5.0.2');
     if (first.kind !== 'registered' || second.kind !== 'registered') throw new Error('not registered');
     expect(second.registration.status).toBe('waitlisted');
@@ -148,9 +153,10 @@ describe('registration rules at their edges', () => {
     await updateEvent(deps, editor, event.id, { ...conferenceInput({ attendance: [{ mode: 'in-person', capacity: 2 }], sessions: [] }), status: 'open', expectedRevision: event.revision });
     const { items } = await listRegistrations(deps, event.id, {});
     const statusOf = (id: string | undefined) => items.find((registration) => registration.id === id)?.status;
-    expect([statusOf(line[0]?.id), statusOf(line[1]?.id)]).toEqual(['confirmed', 'waitlisted']);
+    // The first in line is offered the new seat: held for them until they confirm it.
+    expect([statusOf(line[0]?.id), statusOf(line[1]?.id)]).toEqual(['held', 'waitlisted']);
     const subjects = (await emailsTo(line[0]?.email ?? '')).map((email) => email.subject);
-    expect(subjects).toEqual([expect.stringMatching(/^Du står på venteliste/), expect.stringMatching(/^Du har fått plass/)]);
+    expect(subjects).toEqual([expect.stringMatching(/^Du står på venteliste/), expect.stringMatching(/^Du har fått plass – bekreft den/)]);
   });
 });
 
@@ -164,8 +170,10 @@ describe('calendar files, reminders and retention', () => {
   it('attaches an .ics whose times are right in Europe/Oslo', async () => {
     const event = await openEvent(deps);
     const person = participant();
-    await register(deps, event.id, person, '10.7.0.1');
-    const [confirmation] = await emailsTo(person.email);
+    await registerAndConfirm(deps, event.id, person, '10.7.0.1');
+    const [held, confirmation] = await emailsTo(person.email);
+    // No calendar entry for a seat that is only held.
+    expect(held?.attachments).toHaveLength(0);
     const ics = confirmation?.attachments.find((attachment) => attachment.filename?.endsWith('.ics'));
     expect(ics).toBeDefined();
     const calendar = new ICAL.Component(ICAL.parse(Buffer.from(ics?.content ?? '', 'base64').toString('utf8')));
@@ -184,10 +192,10 @@ describe('calendar files, reminders and retention', () => {
     const inPerson = participant();
     const online = participant({ mode: 'online' });
     const waiting = participant();
-    await register(deps, event.id, inPerson, '10.8.0.1');
+    await registerAndConfirm(deps, event.id, inPerson, '10.8.0.1');
     await register(deps, event.id, online, '10.8.0.2');
     const waitlisted = await openEvent(deps, { attendance: [{ mode: 'in-person', capacity: 1 }], sessions: [] });
-    await register(deps, waitlisted.id, participant(), '10.8.0.3');
+    await registerAndConfirm(deps, waitlisted.id, participant(), '10.8.0.3');
     await register(deps, waitlisted.id, waiting, '10.8.0.4');
 
     // The reminder is due 24 hours before the start (2026-12-02 08:00Z); not a minute earlier.
@@ -218,7 +226,7 @@ describe('calendar files, reminders and retention', () => {
   it('emails every participant once when an editor writes to them or moves the event, with an updated calendar entry', async () => {
     const event = await openEvent(deps, { sessions: [] });
     const person = participant();
-    await register(deps, event.id, person, '10.9.0.1');
+    await registerAndConfirm(deps, event.id, person, '10.9.0.1');
     await sendMessage(deps, editor, event.id, { subject: 'Praktisk informasjon', body: 'Ta med legitimasjon.', audience: 'all' });
     await updateEvent(deps, editor, event.id, { ...conferenceInput({ sessions: [], startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T15:00:00Z' }), status: 'open', expectedRevision: event.revision });
     await runJob(deps, 'event-notifications', { kind: 'schedule', by: null });
@@ -321,9 +329,9 @@ describe('registration over HTTP', () => {
     const { items } = await listRegistrations(deps, event.id, {});
     expect(items.map((registration) => [registration.email, registration.status])).toEqual([
       [seated, 'cancelled'],
-      [waiting, 'confirmed'],
+      [waiting, 'held'],
     ]);
-    expect((await emailsTo(waiting)).at(-1)?.subject).toMatch(/^Du har fått plass/);
+    expect((await emailsTo(waiting)).at(-1)?.subject).toMatch(/^Du har fått plass – bekreft den/);
     const again = await fetch(link ?? '', { method: 'POST' });
     expect(await again.text()).toContain('allerede avmeldt');
 
@@ -339,8 +347,8 @@ describe('registration over HTTP', () => {
     expect(body).not.toContain('stream.normen.no');
     const listed = (JSON.parse(body) as { items: { id: string; attendance: { mode: string; free: number | null }[] }[] }).items.find((item) => item.id === event.id);
     expect(listed?.attendance).toEqual([
-      { mode: 'in-person', capacity: 100, free: 99 },
-      { mode: 'online', capacity: null, free: null },
+      { mode: 'in-person', capacity: 100, free: 99, held: 1, confirmed: 0, waitlisted: 0 },
+      { mode: 'online', capacity: null, free: null, held: 0, confirmed: 0, waitlisted: 0 },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eventInputSchema, eventSchema, registrationRequestSchema, type NormenEvent, type RegistrationRequest } from '../../content-model';
+import { eventInputSchema, eventSchema, registrationRequestSchema, type NormenEvent, type Registration, type RegistrationRequest } from '../../content-model';
 import { createEvent, updateEvent } from '../../functions/events/events-admin';
+import { confirmByLink, register, type RegistrationDependencies, type RegistrationOutcome } from '../../functions/events/registration';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../functions/shared/db/client';
 import type { reviewDependencies } from './local-stack';
@@ -92,4 +93,21 @@ export function storedEvent(overrides: Partial<NormenEvent> = {}): NormenEvent {
     anonymisedAt: null,
     ...overrides,
   });
+}
+
+/** The participant's registration token, as the links in their emails carry it. */
+export const registrationToken = (deps: Pick<RegistrationDependencies, 'tokens' | 'clock'>, registration: Pick<Registration, 'eventId' | 'id'>) =>
+  deps.tokens.issue(`${registration.eventId}:${registration.id}`, 'registration', deps.clock.now());
+
+/** Presses «Bekreft plassen» for a held seat, as the participant does from the email. */
+export async function confirmSeat(deps: Omit<RegistrationDependencies, 'rateLimiter'>, registration: Pick<Registration, 'eventId' | 'id'>) {
+  return confirmByLink(deps, registrationToken(deps, registration));
+}
+
+/** Registers and, when the seat is held, confirms it: a participant who answers the email. */
+export async function registerAndConfirm(deps: RegistrationDependencies, eventId: string, request: RegistrationRequest, clientAddress: string): Promise<RegistrationOutcome> {
+  const outcome = await register(deps, eventId, request, clientAddress);
+  if (outcome.kind !== 'registered' || outcome.registration.status !== 'held') return outcome;
+  const confirmed = await confirmSeat(deps, outcome.registration);
+  return { ...outcome, registration: confirmed.registration };
 }

@@ -54,7 +54,7 @@ function registration(overrides: Partial<Registration> = {}): Registration {
 }
 
 function context(overrides: Partial<Registration> = {}, eventOverrides: Partial<NormenEvent> = {}): RegistrationEmailContext {
-  return { event: { ...event, ...eventOverrides }, registration: registration(overrides), cancelUrl, now: new Date('2026-11-23T08:00:00.000Z') };
+  return { event: { ...event, ...eventOverrides }, registration: registration(overrides), cancelUrl, confirmUrl: 'https://api.normen.no/events/registrations/confirm?token=abc', registrationUrl: 'https://api.normen.no/events/ev-2026-normkonf/registrations', now: new Date('2026-11-23T08:00:00.000Z') };
 }
 
 /** Through the same path as production: MIME with buildRawEmail, then read back by a real mail parser. */

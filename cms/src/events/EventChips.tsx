@@ -31,8 +31,10 @@ const eventStatusColours: Record<EventStatus, ChipColour> = {
 
 const registrationStatusColours: Record<RegistrationStatus, ChipColour> = {
   confirmed: 'success',
+  held: 'info',
   waitlisted: 'warning',
   cancelled: 'default',
+  expired: 'default',
 };
 
 /** Colour and text together, so the status reads without relying on colour. */
@@ -41,7 +43,7 @@ export function EventStatusChip({ status }: { status: EventStatus }) {
 }
 
 export function RegistrationStatusChip({ status }: { status: RegistrationStatus }) {
-  return <Chip size="small" color={registrationStatusColours[status]} variant={status === 'cancelled' ? 'outlined' : 'filled'} label={registrationStatuses.labels[status]} />;
+  return <Chip size="small" color={registrationStatusColours[status]} variant={status === 'cancelled' || status === 'expired' ? 'outlined' : 'filled'} label={registrationStatuses.labels[status]} />;
 }
 
 /** "12 av 40" for limited seats, "12 (ubegrenset)" otherwise. */
@@ -49,10 +51,12 @@ export function seatsText(confirmed: number, capacity: number | null): string {
   return capacity === null ? `${formatNumber(confirmed)} (ubegrenset)` : `${formatNumber(confirmed)} av ${formatNumber(capacity)}`;
 }
 
-/** Confirmed participants in person against the seats, or "–" when the event has no in-person attendance. */
+/** Seats taken in person (confirmed and held) against the seats, with the unconfirmed part; "–" without in-person attendance. */
 export function inPersonSeatsText(event: Pick<EventWithCounts, 'counts'>): string {
   const inPerson = event.counts.modes.find((mode) => mode.mode === 'in-person');
-  return inPerson ? seatsText(inPerson.confirmed, inPerson.capacity) : '–';
+  if (!inPerson) return '–';
+  const taken = seatsText(inPerson.confirmed + inPerson.held, inPerson.capacity);
+  return inPerson.held ? `${taken} (${formatNumber(inPerson.held)} ubekreftet)` : taken;
 }
 
 /** Everyone on a waitlist, whatever the mode. */

@@ -16,7 +16,7 @@ import {
   type DateTimeInputProps,
 } from 'react-admin';
 import { RichTextInput } from 'ra-input-rich-text';
-import { attendanceModes, eventStatuses, type EventWithCounts } from '../../../content-model';
+import { attendanceModes, eventStatuses, seatHoldRules, type EventWithCounts } from '../../../content-model';
 import { FormSection } from '../shared/sections';
 import { attendanceModeChoices, eventTypeChoices, questionKindChoices } from './EventChips';
 import { allowedStatuses, validateEventForm } from './eventPayload';
@@ -144,6 +144,13 @@ export function EventForm({ intro, withStatus = false }: { intro?: ReactNode; wi
           <OsloDateTimeInput source="registrationOpensAt" helperText="Tomt: åpner når arrangementet åpnes for påmelding" />
           <OsloDateTimeInput source="registrationClosesAt" helperText="Tomt: stenger når arrangementet starter" />
           <NumberInput source="reminderHoursBefore" min={1} max={336} step={1} helperText="Påminnelse til deltakerne – standard 24 timer (dagen før)" />
+          <NumberInput
+            source="holdHours"
+            min={1}
+            max={seatHoldRules.maxHoldHours}
+            step={1}
+            helperText={`Timer en begrenset plass holdes før den må bekreftes – standard ${seatHoldRules.defaultHoldHours}; aldri senere enn ${seatHoldRules.closesHoursBeforeStart} timer før start`}
+          />
           <NumberInput source="retentionDays" min={1} max={3650} step={1} helperText="Dager etter arrangementet før deltakernes personopplysninger anonymiseres – standard 90" />
         </Row>
       </FormSection>

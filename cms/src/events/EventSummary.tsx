@@ -52,7 +52,8 @@ function ModeCounts({ event }: { event: EventWithCounts }) {
         <TableRow>
           <TableCell>Deltakelse</TableCell>
           <TableCell align="right">Plasser</TableCell>
-          <TableCell align="right">Påmeldt</TableCell>
+          <TableCell align="right">Bekreftet</TableCell>
+          <TableCell align="right">Holdt (ubekreftet)</TableCell>
           <TableCell align="right">Ledige</TableCell>
           <TableCell align="right">Venteliste</TableCell>
           <TableCell align="right">Sjekket inn</TableCell>
@@ -66,6 +67,7 @@ function ModeCounts({ event }: { event: EventWithCounts }) {
             </TableCell>
             <TableCell align="right">{seatsOrUnlimited(mode.capacity)}</TableCell>
             <TableCell align="right">{formatNumber(mode.confirmed)}</TableCell>
+            <TableCell align="right">{formatNumber(mode.held)}</TableCell>
             <TableCell align="right">{seatsOrUnlimited(mode.free)}</TableCell>
             <TableCell align="right">{formatNumber(mode.waitlisted)}</TableCell>
             <TableCell align="right">{formatNumber(mode.checkedIn)}</TableCell>
@@ -87,7 +89,8 @@ function SessionCounts({ event }: { event: EventWithCounts }) {
           <TableCell>Økt</TableCell>
           <TableCell>Tid</TableCell>
           <TableCell align="right">Plasser</TableCell>
-          <TableCell align="right">Påmeldt</TableCell>
+          <TableCell align="right">Bekreftet</TableCell>
+          <TableCell align="right">Holdt (ubekreftet)</TableCell>
           <TableCell align="right">Ledige</TableCell>
         </TableRow>
       </TableHead>
@@ -107,6 +110,7 @@ function SessionCounts({ event }: { event: EventWithCounts }) {
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{periodText(session.startsAt, session.endsAt)}</TableCell>
               <TableCell align="right">{seatsOrUnlimited(session.capacity)}</TableCell>
               <TableCell align="right">{formatNumber(counts?.confirmed ?? 0)}</TableCell>
+              <TableCell align="right">{formatNumber(counts?.held ?? 0)}</TableCell>
               <TableCell align="right">{seatsOrUnlimited(counts ? counts.free : session.capacity)}</TableCell>
             </TableRow>
           );
@@ -134,6 +138,7 @@ export function EventSummary({ event }: { event: EventWithCounts }) {
         <Fact label="Påmelding">{registrationWindowText(event)}</Fact>
         <Fact label="For hvem">{event.eligibility || '–'}</Fact>
         <Fact label="Strømmelenke">{event.streamingUrl ?? '–'}</Fact>
+        <Fact label="Bekreftelsesfrist">{`${formatNumber(event.holdHours)} timer (kortere nær start)`}</Fact>
         <Fact label="Påminnelse">{`${formatNumber(event.reminderHoursBefore)} timer før start`}</Fact>
         <Fact label="Anonymisering">
           {event.anonymisedAt ? `Deltakerne ble anonymisert ${formatInstant(event.anonymisedAt)}` : `${formatNumber(event.retentionDays)} dager etter arrangementet`}

@@ -29,7 +29,7 @@ export function RegistrationActions({ eventId, registration, onChanged }: Regist
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  if (registration.anonymisedAt || registration.status === 'cancelled') return null;
+  if (registration.anonymisedAt || registration.status === 'cancelled' || registration.status === 'expired') return null;
 
   async function change(update: RegistrationChange, done: string) {
     setBusy(true);
@@ -59,7 +59,13 @@ export function RegistrationActions({ eventId, registration, onChanged }: Regist
           </Button>
         )
       ) : null}
-      {registration.status === 'confirmed' ? (
+      {registration.status === 'held' ? (
+        // The participant has not pressed «Bekreft plassen»; the secretariat may confirm for them (e.g. by phone).
+        <Button size="small" variant="outlined" disabled={busy} onClick={() => void change({ status: 'confirmed' }, `Plassen til ${who} er bekreftet`)}>
+          Bekreft plassen
+        </Button>
+      ) : null}
+      {registration.status === 'confirmed' || registration.status === 'held' ? (
         // To the back of the line; the seat is not handed on by itself.
         <Button size="small" disabled={busy} onClick={() => void change({ status: 'waitlisted' }, `${who} er flyttet til ventelisten`)}>
           Flytt til venteliste

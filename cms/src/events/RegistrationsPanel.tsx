@@ -138,6 +138,11 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
               <TableCell>
                 <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
                   <RegistrationStatusChip status={registration.status} />
+                  {registration.status === 'held' && registration.heldUntil ? (
+                    <Typography variant="caption" sx={{ whiteSpace: 'nowrap' }}>
+                      Holdt til {formatInstant(registration.heldUntil)}
+                    </Typography>
+                  ) : null}
                   {registration.checkedInAt ? (
                     <Typography variant="caption" color="success.main" sx={{ whiteSpace: 'nowrap' }}>
                       Sjekket inn {formatInstant(registration.checkedInAt)}

@@ -69,6 +69,7 @@ export function normaliseEventForm(values: FormValues): FormValues {
     streamingUrl: textOrNull(values.streamingUrl),
     reminderHoursBefore: wholeNumberOrDefault(values.reminderHoursBefore),
     retentionDays: wholeNumberOrDefault(values.retentionDays),
+    holdHours: wholeNumberOrDefault(values.holdHours),
   };
 }
 

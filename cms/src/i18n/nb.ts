@@ -328,6 +328,7 @@ const resourceMessages = {
         eligibility: 'For hvem',
         streamingUrl: 'Strømmelenke',
         reminderHoursBefore: 'Påminnelse (timer før)',
+        holdHours: 'Frist for å bekrefte plassen (timer)',
         retentionDays: 'Anonymiseres etter (dager)',
         sessionsList: 'Økter',
         sessions: { title: 'Tittel', speaker: 'Foredragsholder', startsAt: 'Starter', endsAt: 'Slutter', capacity: 'Antall plasser' },
