@@ -111,7 +111,7 @@ describe('HEAD on every public GET route', () => {
       body: '<p>Innhold</p>',
     });
     let revision = created.revision;
-    for (const step of [{ action: 'send-to-consultation' }, { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' } }, { action: 'publish' }]) {
+    for (const step of [{ action: 'send-to-consultation' }, { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } }, { action: 'publish' }]) {
       revision = productSchema.parse(await post(`/admin/products/${created.id}/transitions`, { ...step, expectedRevision: revision })).revision;
     }
     slug = created.slug;
