@@ -46,8 +46,14 @@ function parseConfirmSubject(subject: string): { subscriberId: string; nonce: st
   return { subscriberId: subject.slice(0, dot), nonce: subject.slice(dot + 1) };
 }
 
-async function sendConfirmation(deps: NewsletterDependencies, subscriber: Subscriber, nonce: string, now: Date): Promise<void> {
-  const token = deps.tokens.issue(confirmSubject(subscriber.id, nonce), 'confirm', now);
+/** The token of the confirmation link for a pending sign-up (the one its latest email carries). */
+export function confirmToken(deps: Pick<NewsletterDependencies, 'tokens'>, subscriber: Pick<Subscriber, 'id' | 'confirmationNonce'>, now: Date): string {
+  if (!subscriber.confirmationNonce) throw new Error(`Subscriber ${subscriber.id} has no confirmation pending`);
+  return deps.tokens.issue(confirmSubject(subscriber.id, subscriber.confirmationNonce), 'confirm', now);
+}
+
+async function sendConfirmation(deps: NewsletterDependencies, subscriber: Subscriber, now: Date): Promise<void> {
+  const token = confirmToken(deps, subscriber, now);
   const link = `${deps.publicApiUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`;
   await deps.mailer.send({
     to: subscriber.email,
@@ -102,7 +108,7 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
     // Pending or unsubscribed: take the new choice of interests and ask for confirmation again.
     const next: Subscriber = { ...existing, interests: request.interests, status: 'pending', confirmationNonce, revision: existing.revision + 1 };
     await deps.store.transact([deps.store.subscribers.update(next, existing.revision)]);
-    return sendConfirmation(deps, next, confirmationNonce, now);
+    return sendConfirmation(deps, next, now);
   }
   const subscriber: Subscriber = {
     id: randomUUID(),
@@ -123,7 +129,7 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
     if (error instanceof ConflictError) return; // the same address signed up in the same instant
     throw error;
   }
-  await sendConfirmation(deps, subscriber, confirmationNonce, now);
+  await sendConfirmation(deps, subscriber, now);
 }
 
 async function subscriberFromToken(deps: NewsletterDependencies, token: string, purpose: 'manage'): Promise<Subscriber> {
