@@ -39,6 +39,11 @@ export const subscriberSchema = z.object({
   suppressedReason: z.string().nullable(),
   /** Consecutive soft bounces; enough of them suppress the address. */
   softBounces: z.number().int().nonnegative(),
+  /**
+   * Set by each sign-up that asks for confirmation and named in its link's token; the confirmation
+   * removes it, so a confirm link works once and an older one stops working when a new one is sent.
+   */
+  confirmationNonce: z.string().min(1).optional(),
   revision: z.number().int().positive(),
 });
 export type Subscriber = z.infer<typeof subscriberSchema>;

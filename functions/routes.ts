@@ -187,6 +187,10 @@ export interface RouteDeclaration {
   summary: string;
   request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   response: { status: number; contentType?: string; schema?: z.ZodType; cache?: 'public' | 'none' };
+  /** Also takes a plain HTML form post (application/x-www-form-urlencoded) and answers it with a page. */
+  formPost?: true;
+  /** Limited per client (functions/shared/rate-limit.ts): over the limit, a 429 with Retry-After. */
+  rateLimited?: true;
 }
 
 export const routes = [
@@ -225,13 +229,14 @@ export const routes = [
   { operationId: 'triageInput', method: 'PUT', path: '/admin/consultations/{id}/inputs/{inputId}', lambda: 'consultations', access: 'write', summary: 'Triage an input', request: { params: inputParamsSchema, body: inputTriageSchema }, response: { status: 200, schema: stakeholderInputSchema } },
 
   { operationId: 'showInputForm', method: 'GET', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'The input form (HTML, works without JavaScript)', request: { query: inputFormQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
-  { operationId: 'submitInput', method: 'POST', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'Submit input (JSON, or a form post that gets HTML back); rate limited', request: { body: inputSubmissionSchema }, response: { status: 201, cache: 'none' } },
+  { operationId: 'submitInput', method: 'POST', path: '/inputs', lambda: 'inputs', access: 'public', summary: 'Submit input (JSON, or a form post that gets HTML back); rate limited', request: { body: inputSubmissionSchema }, response: { status: 201, cache: 'none' }, formPost: true, rateLimited: true },
 
   { operationId: 'showSubscriptionForm', method: 'GET', path: '/newsletter/subscriptions', lambda: 'newsletter', access: 'public', summary: 'The sign-up form (HTML, works without JavaScript)', response: { status: 200, contentType: 'text/html' } },
-  { operationId: 'subscribe', method: 'POST', path: '/newsletter/subscriptions', lambda: 'newsletter', access: 'public', summary: 'Sign up (double opt-in); the same answer whatever the address; rate limited', request: { body: subscriptionRequestSchema }, response: { status: 202 } },
-  { operationId: 'confirmSubscription', method: 'GET', path: '/newsletter/confirm', lambda: 'newsletter', access: 'public', summary: 'Confirm a sign-up from the signed, expiring link in the email', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
+  { operationId: 'subscribe', method: 'POST', path: '/newsletter/subscriptions', lambda: 'newsletter', access: 'public', summary: 'Sign up (double opt-in); the same answer whatever the address; rate limited', request: { body: subscriptionRequestSchema }, response: { status: 202 }, formPost: true, rateLimited: true },
+  { operationId: 'showConfirmSubscription', method: 'GET', path: '/newsletter/confirm', lambda: 'newsletter', access: 'public', summary: 'A page with one button to confirm a sign-up (the signed, expiring link in the email); opening it changes nothing', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
+  { operationId: 'confirmSubscription', method: 'POST', path: '/newsletter/confirm', lambda: 'newsletter', access: 'public', summary: 'Confirm a sign-up (the button on that page); a link confirms once, and a newer sign-up request replaces it', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
   { operationId: 'showPreferences', method: 'GET', path: '/newsletter/preferences', lambda: 'newsletter', access: 'public', summary: 'Preferences page from the signed link in every email', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
-  { operationId: 'updatePreferences', method: 'POST', path: '/newsletter/preferences', lambda: 'newsletter', access: 'public', summary: 'Change interests (re-subscribes someone who had left)', request: { query: tokenQuerySchema, body: preferencesUpdateSchema }, response: { status: 200 } },
+  { operationId: 'updatePreferences', method: 'POST', path: '/newsletter/preferences', lambda: 'newsletter', access: 'public', summary: 'Change interests (re-subscribes someone who had left)', request: { query: tokenQuerySchema, body: preferencesUpdateSchema }, response: { status: 200 }, formPost: true },
   { operationId: 'showUnsubscribe', method: 'GET', path: '/newsletter/unsubscribe', lambda: 'newsletter', access: 'public', summary: 'A page with one button to unsubscribe', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
   { operationId: 'unsubscribe', method: 'POST', path: '/newsletter/unsubscribe', lambda: 'newsletter', access: 'public', summary: 'One-click unsubscribe (RFC 8058): immediate, answers 200', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html' } },
 
@@ -254,7 +259,7 @@ export const routes = [
   { operationId: 'getPublicEvent', method: 'GET', path: '/content/events/{id}', lambda: 'delivery', access: 'public', summary: 'One event with its program and free seats', request: { params: eventIdParamsSchema }, response: { status: 200, schema: publicEventSchema, cache: 'public' } },
 
   { operationId: 'showRegistrationForm', method: 'GET', path: '/events/{id}/registrations', lambda: 'events', access: 'public', summary: 'The registration form (HTML, works without JavaScript)', request: { params: eventIdParamsSchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
-  { operationId: 'register', method: 'POST', path: '/events/{id}/registrations', lambda: 'events', access: 'public', summary: 'Register (JSON, or a form post that gets HTML back): a seat or the waitlist, decided atomically; the same answer whatever the address; rate limited', request: { params: eventIdParamsSchema, body: registrationRequestSchema }, response: { status: 202, cache: 'none' } },
+  { operationId: 'register', method: 'POST', path: '/events/{id}/registrations', lambda: 'events', access: 'public', summary: 'Register (JSON, or a form post that gets HTML back): a seat or the waitlist, decided atomically; the same answer whatever the address; rate limited', request: { params: eventIdParamsSchema, body: registrationRequestSchema }, response: { status: 202, cache: 'none' }, formPost: true, rateLimited: true },
   { operationId: 'showConfirmRegistration', method: 'GET', path: '/events/registrations/confirm', lambda: 'events', access: 'public', summary: 'A page with the held seat, until when it is held, and one «Bekreft plassen» button (link from the registration and offer emails); changes nothing', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
   { operationId: 'confirmRegistration', method: 'POST', path: '/events/registrations/confirm', lambda: 'events', access: 'public', summary: 'Confirm a held seat before its hold ends (409 page once it has expired)', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },
   { operationId: 'showCancelRegistration', method: 'GET', path: '/events/registrations/cancel', lambda: 'events', access: 'public', summary: 'A page with the registration and one button to cancel it (link from every email)', request: { query: tokenQuerySchema }, response: { status: 200, contentType: 'text/html', cache: 'none' } },

@@ -18,7 +18,7 @@ import { addDays, eventInputSchema, osloWallClockInstant, registrationRequestSch
 import { jobDependencies } from '../functions/jobs/dependencies';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { runDispatchSweep } from '../functions/newsletter/dispatch';
-import { confirm, subscribe } from '../functions/newsletter/subscriptions';
+import { confirm, confirmToken, subscribe } from '../functions/newsletter/subscriptions';
 import { subscriptionRequestSchema } from '../content-model';
 import { recordEvaluation } from '../functions/review/record-evaluation';
 import { submitInput, type InputDependencies } from '../functions/inputs/use-cases';
@@ -146,7 +146,7 @@ async function seedNewsletter(runtime: ReturnType<typeof createRuntime>, today: 
   for (const [index, { email, interests }] of seedSubscribers.entries()) {
     await subscribe(deps, subscriptionRequestSchema.parse({ email, interests }), `seed-newsletter-${index}`);
     const subscriber = await deps.store.subscribers.findByEmail(email);
-    if (subscriber) await confirm(deps, deps.tokens.issue(subscriber.id, 'confirm', today));
+    if (subscriber) await confirm(deps, confirmToken(deps, subscriber, today));
   }
   for (const { send, ...campaign } of seedCampaigns) {
     const draft = await createCampaign(deps, actor, { ...campaign, linkedProducts: [] });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventIdParamsSchema, registrationRequestSchema, tokenQuerySchema } from '../../content-model';
 import { emailingDependencies } from '../dependencies';
 import { DomainError } from '../shared/errors';
+import { toErrorPage } from '../shared/http/error-responses';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parsePath, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
 import { createRateLimiter } from '../shared/rate-limit';
@@ -44,9 +45,7 @@ async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> 
     return await work();
   } catch (error) {
     if (!(error instanceof DomainError) || error.status >= 500) throw error;
-    const title = error.status === 429 ? 'For mange påmeldinger' : error.status === 404 ? 'Finner ikke påmeldingen' : 'Det gikk ikke';
-    const { status, body } = problemPage(title, error.message, error.status);
-    return htmlPage(status, body);
+    return toErrorPage(error, ({ title, message }) => problemPage(title, message, error.status).body, error.status === 404 ? 'Finner ikke påmeldingen' : 'Det gikk ikke');
   }
 }
 

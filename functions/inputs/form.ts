@@ -1,6 +1,7 @@
 import { GENERAL_INPUT, stakeholderGroups, type Consultation } from '../../content-model';
 import type { FieldError } from '../shared/errors';
 import { html, page, type SafeHtml } from '../shared/html';
+import type { ProblemPage } from '../shared/http/error-responses';
 
 export interface FormState {
   values: Record<string, string>;
@@ -70,6 +71,5 @@ export function receivedPage(consultation: Consultation | null): string {
   );
 }
 
-export function errorPage(title: string, message: string, status: number): { status: number; body: string } {
-  return { status, body: page(title, html`<h1>${title}</h1><p class="notice">${message}</p><p><a href="inputs">Tilbake til skjemaet</a></p>`) };
-}
+export const problemPage: ProblemPage = ({ title, message }) =>
+  page(title, html`<h1>${title}</h1><p class="notice">${message}</p><p><a href="inputs">Tilbake til skjemaet</a></p>`);

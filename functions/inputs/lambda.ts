@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { inputFormQuerySchema, inputSubmissionSchema } from '../../content-model';
 import { DomainError } from '../shared/errors';
+import { toErrorPage } from '../shared/http/error-responses';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest } from '../shared/http/request';
 import { mailerFromConfig } from '../shared/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
-import { errorPage, inputFormPage, receivedPage } from './form';
+import { inputFormPage, problemPage, receivedPage } from './form';
 import { closedConsultationNotice, openConsultations, submitInput } from './use-cases';
 
 const runtime = createRuntime();
@@ -31,8 +32,7 @@ async function submitFromForm(request: HttpRequest) {
       const page = inputFormPage(await openConsultations(deps), { values, errors: error.fields }, 400);
       return htmlPage(page.status, page.body);
     }
-    const page = errorPage(error.status === 429 ? 'For mange innsendinger' : 'Innspillet ble ikke sendt', error.message, error.status);
-    return htmlPage(page.status, page.body);
+    return toErrorPage(error, problemPage, 'Innspillet ble ikke sendt');
   }
 }
 

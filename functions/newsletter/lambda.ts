@@ -1,24 +1,24 @@
 import { emailingDependencies } from '../dependencies';
 import { preferencesUpdateSchema, subscriptionRequestSchema, tokenQuerySchema } from '../../content-model';
 import { DomainError } from '../shared/errors';
+import { toErrorPage } from '../shared/http/error-responses';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
-import { checkYourEmailPage, confirmedPage, invalidLinkPage, preferencesPage, subscriptionFormPage, unsubscribedPage, unsubscribePage } from './pages';
-import { confirm, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
+import { checkYourEmailPage, confirmedPage, confirmPage, preferencesPage, problemPage, subscriptionFormPage, unsubscribedPage, unsubscribePage } from './pages';
+import { confirm, confirmation, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
 
 const runtime = createRuntime();
 const deps: NewsletterDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
 
-/** Pages reached from email links answer a bad or expired link with a page, not JSON. */
-async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> {
+/** Pages reached from email links and the form answer problems with a page, not JSON. */
+async function asPage(work: () => Promise<HttpResponse>, title = 'Lenken virker ikke'): Promise<HttpResponse> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof DomainError) || error.status >= 500) throw error;
-    const { status, body } = invalidLinkPage(error.message, error.status);
-    return htmlPage(status, body);
+    return toErrorPage(error, problemPage, title);
   }
 }
 
@@ -48,8 +48,16 @@ export const handler = httpLambda(
           const { status, body } = subscriptionFormPage({ email: typed, errors: error.fields }, 400);
           return htmlPage(status, body);
         }
-      });
+      }, 'Påmeldingen ble ikke sendt');
     },
+    // Opening the link only shows the button: mail scanners open every link in every email.
+    showConfirmSubscription: (request) =>
+      asPage(async () => {
+        const token = tokenOf(request);
+        const { subscriber } = await confirmation(deps, token);
+        if (subscriber.status === 'confirmed') return htmlPage(200, confirmedPage(subscriber, manageLinks(deps, subscriber.id, deps.clock.now()).preferences));
+        return htmlPage(200, confirmPage(subscriber, token));
+      }),
     confirmSubscription: (request) =>
       asPage(async () => {
         const subscriber = await confirm(deps, tokenOf(request));

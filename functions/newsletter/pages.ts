@@ -1,6 +1,7 @@
 import { interests, type Interest, type Subscriber } from '../../content-model';
 import type { FieldError } from '../shared/errors';
 import { html, page, type SafeHtml } from '../shared/html';
+import type { ProblemPage } from '../shared/http/error-responses';
 
 function interestBoxes(chosen: readonly Interest[]): SafeHtml {
   return html`<fieldset><legend>Interesser (velg ingen for bare generelle nyheter)</legend>
@@ -37,6 +38,21 @@ export function checkYourEmailPage(): string {
   return page(
     'Sjekk e-posten din',
     html`<h1>Sjekk e-posten din</h1><p class="notice">Vi har sendt en e-post til adressen du oppga. Åpne lenken i den for å bekrefte abonnementet. Finner du den ikke, se i søppelposten.</p>`,
+  );
+}
+
+/**
+ * What the link in the confirmation email opens: one button that confirms. The link itself changes
+ * nothing, because mail scanners (Microsoft Safe Links) open every link before the person does.
+ */
+export function confirmPage(subscriber: Subscriber, token: string): string {
+  const chosen = subscriber.interests.length === 0 ? 'generelle nyheter' : subscriber.interests.map((code) => interests.labels[code]).join(', ');
+  return page(
+    'Bekreft abonnementet',
+    html`<h1>Bekreft abonnementet på nyhetsbrevet fra Normen</h1>
+<p>${subscriber.email} er meldt på nyhetsbrevet om ${chosen}. Trykk «Bekreft» for å begynne å få det.</p>
+<form method="post" action="confirm?token=${encodeURIComponent(token)}"><button type="submit">Bekreft</button></form>
+<p>Har du ikke bedt om dette, kan du lukke siden. Da får du ingenting fra oss.</p>`,
   );
 }
 
@@ -77,9 +93,6 @@ export function unsubscribedPage(subscriber: Subscriber, preferencesUrl: string)
   );
 }
 
-export function invalidLinkPage(message: string, status: number) {
-  return {
-    status,
-    body: page('Ugyldig lenke', html`<h1>Lenken virker ikke</h1><p class="notice">${message}</p><p><a href="subscriptions">Meld deg på nyhetsbrevet</a></p>`),
-  };
-}
+/** A refused link or sign-up (bad or used link, too many sign-ups), with the way back to the form. */
+export const problemPage: ProblemPage = ({ title, message }) =>
+  page(title, html`<h1>${title}</h1><p class="notice">${message}</p><p><a href="subscriptions">Meld deg på nyhetsbrevet</a></p>`);

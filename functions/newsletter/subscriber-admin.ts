@@ -14,9 +14,10 @@ interface Deps {
 export async function listSubscribers({ store }: Pick<Deps, 'store'>, query: SubscriberQuery): Promise<{ items: Subscriber[] }> {
   const candidates = await store.subscribers.list(query.q);
   return {
-    items: candidates.filter(
-      (subscriber) => (!query.status || subscriber.status === query.status) && (!query.interest || subscriber.interests.includes(query.interest)),
-    ),
+    items: candidates
+      .filter((subscriber) => (!query.status || subscriber.status === query.status) && (!query.interest || subscriber.interests.includes(query.interest)))
+      // The nonce of a pending confirmation is part of its link: nobody but the link's owner needs it.
+      .map(({ confirmationNonce: _nonce, ...subscriber }) => subscriber),
   };
 }
 

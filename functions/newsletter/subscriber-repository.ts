@@ -63,20 +63,16 @@ export function createSubscriberRepository(table: Table) {
     },
 
     update(subscriber: Subscriber, expectedRevision: number): TransactionStep {
-      const expression = updateExpression(subscriber);
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: subscriberKey(subscriber.id),
-            ...expression,
-            ConditionExpression: 'attribute_exists(pk) AND #expectedRevision = :expectedRevision',
-            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision' },
-            ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision },
-          },
-        },
-        onConditionFailed: () => new ConflictError('Abonnementet ble endret samtidig. Prøv igjen.'),
-      };
+      return conditionalUpdate(table, subscriber, expectedRevision);
+    },
+
+    /**
+     * The confirmation from a link: succeeds only while the link's nonce is the one on record (and
+     * nothing else changed), and `confirmed` no longer carries it, so the same link cannot confirm
+     * again after an unsubscribe, and an older link stops working once a newer one is sent.
+     */
+    consumeConfirmation(confirmed: Subscriber, expectedRevision: number, nonce: string): TransactionStep {
+      return conditionalUpdate(table, { ...confirmed, confirmationNonce: undefined }, expectedRevision, nonce);
     },
 
     /** Deletes the person and their address pointer (GDPR); memberships go in the same transaction. */
@@ -116,6 +112,23 @@ export function createSubscriberRepository(table: Table) {
   };
 }
 export type SubscriberRepository = ReturnType<typeof createSubscriberRepository>;
+
+function conditionalUpdate(table: Table, subscriber: Subscriber, expectedRevision: number, nonce?: string): TransactionStep {
+  const expression = updateExpression(subscriber);
+  return {
+    item: {
+      Update: {
+        TableName: table.name,
+        Key: subscriberKey(subscriber.id),
+        ...expression,
+        ConditionExpression: `attribute_exists(pk) AND #expectedRevision = :expectedRevision${nonce === undefined ? '' : ' AND #nonce = :nonce'}`,
+        ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision', ...(nonce === undefined ? {} : { '#nonce': 'confirmationNonce' }) },
+        ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision, ...(nonce === undefined ? {} : { ':nonce': nonce }) },
+      },
+    },
+    onConditionFailed: () => new ConflictError('Abonnementet ble endret samtidig. Prøv igjen.'),
+  };
+}
 
 /** The audiences a subscriber belongs to while confirmed: everyone, plus each chosen interest. */
 export function audiencesOf(subscriber: Pick<Subscriber, 'status' | 'interests'>): (Interest | 'all')[] {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { interests as interestVocabulary, type Interest, type PreferencesUpdate, type Subscriber, type SubscriptionRequest } from '../../content-model';
 import type { Clock } from '../shared/clock';
-import { ConflictError } from '../shared/errors';
+import { ConflictError, ValidationError } from '../shared/errors';
 import { html } from '../shared/html';
 import { logger } from '../shared/logger';
 import type { Mailer } from '../shared/mailer';
@@ -33,8 +33,28 @@ export function manageLinks(deps: Pick<NewsletterDependencies, 'tokens' | 'publi
 const describeInterests = (chosen: readonly Interest[]) =>
   chosen.length === 0 ? 'generelle nyheter fra Normen' : chosen.map((code) => interestVocabulary.labels[code]).join(', ');
 
+/**
+ * A confirm token names the subscriber and the nonce of this one request (`<id>.<nonce>`): the
+ * signature proves the link came from us, the nonce that it is still the one to use.
+ */
+const confirmSubject = (subscriberId: string, nonce: string) => `${subscriberId}.${nonce}`;
+const newNonce = () => randomBytes(16).toString('base64url');
+
+function parseConfirmSubject(subject: string): { subscriberId: string; nonce: string } {
+  const dot = subject.indexOf('.');
+  if (dot <= 0 || dot === subject.length - 1) throw invalidLink();
+  return { subscriberId: subject.slice(0, dot), nonce: subject.slice(dot + 1) };
+}
+
+/** The token of the confirmation link for a pending sign-up (the one its latest email carries). */
+export function confirmToken(deps: Pick<NewsletterDependencies, 'tokens'>, subscriber: Pick<Subscriber, 'id' | 'confirmationNonce'>, now: Date): string {
+  if (!subscriber.confirmationNonce) throw new Error(`Subscriber ${subscriber.id} has no confirmation pending`);
+  return deps.tokens.issue(confirmSubject(subscriber.id, subscriber.confirmationNonce), 'confirm', now);
+}
+
 async function sendConfirmation(deps: NewsletterDependencies, subscriber: Subscriber, now: Date): Promise<void> {
-  const link = `${deps.publicApiUrl}/newsletter/confirm?token=${encodeURIComponent(deps.tokens.issue(subscriber.id, 'confirm', now))}`;
+  const token = confirmToken(deps, subscriber, now);
+  const link = `${deps.publicApiUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`;
   await deps.mailer.send({
     to: subscriber.email,
     subject: 'Bekreft abonnementet på nyhetsbrevet fra Normen',
@@ -43,14 +63,14 @@ async function sendConfirmation(deps: NewsletterDependencies, subscriber: Subscr
       '',
       `Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.`,
       '',
-      'Bekreft ved å åpne lenken innen sju dager:',
+      'Bekreft ved å åpne lenken og trykke «Bekreft» innen sju dager:',
       link,
       '',
       'Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.',
     ].join('\n'),
     html: html`<p>Hei,</p>
 <p>Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.</p>
-<p><a href="${link}">Bekreft abonnementet</a> (lenken virker i sju dager).</p>
+<p><a href="${link}">Bekreft abonnementet</a> (åpne lenken og trykk «Bekreft»; lenken virker i sju dager).</p>
 <p>Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.</p>`.value,
   });
 }
@@ -82,9 +102,11 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
   if (existing?.status === 'confirmed') return sendAlreadySubscribed(deps, existing, now);
 
   const at = now.toISOString();
+  // Every request for a confirmation gets its own nonce: the link sent before it stops working.
+  const confirmationNonce = newNonce();
   if (existing) {
     // Pending or unsubscribed: take the new choice of interests and ask for confirmation again.
-    const next: Subscriber = { ...existing, interests: request.interests, status: 'pending', revision: existing.revision + 1 };
+    const next: Subscriber = { ...existing, interests: request.interests, status: 'pending', confirmationNonce, revision: existing.revision + 1 };
     await deps.store.transact([deps.store.subscribers.update(next, existing.revision)]);
     return sendConfirmation(deps, next, now);
   }
@@ -98,6 +120,7 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
     unsubscribedAt: null,
     suppressedReason: null,
     softBounces: 0,
+    confirmationNonce,
     revision: 1,
   };
   try {
@@ -109,7 +132,7 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
   await sendConfirmation(deps, subscriber, now);
 }
 
-async function subscriberFromToken(deps: NewsletterDependencies, token: string, purpose: 'confirm' | 'manage'): Promise<Subscriber> {
+async function subscriberFromToken(deps: NewsletterDependencies, token: string, purpose: 'manage'): Promise<Subscriber> {
   const id = deps.tokens.verify(token, purpose, deps.clock.now());
   const subscriber = await deps.store.subscribers.get(id);
   // A valid signature for a deleted subscriber: say no more than for a bad link.
@@ -125,12 +148,45 @@ async function save(deps: NewsletterDependencies, current: Subscriber, next: Sub
   return next;
 }
 
-/** The confirmation link: only now does the address start receiving newsletters. */
+const usedLink = () =>
+  ValidationError.field('token', 'Lenken er allerede brukt, eller det er sendt en nyere. Bruk lenken i den nyeste e-posten, eller meld deg på på nytt.');
+
+/**
+ * What a confirm link leads to, changing nothing (mail scanners open every link): `pending` when
+ * the button may confirm, `confirmed` when it already has (a second click, or a signed-up address).
+ * A link that was used or replaced, or a suppressed address, is refused.
+ */
+export async function confirmation(deps: NewsletterDependencies, token: string): Promise<{ subscriber: Subscriber; nonce: string }> {
+  const { subscriberId, nonce } = parseConfirmSubject(deps.tokens.verify(token, 'confirm', deps.clock.now()));
+  const subscriber = await deps.store.subscribers.get(subscriberId);
+  // A valid signature for a deleted subscriber: say no more than for a bad link.
+  if (!subscriber) throw invalidLink();
+  if (subscriber.status === 'confirmed') return { subscriber, nonce };
+  if (subscriber.status !== 'pending' || subscriber.confirmationNonce !== nonce) throw usedLink();
+  return { subscriber, nonce };
+}
+
+/**
+ * The "Bekreft" button behind the confirmation link: only now does the address start receiving
+ * newsletters. The write consumes the link's nonce, so the link confirms once: used again after an
+ * unsubscribe, it is refused rather than signing the person up again.
+ */
 export async function confirm(deps: NewsletterDependencies, token: string): Promise<Subscriber> {
-  const subscriber = await subscriberFromToken(deps, token, 'confirm');
-  if (subscriber.status === 'confirmed' || subscriber.status === 'suppressed') return subscriber;
+  const { subscriber, nonce } = await confirmation(deps, token);
+  if (subscriber.status === 'confirmed') return subscriber; // a double click on the button
   const at = deps.clock.now().toISOString();
-  return save(deps, subscriber, { ...subscriber, status: 'confirmed', confirmedAt: at, unsubscribedAt: null, revision: subscriber.revision + 1 });
+  const next: Subscriber = { ...subscriber, status: 'confirmed', confirmedAt: at, unsubscribedAt: null, confirmationNonce: undefined, revision: subscriber.revision + 1 };
+  try {
+    await deps.store.transact([
+      deps.store.subscribers.consumeConfirmation(next, subscriber.revision, nonce),
+      ...deps.store.subscribers.membershipChanges(subscriber, audiencesOf(subscriber), audiencesOf(next)),
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // Two clicks at once, or a new sign-up in between: answer for whatever happened first.
+    return (await confirmation(deps, token)).subscriber;
+  }
+  return next;
 }
 
 export async function preferences(deps: NewsletterDependencies, token: string): Promise<Subscriber> {

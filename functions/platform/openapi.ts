@@ -20,6 +20,11 @@ function parameters(schema: z.ZodType | undefined, location: 'path' | 'query') {
   }));
 }
 
+function requestContent(body: z.ZodType, formPost: boolean) {
+  const schema = schemaOf(body, 'input');
+  return { 'application/json': { schema }, ...(formPost ? { 'application/x-www-form-urlencoded': { schema } } : {}) };
+}
+
 const errorStatuses = {
   '400': 'Ugyldig forespørsel – feltene som feiler er navngitt',
   '401': 'Innlogging kreves',
@@ -28,25 +33,39 @@ const errorStatuses = {
   '409': 'Konflikt (utdatert revisjon, opptatt adresse, ugyldig livsløpssteg)',
 };
 
+const rateLimited = {
+  description: 'For mange forespørsler fra samme klient – Retry-After sier når det kan prøves igjen',
+  headers: {
+    'Retry-After': { description: 'Sekunder til grensen er nullstilt', required: true, schema: { type: 'integer', minimum: 1 } },
+  },
+};
+
+/** A page for a person at a form; the same statuses as the JSON answers. */
+const htmlContent = { 'text/html': { schema: { type: 'string' } } };
+
 /** OpenAPI 3.1 generated from the route declarations and their zod schemas. */
 export function buildOpenApiDocument(routes: readonly RouteDeclaration[]) {
-  const errorContent = { 'application/json': { schema: schemaOf(errorResponseSchema, 'output') } };
+  const jsonErrorContent = { 'application/json': { schema: schemaOf(errorResponseSchema, 'output') } };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
+    // A form post gets a page back for every outcome, a JSON post the JSON body.
+    const errorContent = route.formPost ? { ...jsonErrorContent, ...htmlContent } : jsonErrorContent;
+    const successContent = route.response.schema
+      ? { [route.response.contentType ?? 'application/json']: { schema: schemaOf(route.response.schema, 'output') } }
+      : route.response.contentType
+        ? { [route.response.contentType]: { schema: { type: 'string' } } }
+        : undefined;
     const responses: Record<string, unknown> = {
       [String(route.response.status)]: {
         description: route.summary,
-        ...(route.response.schema
-          ? { content: { [route.response.contentType ?? 'application/json']: { schema: schemaOf(route.response.schema, 'output') } } }
-          : route.response.contentType
-            ? { content: { [route.response.contentType]: { schema: { type: 'string' } } } }
-            : {}),
+        ...(successContent || route.formPost ? { content: { ...successContent, ...(route.formPost ? htmlContent : {}) } } : {}),
       },
     };
     for (const [status, description] of Object.entries(errorStatuses)) {
       if (route.access === 'public' && (status === '401' || status === '403')) continue;
       responses[status] = { description, content: errorContent };
     }
+    if (route.rateLimited) responses['429'] = { ...rateLimited, content: errorContent };
     paths[route.path] = {
       ...paths[route.path],
       [route.method.toLowerCase()]: {
@@ -55,9 +74,7 @@ export function buildOpenApiDocument(routes: readonly RouteDeclaration[]) {
         tags: [route.lambda],
         ...(route.access === 'public' ? { security: [] } : {}),
         parameters: [...parameters(route.request?.params, 'path'), ...parameters(route.request?.query, 'query')],
-        ...(route.request?.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.request.body, 'input') } } } }
-          : {}),
+        ...(route.request?.body ? { requestBody: { required: true, content: requestContent(route.request.body, route.formPost === true) } } : {}),
         responses,
       },
     };

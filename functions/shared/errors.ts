@@ -48,3 +48,21 @@ export class ConflictError extends DomainError {
 
 /** Another transaction touched the same items at the same moment; trying again is the remedy. */
 export class TransactionConflictError extends ConflictError {}
+
+/**
+ * Too many requests from one client in the current window. `retryAfterSeconds` is when the window
+ * frees: it becomes the Retry-After header, and the wording people read on the page or in the JSON.
+ */
+export class RateLimitedError extends DomainError {
+  readonly status = 429;
+  readonly code = 'rate-limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`For mange innsendinger på kort tid. Prøv igjen ${waitText(retryAfterSeconds)}.`);
+  }
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 60) return 'om under ett minutt';
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? 'om ett minutt' : `om ${minutes} minutter`;
+}

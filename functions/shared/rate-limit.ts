@@ -1,12 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Table } from './db/client';
-import { DomainError } from './errors';
+import { RateLimitedError } from './errors';
 
-export class RateLimitedError extends DomainError {
-  readonly status = 429;
-  readonly code = 'rate-limited';
-}
+export { RateLimitedError };
 
 export interface RateLimit {
   /** How many requests one client may make per window. */
@@ -23,7 +20,8 @@ const counterSchema = z.object({ count: z.number().int() });
 export function createRateLimiter(table: Table) {
   return {
     async hit(scope: string, client: string, rule: RateLimit, now: Date): Promise<void> {
-      const window = Math.floor(now.getTime() / 1000 / rule.windowSeconds);
+      const seconds = now.getTime() / 1000;
+      const window = Math.floor(seconds / rule.windowSeconds);
       const { Attributes } = await table.client.send(
         new UpdateCommand({
           TableName: table.name,
@@ -36,7 +34,8 @@ export function createRateLimiter(table: Table) {
       );
       const { count } = counterSchema.parse(Attributes);
       if (count > rule.limit) {
-        throw new RateLimitedError('For mange innsendinger på kort tid. Vent litt og prøv igjen.');
+        // Whole seconds until the next window opens, never 0 (Retry-After: 0 invites a retry storm).
+        throw new RateLimitedError(Math.max(1, Math.ceil((window + 1) * rule.windowSeconds - seconds)));
       }
     },
   };

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, campaignSchema, osloDate, subscriberSchema, type Interest } from '../../content-model';
 import { readSentEmails, type SentEmail } from '../../local/services';
-import { apiAs, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
+import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
  * The newsletter in the CMS, in a real browser against the whole local system with the demo seed:
@@ -54,20 +55,40 @@ async function waitForEmail(match: (email: SentEmail) => boolean, what: string):
   return seen.email;
 }
 
-/** Signs up through the public endpoint and, unless told not to, follows the link in the confirmation email. */
-async function subscribe(email: string, interests: Interest[], confirm = true): Promise<void> {
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 AA violations on the page, by axe-core (the page's context must bypass its CSP). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await axeSource);
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string }[] }> } };
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => violation.id);
+  });
+}
+
+/**
+ * Signs up through the public endpoint and returns the link in the confirmation email; unless told
+ * not to, presses its "Bekreft" button (a POST to the link: opening the link alone confirms nothing).
+ */
+async function subscribe(email: string, interests: Interest[], confirm = true): Promise<string> {
   const response = await fetch(`${e2e.system.apiUrl}/newsletter/subscriptions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ email, interests }),
   });
   expect(response.status).toBe(202);
-  if (!confirm) return;
   const confirmation = await waitForEmail((sent) => addressedTo(sent, email) && sent.subject.startsWith('Bekreft abonnementet'), `confirmation to ${email}`);
   const link = /https?:\/\/\S+\/newsletter\/confirm\?token=[^\s"<>]+/.exec(confirmation.body.text ?? '')?.[0];
   expect(link, 'confirmation link in the email').toBeDefined();
-  const confirmed = await fetch(link ?? '');
-  expect(confirmed.status).toBe(200);
+  if (confirm) expect((await fetch(link ?? '', { method: 'POST' })).status).toBe(200);
+  return link ?? '';
+}
+
+async function statusOf(email: string): Promise<string | undefined> {
+  const api = await apiAsRole(e2e.system, 'editor');
+  const { items } = subscriberList.parse(await (await api('GET', `/admin/subscribers?q=${encodeURIComponent(email)}`)).json());
+  return items.find((item) => item.email === email)?.status;
 }
 
 const subscriberList = z.object({ items: z.array(subscriberSchema) });
@@ -81,8 +102,28 @@ function campaignIdOf(page: Page): string {
 }
 
 describe('Newsletter in the CMS', () => {
+  it('confirms a sign-up only when the person presses «Bekreft» on the page behind the link in the email', async () => {
+    const link = await subscribe(people.privacyReader, [targetInterest], false);
+    // bypassCSP lets axe-core run: the page's sandbox policy blocks scripts (test contexts only).
+    const context = await e2e.browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(link);
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Bekreft abonnementet på nyhetsbrevet fra Normen' }));
+      expect(await accessibilityViolations(page)).toEqual([]);
+      // Opening the link (as Safe Links does before the person) changed nothing.
+      expect(await statusOf(people.privacyReader)).toBe('pending');
+      await page.getByRole('button', { name: 'Bekreft', exact: true }).click();
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Takk! Abonnementet er bekreftet' }));
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(await statusOf(people.privacyReader)).toBe('confirmed');
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
   it('lets an editor compose an issue for one interest, preview and test it, send it, and follow the send to the end', async () => {
-    await subscribe(people.privacyReader, [targetInterest]);
     await subscribe(people.privacyAndEvents, [targetInterest, 'events']);
     await subscribe(people.eventsOnly, ['events']);
     await subscribe(people.neverConfirmed, [targetInterest], false);

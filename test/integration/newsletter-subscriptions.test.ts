@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema, subscriptionRequestSchema } from '../../content-model';
-import { confirm, preferences, subscribe, unsubscribe, updatePreferences } from '../../functions/newsletter/subscriptions';
+import { confirm, confirmation, preferences, subscribe, unsubscribe, updatePreferences } from '../../functions/newsletter/subscriptions';
 import { audiencePartition } from '../../functions/newsletter/subscriber-repository';
 import { queryPrefix } from '../../functions/shared/db/client';
 import { ValidationError } from '../../functions/shared/errors';
@@ -105,6 +105,55 @@ describe('subscriptions with double opt-in', () => {
     expect(await audienceMembers(deps, 'all')).toContain(subscriber.id);
   });
 
+  it('changes nothing when the confirm link is opened; the button confirms once, and not again after an unsubscribe', async () => {
+    const email = address();
+    await subscribe(deps, subscriptionRequestSchema.parse({ email, interests: ['privacy'] }), '10.1.0.6');
+    const token = tokenOf(await linkFromEmail(email, '/newsletter/confirm'));
+    const pending = await deps.store.subscribers.findByEmail(email);
+
+    // What GET /newsletter/confirm does (Safe Links opens it before the person does): reads only.
+    expect((await confirmation(deps, token)).subscriber).toMatchObject({ status: 'pending' });
+    expect(await deps.store.subscribers.findByEmail(email)).toEqual(pending);
+    expect(await audienceMembers(deps, 'all')).not.toContain(pending?.id);
+
+    const confirmed = await confirm(deps, token);
+    expect(confirmed).toMatchObject({ status: 'confirmed' });
+    expect(await audienceMembers(deps, 'privacy')).toContain(confirmed.id);
+    // A second click on the button changes nothing more.
+    await expect(confirm(deps, token)).resolves.toMatchObject({ status: 'confirmed', revision: confirmed.revision });
+
+    await subscribe(deps, subscriptionRequestSchema.parse({ email }), '10.1.0.6'); // sends the manage links
+    await unsubscribe(deps, tokenOf(await linkFromEmail(email, '/newsletter/unsubscribe')));
+    const left = await deps.store.subscribers.findByEmail(email);
+    expect(left?.status).toBe('unsubscribed');
+
+    // The old confirmation link, opened or posted again, does not sign the person up again.
+    await expect(confirmation(deps, token)).rejects.toMatchObject({ status: 400, fields: [{ path: 'token' }] });
+    await expect(confirm(deps, token)).rejects.toMatchObject({ status: 400, fields: [{ path: 'token' }] });
+    expect(await deps.store.subscribers.findByEmail(email)).toEqual(left);
+    expect(await audienceMembers(deps, 'all')).not.toContain(confirmed.id);
+  });
+
+  it('refuses an older confirm link once a newer sign-up request has sent another, and confirms from the newer one', async () => {
+    const email = address();
+    await subscribe(deps, subscriptionRequestSchema.parse({ email, interests: ['guides'] }), '10.1.0.7');
+    const first = tokenOf(await linkFromEmail(email, '/newsletter/confirm'));
+    await subscribe(deps, subscriptionRequestSchema.parse({ email, interests: ['events'] }), '10.1.0.7');
+    const second = tokenOf(await linkFromEmail(email, '/newsletter/confirm'));
+    expect(second).not.toBe(first);
+
+    await expect(confirm(deps, first)).rejects.toMatchObject({ status: 400, fields: [{ path: 'token' }] });
+    expect((await deps.store.subscribers.findByEmail(email))?.status).toBe('pending');
+
+    // Two clicks at the same moment: one write confirms, the other answers with its result.
+    const [a, b] = await Promise.all([confirm(deps, second), confirm(deps, second)]);
+    expect(a).toMatchObject({ status: 'confirmed', interests: ['events'] });
+    expect(b).toMatchObject({ status: 'confirmed', revision: a.revision });
+    const stored = await deps.store.subscribers.findByEmail(email);
+    expect(stored).toMatchObject({ status: 'confirmed', revision: a.revision });
+    expect(stored?.confirmationNonce).toBeUndefined();
+  });
+
   it('throws honeypot catches away and rate limits sign-ups per client', async () => {
     const bot = address();
     await subscribe(deps, subscriptionRequestSchema.parse({ email: bot, website: 'http://spam.example' }), '10.1.0.5');
@@ -146,9 +195,17 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
 
     const confirmLink = await linkFromEmail(email, '/newsletter/confirm');
     expect(confirmLink.startsWith(`${api.url}/newsletter/confirm?token=`)).toBe(true);
-    const confirmed = await fetch(confirmLink);
+    // Opening the link (as Safe Links does) shows the button and changes nothing.
+    const confirmPage = await fetch(confirmLink);
+    expect(confirmPage.status).toBe(200);
+    const confirmHtml = await confirmPage.text();
+    expect(confirmHtml).toContain('Bekreft</button>');
+    expect(confirmHtml).toContain(`<form method="post" action="confirm?token=${encodeURIComponent(tokenOf(confirmLink))}">`);
+    expect((await api.store.subscribers.findByEmail(email))?.status).toBe('pending');
+    const confirmed = await fetch(confirmLink, { method: 'POST' }); // the button: a form post without fields
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('Abonnementet er bekreftet');
+    expect((await api.store.subscribers.findByEmail(email))?.status).toBe('confirmed');
 
     const manage = await fetch(`${api.url}/newsletter/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
     expect(manage.status).toBe(202);
@@ -162,6 +219,13 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
     // What a mail client sends for List-Unsubscribe-Post: List-Unsubscribe=One-Click.
     const oneClick = await fetch(unsubscribeLink, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
     expect(oneClick.status).toBe(200);
+    expect((await api.store.subscribers.findByEmail(email))?.status).toBe('unsubscribed');
+
+    // The confirm button posted again (a replayed request, a scanner that submits forms) does not resubscribe.
+    const replay = await fetch(confirmLink, { method: 'POST' });
+    expect(replay.status).toBe(400);
+    expect(replay.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await replay.text()).toContain('Lenken er allerede brukt');
     expect((await api.store.subscribers.findByEmail(email))?.status).toBe('unsubscribed');
   });
 
@@ -184,12 +248,13 @@ describe('subscriber admin', () => {
     for (const [email, interests] of [[anne, ['privacy']], [bjorn, []]] as const) {
       await fetch(`${api.url}/newsletter/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, interests }) });
     }
-    await fetch(await linkFromEmail(anne, '/newsletter/confirm'));
+    await fetch(await linkFromEmail(anne, '/newsletter/confirm'), { method: 'POST' });
 
     expect((await call('committee', 'GET', '/admin/subscribers')).status).toBe(403);
     const all = (await (await call('editor', 'GET', '/admin/subscribers')).json()) as { items: { id: string; email: string; status: string }[] };
     // Sorted by address; other tests in this file share the table, so look at these two.
     expect(all.items.map((item) => item.email).filter((email) => email === anne || email === bjorn)).toEqual([anne, bjorn]);
+    expect(JSON.stringify(all.items)).not.toContain('confirmationNonce'); // part of Bjørn's pending link
     const search = (await (await call('editor', 'GET', '/admin/subscribers?q=BJORN')).json()) as { items: { email: string }[] };
     expect(search.items.map((item) => item.email)).toEqual([bjorn]);
     const confirmedPrivacy = (await (await call('editor', 'GET', '/admin/subscribers?status=confirmed&interest=privacy')).json()) as { items: { email: string }[] };
