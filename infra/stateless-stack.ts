@@ -153,7 +153,7 @@ export class StatelessStack extends Stack {
       platform: (fn) => grantTableRead(fn.role, table),
       delivery: (fn) => {
         grantTableRead(fn.role, table);
-        grantTableWrite(fn.role, table, ['dynamodb:UpdateItem']); // download counters
+        grantTableWrite(fn.role, table, ['dynamodb:PutItem', 'dynamodb:UpdateItem']); // download counters, once-per-client-per-day markers, the day's salt
         grantFiles(fn.role, ['s3:GetObject']); // presigned downloads
       },
       products: (fn) => {

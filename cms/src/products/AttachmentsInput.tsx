@@ -4,7 +4,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, CircularProgress, IconButton, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import { useDataProvider, useInput, useNotify, useRecordContext } from 'react-admin';
-import { uploadRequestSchema, type Attachment, type Product } from '../../../content-model';
+import { maxAttachmentBytes, uploadRequestSchema, type Attachment, type Product } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 
 function formatSize(bytes: number): string {
@@ -14,8 +14,9 @@ function formatSize(bytes: number): string {
 
 /**
  * PDF attachments of the working copy. Choosing a file uploads it straight away (upload ticket,
- * then PUT to the presigned URL) and adds it to the form; it becomes part of the product when
- * the editor saves, like any other change.
+ * then a form POST to the presigned URL) and adds it to the form; it becomes part of the product
+ * when the editor saves, like any other change. The save checks the stored file is a PDF and
+ * names the attachment if it is not.
  */
 export function AttachmentsInput() {
   const product = useRecordContext<Product>();
@@ -32,7 +33,7 @@ export function AttachmentsInput() {
     if (!file || !product) return;
     const request = uploadRequestSchema.safeParse({ fileName: file.name, contentType: 'application/pdf', size: file.size });
     if (!request.success) {
-      notify('Kun PDF-filer på inntil 50 MB kan lastes opp', { type: 'error' });
+      notify(`Kun PDF-filer på inntil ${maxAttachmentBytes / (1024 * 1024)} MB kan lastes opp`, { type: 'error' });
       return;
     }
     setUploading(true);
