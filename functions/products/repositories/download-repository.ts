@@ -64,12 +64,17 @@ export function createDownloadRepository(table: Table) {
   return {
     /** True when the download was counted, false when this client was already counted today. */
     async countOnce(hit: DownloadHit): Promise<boolean> {
+      const markerKey = { pk: `DOWNLOADED#${hit.productId}#${hit.day}`, sk: `CLIENT#${hit.clientKey}` };
+      // Repeats are the common case, and a read is far cheaper than a cancelled transaction; the
+      // transaction's condition, not this read, is what guarantees a client counts once.
+      const { Item: seen } = await table.client.send(new GetCommand({ TableName: table.name, Key: markerKey, ProjectionExpression: 'pk' }));
+      if (seen) return false;
       const transaction = new TransactWriteCommand({
         TransactItems: [
           {
             Put: {
               TableName: table.name,
-              Item: { pk: `DOWNLOADED#${hit.productId}#${hit.day}`, sk: `CLIENT#${hit.clientKey}`, entity: 'download-marker', expiresAt: hit.expiresAt },
+              Item: { ...markerKey, entity: 'download-marker', expiresAt: hit.expiresAt },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
