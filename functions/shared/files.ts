@@ -27,6 +27,10 @@ export interface FileStore {
   /**
    * A presigned GET that makes S3 answer with `Content-Type: application/pdf` and a Content-Disposition
    * whatever the object was stored with, so a browser shows it as a PDF and never renders it as HTML.
+   * S3 (and s3rver) cannot add `X-Content-Type-Options: nosniff` to the object response: only the
+   * `response-*` overrides exist. nosniff rides on the API's 302 (the security-headers middleware); for
+   * the file itself, the forced PDF type is the protection (browsers do not sniff a declared PDF as HTML),
+   * together with the `%PDF-` check before anything is attached.
    */
   downloadUrl(key: string, fileName: string): Promise<string>;
   /** HeadObject plus a ranged GetObject of the first `bytes` bytes; null when nothing is stored there. */
