@@ -34,11 +34,14 @@ export const decisionSchema = z.object({
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
+/** The largest PDF an editor may upload; the upload policy and the check after upload both hold to it. */
+export const maxAttachmentBytes = 50 * 1024 * 1024;
+
 export const attachmentSchema = z.object({
   key: z.string().regex(/^products\/[\w-]+\/[\w.-]+$/, 'Ugyldig filnøkkel'),
   fileName: z.string().min(1).max(200),
   contentType: z.literal('application/pdf'),
-  size: z.number().int().positive().max(50 * 1024 * 1024),
+  size: z.number().int().positive().max(maxAttachmentBytes),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -204,12 +207,17 @@ export type AuditRecord = z.infer<typeof auditRecordSchema>;
 export const uploadRequestSchema = z.object({
   fileName: z.string().trim().min(1).max(200).regex(/\.pdf$/i, 'Kun PDF-filer'),
   contentType: z.literal('application/pdf'),
-  size: z.number().int().positive().max(50 * 1024 * 1024),
+  size: z.number().int().positive().max(maxAttachmentBytes),
 });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
+/**
+ * A presigned POST: the browser sends `fields` and then the file (last, as `file`) as multipart form
+ * data to `url`. The policy fixes the key and Content-Type and allows exactly the declared size.
+ */
 export const uploadTicketSchema = z.object({
-  uploadUrl: z.url(),
+  url: z.url(),
+  fields: z.record(z.string(), z.string()),
   attachment: attachmentSchema,
   expiresInSeconds: z.number().int(),
 });

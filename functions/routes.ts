@@ -69,7 +69,7 @@ import {
  * from it (infra/stateless-stack.ts), and the local server gives each function exactly that
  * environment (functions/lambda-environment.ts), so a function that does not declare `mail` has no
  * SES settings in AWS or locally.
- * - table: `read` (get, query); `read-update` (plus UpdateItem, for counters); `read-write`
+ * - table: `read` (get, query); `read-count` (plus PutItem and UpdateItem, no delete: download counters, the once-per-client-per-day markers and the day's salt); `read-write`
  * - files: presigned downloads (`read`) or downloads and uploads (`read-write`) in the files bucket
  * - mail: `send` through the one SES identity; `dispatch` also reads the account's send rate (the newsletter dispatcher)
  * - linkSecret: signs or verifies the links in emails (newsletter and event registration links share one signer)
@@ -77,7 +77,7 @@ import {
  * - timeoutSeconds: the function's timeout (Lambda's, and enforced by the local server)
  */
 export interface LambdaNeeds {
-  readonly table: 'read' | 'read-update' | 'read-write';
+  readonly table: 'read' | 'read-count' | 'read-write';
   readonly files?: 'read' | 'read-write';
   readonly mail?: 'send' | 'dispatch';
   readonly linkSecret?: true;
@@ -113,7 +113,7 @@ export const lambdas = {
     memoryMb: 512,
     trigger: 'http',
     // Download counters; presigned downloads; registration form links in the public event list.
-    needs: { table: 'read-update', files: 'read', urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
+    needs: { table: 'read-count', files: 'read', urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   products: { entry: 'functions/products/lambda.ts', description: 'Editor API: products and the document overview', memoryMb: 512, trigger: 'http', needs: { table: 'read-write', files: 'read-write', timeoutSeconds: httpTimeoutSeconds } },
   review: {
@@ -209,7 +209,7 @@ export const routes = [
   { operationId: 'transitionProduct', method: 'POST', path: '/admin/products/{id}/transitions', lambda: 'products', access: 'write', summary: 'Lifecycle action: consultation, approval with decision, publish, retire', request: { params: productIdParamsSchema, body: transitionSchema }, response: { status: 200, schema: productSchema } },
   { operationId: 'getProductHistory', method: 'GET', path: '/admin/products/{id}/history', lambda: 'products', access: 'read', summary: 'Published versions and the audit trail of every change', request: { params: productIdParamsSchema }, response: { status: 200, schema: productHistorySchema } },
   { operationId: 'getProductVersion', method: 'GET', path: '/admin/products/{id}/versions/{version}', lambda: 'products', access: 'read', summary: 'One published version as it was published', request: { params: productVersionParamsSchema }, response: { status: 200, schema: productVersionSchema } },
-  { operationId: 'createUploadTicket', method: 'POST', path: '/admin/products/{id}/attachments', lambda: 'products', access: 'write', summary: 'A presigned URL to PUT a PDF attachment', request: { params: productIdParamsSchema, body: uploadRequestSchema }, response: { status: 201, schema: uploadTicketSchema } },
+  { operationId: 'createUploadTicket', method: 'POST', path: '/admin/products/{id}/attachments', lambda: 'products', access: 'write', summary: 'A presigned POST (form upload) for one PDF attachment', request: { params: productIdParamsSchema, body: uploadRequestSchema }, response: { status: 201, schema: uploadTicketSchema } },
 
   { operationId: 'listOpenConsultations', method: 'GET', path: '/content/consultations', lambda: 'delivery', access: 'public', summary: 'Open consultations with the draft text', response: { status: 200, schema: openConsultationsSchema, cache: 'public' } },
 

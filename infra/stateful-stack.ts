@@ -237,11 +237,11 @@ export class StatefulStack extends Stack {
       versioned: true,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'files-bucket/',
-      // Editors upload with presigned PUTs straight from the CMS UI; downloads are presigned GETs.
+      // Editors upload with presigned POSTs (form uploads) straight from the CMS UI; downloads are presigned GETs.
       cors: [
         {
           allowedOrigins: [this.cmsOrigin],
-          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
           allowedHeaders: ['*'],
           exposedHeaders: ['ETag'],
           maxAge: 3000,

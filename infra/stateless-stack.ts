@@ -152,7 +152,7 @@ export class StatelessStack extends Stack {
     const signLinks = (_fn: NormenFunction): void => undefined;
     const grant = (fn: NormenFunction, needs: LambdaNeeds): void => {
       grantTableRead(fn.role, table);
-      if (needs.table === 'read-update') grantTableWrite(fn.role, table, ['dynamodb:UpdateItem']);
+      if (needs.table === 'read-count') grantTableWrite(fn.role, table, ['dynamodb:PutItem', 'dynamodb:UpdateItem']);
       if (needs.table === 'read-write') grantTableWrite(fn.role, table);
       if (needs.files) grantFiles(fn.role, needs.files === 'read-write' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject']);
       if (needs.mail) sendEmail(fn);

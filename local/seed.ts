@@ -87,7 +87,10 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
   if (seed.pdf) {
     const pdf = minimalPdf(product.title, [seed.product.summary ?? '', `Utgitt av ${product.owner.name}.`]);
     const ticket = await createUploadTicket(use, product.id, { fileName: `${product.slug}.pdf`, contentType: 'application/pdf', size: pdf.length });
-    const upload = await fetch(ticket.uploadUrl, { method: 'PUT', body: new Uint8Array(pdf), headers: { 'content-type': 'application/pdf' } });
+    const form = new FormData();
+    for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `${product.slug}.pdf`);
+    const upload = await fetch(ticket.url, { method: 'POST', body: form });
     if (!upload.ok) throw new Error(`Seed upload failed: HTTP ${upload.status}`);
     product = await updateProduct(use, actor, product.id, { expectedRevision: product.revision, attachments: [ticket.attachment] });
   }

@@ -18,7 +18,11 @@ export const handler = httpLambda(
   {
     listPublishedProducts: async (request) => json(200, await listPublishedProducts(deps, parseQuery(request, deliveryQuerySchema))),
     getPublishedProduct: async (request) => json(200, await getPublishedProduct(deps, parsePath(request, slugParamsSchema).slug)),
-    downloadProductFile: async (request) => redirect(await downloadProductFile(deps, parsePath(request, slugParamsSchema).slug)),
+    downloadProductFile: async (request) => {
+      const { sourceIp, method } = request.event.requestContext.http;
+      const client = method === 'HEAD' ? null : { sourceIp, userAgent: request.event.headers['user-agent'] ?? '' };
+      return redirect(await downloadProductFile(deps, parsePath(request, slugParamsSchema).slug, client));
+    },
     listOpenConsultations: async () => json(200, await listOpenConsultations(deps)),
     listArchivedNewsletters: async () => json(200, await listArchivedNewsletters(deps)),
     getArchivedNewsletter: async (request) => json(200, await getArchivedNewsletter(deps, parsePath(request, campaignIdParamsSchema).id)),

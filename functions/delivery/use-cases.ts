@@ -1,7 +1,8 @@
-import { osloDate, type DeliveredProduct, type DeliveryQuery, type PublishedProduct } from '../../content-model';
+import { type DeliveredProduct, type DeliveryQuery, type PublishedProduct } from '../../content-model';
 import { NotFoundError } from '../shared/errors';
 import { currencyOf } from '../products/domain';
 import type { ProductDependencies } from '../products/use-cases/dependencies';
+import { countDownload, type DownloadClient } from './download-counter';
 
 type Deps = Pick<ProductDependencies, 'store' | 'clock'>;
 
@@ -68,14 +69,18 @@ export async function getPublishedProduct({ store, clock }: Deps, slug: string):
   return { ...toDelivered(published, clock.now()), body: version.body };
 }
 
-/** Counts the download (total and per Oslo month) and returns a short-lived URL to the PDF. */
-export async function downloadProductFile({ store, clock, files }: ProductDependencies, slug: string): Promise<string> {
+/**
+ * Returns a short-lived URL to the PDF and counts the download (total and per Oslo month) once per
+ * client per Oslo day; a repeat still gets the file, it just does not count again.
+ */
+/** `client` is null for a HEAD request: link checkers and CDNs probe the link, nobody downloads. */
+export async function downloadProductFile({ store, clock, files }: ProductDependencies, slug: string, client: DownloadClient | null): Promise<string> {
   const published = await findPublished(store, slug);
   const attachment = published.attachments[0];
   if (!attachment) throw new NotFoundError('Produktet har ingen fil å laste ned');
   const [url] = await Promise.all([
     files.downloadUrl(attachment.key, attachment.fileName),
-    store.downloads.count(published.productId, osloDate(clock.now()).slice(0, 7)),
+    client ? countDownload(store, published.productId, client, clock.now()) : undefined,
   ]);
   return url;
 }

@@ -1,13 +1,45 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { required, type Config } from './config';
 
+/** A browser form upload: POST `fields` (then the file, as the last part named `file`) to `url`. */
+export interface UploadForm {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** What the bucket holds under a key: its stored size and content type, and its first bytes. */
+export interface StoredObject {
+  size: number;
+  contentType: string | undefined;
+  head: Buffer;
+}
+
 /** Product files in S3, reached by short-lived presigned URLs so the bytes never pass through Lambda. */
 export interface FileStore {
-  uploadUrl(key: string, contentType: string, size: number): Promise<string>;
+  /**
+   * A presigned POST whose policy fixes the key and the Content-Type and allows exactly `size`
+   * bytes (S3 refuses anything else). The stored object is still checked before it is attached
+   * (functions/products/attachment-check.ts), since a policy is only as good as the server enforcing it.
+   */
+  uploadForm(key: string, contentType: string, size: number): Promise<UploadForm>;
+  /**
+   * A presigned GET that makes S3 answer with `Content-Type: application/pdf` and a Content-Disposition
+   * whatever the object was stored with, so a browser shows it as a PDF and never renders it as HTML.
+   * S3 (and s3rver) cannot add `X-Content-Type-Options: nosniff` to the object response: only the
+   * `response-*` overrides exist. nosniff rides on the API's 302 (the security-headers middleware); for
+   * the file itself, the forced PDF type is the protection (browsers do not sniff a declared PDF as HTML),
+   * together with the `%PDF-` check before anything is attached.
+   */
   downloadUrl(key: string, fileName: string): Promise<string>;
-  exists(key: string): Promise<boolean>;
+  /** HeadObject plus a ranged GetObject of the first `bytes` bytes; null when nothing is stored there. */
+  inspect(key: string, bytes: number): Promise<StoredObject | null>;
   readonly urlTtlSeconds: number;
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof NotFound || error instanceof NoSuchKey || (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey'));
 }
 
 export function createS3FileStore(options: {
@@ -18,7 +50,7 @@ export function createS3FileStore(options: {
 }): FileStore {
   const client = new S3Client({
     region: options.region,
-    // Otherwise the SDK signs a checksum of an empty body into presigned PUT URLs and S3 rejects the upload.
+    // Otherwise the SDK signs a checksum of an empty body into presigned URLs and S3 rejects the upload.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     ...(options.endpoint
       ? { endpoint: options.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
@@ -27,9 +59,13 @@ export function createS3FileStore(options: {
   const expiresIn = options.urlTtlSeconds;
   return {
     urlTtlSeconds: expiresIn,
-    uploadUrl: (key, contentType, size) =>
-      getSignedUrl(client, new PutObjectCommand({ Bucket: options.bucket, Key: key, ContentType: contentType, ContentLength: size }), {
-        expiresIn,
+    uploadForm: (key, contentType, size) =>
+      createPresignedPost(client, {
+        Bucket: options.bucket,
+        Key: key,
+        Fields: { 'Content-Type': contentType },
+        Conditions: [['content-length-range', size, size], ['eq', '$Content-Type', contentType]],
+        Expires: expiresIn,
       }),
     downloadUrl: (key, fileName) =>
       getSignedUrl(
@@ -42,12 +78,18 @@ export function createS3FileStore(options: {
         }),
         { expiresIn },
       ),
-    async exists(key) {
+    async inspect(key, bytes) {
       try {
-        await client.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key }));
-        return true;
+        const head = await client.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key }));
+        const size = head.ContentLength ?? 0;
+        // A range of an empty object is refused (416), and there is nothing to read anyway.
+        if (size === 0) return { size, contentType: head.ContentType, head: Buffer.alloc(0) };
+        const range = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
+        const start = Buffer.from((await range.Body?.transformToByteArray()) ?? new Uint8Array());
+        // A server that ignores Range sends the whole object; only the asked-for bytes are kept.
+        return { size, contentType: head.ContentType, head: start.subarray(0, bytes) };
       } catch (error) {
-        if (error instanceof NotFound || (error instanceof Error && error.name === 'NotFound')) return false;
+        if (isMissing(error)) return null;
         throw error;
       }
     },

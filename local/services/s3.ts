@@ -38,9 +38,9 @@ export function s3LocalClientConfig(endpoint: string): {
 }
 
 /**
- * Browsers (the CMS UI on another localhost port) upload and download files straight to the bucket
- * with presigned URLs, so the bucket needs CORS for PUT/GET/HEAD with any request header
- * (Content-Type, x-amz-*) and must expose ETag.
+ * Browsers (the CMS UI on another localhost port) upload files straight to the bucket with a
+ * presigned POST (a multipart form) and download them with presigned GETs, so the bucket needs CORS
+ * for POST/GET/HEAD (PUT too, for presigned PUTs) with any request header and must expose ETag.
  * s3rver allows one `*` per AllowedOrigin, so `http://localhost:*` covers every local port.
  */
 function corsXml(allowedOrigins: readonly string[]): string {
@@ -50,7 +50,7 @@ function corsXml(allowedOrigins: readonly string[]): string {
   return (
     '<CORSConfiguration><CORSRule>' +
     origins +
-    '<AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
+    '<AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
     '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds>' +
     '</CORSRule></CORSConfiguration>'
   );

@@ -46,8 +46,15 @@ describe('CMS UI in a browser', () => {
 
     await expectVisible(statusChip(page, 'Under utvikling'));
 
-    // A PDF: upload ticket, PUT to s3rver, then saved with the product.
+    // HTML named .pdf uploads (the bucket takes any bytes) but the save refuses it, on that file.
     await page.getByRole('link', { name: 'Rediger' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await expectVisible(page.getByRole('list', { name: 'Vedlegg' }).getByText('falsk.pdf', { exact: true }));
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await expectVisible(page.getByRole('list', { name: 'Vedlegg' }).getByRole('alert').filter({ hasText: 'Filen er ikke en PDF' }));
+    await page.getByRole('button', { name: 'Fjern falsk.pdf' }).click();
+
+    // A PDF: upload ticket, form POST to s3rver, then saved with the product.
     await page.locator('input[type=file]').setInputFiles({ name: 'logging.pdf', mimeType: 'application/pdf', buffer: minimalPdf(title, ['Vedlegg']) });
     await expectVisible(page.getByRole('list', { name: 'Vedlegg' }).getByText('logging.pdf', { exact: true }));
     await page.getByRole('button', { name: 'Lagre' }).click();

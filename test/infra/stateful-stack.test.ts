@@ -83,13 +83,14 @@ describe('buckets', () => {
     }
   });
 
-  it('keeps files versioned, access-logged and open to presigned PUT/GET from the CMS origin only', () => {
+  it('keeps files versioned, access-logged and open to presigned POST/GET from the CMS origin only', () => {
     const filesBucketId = synth.stateful.getLogicalId(synth.stateful.filesBucket.node.defaultChild as never);
     const files = synth.statefulTemplate.toJSON().Resources[filesBucketId];
     expect(files.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(files.Properties.LoggingConfiguration.DestinationBucketName).toBeDefined();
     const [rule] = files.Properties.CorsConfiguration.CorsRules;
-    expect(rule.AllowedMethods).toEqual(expect.arrayContaining(['PUT', 'GET']));
+    expect(rule.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'GET']));
+    expect(rule.AllowedMethods).not.toContain('PUT'); // uploads go through the POST policy (exact size, fixed type)
     const distributionId = synth.stateful.getLogicalId(synth.stateful.cmsDistribution.node.defaultChild as never);
     expect(rule.AllowedOrigins).toEqual([{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] }]);
   });

@@ -186,17 +186,25 @@ describe('delivery and downloads', () => {
     expect((await call('GET', '/admin/products', { role: 'editor' })).headers.get('cache-control')).toBe('no-store');
   });
 
-  it('uploads a PDF with a presigned URL and counts 50 parallel downloads exactly', async () => {
-    const product = await createAndPublish('Veileder med PDF');
-    const pdf = minimalPdf('Veileder med PDF', ['Test']);
-    const ticket = await call('POST', `/admin/products/${product.id}/attachments`, {
+  /** A ticket over HTTP, then the browser's form POST of `bytes` to the presigned POST. */
+  async function uploadOverHttp(productId: string, bytes: Buffer) {
+    const ticket = await call('POST', `/admin/products/${productId}/attachments`, {
       role: 'editor',
-      body: { fileName: 'veileder.pdf', contentType: 'application/pdf', size: pdf.length },
+      body: { fileName: 'veileder.pdf', contentType: 'application/pdf', size: bytes.length },
     });
     expect(ticket.status).toBe(201);
-    const { uploadUrl, attachment } = ticket.json as { uploadUrl: string; attachment: Record<string, unknown> };
-    const put = await fetch(uploadUrl, { method: 'PUT', body: new Uint8Array(pdf), headers: { 'content-type': 'application/pdf' } });
-    expect(put.status).toBe(200);
+    const { url, fields, attachment } = ticket.json as { url: string; fields: Record<string, string>; attachment: Record<string, unknown> };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'veileder.pdf');
+    const post = await fetch(url, { method: 'POST', body: form });
+    expect(post.status).toBe(204);
+    return attachment;
+  }
+
+  it('uploads a PDF with a presigned POST, serves it unsniffable, and counts 50 parallel downloads from one client once', async () => {
+    const product = await createAndPublish('Veileder med PDF');
+    const attachment = await uploadOverHttp(product.id, minimalPdf('Veileder med PDF', ['Test']));
 
     // Attaching edits the working copy; publish it as version 2 so the delivery API serves the file.
     const edited = productSchema.parse(
@@ -210,18 +218,39 @@ describe('delivery and downloads', () => {
 
     const downloads = await Promise.all(Array.from({ length: 50 }, () => call('GET', `/content/products/${product.slug}/download`)));
     expect(downloads.every((response) => response.status === 302)).toBe(true);
+    expect(downloads.every((response) => response.headers.get('x-content-type-options') === 'nosniff')).toBe(true);
     const location = downloads[0]?.headers.get('location') ?? '';
     const file = await fetch(location);
     expect(file.status).toBe(200);
+    // S3 cannot add nosniff to the object; the presigned GET makes it answer as a PDF instead.
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe('inline; filename="veileder.pdf"');
     expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const stored = await api.store.products.get(product.id);
-    expect(stored?.downloadsTotal).toBe(50);
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' }).format(new Date());
-    expect(await api.store.downloads.since(product.id, month)).toEqual([{ month, downloads: 50 }]);
+    expect((await api.store.products.get(product.id))?.downloadsTotal).toBe(1);
+    expect(await api.store.downloads.since(product.id, month)).toEqual([{ month, downloads: 1 }]);
+    // Another client (another browser here, all requests come from 127.0.0.1) counts.
+    expect((await call('GET', `/content/products/${product.slug}/download`, { headers: { 'user-agent': 'Lenkesjekker/1.0' } })).status).toBe(302);
+    expect((await api.store.products.get(product.id))?.downloadsTotal).toBe(2);
+    // A link checker's HEAD gets the redirect but is no download (a new client, so it would count).
+    const probe = await call('HEAD', `/content/products/${product.slug}/download`, { headers: { 'user-agent': 'Lenkesjekker/2.0' } });
+    expect(probe.status).toBe(302);
+    expect(probe.headers.get('location')?.split('?')[0]).toBe(location.split('?')[0]);
+    expect((await api.store.products.get(product.id))?.downloadsTotal).toBe(2);
     // The counter must survive the next edit: edits never write it.
     await call('PUT', `/admin/products/${product.id}`, { role: 'editor', body: { expectedRevision: revision, currentNeed: true } });
-    expect((await api.store.products.get(product.id))?.downloadsTotal).toBe(50);
+    expect((await api.store.products.get(product.id))?.downloadsTotal).toBe(2);
+  });
+
+  it('refuses HTML uploaded as a PDF with a 400 naming the attachment, and writes nothing', async () => {
+    const product = await createAndPublish('Veileder med falsk PDF');
+    const attachment = await uploadOverHttp(product.id, Buffer.from('<html><body><script>alert(1)</script></body></html>'));
+    const before = await api.store.products.get(product.id);
+    const refused = await call('PUT', `/admin/products/${product.id}`, { role: 'editor', body: { expectedRevision: product.revision, attachments: [attachment] } });
+    expect(refused.status).toBe(400);
+    expect(errorResponseSchema.parse(refused.json).error).toMatchObject({ code: 'invalid-input', fields: [{ path: 'attachments.0', message: 'Filen er ikke en PDF' }] });
+    expect(await api.store.products.get(product.id)).toEqual(before);
   });
 
   it('returns 404 for a download of a product without a file', async () => {

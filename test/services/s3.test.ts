@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createS3FileStore, type FileStore } from '../../functions/shared/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3LocalClientConfig, startS3Local } from '../../local/services/s3';
 import type { S3Local } from '../../local/services/s3';
@@ -23,12 +24,23 @@ describe('S3 local (s3rver)', () => {
   let dataDir: string | undefined;
   let s3: S3Local | undefined;
   let client: S3Client;
+  let files: FileStore;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'normen-s3-'));
     s3 = await startS3Local({ port, dataDir, buckets: [bucket] });
     client = new S3Client(s3LocalClientConfig(s3.endpoint));
+    files = createS3FileStore({ bucket, region: 'eu-north-1', endpoint: s3.endpoint, urlTtlSeconds: 300 });
   });
+
+  /** What the CMS does: the policy fields, then the file, as multipart form data from its origin. */
+  async function postForm(key: string, body: Buffer, declaredSize = body.length) {
+    const { url, fields } = await files.uploadForm(key, 'application/pdf', declaredSize);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(body)], { type: 'application/pdf' }), 'fil.pdf');
+    return fetch(url, { method: 'POST', body: form, headers: { Origin: cmsOrigin } });
+  }
 
   afterAll(async () => {
     client?.destroy();
@@ -86,6 +98,42 @@ describe('S3 local (s3rver)', () => {
     expect(get.headers.get('content-type')).toBe('application/pdf');
     expect(get.headers.get('access-control-allow-origin')).toMatch(/^(\*|http:\/\/localhost:3000)$/);
     expect(Buffer.from(await get.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('answers a browser CORS preflight for the presigned POST from the CMS origin', async () => {
+    if (!s3) throw new Error('S3 local did not start');
+    const response = await fetch(`${s3.endpoint}/${bucket}`, {
+      method: 'OPTIONS',
+      headers: { Origin: cmsOrigin, 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('accepts the presigned POST form from the CMS origin, storing the type the policy fixes', async () => {
+    const key = 'products/p1/form-upload.pdf';
+    const post = await postForm(key, pdf);
+    expect(post.status, await post.clone().text()).toBe(204);
+    expect(post.headers.get('access-control-allow-origin')).toMatch(/^(\*|http:\/\/localhost:3000)$/);
+    expect(await files.inspect(key, 5)).toEqual({ size: pdf.length, contentType: 'application/pdf', head: Buffer.from('%PDF-') });
+    expect(await files.inspect('products/p1/not-there.pdf', 5)).toBeNull();
+  });
+
+  it('does not enforce the POST policy: a body outside content-length-range is stored (real S3 refuses it)', async () => {
+    // Recorded so nobody relies on s3rver for this: the check after upload (attachment-check.ts) must catch it.
+    const key = 'products/p1/too-big.pdf';
+    const post = await postForm(key, Buffer.concat([pdf, Buffer.alloc(1024)]), pdf.length);
+    expect(post.status).toBe(204);
+    expect((await files.inspect(key, 5))?.size).toBe(pdf.length + 1024);
+  });
+
+  it('serves a download as a PDF whatever type the object was stored with', async () => {
+    const key = 'products/p1/stored-as-html.pdf';
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '<html><script>alert(1)</script></html>', ContentType: 'text/html' }));
+    const response = await fetch(await files.downloadUrl(key, 'rapport (endelig).pdf'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe('inline; filename="rapport__endelig_.pdf"');
   });
 
   it('refuses a port that is already taken', async () => {

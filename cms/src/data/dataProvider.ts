@@ -34,7 +34,7 @@ const STALE_REVISION_MESSAGE = 'Produktet er endret av noen andre – last inn p
 export interface ProductOperations {
   transitionProduct(id: string, action: TransitionAction, expectedRevision: number, decision?: Decision, closeConsultation?: CloseConsultation): Promise<Product>;
   getProductHistory(id: string): Promise<ProductHistory>;
-  /** Asks for an upload URL, PUTs the PDF there, and returns the attachment to add to the product. */
+  /** Asks for an upload ticket, POSTs the PDF to it as a form, and returns the attachment to add to the product. */
   uploadProductFile(id: string, file: File): Promise<Attachment>;
   exportOverviewCsv(params: Pick<GetListParams, 'filter' | 'sort'>): Promise<Blob>;
 }
@@ -264,10 +264,14 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
         method: 'POST',
         body: { fileName: file.name, contentType: 'application/pdf', size: file.size },
       });
+      // A presigned POST: the policy fields first, the file last (S3 ignores fields after it). The
+      // browser sets the multipart Content-Type; the form carries its own authorisation, so no bearer token.
+      const form = new FormData();
+      for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+      form.append('file', file, file.name);
       let upload: Response;
       try {
-        // The presigned URL carries its own authorisation; a bearer token here would confuse S3.
-        upload = await fetch(ticket.uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'application/pdf' }, body: file });
+        upload = await fetch(ticket.url, { method: 'POST', body: form });
       } catch {
         throw new HttpError('Opplastingen feilet – får ikke kontakt med fillageret', 0);
       }

@@ -3,8 +3,9 @@ import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, CircularProgress, IconButton, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
+import { get, useFormContext, useFormState } from 'react-hook-form';
 import { useDataProvider, useInput, useNotify, useRecordContext } from 'react-admin';
-import { uploadRequestSchema, type Attachment, type Product } from '../../../content-model';
+import { maxAttachmentBytes, uploadRequestSchema, type Attachment, type Product } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 
 function formatSize(bytes: number): string {
@@ -14,8 +15,9 @@ function formatSize(bytes: number): string {
 
 /**
  * PDF attachments of the working copy. Choosing a file uploads it straight away (upload ticket,
- * then PUT to the presigned URL) and adds it to the form; it becomes part of the product when
- * the editor saves, like any other change.
+ * then a form POST to the presigned URL) and adds it to the form; it becomes part of the product
+ * when the editor saves, like any other change. The save checks the stored file is a PDF and
+ * names the attachment if it is not.
  */
 export function AttachmentsInput() {
   const product = useRecordContext<Product>();
@@ -24,6 +26,13 @@ export function AttachmentsInput() {
   const notify = useNotify();
   const [uploading, setUploading] = useState(false);
   const attachments: Attachment[] = Array.isArray(field.value) ? field.value : [];
+  // The API names a refused file as `attachments.N` (not a PDF, wrong size, not uploaded); shown on that file.
+  const { clearErrors } = useFormContext();
+  const { errors } = useFormState({ name: 'attachments' });
+  const problemWith = (index: number): string | undefined => {
+    const message: unknown = get(errors, `attachments.${index}.message`);
+    return typeof message === 'string' ? message : undefined;
+  };
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
@@ -32,12 +41,13 @@ export function AttachmentsInput() {
     if (!file || !product) return;
     const request = uploadRequestSchema.safeParse({ fileName: file.name, contentType: 'application/pdf', size: file.size });
     if (!request.success) {
-      notify('Kun PDF-filer på inntil 50 MB kan lastes opp', { type: 'error' });
+      notify(`Kun PDF-filer på inntil ${maxAttachmentBytes / (1024 * 1024)} MB kan lastes opp`, { type: 'error' });
       return;
     }
     setUploading(true);
     try {
       const attachment = await dataProvider.uploadProductFile(String(product.id), file);
+      clearErrors('attachments');
       field.onChange([...attachments, attachment]);
       notify(`«${attachment.fileName}» er lastet opp – husk å lagre`, { type: 'info' });
     } catch (error) {
@@ -48,6 +58,7 @@ export function AttachmentsInput() {
   }
 
   function remove(key: string) {
+    clearErrors('attachments'); // the indexes the errors name no longer hold
     field.onChange(attachments.filter((attachment) => attachment.key !== key));
   }
 
@@ -62,7 +73,7 @@ export function AttachmentsInput() {
         </Typography>
       ) : (
         <List dense aria-label="Vedlegg">
-          {attachments.map((attachment) => (
+          {attachments.map((attachment, index) => (
             <ListItem
               key={attachment.key}
               secondaryAction={
@@ -74,7 +85,11 @@ export function AttachmentsInput() {
               <ListItemIcon>
                 <PictureAsPdfIcon />
               </ListItemIcon>
-              <ListItemText primary={attachment.fileName} secondary={formatSize(attachment.size)} />
+              <ListItemText
+                primary={attachment.fileName}
+                secondary={problemWith(index) ?? formatSize(attachment.size)}
+                slotProps={{ secondary: problemWith(index) ? { color: 'error', role: 'alert' } : {} }}
+              />
             </ListItem>
           ))}
         </List>

@@ -4,7 +4,10 @@ import { ConflictError } from '../../shared/errors';
 import type { ProductDependencies } from './dependencies';
 import { getProduct } from './read-product';
 
-/** A presigned PUT for one PDF; the editor then saves the product with the returned attachment. */
+/**
+ * A presigned POST for one PDF (key, Content-Type and exact size fixed by its policy); the editor
+ * then saves the product with the returned attachment, and the save checks what was stored.
+ */
 export async function createUploadTicket({ store, files }: Pick<ProductDependencies, 'store' | 'files'>, id: string, request: UploadRequest) {
   const product = await getProduct({ store }, id);
   if (product.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke få nye vedlegg');
@@ -15,6 +18,6 @@ export async function createUploadTicket({ store, files }: Pick<ProductDependenc
     contentType: request.contentType,
     size: request.size,
   };
-  const uploadUrl = await files.uploadUrl(attachment.key, attachment.contentType, attachment.size);
-  return { uploadUrl, attachment, expiresInSeconds: files.urlTtlSeconds };
+  const { url, fields } = await files.uploadForm(attachment.key, attachment.contentType, attachment.size);
+  return { url, fields, attachment, expiresInSeconds: files.urlTtlSeconds };
 }

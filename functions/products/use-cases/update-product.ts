@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, osloDate, type Product, type ProductUpdate } from '../../../content-model';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { ConflictError, NotFoundError } from '../../shared/errors';
 import { sanitizeRichText } from '../../shared/sanitize';
+import { assertNewAttachmentsArePdfs } from '../attachment-check';
 import { assertProductRules, dueDateFor } from '../domain';
 import type { Actor, ProductDependencies } from './dependencies';
 import { assertRelatedProductsExist } from './related-products';
@@ -41,7 +42,7 @@ export async function updateProduct(
   }
   assertProductRules(proposed);
   if (changed.includes('relatedProducts')) await assertRelatedProductsExist(store, proposed.relatedProducts);
-  await assertNewAttachmentsUploaded(files, current, proposed);
+  await assertNewAttachmentsArePdfs(files, current.attachments, proposed.attachments);
 
   const now = clock.now().toISOString();
   const editsWorkingCopy = changed.some((key) => !administrativeFields.has(key));
@@ -79,14 +80,4 @@ function reopenWorkingCopy(current: Product): Partial<Product> {
   }
   if (current.status === 'approved') return { status: 'draft', decision: null };
   return {};
-}
-
-async function assertNewAttachmentsUploaded(files: ProductDependencies['files'], current: Product, proposed: Product): Promise<void> {
-  const known = new Set(current.attachments.map((attachment) => attachment.key));
-  for (const [index, attachment] of proposed.attachments.entries()) {
-    if (known.has(attachment.key)) continue;
-    if (!(await files.exists(attachment.key))) {
-      throw ValidationError.field(`attachments.${index}`, 'Filen er ikke lastet opp');
-    }
-  }
 }
