@@ -126,7 +126,7 @@ describe('downloads count once per client per product per Oslo day', () => {
     const { attachment } = await upload(created, minimalPdf(created.title, ['Innhold']));
     let current = await updateProduct(deps, editor, created.id, { expectedRevision: created.revision, attachments: [attachment] });
     current = await transitionProduct(deps, editor, current.id, { action: 'send-to-consultation', expectedRevision: current.revision });
-    current = await transitionProduct(deps, editor, current.id, { action: 'approve', expectedRevision: current.revision, decision: { reference: '06/25', date: '2026-11-01' } });
+    current = await transitionProduct(deps, editor, current.id, { action: 'approve', expectedRevision: current.revision, decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } });
     product = await transitionProduct(deps, editor, current.id, { action: 'publish', expectedRevision: current.revision });
   });
 
