@@ -67,7 +67,7 @@ export class StatefulStack extends Stack {
   readonly mailEventsTopic: sns.Topic;
   /** Encrypts `mailEventsTopic`; a customer managed key, because SES must be allowed to use it. */
   readonly mailEventsKey: kms.Key;
-  /** HMAC key of the signed links in every email (LINK_TOKEN_SECRET, functions/shared/link-tokens.ts). */
+  /** HMAC keys of the signed links in every email (functions/shared/link-keys.ts); the functions read it at run time. */
   readonly linkTokenSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -102,7 +102,10 @@ export class StatefulStack extends Stack {
     this.mailConfigurationSet = mailEvents.configurationSet;
 
     // One signer for every link in an email: newsletter confirmation, preferences and unsubscribe
-    // links, and the cancel links of event registrations.
+    // links, and the cancel links of event registrations. Generated as a plain key, which the
+    // functions read as key `k1`; a rotation (README) replaces it with the JSON key ring. Left as
+    // generated on purpose: changing the generation settings could make CloudFormation replace the
+    // value and break every link already sent.
     this.linkTokenSecret = new secretsmanager.Secret(this, 'LinkTokenSecret', {
       secretName: linkTokenSecretName(props.resourcePrefix),
       description: 'HMAC key for the signed links in emails (newsletter and event registration)',
@@ -111,7 +114,7 @@ export class StatefulStack extends Stack {
     });
     Validations.of(this.linkTokenSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating this key would break the unsubscribe links in every newsletter already sent (RFC 8058 expects them to keep working) and the cancel links of every event registration; it is rotated by hand together with a grace period.',
+      reason: 'Rotated by hand (README, "Rotating the link-signing key"): the new key becomes current and the old one stays accepted as previous for a grace period, so links already in mailboxes keep working; an automatic rotation Lambda would have to reproduce that ring and adds nothing.',
     });
     this.mailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.mailIdentity.dkimRecords.forEach((record, index) => {

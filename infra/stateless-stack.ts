@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -22,7 +22,7 @@ import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
 import { NormenFunction } from './constructs/normen-function';
 import type { BundlingMode } from './constructs/normen-function';
-import { grantObjects, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
+import { grantObjects, grantSecretValue, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
 import {
@@ -31,6 +31,7 @@ import {
   mailConfigurationSetArn,
   mailConfigurationSetName,
   mailEventsTopicArn,
+  linkTokenSecretArn,
   linkTokenSecretName,
   mailIdentityArn,
 } from './names';
@@ -143,11 +144,12 @@ export class StatelessStack extends Stack {
         reason: 'ses:GetSendQuota (the newsletter dispatcher reads the account send rate) supports no resource-level permissions; so do the X-Ray actions.',
       });
     };
-    // Resolved by CloudFormation at deploy time, by name: only the functions that sign or verify links
-    // (newsletter and event registration links share one signer) get it.
-    const linkTokenSecret = SecretValue.secretsManager(linkTokenSecretName(props.resourcePrefix)).unsafeUnwrap();
+    // The functions that sign or verify links (newsletter and event registration links share one
+    // signer) read the keys from Secrets Manager at run time (functions/shared/link-keys.ts): the
+    // environment names the secret, never holds it, so lambda:GetFunctionConfiguration reveals nothing.
     const signLinks = (fn: NormenFunction): void => {
-      fn.function.addEnvironment('LINK_TOKEN_SECRET', linkTokenSecret);
+      fn.function.addEnvironment('LINK_KEYS_SECRET_ID', linkTokenSecretName(props.resourcePrefix));
+      grantSecretValue(fn.role, linkTokenSecretArn(this, props.resourcePrefix));
     };
     const access: Record<LambdaName, (fn: NormenFunction) => void> = {
       platform: (fn) => grantTableRead(fn.role, table),

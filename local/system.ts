@@ -58,16 +58,20 @@ export interface LocalSystem {
  * The whole platform on one machine: DynamoDB Local, SES local, cognito-local, s3rver and the
  * local API server in front of the real handlers. Used by `npm start`, the tests and the benchmarks.
  */
-/** Kept in the data folder, so links in emails sent before a restart keep working after it. */
-async function linkSigningSecret(dataDir: string): Promise<string> {
+/**
+ * The link-signing keys, kept in the data folder so links in emails sent before a restart keep
+ * working after it. The file holds what the secret holds in AWS (functions/shared/link-keys.ts): a
+ * plain key at first (key `k1`); replace it with the JSON form to try a rotation locally. The
+ * functions get only its path (LINK_KEYS_FILE), as in AWS they get only the secret's ARN.
+ */
+async function linkSigningKeysFile(dataDir: string): Promise<string> {
   const file = join(dataDir, 'link-token-secret');
   try {
-    return (await readFile(file, 'utf8')).trim();
+    await readFile(file, 'utf8');
   } catch {
-    const secret = randomBytes(32).toString('hex');
-    await writeFile(file, secret, { mode: 0o600 });
-    return secret;
+    await writeFile(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
+  return file;
 }
 
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
@@ -116,7 +120,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       SES_ENDPOINT: ses.endpoint,
       PUBLIC_API_URL: apiUrl,
       CMS_URL: `${apiUrl}/cms/`,
-      LINK_TOKEN_SECRET: await linkSigningSecret(dataDir),
+      LINK_KEYS_FILE: await linkSigningKeysFile(dataDir),
       // SES local reports no quota; pace like a production SES account.
       NEWSLETTER_SEND_RATE: process.env.NEWSLETTER_SEND_RATE ?? '14',
     });

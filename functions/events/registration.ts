@@ -221,7 +221,7 @@ export async function announceDeparture(deps: EventDependencies, departure: Depa
 
 /** The registration a cancel link names; a 400 naming `token` for a forged or broken link. */
 export async function registrationFromLink(deps: Pick<EventDependencies, 'store' | 'tokens' | 'clock'>, token: string): Promise<{ event: NormenEvent; registration: Registration }> {
-  const subject = deps.tokens.verify(token, 'registration', deps.clock.now());
+  const subject = await deps.tokens.verify(token, 'registration', deps.clock.now());
   const [eventId, registrationId] = subject.split(':');
   if (!eventId || !registrationId) throw invalidLink();
   const [event, registration] = await Promise.all([deps.store.events.get(eventId), deps.store.registrations.get(eventId, registrationId)]);

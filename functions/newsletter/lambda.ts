@@ -9,7 +9,7 @@ import { checkYourEmailPage, confirmedPage, invalidLinkPage, preferencesPage, su
 import { confirm, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
 
 const runtime = createRuntime();
-const deps: NewsletterDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
+const deps: NewsletterDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };
 
 /** Pages reached from email links answer a bad or expired link with a page, not JSON. */
 async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> {

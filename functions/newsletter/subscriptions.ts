@@ -110,7 +110,7 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
 }
 
 async function subscriberFromToken(deps: NewsletterDependencies, token: string, purpose: 'confirm' | 'manage'): Promise<Subscriber> {
-  const id = deps.tokens.verify(token, purpose, deps.clock.now());
+  const id = await deps.tokens.verify(token, purpose, deps.clock.now());
   const subscriber = await deps.store.subscribers.get(id);
   // A valid signature for a deleted subscriber: say no more than for a bad link.
   if (!subscriber) throw invalidLink();

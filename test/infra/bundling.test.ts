@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -14,6 +15,8 @@ describe('Lambda bundles', () => {
   const savedEnv = { ...process.env };
 
   beforeAll(() => {
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'normen-keys-')), 'link-keys');
+    writeFileSync(keysFile, 'a-test-secret-that-is-long-enough-0123456789');
     const built = buildApp({ 'normen:bundling': 'esbuild' });
     const template = Template.fromStack(built.stateless).toJSON() as { Resources: Record<string, { Properties: any }> };
     for (const name of names) {
@@ -26,7 +29,8 @@ describe('Lambda bundles', () => {
       TABLE_NAME: 'normen-test',
       FILES_BUCKET: 'normen-files-test',
       AWS_REGION: 'eu-north-1',
-      LINK_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+      // Read at load, as the secret is in Lambda.
+      LINK_KEYS_FILE: keysFile,
     });
   }, 120_000);
 

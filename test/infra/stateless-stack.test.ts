@@ -174,15 +174,13 @@ describe('functions', () => {
       Description: lambdas[name].description,
     });
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-    // Only the functions that sign or verify links get the signing key; only senders the configuration set.
-    const signsLinks = linkSigners.includes(name) ? ['LINK_TOKEN_SECRET'] : [];
+    // Only the functions that sign or verify links get the signing key's secret name; only senders the configuration set.
+    const signsLinks = linkSigners.includes(name) ? ['LINK_KEYS_SECRET_ID'] : [];
     const sends = mailSenders.includes(name) ? ['SES_CONFIGURATION_SET'] : [];
     expect(Object.keys(variables).sort()).toEqual(
       ['CMS_ORIGIN', 'CMS_URL', 'FILES_BUCKET', 'FILE_URL_TTL_SECONDS', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_API_URL', 'TABLE_NAME', ...signsLinks, ...sends].sort(),
     );
-    if (signsLinks.length > 0) {
-      expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
-    }
+    if (signsLinks.length > 0) expect(variables.LINK_KEYS_SECRET_ID).toBe('normen/link-token-secret');
     if (sends.length > 0) expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
     // The Lambda service sets AWS_REGION itself and rejects it as a configured variable.
     expect(variables.AWS_REGION).toBeUndefined();
@@ -313,7 +311,7 @@ describe('least-privilege grants', () => {
     expect(send, name).toHaveLength(1);
     expect([send[0]!.Resource].flat()).toEqual(expect.arrayContaining([identityArn, configurationSetArn]));
     const variables = resources[functionLogicalId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
-    expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
+    expect(variables.LINK_KEYS_SECRET_ID).toBe('normen/link-token-secret');
     expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
   });
 

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { fixedClock } from '../../functions/shared/clock';
@@ -6,7 +9,7 @@ import { createTable } from '../../functions/shared/db/client';
 import { createS3FileStore } from '../../functions/shared/files';
 import { createStore } from '../../functions/store';
 import { startApiServer } from '../../local/api-server';
-import { createTokenSigner } from '../../functions/shared/link-tokens';
+import { fixedTokenSigner } from '../../functions/shared/link-tokens';
 import { createSesMailer } from '../../functions/shared/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
 import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
@@ -14,6 +17,13 @@ import { localUsers } from '../../local/users';
 
 export const services = () => inject('services');
 export const testTokenSecret = 'test-secret-for-newsletter-links-0123456789abcdef';
+
+/** The same key as a key file, which the handlers read like the secret in AWS (LINK_KEYS_FILE). */
+export function testKeysFile(keys: string = testTokenSecret): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'normen-keys-')), 'link-keys');
+  writeFileSync(file, keys, { mode: 0o600 });
+  return file;
+}
 
 /** A fresh table in the shared DynamoDB Local, so each test file starts from nothing. */
 export async function freshTable() {
@@ -44,7 +54,7 @@ export async function reviewDependencies(now = '2026-11-22T09:00:00Z') {
     mailer: createSesMailer({ region: localRegion, from: 'Normen <ikke-svar@normen.no>', endpoint: sesEndpoint }),
     rateLimiter: createRateLimiter(base.table),
     cmsUrl: 'http://localhost:3000/cms/',
-    tokens: createTokenSigner(testTokenSecret),
+    tokens: fixedTokenSigner(testTokenSecret),
     publicApiUrl: 'http://localhost:3000',
     from: 'Normen <ikke-svar@normen.no>',
     sendRate: 'unlimited' as const,
@@ -79,7 +89,7 @@ export async function startTestApi() {
     S3_ENDPOINT: s3Endpoint,
     CMS_ORIGIN: 'http://localhost:5173',
     SES_ENDPOINT: services().sesEndpoint,
-    LINK_TOKEN_SECRET: testTokenSecret,
+    LINK_KEYS_FILE: testKeysFile(),
   });
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
   const api = await startApiServer({ port: 0, verifyToken, corsOrigin: 'http://localhost:5173' });
