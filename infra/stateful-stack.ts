@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -49,6 +50,8 @@ export interface StatefulStackProps extends StackProps {
   readonly resourcePrefix: string;
   /** Domain of the SES identity every email is sent from. */
   readonly mailDomain: string;
+  /** Custom domain of the CMS UI with its ACM certificate (us-east-1); CloudFront then enforces TLS 1.2. */
+  readonly cmsDomain?: { readonly name: string; readonly certificateArn: string };
 }
 
 export class StatefulStack extends Stack {
@@ -213,6 +216,15 @@ export class StatefulStack extends Stack {
       // No SPA fallback to index.html: react-admin routes in the URL hash, and a fallback would turn
       // a missing config.json into an HTML page with status 200.
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // TLS 1.2 at least. CloudFront honours a minimum only with a certificate of our own: the
+      // default *.cloudfront.net certificate always accepts TLSv1 (hence the CFR4 note below).
+      ...(props.cmsDomain
+        ? {
+            domainNames: [props.cmsDomain.name],
+            certificate: acm.Certificate.fromCertificateArn(this, 'CmsCertificate', props.cmsDomain.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket: this.accessLogsBucket,
@@ -226,11 +238,13 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-CFR2',
       reason: 'The distribution serves only the static CMS build (no data, no forms); the API it calls is protected by the Cognito authorizer and stage throttling.',
     });
-    Validations.of(this.cmsDistribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason: 'No custom domain yet, so the default *.cloudfront.net certificate (fixed TLSv1 minimum) is used; with a custom domain, set a certificate and TLSv1.2_2021.',
-    });
-    this.cmsOrigin = `https://${this.cmsDistribution.distributionDomainName}`;
+    if (!props.cmsDomain) {
+      Validations.of(this.cmsDistribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without normen:cmsDomain the default *.cloudfront.net certificate is used, whose TLS minimum CloudFront fixes; with normen:cmsDomain the distribution enforces TLSv1.2_2021.',
+      });
+    }
+    this.cmsOrigin = props.cmsDomain ? `https://${props.cmsDomain.name}` : `https://${this.cmsDistribution.distributionDomainName}`;
 
     this.filesBucket = new s3.Bucket(this, 'FilesBucket', {
       bucketName: filesBucketName(this, props.resourcePrefix),

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
@@ -17,6 +20,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { lambdas, routeKey, routes } from '../functions/routes';
 import type { LambdaName } from '../functions/routes';
+import { metricsNamespace, serverErrorMetric, serviceDimension } from '../functions/shared/metrics';
 import { schedules } from '../functions/schedules';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
@@ -43,8 +47,13 @@ export interface StatelessStackProps extends StackProps {
   readonly resourcePrefix: string;
   readonly projectRoot: string;
   readonly bundling: BundlingMode;
-  /** Receives every alarm; without it the alarms still show in CloudWatch. */
+  /** Receives every alarm; without it the alarms still show in CloudWatch (and synth warns). */
   readonly alarmEmail?: string;
+  /**
+   * Custom domain of the public API (`normen:apiDomain` + `normen:apiCertificateArn`, an ACM
+   * certificate in the stack's region). When set, every link in an email points at it.
+   */
+  readonly apiDomain?: { readonly name: string; readonly certificateArn: string };
   /** Built CMS UI (`npm run build:cms`); deployed only if it exists at synth time. */
   readonly cmsDistDir?: string;
   /** Domain of the SES identity (created by the stateful stack) the functions may send through. */
@@ -75,6 +84,14 @@ export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<LambdaName, NormenFunction>>;
   readonly httpApi: apigwv2.HttpApi;
   readonly alarmTopic: sns.Topic;
+  /** Per HTTP function: its handlers answered 5xx (the ServerErrors metric of functions/shared/metrics.ts). */
+  readonly serverErrorAlarms: Readonly<Partial<Record<LambdaName, cloudwatch.Alarm>>>;
+  /** API Gateway's own 5xx on the stage: integration failures and timeouts the functions never count. */
+  readonly apiServerErrorsAlarm: cloudwatch.Alarm;
+  /** The custom domain, when `apiDomain` is set. */
+  readonly apiDomainName?: apigwv2.DomainName;
+  /** Where the links in emails point: `https://<apiDomain>` or the execute-api endpoint. */
+  readonly publicApiUrl: string;
   readonly jobSchedules: readonly JobSchedule[];
   /** Asynchronous invocations of the jobs function that failed after Lambda's retries. */
   readonly jobsFailureQueue: DeadLetterQueue;
@@ -94,6 +111,12 @@ export class StatelessStack extends Stack {
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Normen alarms', enforceSSL: true });
     if (props.alarmEmail) {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    } else {
+      // Shown by `cdk synth` and `npm run deploy`: without a subscriber an alarm reaches nobody.
+      Annotations.of(this).addWarningV2(
+        'normen:noAlarmEmail',
+        'No one is subscribed to the alarm topic: deploy with -c normen:alarmEmail=you@example.org (or set it in cdk.json), then confirm the email SNS sends.',
+      );
     }
 
     // readConfig() in functions/shared/config.ts fails fast without these, so every function gets all
@@ -220,9 +243,15 @@ export class StatelessStack extends Stack {
     for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name]);
 
     this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin);
+    const apiStage = this.node.findChild('DefaultStage') as apigwv2.HttpStage;
+    this.apiDomainName = props.apiDomain ? this.mapApiDomain(props.apiDomain, apiStage) : undefined;
+    this.publicApiUrl = props.apiDomain ? `https://${props.apiDomain.name}` : this.httpApi.apiEndpoint;
     // The API does not depend on the functions (routes and integrations are separate resources), so
     // its endpoint can go into their configuration without a dependency cycle.
-    for (const fn of Object.values(functions)) fn.function.addEnvironment('PUBLIC_API_URL', this.httpApi.apiEndpoint);
+    for (const fn of Object.values(functions)) fn.function.addEnvironment('PUBLIC_API_URL', this.publicApiUrl);
+    const alarms = this.alarmOnServerErrors(functions, apiStage);
+    this.serverErrorAlarms = alarms.functions;
+    this.apiServerErrorsAlarm = alarms.api;
 
     // Scheduled jobs: EventBridge Scheduler invokes the jobs function asynchronously. A failed run
     // throws; Lambda retries it twice (the jobs are idempotent) and then parks the event here.
@@ -250,10 +279,82 @@ export class StatelessStack extends Stack {
 
     this.deployCms(props, cmsBucket, cmsDistribution, userPoolClient.userPoolClientId);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'ApiUrl', { value: this.publicApiUrl, description: 'HTTP API base URL (the links in emails point here)' });
+    if (this.apiDomainName) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.apiDomainName.regionalDomainName,
+        description: `DNS: point ${props.apiDomain?.name} here (CNAME, or an alias record on hosted zone ${this.apiDomainName.regionalHostedZoneId})`,
+      });
+      new CfnOutput(this, 'ApiExecuteUrl', { value: this.httpApi.apiEndpoint, description: 'The execute-api URL behind the custom domain' });
+    }
     new CfnOutput(this, 'CmsUrl', { value: cmsOrigin, description: 'CMS UI' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+  }
+
+  /**
+   * The public API under its own domain, so links in emails outlive this (replaceable) stack's
+   * execute-api URL: a regional domain with TLS 1.2 at least, mapped to the one stage.
+   */
+  private mapApiDomain(domain: { name: string; certificateArn: string }, stage: apigwv2.HttpStage): apigwv2.DomainName {
+    const domainName = new apigwv2.DomainName(this, 'ApiDomain', {
+      domainName: domain.name,
+      certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', domain.certificateArn),
+      endpointType: apigwv2.EndpointType.REGIONAL,
+      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+    });
+    const mapping = new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName, stage });
+    // The stage name is a literal ('$default'), so CloudFormation would not know to create it first.
+    mapping.node.addDependency(stage);
+    return domainName;
+  }
+
+  /**
+   * No failure is silent: a handler's 5xx (an error mapped to a response, which Lambda counts as a
+   * success) raises its function's alarm; API Gateway's own 5xx (a function that timed out or
+   * crashed before answering) raises the API's.
+   */
+  private alarmOnServerErrors(
+    functions: Readonly<Record<LambdaName, NormenFunction>>,
+    stage: apigwv2.HttpStage,
+  ): { functions: Partial<Record<LambdaName, cloudwatch.Alarm>>; api: cloudwatch.Alarm } {
+    const action = new cloudwatchActions.SnsAction(this.alarmTopic);
+    const withActions = (alarm: cloudwatch.Alarm): cloudwatch.Alarm => {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+      return alarm;
+    };
+    const alarmProps = {
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    } as const;
+    const perFunction: Partial<Record<LambdaName, cloudwatch.Alarm>> = {};
+    for (const name of Object.keys(lambdas) as LambdaName[]) {
+      if (lambdas[name].trigger !== 'http') continue;
+      perFunction[name] = withActions(
+        new cloudwatch.Alarm(functions[name], 'ServerErrorsAlarm', {
+          ...alarmProps,
+          alarmDescription: `${lambdas[name].description}: answered with a 5xx (see the function's log for the error and operation).`,
+          metric: new cloudwatch.Metric({
+            namespace: metricsNamespace,
+            metricName: serverErrorMetric,
+            dimensionsMap: { [serviceDimension]: name },
+            period: Duration.minutes(5),
+            statistic: cloudwatch.Stats.SUM,
+          }),
+        }),
+      );
+    }
+    const api = withActions(
+      new cloudwatch.Alarm(this, 'ApiServerErrorsAlarm', {
+        ...alarmProps,
+        alarmDescription: 'HTTP API: answered with a 5xx (a function timed out, crashed or returned an invalid response).',
+        metric: stage.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      }),
+    );
+    return { functions: perFunction, api };
   }
 
   /**
@@ -403,6 +504,7 @@ export class StatelessStack extends Stack {
       ...common,
       sources: [
         s3deploy.Source.jsonData('config.json', {
+          // The execute-api URL even with a custom domain: the CMS's CSP (connect-src) allows *.amazonaws.com.
           apiUrl: this.httpApi.apiEndpoint,
           cognito: { endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`, clientId },
         }),

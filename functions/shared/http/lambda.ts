@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { routeKey, routes, type LambdaName, type OperationId, type RouteDeclaration } from '../../routes';
 import { NotFoundError } from '../errors';
 import { logger } from '../logger';
+import { countServerError } from '../metrics';
 import { actorFromEvent, authorize } from './auth';
 import { toErrorResponse } from './error-responses';
 import type { HttpResponse, Operation } from './request';
@@ -29,11 +30,20 @@ function withEntityTag(response: HttpResponse, ifNoneMatch: string | undefined):
   return { ...response, headers: { ...response.headers, etag } };
 }
 
-function errorResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+/**
+ * Maps every error to its HTTP answer. A 5xx is also logged and counted as a metric: the handler
+ * returns normally, so Lambda's own Errors metric (and its alarm) never sees it.
+ */
+function errorResponses(lambdaName: LambdaName, operationOf: (routeKey: string) => string | undefined): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
     onError: (request) => {
       request.response = toErrorResponse(request.error);
-      if (request.response.statusCode >= 500) logger.error('Unhandled error', { error: request.error, routeKey: request.event.routeKey });
+      const { statusCode } = request.response;
+      if (statusCode >= 500) {
+        const operation = operationOf(request.event.routeKey);
+        logger.error('Unhandled error', { error: request.error, routeKey: request.event.routeKey, operation });
+        countServerError(lambdaName, operation, statusCode);
+      }
     },
   };
 }
@@ -86,5 +96,5 @@ export function httpLambda<L extends LambdaName>(
   return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)
     .use(httpCors({ origin: options.corsOrigin, headers: 'authorization,content-type', methods: 'GET,POST,PUT,DELETE,OPTIONS' }))
     .use(httpSecurityHeaders(options.servesPages ? pagePolicy : {}))
-    .use(errorResponses());
+    .use(errorResponses(name, (key) => table.get(key)?.route.operationId));
 }
