@@ -5,6 +5,7 @@ import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
 import { invalidLink } from '../shared/link-tokens';
+import { keepForRetry } from '../jobs/email-retries';
 import { logger } from '../shared/logger';
 import { buildRawEmail } from '../shared/mime';
 import type { RateLimit, RateLimiter } from '../shared/rate-limit';
@@ -49,13 +50,27 @@ export function cancelUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl
   return `${deps.publicApiUrl}/events/registrations/cancel?token=${encodeURIComponent(token)}`;
 }
 
-/** Sends one email to a participant; a lost email is logged, never allowed to undo what was stored. */
-export async function emailParticipant(deps: EventDependencies, registration: Registration, email: EventEmail): Promise<boolean> {
+/**
+ * Sends one email to a participant; a failed send never undoes what was stored. Unless the caller
+ * retries itself (the mailing job releases the recipient), the email is kept for the
+ * event-notifications job to send again.
+ */
+export async function emailParticipant(
+  deps: EventDependencies,
+  registration: Registration,
+  email: EventEmail,
+  onFailure: 'keep-for-retry' | 'caller-retries' = 'keep-for-retry',
+): Promise<boolean> {
+  const raw = buildRawEmail({ from: deps.from, to: registration.email, ...email });
   try {
-    await deps.mailer.sendRaw(buildRawEmail({ from: deps.from, to: registration.email, ...email }));
+    await deps.mailer.sendRaw(raw);
     return true;
   } catch (error) {
     logger.error('Could not email a participant', { error, eventId: registration.eventId, registrationId: registration.id });
+    if (onFailure === 'keep-for-retry') {
+      const about = { eventId: registration.eventId, registrationId: registration.id };
+      await keepForRetry(deps, 'event-notifications', { to: registration.email, subject: email.subject, raw, about }, error);
+    }
     return false;
   }
 }
