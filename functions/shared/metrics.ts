@@ -22,13 +22,19 @@ const metricsFor = (service: string): Metrics => {
 };
 
 /**
- * Counts one 5xx answer at once (a single metric, flushed immediately, so nothing waits for the end
- * of the invocation). Two dimension sets: per function, which is what the alarm watches, and per
- * function and operation, to see which operation fails.
+ * Counts one 5xx answer at once (single metrics, flushed immediately, so nothing waits for the end
+ * of the invocation): per function, which is what the alarm watches, and per function and
+ * operation, to see which operation fails. Two lines, because Powertools leaves out the
+ * function-only dimension set once another set is added to the same line.
  */
 export function countServerError(service: string, operation: string | undefined, statusCode: number): void {
-  const metric = metricsFor(service).singleMetric();
-  if (operation) metric.addDimensions({ operation });
-  metric.addMetadata('statusCode', String(statusCode));
-  metric.addMetric(serverErrorMetric, MetricUnit.Count, 1);
+  const metrics = metricsFor(service);
+  const perFunction = metrics.singleMetric();
+  perFunction.addMetadata('statusCode', String(statusCode));
+  perFunction.addMetric(serverErrorMetric, MetricUnit.Count, 1);
+  if (operation) {
+    const perOperation = metrics.singleMetric();
+    perOperation.addDimensions({ operation });
+    perOperation.addMetric(serverErrorMetric, MetricUnit.Count, 1);
+  }
 }
