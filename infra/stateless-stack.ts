@@ -243,6 +243,7 @@ export class StatelessStack extends Stack {
     for (const name of Object.keys(functions) as LambdaName[]) access[name](functions[name]);
 
     this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin);
+    // The one stage, created by createHttpApi under this id (the API has no default stage object).
     const apiStage = this.node.findChild('DefaultStage') as apigwv2.HttpStage;
     this.apiDomainName = props.apiDomain ? this.mapApiDomain(props.apiDomain, apiStage) : undefined;
     this.publicApiUrl = props.apiDomain ? `https://${props.apiDomain.name}` : this.httpApi.apiEndpoint;

@@ -19,7 +19,22 @@ describe('newsletter email', () => {
     expect(unsubscribe).not.toBeNull();
     expect(rendered.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     const token = decodeURIComponent(new URL(unsubscribe?.[1] ?? 'https://x').searchParams.get('token') ?? '');
-    expect(await deps.tokens.verify(token, 'manage', new Date())).toBe('s1');
+    expect(await deps.tokens.verify(token, 'manage', new Date('2026-11-23T10:00:00Z'))).toBe('s1');
+  });
+
+  it('signs fresh manage links in every issue, each good for a year from that issue', async () => {
+    const tokenOf = (issue: ReturnType<typeof renderCampaign>) => {
+      const url = /<(https:[^>]+)>/.exec(issue.headers['List-Unsubscribe'] ?? '')?.[1] ?? 'https://x';
+      return decodeURIComponent(new URL(url).searchParams.get('token') ?? '');
+    };
+    const first = tokenOf(rendered);
+    const next = tokenOf(renderCampaign(deps, campaign, { subscriberId: 's1', email: 'per@sykehus.no' }, new Date('2027-06-01T10:00:00Z')));
+    expect(next).not.toBe(first);
+    // The first issue's link has expired a year on; the later issue's link still works.
+    const later = new Date('2027-12-01T10:00:00Z');
+    await expect(deps.tokens.verify(first, 'manage', later)).rejects.toMatchObject({ status: 400 });
+    expect(await deps.tokens.verify(next, 'manage', later)).toBe('s1');
+    await expect(deps.tokens.verify(next, 'manage', new Date('2028-06-02T10:00:00Z'))).rejects.toMatchObject({ status: 400 });
   });
 
   it('builds a MIME message with text and HTML parts that a mail parser reads back', async () => {
