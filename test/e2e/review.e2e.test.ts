@@ -10,6 +10,7 @@ import {
   deliveredProductSchema,
   evaluationSchema,
   jobHealthSchema,
+  jobNames,
   osloDate,
   productSchema,
   stakeholderInputSchema,
@@ -133,7 +134,7 @@ describe('Review work in the CMS', () => {
 
     const admin = await logIn(e2e.browser, e2e.system, 'admin');
     await openMenu(admin, 'Planlagte jobber');
-    const failures = admin.getByRole('alert', { name: /^Feil: / });
+    const failures = admin.getByRole('alert', { name: `Feil: ${jobNames.labels['event-notifications']}` });
     await expectVisible(failures.getByText('1 e-post venter på nytt forsøk'));
     await expectVisible(failures.getByText(/«Du har fått plass» \(1 forsøk\) – SES svarte ikke/));
     await admin.context().close();
