@@ -6,7 +6,7 @@ import { register, seatsMoved, type RegistrationDependencies } from '../function
 import { systemClock } from '../functions/shared/clock';
 import type { Table } from '../functions/shared/db/client';
 import { TransactionConflictError } from '../functions/shared/errors';
-import { createTokenSigner } from '../functions/shared/link-tokens';
+import { fixedTokenSigner } from '../functions/shared/link-tokens';
 import { createSesMailer } from '../functions/shared/mailer';
 import { createRateLimiter } from '../functions/shared/rate-limit';
 import { createStore, type Store } from '../functions/store';
@@ -155,7 +155,7 @@ export async function benchRegistrations(options: { table: Table; sesEndpoint: s
     clock: systemClock,
     mailer: createSesMailer({ region: localRegion, from, endpoint: options.sesEndpoint }),
     rateLimiter: createRateLimiter(options.table),
-    tokens: createTokenSigner('bench-secret-bench-secret-bench-secret-0123'),
+    tokens: fixedTokenSigner('bench-secret-bench-secret-bench-secret-0123'),
     publicApiUrl: options.publicApiUrl,
     from,
   };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat, readFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +18,7 @@ import { ensureTable, localClientConfig, localRegion } from '../local/services';
 import { seedPublishedProducts, seedReviewCatalogue, seedSubscribers } from './seed-catalogue';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { dispatchCampaign, prepareCampaign } from '../functions/newsletter/dispatch';
-import { createTokenSigner } from '../functions/shared/link-tokens';
+import { fixedTokenSigner } from '../functions/shared/link-tokens';
 import { buildRawEmail } from '../functions/shared/mime';
 import { kib, ms, percentile } from './figures';
 import { benchRawTransactions, benchRegistrations, registrationBench, warmUpTransactions } from './registrations';
@@ -66,6 +66,9 @@ async function timeRequests(url: string, count: number): Promise<{ p50: number; 
 async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipBytes: number; coldLoadMs: number }[]> {
   const outDir = await mkdtemp(join(tmpdir(), 'normen-bench-bundles-'));
   const results = [];
+  // The bundles read the link-signing keys at load, as in Lambda (there from Secrets Manager).
+  const keysFile = join(outDir, 'link-keys');
+  await writeFile(keysFile, 'bench-secret-bench-secret-bench-secret-0123');
   try {
     for (const [name, declaration] of Object.entries(lambdas) as [LambdaName, (typeof lambdas)[LambdaName]][]) {
       const outfile = join(outDir, `${name}.mjs`);
@@ -90,7 +93,7 @@ async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipB
           execFileSync(
             process.execPath,
             ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
-            { env: { ...process.env, AWS_REGION: 'eu-north-1', ...benchEnvironment(name) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+            { env: { ...process.env, AWS_REGION: 'eu-north-1', ...benchEnvironment(name, keysFile) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
           ).trim(),
         ),
       ).sort((a, b) => a - b);
@@ -103,13 +106,13 @@ async function bundleFigures(): Promise<{ name: LambdaName; bytes: number; gzipB
 }
 
 /** What the stack gives each function, with placeholder values (nothing is called at load). */
-function benchEnvironment(name: LambdaName): Record<string, string> {
+function benchEnvironment(name: LambdaName, keysFile: string): Record<string, string> {
   return lambdaEnvironment(name, {
     tableName: 'bench',
     filesBucket: 'bench',
     fileUrlTtlSeconds: 300,
     mailFrom: 'Normen <ikke-svar@normen.no>',
-    linkSecret: { LINK_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123' },
+    linkSecret: { LINK_KEYS_FILE: keysFile },
     publicApiUrl: 'https://api.example.org',
     cmsUrl: 'https://cms.example.org/',
   });
@@ -166,7 +169,7 @@ async function newsletterSection(system: LocalSystem): Promise<void> {
     store: createStore(newsletterTable),
     clock: fixedClock(new Date()),
     mailer,
-    tokens: createTokenSigner('bench-secret-bench-secret-bench-secret-0123'),
+    tokens: fixedTokenSigner('bench-secret-bench-secret-bench-secret-0123'),
     publicApiUrl: system.apiUrl,
     from: 'Normen <ikke-svar@normen.no>',
     sendRate: 'unlimited' as 'unlimited' | number,

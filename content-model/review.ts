@@ -166,6 +166,17 @@ export const jobHealthSchema = z.object({
   health: z.enum(['ok', 'failed', 'missed', 'never-run']),
   lastRun: jobRunSchema.nullable(),
   recentRuns: z.array(jobRunSchema),
+  /** What went wrong lately, so no failure is only a log line: failed runs and emails the job still has to send again. */
+  failures: z.object({
+    /** Failed runs among `recentRuns`. */
+    failedRuns: z.number().int().nonnegative(),
+    /** The newest errors of those runs, newest first. */
+    latestErrors: z.array(z.object({ at: isoDateTimeSchema, message: z.string() })),
+    /** Emails that failed and wait for this job to send them again. */
+    emailsAwaitingRetry: z.number().int().nonnegative(),
+    /** The newest of those, newest first (subject, not the address). */
+    latestEmailErrors: z.array(z.object({ at: isoDateTimeSchema, subject: z.string(), attempts: z.number().int(), message: z.string() })),
+  }),
 });
 export type JobHealth = z.infer<typeof jobHealthSchema>;
 

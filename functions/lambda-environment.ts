@@ -13,7 +13,7 @@ export interface EnvironmentValues {
   readonly mailFrom: string;
   /** The SES configuration set whose events reach the feedback function (AWS only). */
   readonly sesConfigurationSet?: string;
-  /** What lets a function sign and verify links (today the key itself, LINK_TOKEN_SECRET). */
+  /** Where a function that signs and verifies links finds the keys: the secret's name in AWS (LINK_KEYS_SECRET_ID), a key file locally (LINK_KEYS_FILE); never the key itself. */
   readonly linkSecret: Readonly<Record<string, string>>;
   readonly publicApiUrl: string;
   /** Address of the CMS UI with the trailing slash links need. */

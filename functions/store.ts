@@ -3,6 +3,7 @@ import { createEventRepository } from './events/event-repository';
 import { createMailingRepository } from './events/mailing-repository';
 import { createRegistrationRepository } from './events/registration-repository';
 import { createInputRepository } from './inputs/input-repository';
+import { createEmailRetryRepository } from './jobs/email-retry-repository';
 import { createJobRunRepository } from './jobs/job-run-repository';
 import { createCampaignRepository } from './newsletter/campaign-repository';
 import { createDeliveryRepository } from './newsletter/delivery-repository';
@@ -30,6 +31,7 @@ export function createStore(table: Table) {
     inputs: createInputRepository(table),
     reminders: createReminderRepository(table),
     jobRuns: createJobRunRepository(table),
+    emailRetries: createEmailRetryRepository(table),
     subscribers: createSubscriberRepository(table),
     campaigns: createCampaignRepository(table),
     deliveries: createDeliveryRepository(table),

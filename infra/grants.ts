@@ -18,6 +18,11 @@ export function indexArns(table: dynamodb.ITable): string[] {
   return Object.values(indexes).map((index) => `${table.tableArn}/index/${index.name}`);
 }
 
+/** Reads the value of one secret (no describe, no list, no other secret). */
+export function grantSecretValue(grantee: iam.IGrantable, secretArn: string): void {
+  iam.Grant.addToPrincipal({ grantee, actions: ['secretsmanager:GetSecretValue'], resourceArns: [secretArn] });
+}
+
 /** Get, query (table and every declared index) and condition checks in transactions. */
 export function grantTableRead(grantee: iam.IGrantable, table: dynamodb.ITable): void {
   iam.Grant.addToPrincipal({ grantee, actions: itemReadActions, resourceArns: [table.tableArn] });

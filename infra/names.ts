@@ -24,6 +24,14 @@ export function linkTokenSecretName(prefix: string): string {
 }
 
 /**
+ * The secret's ARN as IAM matches it: Secrets Manager appends six random characters to the name,
+ * so `-??????` (exactly six, unlike `*`) names this one secret and no other with the same prefix.
+ */
+export function linkTokenSecretArn(stack: Stack, prefix: string): string {
+  return stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${linkTokenSecretName(prefix)}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+}
+
+/**
  * ARN of the SES domain identity that sends every email, derived from the domain for the same
  * reason as the bucket names: the grant then reads the same in both stacks and needs no wildcard.
  */

@@ -29,7 +29,11 @@ export interface NormenAppOptions {
  * - `normen:bundling`: `esbuild` (default) or `skip` (stub code, for fast template tests)
  * - `normen:stackPrefix`: stack name and bucket name prefix, default `Normen` (one per stage: `NormenTest`, …)
  * - `normen:region`: target region (cdk.json pins eu-north-1); falls back to the CLI's region
- * - `normen:alarmEmail`: optional address subscribed to every alarm
+ * - `normen:alarmEmail`: address subscribed to every alarm (synth warns without it)
+ * - `normen:apiDomain` + `normen:apiCertificateArn`: optional custom domain of the API (certificate in
+ *   the stack's region); every link in an email then points at it
+ * - `normen:cmsDomain` + `normen:cmsCertificateArn`: optional custom domain of the CMS UI (certificate
+ *   in us-east-1, as CloudFront requires); only with one can CloudFront enforce TLS 1.2
  * - `normen:cmsDistDir`: optional path of the built CMS UI, default `cms/dist`
  * - `normen:mailDomain`: domain of the SES identity that sends every email, default `normen.no`
  * - `normen:mailFrom`: sender of every email (MAIL_FROM), default `Normen <ikke-svar@normen.no>`;
@@ -59,6 +63,7 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
     terminationProtection: true,
     resourcePrefix: prefix,
     mailDomain: mail.domain,
+    cmsDomain: readDomain(app, 'normen:cmsDomain', 'normen:cmsCertificateArn', 'us-east-1'),
   });
   const stateless = new StatelessStack(app, `${prefix}Stateless`, {
     env,
@@ -72,6 +77,7 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
     mailDomain: mail.domain,
     mailFrom: mail.from,
     websiteOrigins: parseWebsiteOrigins(app.node.tryGetContext('normen:websiteOrigins')),
+    apiDomain: readDomain(app, 'normen:apiDomain', 'normen:apiCertificateArn', region),
   });
   Tags.of(app).add('project', 'normen');
 
@@ -84,6 +90,22 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
 function contextString(app: App, key: string): string | undefined {
   const value: unknown = app.node.tryGetContext(key);
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * A custom domain and its ACM certificate, both or neither. API Gateway needs the certificate in the
+ * stack's region, CloudFront in us-east-1: a certificate elsewhere fails the deploy late, so refuse it here.
+ */
+function readDomain(app: App, domainKey: string, certificateKey: string, certificateRegion: string): { name: string; certificateArn: string } | undefined {
+  const name = contextString(app, domainKey)?.toLowerCase();
+  const certificateArn = contextString(app, certificateKey);
+  if (!name && !certificateArn) return undefined;
+  if (!name || !certificateArn) throw new Error(`Set both ${domainKey} and ${certificateKey}, or neither`);
+  if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(name)) throw new Error(`${domainKey} must be a domain name, got '${name}'`);
+  const arn = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[A-Za-z0-9-]+$/.exec(certificateArn);
+  if (!arn) throw new Error(`${certificateKey} must be an ACM certificate ARN, got '${certificateArn}'`);
+  if (arn[1] !== certificateRegion) throw new Error(`${certificateKey} must be a certificate in ${certificateRegion} (got ${arn[1]})`);
+  return { name, certificateArn };
 }
 
 function readMail(app: App): { domain: string; from: string } {

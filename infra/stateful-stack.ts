@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -49,6 +50,8 @@ export interface StatefulStackProps extends StackProps {
   readonly resourcePrefix: string;
   /** Domain of the SES identity every email is sent from. */
   readonly mailDomain: string;
+  /** Custom domain of the CMS UI with its ACM certificate (us-east-1); CloudFront then enforces TLS 1.2. */
+  readonly cmsDomain?: { readonly name: string; readonly certificateArn: string };
 }
 
 export class StatefulStack extends Stack {
@@ -67,7 +70,7 @@ export class StatefulStack extends Stack {
   readonly mailEventsTopic: sns.Topic;
   /** Encrypts `mailEventsTopic`; a customer managed key, because SES must be allowed to use it. */
   readonly mailEventsKey: kms.Key;
-  /** HMAC key of the signed links in every email (LINK_TOKEN_SECRET, functions/shared/link-tokens.ts). */
+  /** HMAC keys of the signed links in every email (functions/shared/link-keys.ts); the functions read it at run time. */
   readonly linkTokenSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -102,7 +105,10 @@ export class StatefulStack extends Stack {
     this.mailConfigurationSet = mailEvents.configurationSet;
 
     // One signer for every link in an email: newsletter confirmation, preferences and unsubscribe
-    // links, and the cancel links of event registrations.
+    // links, and the cancel links of event registrations. Generated as a plain key, which the
+    // functions read as key `k1`; a rotation (README) replaces it with the JSON key ring. Left as
+    // generated on purpose: changing the generation settings could make CloudFormation replace the
+    // value and break every link already sent.
     this.linkTokenSecret = new secretsmanager.Secret(this, 'LinkTokenSecret', {
       secretName: linkTokenSecretName(props.resourcePrefix),
       description: 'HMAC key for the signed links in emails (newsletter and event registration)',
@@ -111,7 +117,7 @@ export class StatefulStack extends Stack {
     });
     Validations.of(this.linkTokenSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating this key would break the unsubscribe links in every newsletter already sent (RFC 8058 expects them to keep working) and the cancel links of every event registration; it is rotated by hand together with a grace period.',
+      reason: 'Rotated by hand (README, "Rotating the link-signing key"): the new key becomes current and the old one stays accepted as previous for a grace period, so links already in mailboxes keep working; an automatic rotation Lambda would have to reproduce that ring and adds nothing.',
     });
     this.mailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.mailIdentity.dkimRecords.forEach((record, index) => {
@@ -210,6 +216,15 @@ export class StatefulStack extends Stack {
       // No SPA fallback to index.html: react-admin routes in the URL hash, and a fallback would turn
       // a missing config.json into an HTML page with status 200.
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // TLS 1.2 at least. CloudFront honours a minimum only with a certificate of our own: the
+      // default *.cloudfront.net certificate always accepts TLSv1 (hence the CFR4 note below).
+      ...(props.cmsDomain
+        ? {
+            domainNames: [props.cmsDomain.name],
+            certificate: acm.Certificate.fromCertificateArn(this, 'CmsCertificate', props.cmsDomain.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket: this.accessLogsBucket,
@@ -223,11 +238,13 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-CFR2',
       reason: 'The distribution serves only the static CMS build (no data, no forms); the API it calls is protected by the Cognito authorizer and stage throttling.',
     });
-    Validations.of(this.cmsDistribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason: 'No custom domain yet, so the default *.cloudfront.net certificate (fixed TLSv1 minimum) is used; with a custom domain, set a certificate and TLSv1.2_2021.',
-    });
-    this.cmsOrigin = `https://${this.cmsDistribution.distributionDomainName}`;
+    if (!props.cmsDomain) {
+      Validations.of(this.cmsDistribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without normen:cmsDomain the default *.cloudfront.net certificate is used, whose TLS minimum CloudFront fixes; with normen:cmsDomain the distribution enforces TLSv1.2_2021.',
+      });
+    }
+    this.cmsOrigin = props.cmsDomain ? `https://${props.cmsDomain.name}` : `https://${this.cmsDistribution.distributionDomainName}`;
 
     this.filesBucket = new s3.Bucket(this, 'FilesBucket', {
       bucketName: filesBucketName(this, props.resourcePrefix),

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, Lazy, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
@@ -19,12 +22,13 @@ import { corsConfiguration } from '../functions/cors';
 import { lambdaEnvironment } from '../functions/lambda-environment';
 import { headRoutes, lambdas, routeKey, routes } from '../functions/routes';
 import type { LambdaName, LambdaNeeds } from '../functions/routes';
+import { metricsNamespace, serverErrorMetric, serviceDimension } from '../functions/shared/metrics';
 import { schedules } from '../functions/schedules';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
 import { NormenFunction } from './constructs/normen-function';
 import type { BundlingMode } from './constructs/normen-function';
-import { grantObjects, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
+import { grantObjects, grantSecretValue, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
 import {
@@ -33,6 +37,7 @@ import {
   mailConfigurationSetArn,
   mailConfigurationSetName,
   mailEventsTopicArn,
+  linkTokenSecretArn,
   linkTokenSecretName,
   mailIdentityArn,
 } from './names';
@@ -44,8 +49,13 @@ export interface StatelessStackProps extends StackProps {
   readonly resourcePrefix: string;
   readonly projectRoot: string;
   readonly bundling: BundlingMode;
-  /** Receives every alarm; without it the alarms still show in CloudWatch. */
+  /** Receives every alarm; without it the alarms still show in CloudWatch (and synth warns). */
   readonly alarmEmail?: string;
+  /**
+   * Custom domain of the public API (`normen:apiDomain` + `normen:apiCertificateArn`, an ACM
+   * certificate in the stack's region). When set, every link in an email points at it.
+   */
+  readonly apiDomain?: { readonly name: string; readonly certificateArn: string };
   /** Built CMS UI (`npm run build:cms`); deployed only if it exists at synth time. */
   readonly cmsDistDir?: string;
   /** Domain of the SES identity (created by the stateful stack) the functions may send through. */
@@ -72,6 +82,14 @@ export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<LambdaName, NormenFunction>>;
   readonly httpApi: apigwv2.HttpApi;
   readonly alarmTopic: sns.Topic;
+  /** Per HTTP function: its handlers answered 5xx (the ServerErrors metric of functions/shared/metrics.ts). */
+  readonly serverErrorAlarms: Readonly<Partial<Record<LambdaName, cloudwatch.Alarm>>>;
+  /** API Gateway's own 5xx on the stage: integration failures and timeouts the functions never count. */
+  readonly apiServerErrorsAlarm: cloudwatch.Alarm;
+  /** The custom domain, when `apiDomain` is set. */
+  readonly apiDomainName?: apigwv2.DomainName;
+  /** Where the links in emails point: `https://<apiDomain>` or the execute-api endpoint. */
+  readonly publicApiUrl: string;
   readonly jobSchedules: readonly JobSchedule[];
   /** Asynchronous invocations of the jobs function that failed after Lambda's retries. */
   readonly jobsFailureQueue: DeadLetterQueue;
@@ -91,11 +109,14 @@ export class StatelessStack extends Stack {
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Normen alarms', enforceSSL: true });
     if (props.alarmEmail) {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    } else {
+      // Shown by `cdk synth` and `npm run deploy`: without a subscriber an alarm reaches nobody.
+      Annotations.of(this).addWarningV2(
+        'normen:noAlarmEmail',
+        'No one is subscribed to the alarm topic: deploy with -c normen:alarmEmail=you@example.org (or set it in cdk.json), then confirm the email SNS sends.',
+      );
     }
 
-    // Resolved by CloudFormation at deploy time, by name: only the functions that declare `linkSecret`
-    // (newsletter and event registration links share one signer) get it.
-    const linkTokenSecret = SecretValue.secretsManager(linkTokenSecretName(props.resourcePrefix)).unsafeUnwrap();
     // Each function's environment comes from what it declares in functions/routes.ts (the local server
     // derives its per-function environment the same way). The API's URL is known once the API exists,
     // below; the API does not depend on the functions (routes and integrations are separate
@@ -106,8 +127,10 @@ export class StatelessStack extends Stack {
       fileUrlTtlSeconds,
       mailFrom: props.mailFrom,
       sesConfigurationSet: mailConfigurationSetName(props.resourcePrefix),
-      linkSecret: { LINK_TOKEN_SECRET: linkTokenSecret },
-      publicApiUrl: Lazy.string({ produce: () => this.httpApi.apiEndpoint }),
+      // The secret's name only: the functions read the keys at run time.
+      linkSecret: { LINK_KEYS_SECRET_ID: linkTokenSecretName(props.resourcePrefix) },
+      // The custom domain when there is one, else the API's own endpoint (both known only further down).
+      publicApiUrl: Lazy.string({ produce: () => this.publicApiUrl }),
       cmsUrl: `${cmsOrigin}/`,
     };
     const functions = {} as Record<LambdaName, NormenFunction>;
@@ -147,9 +170,13 @@ export class StatelessStack extends Stack {
         reason: 'ses:GetSendQuota (the newsletter dispatcher reads the account send rate) supports no resource-level permissions; so do the X-Ray actions.',
       });
     };
-    // What `linkSecret` grants: nothing at run time today, since CloudFormation resolves the key into
-    // the environment (environmentValues.linkSecret).
-    const signLinks = (_fn: NormenFunction): void => undefined;
+    // The functions that sign or verify links (newsletter and event registration links share one
+    // signer) read the keys from Secrets Manager at run time (functions/shared/link-keys.ts): the
+    // environment names the secret (environmentValues.linkSecret), never holds it, so
+    // lambda:GetFunctionConfiguration reveals nothing.
+    const signLinks = (fn: NormenFunction): void => {
+      grantSecretValue(fn.role, linkTokenSecretArn(this, props.resourcePrefix));
+    };
     const grant = (fn: NormenFunction, needs: LambdaNeeds): void => {
       grantTableRead(fn.role, table);
       if (needs.table === 'read-count') grantTableWrite(fn.role, table, ['dynamodb:PutItem', 'dynamodb:UpdateItem']);
@@ -162,6 +189,13 @@ export class StatelessStack extends Stack {
     for (const name of Object.keys(functions) as LambdaName[]) grant(functions[name], lambdas[name].needs);
 
     this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin, props.websiteOrigins);
+    // The one stage, created by createHttpApi under this id (the API has no default stage object).
+    const apiStage = this.node.findChild('DefaultStage') as apigwv2.HttpStage;
+    this.apiDomainName = props.apiDomain ? this.mapApiDomain(props.apiDomain, apiStage) : undefined;
+    this.publicApiUrl = props.apiDomain ? `https://${props.apiDomain.name}` : this.httpApi.apiEndpoint;
+    const alarms = this.alarmOnServerErrors(functions, apiStage);
+    this.serverErrorAlarms = alarms.functions;
+    this.apiServerErrorsAlarm = alarms.api;
 
     // Scheduled jobs: EventBridge Scheduler invokes the jobs function asynchronously. A failed run
     // throws; Lambda retries it twice (the jobs are idempotent) and then parks the event here.
@@ -189,10 +223,82 @@ export class StatelessStack extends Stack {
 
     this.deployCms(props, cmsBucket, cmsDistribution, userPoolClient.userPoolClientId);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'ApiUrl', { value: this.publicApiUrl, description: 'HTTP API base URL (the links in emails point here)' });
+    if (this.apiDomainName) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.apiDomainName.regionalDomainName,
+        description: `DNS: point ${props.apiDomain?.name} here (CNAME, or an alias record on hosted zone ${this.apiDomainName.regionalHostedZoneId})`,
+      });
+      new CfnOutput(this, 'ApiExecuteUrl', { value: this.httpApi.apiEndpoint, description: 'The execute-api URL behind the custom domain' });
+    }
     new CfnOutput(this, 'CmsUrl', { value: cmsOrigin, description: 'CMS UI' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+  }
+
+  /**
+   * The public API under its own domain, so links in emails outlive this (replaceable) stack's
+   * execute-api URL: a regional domain with TLS 1.2 at least, mapped to the one stage.
+   */
+  private mapApiDomain(domain: { name: string; certificateArn: string }, stage: apigwv2.HttpStage): apigwv2.DomainName {
+    const domainName = new apigwv2.DomainName(this, 'ApiDomain', {
+      domainName: domain.name,
+      certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', domain.certificateArn),
+      endpointType: apigwv2.EndpointType.REGIONAL,
+      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+    });
+    const mapping = new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName, stage });
+    // The stage name is a literal ('$default'), so CloudFormation would not know to create it first.
+    mapping.node.addDependency(stage);
+    return domainName;
+  }
+
+  /**
+   * No failure is silent: a handler's 5xx (an error mapped to a response, which Lambda counts as a
+   * success) raises its function's alarm; API Gateway's own 5xx (a function that timed out or
+   * crashed before answering) raises the API's.
+   */
+  private alarmOnServerErrors(
+    functions: Readonly<Record<LambdaName, NormenFunction>>,
+    stage: apigwv2.HttpStage,
+  ): { functions: Partial<Record<LambdaName, cloudwatch.Alarm>>; api: cloudwatch.Alarm } {
+    const action = new cloudwatchActions.SnsAction(this.alarmTopic);
+    const withActions = (alarm: cloudwatch.Alarm): cloudwatch.Alarm => {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+      return alarm;
+    };
+    const alarmProps = {
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    } as const;
+    const perFunction: Partial<Record<LambdaName, cloudwatch.Alarm>> = {};
+    for (const name of Object.keys(lambdas) as LambdaName[]) {
+      if (lambdas[name].trigger !== 'http') continue;
+      perFunction[name] = withActions(
+        new cloudwatch.Alarm(functions[name], 'ServerErrorsAlarm', {
+          ...alarmProps,
+          alarmDescription: `${lambdas[name].description}: answered with a 5xx (see the function's log for the error and operation).`,
+          metric: new cloudwatch.Metric({
+            namespace: metricsNamespace,
+            metricName: serverErrorMetric,
+            dimensionsMap: { [serviceDimension]: name },
+            period: Duration.minutes(5),
+            statistic: cloudwatch.Stats.SUM,
+          }),
+        }),
+      );
+    }
+    const api = withActions(
+      new cloudwatch.Alarm(this, 'ApiServerErrorsAlarm', {
+        ...alarmProps,
+        alarmDescription: 'HTTP API: answered with a 5xx (a function timed out, crashed or returned an invalid response).',
+        metric: stage.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      }),
+    );
+    return { functions: perFunction, api };
   }
 
   /**
@@ -351,6 +457,7 @@ export class StatelessStack extends Stack {
       ...common,
       sources: [
         s3deploy.Source.jsonData('config.json', {
+          // The execute-api URL even with a custom domain: the CMS's CSP (connect-src) allows *.amazonaws.com.
           apiUrl: this.httpApi.apiEndpoint,
           cognito: { endpoint: `https://cognito-idp.${this.region}.amazonaws.com/`, clientId },
         }),

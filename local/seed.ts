@@ -145,7 +145,7 @@ async function seedStakeholderInput(deps: InputDependencies): Promise<void> {
 
 /** Subscribers through the real double opt-in, one issue sent (the archive) and one draft. */
 async function seedNewsletter(runtime: ReturnType<typeof createRuntime>, today: Date): Promise<void> {
-  const deps = { ...jobDependencies(runtime), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
+  const deps = { ...(await jobDependencies(runtime)), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
   for (const [index, { email, interests }] of seedSubscribers.entries()) {
     await subscribe(deps, subscriptionRequestSchema.parse({ email, interests }), `seed-newsletter-${index}`);
     const subscriber = await deps.store.subscribers.findByEmail(email);
@@ -160,7 +160,7 @@ async function seedNewsletter(runtime: ReturnType<typeof createRuntime>, today: 
 
 /** Open events with registrations through the public use case: a full course with confirmed and held seats and a waitlist, a conference with a program. */
 async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRuntime>, today: Date): Promise<void> {
-  const deps = { ...jobDependencies(runtime), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
+  const deps = { ...(await jobDependencies(runtime)), clock: fixedClock(today), rateLimiter: createRateLimiter(runtime.table) };
   for (const seed of seedEvents) {
     const day = addDays(osloDate(today), seed.inDays);
     // Hours like 9.5 are half past nine, Oslo time.

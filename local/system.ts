@@ -60,16 +60,20 @@ export interface LocalSystem {
  * The whole platform on one machine: DynamoDB Local, SES local, cognito-local, s3rver and the
  * local API server in front of the real handlers. Used by `npm start`, the tests and the benchmarks.
  */
-/** Kept in the data folder, so links in emails sent before a restart keep working after it. */
-async function linkSigningSecret(dataDir: string): Promise<string> {
+/**
+ * The link-signing keys, kept in the data folder so links in emails sent before a restart keep
+ * working after it. The file holds what the secret holds in AWS (functions/shared/link-keys.ts): a
+ * plain key at first (key `k1`); replace it with the JSON form to try a rotation locally. The
+ * functions get only its path (LINK_KEYS_FILE), as in AWS they get only the secret's ARN.
+ */
+async function linkSigningKeysFile(dataDir: string): Promise<string> {
   const file = join(dataDir, 'link-token-secret');
   try {
-    return (await readFile(file, 'utf8')).trim();
+    await readFile(file, 'utf8');
   } catch {
-    const secret = randomBytes(32).toString('hex');
-    await writeFile(file, secret, { mode: 0o600 });
-    return secret;
+    await writeFile(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
+  return file;
 }
 
 /** An asynchronous invocation's result; a failure throws, as Lambda reports it to the scheduler or SNS. */
@@ -120,7 +124,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       filesBucket,
       fileUrlTtlSeconds: 300,
       mailFrom: localMailFrom(),
-      linkSecret: { LINK_TOKEN_SECRET: await linkSigningSecret(dataDir) },
+      linkSecret: { LINK_KEYS_FILE: await linkSigningKeysFile(dataDir) },
       publicApiUrl: apiUrl,
       // The CMS UI is served by the local API server.
       cmsUrl: `${apiUrl}/cms/`,

@@ -7,7 +7,7 @@ import { changeRegistration, createEvent, getEvent, listEvents, listMailings, li
 import type { EventDependencies } from './registration';
 
 const runtime = createRuntime();
-const deps: EventDependencies = emailingDependencies(runtime);
+const deps: EventDependencies = await emailingDependencies(runtime);
 
 const eventId = (request: HttpRequest) => parsePath(request, eventIdParamsSchema).id;
 

@@ -1,4 +1,5 @@
 import { anonymiseDueAt, type EventMailing, type NormenEvent, type Registration } from '../../content-model';
+import { resendKeptEmails } from '../jobs/email-retries';
 import type { JobOutcome } from '../jobs/runner';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
@@ -57,7 +58,7 @@ async function sendMailing(deps: EventDependencies, mailing: EventMailing, now: 
   let failed = 0;
   for (const registration of recipients(mailing, await deps.store.registrations.list(mailing.eventId))) {
     if (!(await deps.store.mailings.claimRecipient(mailing.eventId, mailing.id, registration.id, now.toISOString()))) continue;
-    if (await emailParticipant(deps, registration, render(deps, mailing, event, registration, now))) sent++;
+    if (await emailParticipant(deps, registration, render(deps, mailing, event, registration, now), 'caller-retries')) sent++;
     else {
       failed++;
       await deps.store.mailings.releaseRecipient(mailing.eventId, mailing.id, registration.id);
@@ -70,7 +71,8 @@ async function sendMailing(deps: EventDependencies, mailing: EventMailing, now: 
 /**
  * The notification job: turns due reminders into mailings, then sends every pending mailing. Each
  * recipient is claimed before the send, so overlapping or repeated runs email nobody twice; a
- * mailing with failed sends stays pending and the next run retries only those.
+ * mailing with failed sends stays pending and the next run retries only those. Then it sends again
+ * the participant emails kept by `emailParticipant` when they failed.
  */
 export async function runEventNotifications(deps: EventDependencies): Promise<JobOutcome> {
   const now = deps.clock.now();
@@ -94,7 +96,13 @@ export async function runEventNotifications(deps: EventDependencies): Promise<Jo
       errors.push(`${mailing.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { counts: { remindersQueued: reminders, mailingsFinished: mailings, emailsSent: emails }, errors };
+  // Participant emails that failed while answering a request (confirmations, promotions, cancellations).
+  const kept = await resendKeptEmails(deps, 'event-notifications');
+  errors.push(...kept.errors);
+  return {
+    counts: { remindersQueued: reminders, mailingsFinished: mailings, emailsSent: emails, emailsResent: kept.resent, emailsStillFailing: kept.stillFailing },
+    errors,
+  };
 }
 
 /**

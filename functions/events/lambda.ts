@@ -22,7 +22,7 @@ import {
 } from './registration';
 
 const runtime = createRuntime();
-const deps: RegistrationDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
+const deps: RegistrationDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };
 
 const formFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())])).catch({});
 

@@ -5,6 +5,7 @@ import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
 import { invalidLink } from '../shared/link-tokens';
+import { keepForRetry } from '../jobs/email-retries';
 import { logger } from '../shared/logger';
 import { buildRawEmail } from '../shared/mime';
 import type { RateLimit, RateLimiter } from '../shared/rate-limit';
@@ -59,13 +60,27 @@ export function confirmUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUr
   return `${deps.publicApiUrl}/events/registrations/confirm?token=${encodeURIComponent(token)}`;
 }
 
-/** Sends one email to a participant; a lost email is logged, never allowed to undo what was stored. */
-export async function emailParticipant(deps: EventDependencies, registration: Registration, email: EventEmail): Promise<boolean> {
+/**
+ * Sends one email to a participant; a failed send never undoes what was stored. Unless the caller
+ * retries itself (the mailing job releases the recipient), the email is kept for the
+ * event-notifications job to send again.
+ */
+export async function emailParticipant(
+  deps: EventDependencies,
+  registration: Registration,
+  email: EventEmail,
+  onFailure: 'keep-for-retry' | 'caller-retries' = 'keep-for-retry',
+): Promise<boolean> {
+  const raw = buildRawEmail({ from: deps.from, to: registration.email, ...email });
   try {
-    await deps.mailer.sendRaw(buildRawEmail({ from: deps.from, to: registration.email, ...email }));
+    await deps.mailer.sendRaw(raw);
     return true;
   } catch (error) {
     logger.error('Could not email a participant', { error, eventId: registration.eventId, registrationId: registration.id });
+    if (onFailure === 'keep-for-retry') {
+      const about = { eventId: registration.eventId, registrationId: registration.id };
+      await keepForRetry(deps, 'event-notifications', { to: registration.email, subject: email.subject, raw, about }, error);
+    }
     return false;
   }
 }
@@ -316,7 +331,7 @@ export async function confirmByLink(deps: EventDependencies, token: string): Pro
 
 /** The registration a cancel link names; a 400 naming `token` for a forged or broken link. */
 export async function registrationFromLink(deps: Pick<EventDependencies, 'store' | 'tokens' | 'clock'>, token: string): Promise<{ event: NormenEvent; registration: Registration }> {
-  const subject = deps.tokens.verify(token, 'registration', deps.clock.now());
+  const subject = await deps.tokens.verify(token, 'registration', deps.clock.now());
   const [eventId, registrationId] = subject.split(':');
   if (!eventId || !registrationId) throw invalidLink();
   const [event, registration] = await Promise.all([deps.store.events.get(eventId), deps.store.registrations.get(eventId, registrationId)]);

@@ -4,10 +4,10 @@ import type { createRuntime } from '../shared/runtime';
 import type { JobDependencies } from './jobs';
 
 /** Everything the scheduled jobs use, from one Lambda's runtime; built once per process. */
-export function jobDependencies(runtime: ReturnType<typeof createRuntime>): JobDependencies {
+export async function jobDependencies(runtime: ReturnType<typeof createRuntime>): Promise<JobDependencies> {
   const { config } = runtime;
   return {
-    ...emailingDependencies(runtime),
+    ...(await emailingDependencies(runtime)),
     cmsUrl: required(config.CMS_URL, 'CMS_URL'),
     sendRate: config.NEWSLETTER_SEND_RATE > 0 ? config.NEWSLETTER_SEND_RATE : 'account',
     concurrency: 8,

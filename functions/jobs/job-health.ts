@@ -4,6 +4,7 @@ import { describeSchedule, schedules, type ScheduleDeclaration } from '../schedu
 import type { Store } from '../store';
 
 const HOUR = 3_600_000;
+const latestErrorCount = 5;
 
 function health(schedule: ScheduleDeclaration, runs: JobHealth['recentRuns'], now: Date): JobHealth['health'] {
   const [last] = runs;
@@ -19,7 +20,8 @@ export async function listJobHealth({ store, clock }: { store: Store; clock: Clo
   const now = clock.now();
   const items = await Promise.all(
     schedules.map(async (schedule): Promise<JobHealth> => {
-      const recentRuns = await store.jobRuns.latest(schedule.job, 10);
+      const [recentRuns, retries] = await Promise.all([store.jobRuns.latest(schedule.job, 10), store.emailRetries.pending(schedule.job)]);
+      const failedRuns = recentRuns.filter((run) => run.status === 'failed');
       return {
         job: schedule.job,
         label: jobNames.labels[schedule.job],
@@ -27,6 +29,17 @@ export async function listJobHealth({ store, clock }: { store: Store; clock: Clo
         health: health(schedule, recentRuns, now),
         lastRun: recentRuns[0] ?? null,
         recentRuns,
+        failures: {
+          failedRuns: failedRuns.length,
+          latestErrors: failedRuns
+            .flatMap((run) => run.errors.map((message) => ({ at: run.finishedAt ?? run.startedAt, message })))
+            .slice(0, latestErrorCount),
+          emailsAwaitingRetry: retries.length,
+          latestEmailErrors: [...retries]
+            .sort((a, b) => b.lastAttemptAt.localeCompare(a.lastAttemptAt))
+            .slice(0, latestErrorCount)
+            .map((retry) => ({ at: retry.lastAttemptAt, subject: retry.subject, attempts: retry.attempts, message: retry.lastError })),
+        },
       };
     }),
   );

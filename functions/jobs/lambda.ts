@@ -5,7 +5,7 @@ import { createRuntime } from '../shared/runtime';
 import { jobDependencies } from './dependencies';
 import { runJob } from './jobs';
 
-const deps = jobDependencies(createRuntime());
+const deps = await jobDependencies(createRuntime());
 
 /** The input EventBridge Scheduler sends (and the local scheduler too). */
 const scheduledEventSchema = z.object({ job: jobNames.schema });

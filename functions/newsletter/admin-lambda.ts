@@ -14,7 +14,7 @@ import { createCampaign, getCampaign, listCampaigns, previewCampaign, scheduleCa
 import { eraseSubscriber, listSubscribers, subscribersCsv } from './subscriber-admin';
 
 const runtime = createRuntime();
-const deps: CampaignDependencies = emailingDependencies(runtime);
+const deps: CampaignDependencies = await emailingDependencies(runtime);
 
 const campaignId = (request: Parameters<typeof parsePath>[0]) => parsePath(request, campaignIdParamsSchema).id;
 

@@ -10,7 +10,7 @@ import { checkYourEmailPage, confirmedPage, confirmPage, preferencesPage, proble
 import { confirm, confirmation, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
 
 const runtime = createRuntime();
-const deps: NewsletterDependencies = { ...emailingDependencies(runtime), rateLimiter: createRateLimiter(runtime.table) };
+const deps: NewsletterDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };
 
 /** Pages reached from email links and the form answer problems with a page, not JSON. */
 async function asPage(work: () => Promise<HttpResponse>, title = 'Lenken virker ikke'): Promise<HttpResponse> {

@@ -133,7 +133,7 @@ export async function subscribe(deps: NewsletterDependencies, request: Subscript
 }
 
 async function subscriberFromToken(deps: NewsletterDependencies, token: string, purpose: 'manage'): Promise<Subscriber> {
-  const id = deps.tokens.verify(token, purpose, deps.clock.now());
+  const id = await deps.tokens.verify(token, purpose, deps.clock.now());
   const subscriber = await deps.store.subscribers.get(id);
   // A valid signature for a deleted subscriber: say no more than for a bad link.
   if (!subscriber) throw invalidLink();
@@ -157,7 +157,7 @@ const usedLink = () =>
  * A link that was used or replaced, or a suppressed address, is refused.
  */
 export async function confirmation(deps: NewsletterDependencies, token: string): Promise<{ subscriber: Subscriber; nonce: string }> {
-  const { subscriberId, nonce } = parseConfirmSubject(deps.tokens.verify(token, 'confirm', deps.clock.now()));
+  const { subscriberId, nonce } = parseConfirmSubject(await deps.tokens.verify(token, 'confirm', deps.clock.now()));
   const subscriber = await deps.store.subscribers.get(subscriberId);
   // A valid signature for a deleted subscriber: say no more than for a bad link.
   if (!subscriber) throw invalidLink();

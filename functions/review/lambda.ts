@@ -12,7 +12,7 @@ import { listEvaluations, recordEvaluation } from './record-evaluation';
 const runtime = createRuntime();
 // "Run now" runs inline under the API's 10 s timeout: the dispatcher stops after 5 s and the
 // scheduled runs carry on, so no delivery is left in doubt by a timeout.
-const deps = { ...jobDependencies(runtime), dispatchBudgetMs: 5_000 };
+const deps = { ...(await jobDependencies(runtime)), dispatchBudgetMs: 5_000 };
 
 export const handler = httpLambda(
   'review',

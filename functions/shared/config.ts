@@ -24,8 +24,13 @@ const configSchema = z.object({
   CMS_URL: z.url().optional(),
   /** Base URL of the public API, for links in emails and forms. */
   PUBLIC_API_URL: z.url().optional(),
-  /** Signs the links in emails (newsletter, event registration); required by the functions that issue or read them. */
-  LINK_TOKEN_SECRET: z.string().min(32).optional(),
+  /**
+   * Where the keys that sign the links in emails are (functions/shared/link-keys.ts); the functions
+   * that issue or read links need one. In AWS the secret's name (or ARN): the key itself never sits in the
+   * function configuration. Locally and in tests a file with the same JSON.
+   */
+  LINK_KEYS_SECRET_ID: z.string().min(1).optional(),
+  LINK_KEYS_FILE: z.string().min(1).optional(),
   /** Seconds a presigned download or upload URL stays valid. */
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
 });

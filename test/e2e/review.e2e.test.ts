@@ -10,11 +10,16 @@ import {
   deliveredProductSchema,
   evaluationSchema,
   jobHealthSchema,
+  jobNames,
   osloDate,
   productSchema,
   stakeholderInputSchema,
 } from '../../content-model';
 import { apiAs, expectAbsent, expectVisible, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
+import { keepForRetry } from '../../functions/jobs/email-retries';
+import { createTable } from '../../functions/shared/db/client';
+import { createStore } from '../../functions/store';
+import { localRegion } from '../../local/services';
 
 /**
  * Review work in the CMS, in a real browser against the whole local system with the demo seed:
@@ -119,6 +124,20 @@ describe('Review work in the CMS', () => {
     await expectVisible(seen.getByRole('status', { name: 'Helse' }).getByText('OK', { exact: true }));
     await expectAbsent(committee, committee.getByRole('button', { name: 'Kjør nå' }));
     await committee.context().close();
+  }, 60_000);
+
+  it('shows an email that failed and waits for its job to send it again on the job page', async () => {
+    const { tableName, dynamoDbEndpoint } = e2e.system;
+    const store = createStore(createTable({ name: tableName, region: localRegion, endpoint: dynamoDbEndpoint }));
+    const raw = 'From: Normen <ikke-svar@normen.no>\r\nTo: ola@sykehus.no\r\nSubject: Du har fått plass\r\n\r\nHei';
+    await keepForRetry({ store, clock: { now: () => new Date() } }, 'event-notifications', { to: 'ola@sykehus.no', subject: 'Du har fått plass', raw, about: { eventId: 'e2e' } }, new Error('SES svarte ikke'));
+
+    const admin = await logIn(e2e.browser, e2e.system, 'admin');
+    await openMenu(admin, 'Planlagte jobber');
+    const failures = admin.getByRole('alert', { name: `Feil: ${jobNames.labels['event-notifications']}` });
+    await expectVisible(failures.getByText('1 e-post venter på nytt forsøk'));
+    await expectVisible(failures.getByText(/«Du har fått plass» \(1 forsøk\) – SES svarte ikke/));
+    await admin.context().close();
   }, 60_000);
 
   it('sends a product to consultation with the default window, refuses a too-short deadline, and triages input', async () => {

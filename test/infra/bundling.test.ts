@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -13,8 +14,12 @@ describe('Lambda bundles', () => {
   const names = Object.keys(lambdas) as LambdaName[];
   const bundles = new Map<LambdaName, string>();
   const savedEnv = { ...process.env };
+  /** Read at load, as the secret is in Lambda. */
+  let keysFile = '';
 
   beforeAll(() => {
+    keysFile = join(mkdtempSync(join(tmpdir(), 'normen-keys-')), 'link-keys');
+    writeFileSync(keysFile, 'a-test-secret-that-is-long-enough-0123456789');
     const built = buildApp({ 'normen:bundling': 'esbuild' });
     const template = Template.fromStack(built.stateless).toJSON() as { Resources: Record<string, { Properties: any }> };
     for (const name of names) {
@@ -45,7 +50,7 @@ describe('Lambda bundles', () => {
         filesBucket: 'normen-files-test',
         fileUrlTtlSeconds: 300,
         mailFrom: 'Normen <ikke-svar@normen.no>',
-        linkSecret: { LINK_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-0123456789' },
+        linkSecret: { LINK_KEYS_FILE: keysFile },
         publicApiUrl: 'https://api.example.org',
         cmsUrl: 'https://cms.example.org/',
       }),

@@ -33,7 +33,7 @@ const placeholderValues = {
   fileUrlTtlSeconds: 300,
   mailFrom: 'm',
   sesConfigurationSet: 'c',
-  linkSecret: { LINK_TOKEN_SECRET: 's' },
+  linkSecret: { LINK_KEYS_SECRET_ID: 's' },
   publicApiUrl: 'https://api',
   cmsUrl: 'https://cms/',
 };
@@ -216,12 +216,14 @@ describe('functions', () => {
     const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
     // Exactly what it declares in functions/routes.ts (the local server gives it the same names).
     expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', ...Object.keys(lambdaEnvironment(name, placeholderValues))].sort());
-    // Only the functions that sign or verify links get the signing key; only senders the mail settings.
-    expect('LINK_TOKEN_SECRET' in variables, name).toBe(linkSigners.includes(name));
+    // Only the functions that sign or verify links get the signing key's secret name (never the key);
+    // only senders the mail settings.
+    expect('LINK_TOKEN_SECRET' in variables, name).toBe(false);
+    expect('LINK_KEYS_SECRET_ID' in variables, name).toBe(linkSigners.includes(name));
     expect('SES_CONFIGURATION_SET' in variables, name).toBe(mailSenders.includes(name));
     expect('MAIL_FROM' in variables, name).toBe(mailSenders.includes(name));
     if (linkSigners.includes(name)) {
-      expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
+      expect(variables.LINK_KEYS_SECRET_ID).toBe('normen/link-token-secret');
     }
     if (mailSenders.includes(name)) {
       expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
@@ -374,7 +376,7 @@ describe('least-privilege grants', () => {
     expect(send, name).toHaveLength(1);
     expect([send[0]!.Resource].flat()).toEqual(expect.arrayContaining([identityArn, configurationSetArn]));
     const variables = resources[functionLogicalId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
-    expect(variables.LINK_TOKEN_SECRET).toBe('{{resolve:secretsmanager:normen/link-token-secret:SecretString:::}}');
+    expect(variables.LINK_KEYS_SECRET_ID).toBe('normen/link-token-secret');
     expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
   });
 

@@ -8,7 +8,7 @@ import { localCors } from '../../local/deployment-context';
 import { createTokenVerifier } from '../../local/services';
 import { synthesize } from '../infra/fixture';
 import { conferenceInput } from '../support/events';
-import { services, startTestApi, testCmsOrigin, testTokenSecret, type TestApi } from '../support/local-stack';
+import { services, startTestApi, testCmsOrigin, testKeysFile, type TestApi } from '../support/local-stack';
 
 /**
  * The local server against what API Gateway + Lambda do: the CORS configuration the CDK app
@@ -193,6 +193,7 @@ describe("the gateway's own answers", () => {
 describe('each function in its own environment, with its own timeout', () => {
   let probe: Awaited<ReturnType<typeof startApiServer>>;
   const canary = 'NORMEN_PARITY_CANARY';
+  const keysFile = testKeysFile();
 
   beforeAll(async () => {
     const { pool, dynamoDbEndpoint, s3Endpoint, sesEndpoint, filesBucket } = services();
@@ -203,7 +204,7 @@ describe('each function in its own environment, with its own timeout', () => {
       filesBucket,
       fileUrlTtlSeconds: 300,
       mailFrom: 'Normen <ikke-svar@normen.no>',
-      linkSecret: { LINK_TOKEN_SECRET: testTokenSecret },
+      linkSecret: { LINK_KEYS_FILE: keysFile },
       publicApiUrl: apiUrl,
       cmsUrl: 'http://localhost:3000/cms/',
       local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint },
@@ -248,13 +249,14 @@ describe('each function in its own environment, with its own timeout', () => {
   it('gives the platform function its table and nothing else: no mail settings, no signing key', async () => {
     const environment = await environmentOf('/platform');
     expect(environment.TABLE_NAME).toBe('probe');
-    for (const name of ['MAIL_FROM', 'SES_ENDPOINT', 'LINK_TOKEN_SECRET', 'FILES_BUCKET', 'PUBLIC_API_URL', canary]) expect(environment[name], name).toBeUndefined();
+    for (const name of ['MAIL_FROM', 'SES_ENDPOINT', 'LINK_KEYS_FILE', 'LINK_TOKEN_SECRET', 'FILES_BUCKET', 'PUBLIC_API_URL', canary]) expect(environment[name], name).toBeUndefined();
   });
 
   it('gives the newsletter function its mail settings and the signing key, and neither sees this process', async () => {
     const environment = await environmentOf('/newsletter');
     expect(environment.MAIL_FROM).toBe('Normen <ikke-svar@normen.no>');
-    expect(environment.LINK_TOKEN_SECRET).toBe(testTokenSecret);
+    expect(environment.LINK_KEYS_FILE).toBe(keysFile);
+    expect(environment.LINK_TOKEN_SECRET).toBeUndefined();
     expect(environment.PUBLIC_API_URL).toBe(probe.url);
     expect(environment[canary]).toBeUndefined();
     expect(environment.PATH).toBeUndefined();
@@ -264,7 +266,7 @@ describe('each function in its own environment, with its own timeout', () => {
     for (const name of ['platform', 'newsletter'] as const) {
       const environment = await environmentOf(`/${name}`);
       const declared = lambdaEnvironment(name, {
-        tableName: 't', filesBucket: 'f', fileUrlTtlSeconds: 1, mailFrom: 'm', linkSecret: { LINK_TOKEN_SECRET: 's' }, publicApiUrl: 'u', cmsUrl: 'c',
+        tableName: 't', filesBucket: 'f', fileUrlTtlSeconds: 1, mailFrom: 'm', linkSecret: { LINK_KEYS_FILE: 's' }, publicApiUrl: 'u', cmsUrl: 'c',
         local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e' },
       });
       const runtime = ['AWS_REGION', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', ...(process.env.DEBUG ? ['DEBUG'] : [])];

@@ -162,7 +162,7 @@ describe('kill and resume', () => {
         TABLE_NAME: deps.table.name,
         DYNAMODB_ENDPOINT: services().dynamoDbEndpoint,
         SES_ENDPOINT: services().sesEndpoint,
-        LINK_TOKEN_SECRET: testTokenSecret,
+        LINK_TEST_KEY: testTokenSecret,
         CAMPAIGN_ID: campaign.id,
       },
       stdio: 'ignore',

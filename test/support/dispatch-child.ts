@@ -5,7 +5,7 @@
 import { fixedClock } from '../../functions/shared/clock';
 import { createTable } from '../../functions/shared/db/client';
 import { createSesMailer } from '../../functions/shared/mailer';
-import { createTokenSigner } from '../../functions/shared/link-tokens';
+import { fixedTokenSigner } from '../../functions/shared/link-tokens';
 import { dispatchCampaign } from '../../functions/newsletter/dispatch';
 import { createStore } from '../../functions/store';
 
@@ -20,7 +20,7 @@ const result = await dispatchCampaign(
     store: createStore(table),
     clock: fixedClock(new Date()),
     mailer: createSesMailer({ region: 'eu-north-1', from: 'Normen <ikke-svar@normen.no>', endpoint: env('SES_ENDPOINT') }),
-    tokens: createTokenSigner(env('LINK_TOKEN_SECRET')),
+    tokens: fixedTokenSigner(env('LINK_TEST_KEY')),
     publicApiUrl: 'http://localhost:3000',
     from: 'Normen <ikke-svar@normen.no>',
     sendRate: 'unlimited',

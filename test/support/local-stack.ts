@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { fixedClock } from '../../functions/shared/clock';
@@ -8,7 +11,7 @@ import { createStore } from '../../functions/store';
 import { lambdaEnvironment, type EnvironmentValues } from '../../functions/lambda-environment';
 import { startApiServer } from '../../local/api-server';
 import { localCors } from '../../local/deployment-context';
-import { createTokenSigner } from '../../functions/shared/link-tokens';
+import { fixedTokenSigner } from '../../functions/shared/link-tokens';
 import { createSesMailer } from '../../functions/shared/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
 import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
@@ -16,6 +19,13 @@ import { localUsers } from '../../local/users';
 
 export const services = () => inject('services');
 export const testTokenSecret = 'test-secret-for-newsletter-links-0123456789abcdef';
+
+/** The same key as a key file, which the handlers read like the secret in AWS (LINK_KEYS_FILE). */
+export function testKeysFile(keys: string = testTokenSecret): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'normen-keys-')), 'link-keys');
+  writeFileSync(file, keys, { mode: 0o600 });
+  return file;
+}
 
 /** A fresh table in the shared DynamoDB Local, so each test file starts from nothing. */
 export async function freshTable() {
@@ -46,7 +56,7 @@ export async function reviewDependencies(now = '2026-11-22T09:00:00Z') {
     mailer: createSesMailer({ region: localRegion, from: 'Normen <ikke-svar@normen.no>', endpoint: sesEndpoint }),
     rateLimiter: createRateLimiter(base.table),
     cmsUrl: 'http://localhost:3000/cms/',
-    tokens: createTokenSigner(testTokenSecret),
+    tokens: fixedTokenSigner(testTokenSecret),
     publicApiUrl: 'http://localhost:3000',
     from: 'Normen <ikke-svar@normen.no>',
     sendRate: 'unlimited' as const,
@@ -77,12 +87,13 @@ export async function startTestApi(options: { context?: Record<string, unknown> 
   const { dynamoDbEndpoint, s3Endpoint, filesBucket, pool, cognitoEndpoint } = services();
   const table = await freshTable();
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
+  const keysFile = testKeysFile();
   const values = (apiUrl: string): EnvironmentValues => ({
     tableName: table.name,
     filesBucket,
     fileUrlTtlSeconds: 300,
     mailFrom: 'Normen <ikke-svar@normen.no>',
-    linkSecret: { LINK_TOKEN_SECRET: testTokenSecret },
+    linkSecret: { LINK_KEYS_FILE: keysFile },
     // Links in emails point at this server's port.
     publicApiUrl: apiUrl,
     cmsUrl: 'http://localhost:3000/cms/',

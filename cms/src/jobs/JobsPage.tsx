@@ -53,7 +53,46 @@ const countLabels: Record<string, string> = {
   failed: 'Feilet',
   skipped: 'Hoppet over',
   finished: 'Nyhetsbrev ferdig sendt',
+  remindersQueued: 'Påminnelser lagt i kø',
+  mailingsFinished: 'Utsendelser ferdige',
+  emailsResent: 'E-poster sendt på nytt',
+  emailsStillFailing: 'E-poster som fortsatt feiler',
 };
+
+/**
+ * Failed runs among the recent ones and emails waiting to be sent again, with the latest errors:
+ * every failure shows here, not only in the logs.
+ */
+function FailureSummary({ job }: { job: JobHealth }) {
+  const { failedRuns, latestErrors, emailsAwaitingRetry, latestEmailErrors } = job.failures;
+  if (failedRuns === 0 && emailsAwaitingRetry === 0) return null;
+  return (
+    <Alert severity={failedRuns > 0 ? 'error' : 'warning'} sx={{ mt: 2 }} aria-label={`Feil: ${job.label}`}>
+      <AlertTitle>
+        {[
+          failedRuns > 0 ? `${formatNumber(failedRuns)} av de siste ${formatNumber(job.recentRuns.length)} kjøringene feilet` : null,
+          emailsAwaitingRetry > 0 ? `${formatNumber(emailsAwaitingRetry)} e-post${emailsAwaitingRetry === 1 ? '' : 'er'} venter på nytt forsøk` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </AlertTitle>
+      {latestErrors.length + latestEmailErrors.length > 0 ? (
+        <Box component="ul" sx={{ m: 0, pl: 2 }}>
+          {latestErrors.map((error, index) => (
+            <li key={`run-${index}`}>
+              {formatInstant(error.at)}: {error.message}
+            </li>
+          ))}
+          {latestEmailErrors.map((error, index) => (
+            <li key={`email-${index}`}>
+              {formatInstant(error.at)}: «{error.subject}» ({formatNumber(error.attempts)} forsøk) – {error.message}
+            </li>
+          ))}
+        </Box>
+      ) : null}
+    </Alert>
+  );
+}
 
 function countsText(counts: Record<string, number>): string {
   // In a fixed order: the stored record does not keep the order the job wrote it in.
@@ -177,6 +216,7 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
             </Box>
           </Alert>
         ) : null}
+        <FailureSummary job={job} />
         <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
           Siste kjøringer
         </Typography>

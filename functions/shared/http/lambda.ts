@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { headRoutes, routeKey, routes, type LambdaName, type OperationId, type RouteDeclaration } from '../../routes';
 import { NotFoundError } from '../errors';
 import { logger } from '../logger';
+import { countServerError } from '../metrics';
 import { actorFromEvent, authorize } from './auth';
 import { toErrorResponse } from './error-responses';
 import type { HttpResponse, Operation } from './request';
@@ -28,11 +29,20 @@ function withEntityTag(response: HttpResponse, ifNoneMatch: string | undefined):
   return { ...response, headers: { ...response.headers, etag } };
 }
 
-function errorResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+/**
+ * Maps every error to its HTTP answer. A 5xx is also logged and counted as a metric: the handler
+ * returns normally, so Lambda's own Errors metric (and its alarm) never sees it.
+ */
+function errorResponses(lambdaName: LambdaName, operationOf: (routeKey: string) => string | undefined): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
     onError: (request) => {
       request.response = toErrorResponse(request.error);
-      if (request.response.statusCode >= 500) logger.error('Unhandled error', { error: request.error, routeKey: request.event.routeKey });
+      const { statusCode } = request.response;
+      if (statusCode >= 500) {
+        const operation = operationOf(request.event.routeKey);
+        logger.error('Unhandled error', { error: request.error, routeKey: request.event.routeKey, operation });
+        countServerError(lambdaName, operation, statusCode);
+      }
     },
   };
 }
@@ -84,5 +94,5 @@ export function httpLambda<L extends LambdaName>(name: L, operations: Record<Ope
   return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)
     .use(headWithoutBody())
     .use(securityHeaders(options))
-    .use(errorResponses());
+    .use(errorResponses(name, (key) => table.get(key)?.route.operationId));
 }
