@@ -17,15 +17,7 @@ afterAll(async () => {
 
 type Json = Record<string, unknown>;
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await api.tokenFor('editor')}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Json) : {} };
-}
+const call = (method: string, path: string, body?: unknown) => api.callAs('editor', method, path, body);
 
 async function inConsultation(title: string) {
   const created = productSchema.parse(

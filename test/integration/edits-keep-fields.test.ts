@@ -17,15 +17,7 @@ afterAll(async () => {
 
 type Json = Record<string, unknown>;
 
-async function call(method: string, path: string, body?: unknown, role: 'editor' | 'admin' = 'editor'): Promise<{ status: number; json: Json }> {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await api.tokenFor(role)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Json) : {} };
-}
+const call = (method: string, path: string, body?: unknown, role: 'editor' | 'admin' = 'editor') => api.callAs(role, method, path, body);
 
 async function ok(method: string, path: string, body?: unknown): Promise<Json> {
   const response = await call(method, path, body);

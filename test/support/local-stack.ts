@@ -107,19 +107,30 @@ export async function startTestApi(options: { context?: Record<string, unknown> 
     environment: (name, apiUrl) => lambdaEnvironment(name, values(apiUrl)),
   });
   const tokens = new Map<Role, string>();
+  const tokenFor = async (role: Role): Promise<string> => {
+    const cached = tokens.get(role);
+    if (cached) return cached;
+    const user = role === 'noRole' ? { username: 'ingen-rolle@normen.local', password: 'Ingen-rolle-2026!' } : localUsers[role];
+    // The CMS UI sends its id token (it carries the email that the history records).
+    const { idToken } = await signIn(cognitoEndpoint, pool.clientId, user.username, user.password);
+    tokens.set(role, idToken);
+    return idToken;
+  };
   return {
     url: api.url,
     table,
     store: createStore(table),
     stop: api.stop,
-    async tokenFor(role: Role): Promise<string> {
-      const cached = tokens.get(role);
-      if (cached) return cached;
-      const user = role === 'noRole' ? { username: 'ingen-rolle@normen.local', password: 'Ingen-rolle-2026!' } : localUsers[role];
-      // The CMS UI sends its id token (it carries the email that the history records).
-      const { idToken } = await signIn(cognitoEndpoint, pool.clientId, user.username, user.password);
-      tokens.set(role, idToken);
-      return idToken;
+    tokenFor,
+    /** A JSON call as a signed-in role; the body parsed (an empty object when there is none). */
+    async callAs(role: Role, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+      const response = await fetch(`${api.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await tokenFor(role)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
   };
 }
