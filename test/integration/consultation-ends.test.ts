@@ -15,8 +15,6 @@ afterAll(async () => {
   await api?.stop();
 });
 
-type Json = Record<string, unknown>;
-
 const call = (method: string, path: string, body?: unknown) => api.callAs('editor', method, path, body);
 
 async function inConsultation(title: string) {
