@@ -25,7 +25,11 @@ export async function inParallel(count: number, concurrency: number, task: (inde
 }
 
 /** Runs `task` for every index at the given concurrency and records each one's duration (ms). */
-export async function timedInParallel(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<{ durations: number[]; seconds: number }> {
+export async function timedInParallel(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<{ durations: number[]; seconds: number }> {
   const durations: number[] = [];
   const start = performance.now();
   await inParallel(count, concurrency, async (index) => {

@@ -143,8 +143,11 @@ async function verifyRegistrations(deps: RegistrationDependencies, eventId: stri
     );
   }
   // The use case logs and swallows a failed email; a lost one would make the rate look better than it is.
-  const emails = (await readSentEmails(sesEndpoint, sinceEpochSeconds)).filter((email) => email.destination.to.some((to) => to.endsWith(`@${participantDomain}`))).length;
-  if (emails !== registrationBench.participants) throw new Error(`Registration bench: SES local received ${emails} emails for ${registrationBench.participants} registrations`);
+  const emails = (await readSentEmails(sesEndpoint, sinceEpochSeconds)).filter((email) =>
+    email.destination.to.some((to) => to.endsWith(`@${participantDomain}`)),
+  ).length;
+  if (emails !== registrationBench.participants)
+    throw new Error(`Registration bench: SES local received ${emails} emails for ${registrationBench.participants} registrations`);
   return { held, waitlisted, emails };
 }
 
@@ -228,8 +231,11 @@ export async function warmUpTransactions(table: Table): Promise<void> {
 /** 1,000 raw transactions at concurrency 50 against one shared counter. */
 export async function benchRawTransactions(table: Table): Promise<RawTransactionFigures> {
   const counts = { conflicts: 0 };
-  const timed = await timedInParallel(registrationBench.participants, registrationBench.concurrency, (index) => rawTransaction(table, 'measured', index, counts));
+  const timed = await timedInParallel(registrationBench.participants, registrationBench.concurrency, (index) =>
+    rawTransaction(table, 'measured', index, counts),
+  );
   const counted = await counterValue(table, 'measured');
-  if (counted !== registrationBench.participants) throw new Error(`Raw transaction bench: the counter reads ${String(counted)}, expected ${registrationBench.participants}`);
+  if (counted !== registrationBench.participants)
+    throw new Error(`Raw transaction bench: the counter reads ${String(counted)}, expected ${registrationBench.participants}`);
   return { ...latencyFigures(timed), itemsPerTransaction: 3, conflicts: counts.conflicts };
 }

@@ -179,7 +179,12 @@ async function newsletterSection(system: LocalSystem): Promise<void> {
   };
   const actor = { username: 'bench@normen.local', groups: ['editor' as const] };
   const sendTo = async (interest: 'privacy' | 'events', sendRate: number | 'unlimited') => {
-    const draft = await createCampaign(dispatchDeps, actor, { subject: `Bench ${interest}`, body: '<p>Nyhetsbrev</p>'.repeat(20), interests: [interest], linkedProducts: [] });
+    const draft = await createCampaign(dispatchDeps, actor, {
+      subject: `Bench ${interest}`,
+      body: '<p>Nyhetsbrev</p>'.repeat(20),
+      interests: [interest],
+      linkedProducts: [],
+    });
     const prepared = await prepareCampaign(dispatchDeps, await scheduleCampaign(dispatchDeps, actor, draft.id, { expectedRevision: draft.revision }));
     const start = performance.now();
     const result = await dispatchCampaign({ ...dispatchDeps, sendRate }, prepared.id, Date.now() + 600_000);
@@ -190,27 +195,42 @@ async function newsletterSection(system: LocalSystem): Promise<void> {
   const raw = buildRawEmail({ from: 'Normen <ikke-svar@normen.no>', to: 'raw@bench.local', subject: 'Raw', text: 'x', html: '<p>x</p>' });
   let next = 0;
   const rawStart = performance.now();
-  await Promise.all(Array.from({ length: 8 }, async () => { while (next++ < 10_000) await mailer.sendRaw(raw); }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next++ < 10_000) await mailer.sendRaw(raw);
+    }),
+  );
   const rawSeconds = (performance.now() - rawStart) / 1000;
   const ourRate = ours.sent / ours.seconds;
   const rawRate = 10_000 / rawSeconds;
-  console.log(`  10,000 recipients, throttle off: ${ourRate.toFixed(0)} emails/s (${ours.seconds.toFixed(1)} s); raw SendRawEmail loop: ${rawRate.toFixed(0)} emails/s; ratio ${(ourRate / rawRate).toFixed(2)}`);
+  console.log(
+    `  10,000 recipients, throttle off: ${ourRate.toFixed(0)} emails/s (${ours.seconds.toFixed(1)} s); raw SendRawEmail loop: ${rawRate.toFixed(0)} emails/s; ratio ${(ourRate / rawRate).toFixed(2)}`,
+  );
   const paced = await sendTo('events', 50);
   console.log(`  500 recipients, throttle 50/s: ${(paced.sent / paced.seconds).toFixed(1)} emails/s achieved`);
 }
 
 async function registrationsSection(system: LocalSystem): Promise<void> {
   const { participants, concurrency, inPersonSeats } = registrationBench;
-  console.log(`\nEvent registration against the local stack (${participants.toLocaleString('en')} participants, concurrency ${concurrency}, ${inPersonSeats} in-person seats):`);
+  console.log(
+    `\nEvent registration against the local stack (${participants.toLocaleString('en')} participants, concurrency ${concurrency}, ${inPersonSeats} in-person seats):`,
+  );
   const rawTable = await benchTable(system.dynamoDbEndpoint, 'normen-bench-raw-transactions');
   await warmUpTransactions(rawTable);
   // The ceiling first, on its own table, so the registrations' items do not share its partitions.
   const raw = await benchRawTransactions(rawTable);
-  const ours = await benchRegistrations({ table: await benchTable(system.dynamoDbEndpoint, 'normen-bench-registrations'), sesEndpoint: system.sesEndpoint, publicApiUrl: system.apiUrl });
+  const ours = await benchRegistrations({
+    table: await benchTable(system.dynamoDbEndpoint, 'normen-bench-registrations'),
+    sesEndpoint: system.sesEndpoint,
+    publicApiUrl: system.apiUrl,
+  });
   const ourRate = ours.count / ours.seconds;
   const rawRate = raw.count / raw.seconds;
-  const latency = (figures: { p50: number; p95: number; max: number }) => `p50 ${ms(figures.p50).padStart(9)}  p95 ${ms(figures.p95).padStart(9)}  max ${ms(figures.max).padStart(9)}`;
-  console.log(`  register (rate limit, reads, transaction, SES email): ${perSecond(ours.count, ours.seconds, 'registrations')} (${ours.seconds.toFixed(1)} s)  ${latency(ours)}`);
+  const latency = (figures: { p50: number; p95: number; max: number }) =>
+    `p50 ${ms(figures.p50).padStart(9)}  p95 ${ms(figures.p95).padStart(9)}  max ${ms(figures.max).padStart(9)}`;
+  console.log(
+    `  register (rate limit, reads, transaction, SES email): ${perSecond(ours.count, ours.seconds, 'registrations')} (${ours.seconds.toFixed(1)} s)  ${latency(ours)}`,
+  );
   console.log(
     `    stored ${ours.held} held + ${ours.waitlisted} waitlisted, ${ours.emails} emails; transaction retries ${ours.retries.transactionConflicts + ours.retries.seatsMoved} (${ours.retries.transactionConflicts} TransactionConflict, ${ours.retries.seatsMoved} seats moved)`,
   );
@@ -238,7 +258,9 @@ console.log('Normen benchmark — node', process.version, '\n');
 if (runs('bundles')) {
   console.log('Lambda bundles (esbuild, as deployed; cold load = median of 5 fresh-process imports):');
   for (const figure of await bundleFigures()) {
-    console.log(`  ${figure.name.padEnd(14)} ${kib(figure.bytes).padStart(11)}  (gzip ${kib(figure.gzipBytes).padStart(10)})  cold load ${ms(figure.coldLoadMs)}`);
+    console.log(
+      `  ${figure.name.padEnd(14)} ${kib(figure.bytes).padStart(11)}  (gzip ${kib(figure.gzipBytes).padStart(10)})  cold load ${ms(figure.coldLoadMs)}`,
+    );
   }
 }
 // Every other section runs against the local stack; start it only when one of them is wanted.

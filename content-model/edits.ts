@@ -10,7 +10,13 @@ import { z } from 'zod';
  * optional; fields named in `clearable` also take `null`, which means "clear it".
  */
 type WithoutDefault<T> =
-  T extends z.ZodDefault<infer Inner> ? WithoutDefault<Inner> : T extends z.ZodPrefault<infer Inner> ? WithoutDefault<Inner> : T extends z.ZodOptional<infer Inner> ? WithoutDefault<Inner> : T;
+  T extends z.ZodDefault<infer Inner>
+    ? WithoutDefault<Inner>
+    : T extends z.ZodPrefault<infer Inner>
+      ? WithoutDefault<Inner>
+      : T extends z.ZodOptional<infer Inner>
+        ? WithoutDefault<Inner>
+        : T;
 
 export type EditShape<Shape extends z.core.$ZodShape, Clearable extends keyof Shape> = {
   -readonly [Key in keyof Shape]: z.ZodOptional<Key extends Clearable ? z.ZodNullable<WithoutDefault<Shape[Key]>> : WithoutDefault<Shape[Key]>>;

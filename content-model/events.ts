@@ -90,7 +90,12 @@ const eventFields = z.object({
   /** Sent only to registered online participants, never published. */
   streamingUrl: z.url().max(2000).nullable().default(null),
   /** How long before the start the reminder goes out; the default is the day before. */
-  reminderHoursBefore: z.number().int().min(1).max(24 * 14).default(24),
+  reminderHoursBefore: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   /** Days after the event until participants' personal data is anonymised. */
   retentionDays: z.number().int().min(1).max(3650).default(90),
   /**
@@ -119,7 +124,6 @@ export interface EventRuleIssue {
   message: string;
 }
 
-
 /** Rules across fields, each reported on the field an editor must change. */
 export function eventRuleIssues(event: EventRuleFacts): EventRuleIssue[] {
   const issues: EventRuleIssue[] = [];
@@ -132,7 +136,8 @@ export function eventRuleIssues(event: EventRuleFacts): EventRuleIssue[] {
   if (event.registrationOpensAt && event.registrationClosesAt && event.registrationClosesAt <= event.registrationOpensAt) {
     issue(['registrationClosesAt'], 'Påmeldingen må stenge etter at den åpner');
   }
-  if (event.registrationClosesAt && event.registrationClosesAt > event.endsAt) issue(['registrationClosesAt'], 'Påmeldingen må stenge før arrangementet slutter');
+  if (event.registrationClosesAt && event.registrationClosesAt > event.endsAt)
+    issue(['registrationClosesAt'], 'Påmeldingen må stenge før arrangementet slutter');
   event.sessions.forEach((session, index) => {
     if (session.endsAt <= session.startsAt) issue(['sessions', index, 'endsAt'], 'Slutt må være etter start');
     if (session.startsAt < event.startsAt || session.endsAt > event.endsAt) issue(['sessions', index, 'startsAt'], 'Økten må ligge innenfor arrangementet');

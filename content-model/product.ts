@@ -79,10 +79,7 @@ export const productMetadataSchema = z.object({
 
 const productFieldsSchema = productMetadataSchema.extend(productContentSchema.shape);
 
-function requirePublisherForLevel3(
-  value: { level?: number | undefined; publisher?: string | undefined },
-  ctx: z.RefinementCtx,
-): void {
+function requirePublisherForLevel3(value: { level?: number | undefined; publisher?: string | undefined }, ctx: z.RefinementCtx): void {
   if (value.level === 3 && !value.publisher) {
     ctx.addIssue({ code: 'custom', path: ['publisher'], message: 'Utgiver må oppgis for nivå 3-dokumenter' });
   }
@@ -205,7 +202,12 @@ export const auditRecordSchema = z.object({
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 export const uploadRequestSchema = z.object({
-  fileName: z.string().trim().min(1).max(200).regex(/\.pdf$/i, 'Kun PDF-filer'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.pdf$/i, 'Kun PDF-filer'),
   contentType: z.literal('application/pdf'),
   size: z.number().int().positive().max(maxAttachmentBytes),
 });

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  governanceLevels,
-  productStatuses,
-  productTypes,
-  targetGroups,
-  themes,
-  topicCategories,
-} from './vocabularies';
+import { governanceLevels, productStatuses, productTypes, targetGroups, themes, topicCategories } from './vocabularies';
 import { isoDateSchema } from './product';
 
 const levelParam = governanceLevels.schema.transform(Number).pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]));
@@ -35,7 +28,10 @@ export const deliveryQuerySchema = z.object({
   audience: targetGroups.schema.optional(),
   level: levelParam.optional(),
   q: z.string().trim().max(100).optional(),
-  archive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  archive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { editsOf } from './edits';
 import { addDays, addMonths, daysBetween } from './dates';
 import { evaluationSchema, isoDateSchema, isoDateTimeSchema, productSchema } from './product';
-import {
-  evaluationOutcomes,
-  governanceLevelSchema,
-  inputStatuses,
-  jobNames,
-  productStatuses,
-  stakeholderGroups,
-  type GovernanceLevel,
-} from './vocabularies';
+import { evaluationOutcomes, governanceLevelSchema, inputStatuses, jobNames, productStatuses, stakeholderGroups, type GovernanceLevel } from './vocabularies';
 
 /** POST /admin/products/{id}/evaluations. */
 export const evaluationRequestSchema = z.object({
@@ -216,7 +208,17 @@ export const dashboardSchema = z.object({
   ),
   attention: z.array(
     z.object({
-      product: productSchema.pick({ id: true, slug: true, title: true, level: true, status: true, owner: true, nextEvaluationDue: true, notCurrentReason: true, lastEvaluationOutcome: true }),
+      product: productSchema.pick({
+        id: true,
+        slug: true,
+        title: true,
+        level: true,
+        status: true,
+        owner: true,
+        nextEvaluationDue: true,
+        notCurrentReason: true,
+        lastEvaluationOutcome: true,
+      }),
       why: z.enum(['overdue', 'due-this-month', 'outdated', 'revision-needed']),
     }),
   ),

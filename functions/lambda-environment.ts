@@ -34,7 +34,9 @@ export function lambdaEnvironment(name: LambdaName, values: EnvironmentValues): 
   return {
     TABLE_NAME: values.tableName,
     ...(local ? { DYNAMODB_ENDPOINT: local.dynamoDbEndpoint } : {}),
-    ...(needs.files ? { FILES_BUCKET: values.filesBucket, FILE_URL_TTL_SECONDS: String(values.fileUrlTtlSeconds), ...(local ? { S3_ENDPOINT: local.s3Endpoint } : {}) } : {}),
+    ...(needs.files
+      ? { FILES_BUCKET: values.filesBucket, FILE_URL_TTL_SECONDS: String(values.fileUrlTtlSeconds), ...(local ? { S3_ENDPOINT: local.s3Endpoint } : {}) }
+      : {}),
     ...(needs.mail
       ? {
           MAIL_FROM: values.mailFrom,

@@ -28,7 +28,12 @@ export function linkTokenSecretName(prefix: string): string {
  * so `-??????` (exactly six, unlike `*`) names this one secret and no other with the same prefix.
  */
 export function linkTokenSecretArn(stack: Stack, prefix: string): string {
-  return stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${linkTokenSecretName(prefix)}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  return stack.formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${linkTokenSecretName(prefix)}-??????`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }
 
 /**

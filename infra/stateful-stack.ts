@@ -117,7 +117,8 @@ export class StatefulStack extends Stack {
     });
     Validations.of(this.linkTokenSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotated by hand (README, "Rotating the link-signing key"): the new key becomes current and the old one stays accepted as previous for a grace period, so links already in mailboxes keep working; an automatic rotation Lambda would have to reproduce that ring and adds nothing.',
+      reason:
+        'Rotated by hand (README, "Rotating the link-signing key"): the new key becomes current and the old one stays accepted as previous for a grace period, so links already in mailboxes keep working; an automatic rotation Lambda would have to reproduce that ring and adds nothing.',
     });
     this.mailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.mailIdentity.dkimRecords.forEach((record, index) => {
@@ -171,7 +172,8 @@ export class StatefulStack extends Stack {
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'MFA (TOTP) is offered to every user and Plus-tier adaptive authentication challenges risky sign-ins; it becomes mandatory once the CMS UI has an MFA enrolment flow.',
+      reason:
+        'MFA (TOTP) is offered to every user and Plus-tier adaptive authentication challenges risky sign-ins; it becomes mandatory once the CMS UI has an MFA enrolment flow.',
     });
     for (const group of userGroups) {
       this.userPool.addGroup(`Group-${group.name}`, {
@@ -236,12 +238,14 @@ export class StatefulStack extends Stack {
     });
     Validations.of(this.cmsDistribution).acknowledge({
       id: 'AwsSolutions-CFR2',
-      reason: 'The distribution serves only the static CMS build (no data, no forms); the API it calls is protected by the Cognito authorizer and stage throttling.',
+      reason:
+        'The distribution serves only the static CMS build (no data, no forms); the API it calls is protected by the Cognito authorizer and stage throttling.',
     });
     if (!props.cmsDomain) {
       Validations.of(this.cmsDistribution).acknowledge({
         id: 'AwsSolutions-CFR4',
-        reason: 'Without normen:cmsDomain the default *.cloudfront.net certificate is used, whose TLS minimum CloudFront fixes; with normen:cmsDomain the distribution enforces TLSv1.2_2021.',
+        reason:
+          'Without normen:cmsDomain the default *.cloudfront.net certificate is used, whose TLS minimum CloudFront fixes; with normen:cmsDomain the distribution enforces TLSv1.2_2021.',
       });
     }
     this.cmsOrigin = props.cmsDomain ? `https://${props.cmsDomain.name}` : `https://${this.cmsDistribution.distributionDomainName}`;
@@ -264,9 +268,7 @@ export class StatefulStack extends Stack {
           maxAge: 3000,
         },
       ],
-      lifecycleRules: [
-        { noncurrentVersionExpiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) },
-      ],
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

@@ -72,7 +72,6 @@ type HttpLambdaName = { [N in LambdaName]: (typeof lambdas)[N]['trigger'] extend
 /** Seconds a presigned download or upload URL stays valid (FILE_URL_TTL_SECONDS). */
 const fileUrlTtlSeconds = 300;
 
-
 /**
  * Everything that can be replaced on every deploy: the functions, the HTTP API built from
  * functions/routes.ts, the schedules from functions/schedules.ts, alarms, and the CMS UI's
@@ -306,10 +305,7 @@ export class StatelessStack extends Stack {
    * invokes Lambda asynchronously: a thrown error is retried by Lambda and then parked in the
    * failure queue; what SNS itself cannot deliver goes to the subscription's dead-letter queue.
    */
-  private subscribeSesFeedback(
-    feedback: NormenFunction,
-    prefix: string,
-  ): { deadLetterQueue: DeadLetterQueue; failureQueue: DeadLetterQueue } {
+  private subscribeSesFeedback(feedback: NormenFunction, prefix: string): { deadLetterQueue: DeadLetterQueue; failureQueue: DeadLetterQueue } {
     const topic = sns.Topic.fromTopicArn(this, 'MailEventsTopic', mailEventsTopicArn(this, prefix));
     const deadLetterQueue = new DeadLetterQueue(this, 'SesFeedbackDeadLetterQueue', {
       purpose: 'SES feedback: events SNS could not deliver to the feedback function',
@@ -418,12 +414,7 @@ export class StatelessStack extends Stack {
     return api;
   }
 
-  private deployCms(
-    props: StatelessStackProps,
-    cmsBucket: s3.IBucket,
-    cmsDistribution: StatefulStack['cmsDistribution'],
-    clientId: string,
-  ): void {
+  private deployCms(props: StatelessStackProps, cmsBucket: s3.IBucket, cmsDistribution: StatefulStack['cmsDistribution'], clientId: string): void {
     // The deployment handler gets its own role and log group for the same reason as NormenFunction.
     const logGroup = new logs.LogGroup(this, 'CmsDeploymentLogs', {
       retention: logs.RetentionDays.ONE_MONTH,

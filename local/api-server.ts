@@ -52,7 +52,12 @@ export function declaredFunctions(environment: (name: LambdaName) => Record<stri
   return Object.fromEntries(
     (Object.keys(lambdas) as LambdaName[]).map((name) => [
       name,
-      { entry: lambdas[name].entry, memoryMb: lambdas[name].memoryMb, timeoutSeconds: lambdas[name].needs.timeoutSeconds, environment: () => environment(name) },
+      {
+        entry: lambdas[name].entry,
+        memoryMb: lambdas[name].memoryMb,
+        timeoutSeconds: lambdas[name].needs.timeoutSeconds,
+        environment: () => environment(name),
+      },
     ]),
   ) as Record<LambdaName, LocalFunctionDefinition>;
 }
@@ -101,9 +106,7 @@ function matcher(served: readonly ServedRoute[]) {
 
 /** API Gateway passes JWT claims as strings, arrays flattened to "[a b]". */
 function apiGatewayClaims(claims: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
-  );
+  return Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -44,7 +44,10 @@ interface Environment {
  * a function's concurrent invocations (Lambda would start more environments), so a timed-out
  * worker stops taking new invocations and ends once the others it is running have settled.
  */
-export function startLocalFunctions(definitions: Readonly<Record<string, LocalFunctionDefinition>>, log: (line: string) => void = console.error): LocalFunctions {
+export function startLocalFunctions(
+  definitions: Readonly<Record<string, LocalFunctionDefinition>>,
+  log: (line: string) => void = console.error,
+): LocalFunctions {
   const current = new Map<string, Environment>();
   const all = new Set<Environment>();
   let nextId = 1;

@@ -5,12 +5,12 @@
 export function minimalPdf(title: string, lines: string[]): Buffer {
   // PDF base-14 fonts use WinAnsi; map the Norwegian letters to their octal escapes.
   const winAnsi: Record<string, string> = { æ: '\\346', ø: '\\370', å: '\\345', Æ: '\\306', Ø: '\\330', Å: '\\305', '–': '-' };
-  const escape = (text: string) => text.replace(/[\\()]/g, (char) => `\\${char}`).replace(/[æøåÆØÅ–]/g, (char) => winAnsi[char] ?? '?');
+  const escapePdf = (text: string) => text.replace(/[\\()]/g, (char) => `\\${char}`).replace(/[æøåÆØÅ–]/g, (char) => winAnsi[char] ?? '?');
   const content = [
     'BT /F1 20 Tf 56 780 Td',
-    `(${escape(title)}) Tj`,
+    `(${escapePdf(title)}) Tj`,
     '/F1 11 Tf 0 -32 Td',
-    ...lines.flatMap((line) => [`(${escape(line)}) Tj`, '0 -16 Td']),
+    ...lines.flatMap((line) => [`(${escapePdf(line)}) Tj`, '0 -16 Td']),
     'ET',
   ].join('\n');
   const objects = [

@@ -20,16 +20,19 @@ export function startLocalScheduler(log: (line: string) => void, invokeJobs: (ev
 
   const arm = (schedule: ScheduleDeclaration) => {
     const at = nextRun(schedule, new Date());
-    const timer = setTimeout(async () => {
-      timers.delete(timer);
-      try {
-        const result = await invokeJobs({ job: schedule.job });
-        log(`Planlagt jobb ${schedule.job} kjørt: ${JSON.stringify(result)}`);
-      } catch (error) {
-        log(`Planlagt jobb ${schedule.job} feilet: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      arm(schedule);
-    }, Math.min(at.getTime() - Date.now(), 2 ** 31 - 1));
+    const timer = setTimeout(
+      async () => {
+        timers.delete(timer);
+        try {
+          const result = await invokeJobs({ job: schedule.job });
+          log(`Planlagt jobb ${schedule.job} kjørt: ${JSON.stringify(result)}`);
+        } catch (error) {
+          log(`Planlagt jobb ${schedule.job} feilet: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        arm(schedule);
+      },
+      Math.min(at.getTime() - Date.now(), 2 ** 31 - 1),
+    );
     timers.add(timer);
   };
   for (const schedule of schedules) arm(schedule);

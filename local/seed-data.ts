@@ -6,7 +6,10 @@ import type { EvaluationOutcome, InputSubmission, Interest, ProductCreate } from
  * demo always has products that are current, due soon and overdue.
  */
 export interface SeedProduct {
-  product: Omit<ProductCreate, 'summary' | 'body' | 'attachments' | 'legalReferences' | 'relatedProducts' | 'riskOrTechnology' | 'themes' | 'targetGroups' | 'currentNeed' | 'status'> &
+  product: Omit<
+    ProductCreate,
+    'summary' | 'body' | 'attachments' | 'legalReferences' | 'relatedProducts' | 'riskOrTechnology' | 'themes' | 'targetGroups' | 'currentNeed' | 'status'
+  > &
     Partial<Pick<ProductCreate, 'summary' | 'body' | 'legalReferences' | 'riskOrTechnology' | 'themes' | 'targetGroups' | 'currentNeed'>>;
   /** Published this many months (fractions allowed) before today; absent = still a draft. */
   publishedMonthsAgo?: number;
@@ -375,7 +378,15 @@ export interface SeedEvent {
   hours: [start: number, end: number];
   sessions?: { id: string; title: string; speaker?: string; hours: [number, number]; capacity?: number }[];
   /** `confirms`: presses «Bekreft plassen» in the email; the others' limited seats stay held (or they wait in line). */
-  participants: { name: string; email: string; organisation: string; mode: 'in-person' | 'online'; sessions?: string[]; answers?: Record<string, string>; confirms?: boolean }[];
+  participants: {
+    name: string;
+    email: string;
+    organisation: string;
+    mode: 'in-person' | 'online';
+    sessions?: string[];
+    answers?: Record<string, string>;
+    confirms?: boolean;
+  }[];
 }
 
 export const seedEvents: SeedEvent[] = [
@@ -405,9 +416,31 @@ export const seedEvents: SeedEvent[] = [
       { id: 'avslutning', title: 'Oppsummering og veien videre', hours: [15, 16] },
     ],
     participants: [
-      { name: 'Kari Nordmann', email: 'kari.nordmann@helse-nord.example', organisation: 'Helse Nord RHF', mode: 'in-person', sessions: ['apning', 'workshop-risiko'], answers: { rolle: 'Personvernombud', mat: 'Glutenfri' }, confirms: true },
-      { name: 'Ola Hansen', email: 'ola.hansen@kommune.example', organisation: 'Bodø kommune', mode: 'in-person', sessions: ['workshop-risiko', 'sky'], answers: { rolle: 'IKT-sikkerhetsleder' } },
-      { name: 'Ingrid Berg', email: 'ingrid.berg@leverandor.example', organisation: 'Journal AS', mode: 'online', sessions: ['ki', 'sky'], answers: { rolle: 'Produktansvarlig' } },
+      {
+        name: 'Kari Nordmann',
+        email: 'kari.nordmann@helse-nord.example',
+        organisation: 'Helse Nord RHF',
+        mode: 'in-person',
+        sessions: ['apning', 'workshop-risiko'],
+        answers: { rolle: 'Personvernombud', mat: 'Glutenfri' },
+        confirms: true,
+      },
+      {
+        name: 'Ola Hansen',
+        email: 'ola.hansen@kommune.example',
+        organisation: 'Bodø kommune',
+        mode: 'in-person',
+        sessions: ['workshop-risiko', 'sky'],
+        answers: { rolle: 'IKT-sikkerhetsleder' },
+      },
+      {
+        name: 'Ingrid Berg',
+        email: 'ingrid.berg@leverandor.example',
+        organisation: 'Journal AS',
+        mode: 'online',
+        sessions: ['ki', 'sky'],
+        answers: { rolle: 'Produktansvarlig' },
+      },
     ],
   },
   {

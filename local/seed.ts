@@ -32,12 +32,12 @@ const actor = { username: localUsers.editor.username, groups: ['editor' as const
 const committeeActor = { username: localUsers.committee.username, groups: ['committee' as const] };
 
 function textToHtml(text: string): string {
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return text
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map((block) => (/^\d+(\.\d+)* [A-ZÆØÅ]/.test(block) ? `<h2>${escape(block)}</h2>` : `<p>${escape(block)}</p>`))
+    .map((block) => (/^\d+(\.\d+)* [A-ZÆØÅ]/.test(block) ? `<h2>${escapeHtml(block)}</h2>` : `<p>${escapeHtml(block)}</p>`))
     .join('\n');
 }
 
@@ -104,7 +104,12 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
       actor,
       product.id,
       transition === 'approve'
-        ? { action: 'approve', ...base, decision: { reference: seed.decisionReference ?? '01/26', date: osloDate(at) }, closeConsultation: { reason: 'Styringsgruppen behandlet saken' } }
+        ? {
+            action: 'approve',
+            ...base,
+            decision: { reference: seed.decisionReference ?? '01/26', date: osloDate(at) },
+            closeConsultation: { reason: 'Styringsgruppen behandlet saken' },
+          }
         : { action: transition, ...base },
     );
   };

@@ -22,7 +22,8 @@ export function sesEventsFor(email: SentEmail): SesEvent[] {
     events.push({ eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress })) } });
   }
   const complained = recipients.filter((address) => address.startsWith('complaint@simulator.amazonses.com'));
-  if (complained.length) events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: complained.map((emailAddress) => ({ emailAddress })) } });
+  if (complained.length)
+    events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: complained.map((emailAddress) => ({ emailAddress })) } });
   return events;
 }
 
@@ -50,11 +51,7 @@ export function snsEventOf(events: SesEvent[]): SNSEvent {
 }
 
 /** Publishes events for every email SES local received since `sinceEpochSeconds`; returns the messages it covered. */
-export async function publishSesEvents(
-  sesEndpoint: string,
-  seen: Set<string>,
-  deliver: (event: SNSEvent) => Promise<unknown>,
-): Promise<number> {
+export async function publishSesEvents(sesEndpoint: string, seen: Set<string>, deliver: (event: SNSEvent) => Promise<unknown>): Promise<number> {
   const emails = (await readSentEmails(sesEndpoint)).filter((email) => !seen.has(email.messageId));
   for (const email of emails) {
     await deliver(snsEventOf(sesEventsFor(email)));

@@ -129,7 +129,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       // The CMS UI is served by the local API server.
       cmsUrl: `${apiUrl}/cms/`,
       // SES local reports no quota; pace like a production SES account.
-      local: { dynamoDbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, sesEndpoint: ses.endpoint, newsletterSendRate: Number(process.env.NEWSLETTER_SEND_RATE ?? '14') },
+      local: {
+        dynamoDbEndpoint: dynamo.endpoint,
+        s3Endpoint: s3.endpoint,
+        sesEndpoint: ses.endpoint,
+        newsletterSendRate: Number(process.env.NEWSLETTER_SEND_RATE ?? '14'),
+      },
     };
     const environment = (name: LambdaName) => lambdaEnvironment(name, values);
 

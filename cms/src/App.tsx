@@ -64,9 +64,25 @@ export function App({ config }: { config: CmsConfig }) {
         />
         <Resource name="consultations" options={{ label: 'Høringer' }} list={ConsultationList} show={ConsultationShow} recordRepresentation="productTitle" />
         {/* Editors and admins only (auth/permissions.ts): the pages refuse others, and the menu hides them. */}
-        <Resource name="campaigns" options={{ label: 'Nyhetsbrev' }} list={CampaignList} show={CampaignShow} create={CampaignCreate} edit={CampaignEdit} recordRepresentation="subject" />
+        <Resource
+          name="campaigns"
+          options={{ label: 'Nyhetsbrev' }}
+          list={CampaignList}
+          show={CampaignShow}
+          create={CampaignCreate}
+          edit={CampaignEdit}
+          recordRepresentation="subject"
+        />
         <Resource name="subscribers" options={{ label: 'Abonnenter' }} list={SubscriberList} recordRepresentation="email" />
-        <Resource name="events" options={{ label: 'Arrangementer' }} list={EventList} show={EventShow} create={EventCreate} edit={EventEdit} recordRepresentation="title" />
+        <Resource
+          name="events"
+          options={{ label: 'Arrangementer' }}
+          list={EventList}
+          show={EventShow}
+          create={EventCreate}
+          edit={EventEdit}
+          recordRepresentation="title"
+        />
         <CustomRoutes>
           <Route path="/generelle-innspill" element={<GeneralInputs />} />
           <Route path="/prioriteringsrapport" element={<PriorityReport />} />

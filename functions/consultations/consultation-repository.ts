@@ -12,7 +12,9 @@ export function createConsultationRepository(table: Table) {
   const indexAttributes = (consultation: Consultation) => ({ gsi1pk: CONSULTATIONS, gsi1sk: `${consultation.closesOn}#${consultation.id}` });
   /** Consultations closing on or after `fromDate`, soonest first (all of them without a date). */
   const list = (fromDate?: string): Promise<Consultation[]> =>
-    queryIndex(table, indexes.catalogue, { partition: CONSULTATIONS, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) => consultationSchema.parse(item));
+    queryIndex(table, indexes.catalogue, { partition: CONSULTATIONS, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) =>
+      consultationSchema.parse(item),
+    );
 
   return {
     async get(id: string): Promise<Consultation | null> {

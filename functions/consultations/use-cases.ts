@@ -55,7 +55,12 @@ export function newConsultation(product: Product, options: ConsultationOptions, 
  * Ends consultations early, in the transaction of the decision that ends them: each closes once
  * (a conditional write), and `note` is what the decision's audit record says about it.
  */
-export function endConsultations(store: Store, consultations: readonly Consultation[], at: string, reason: string): { steps: TransactionStep[]; note: string | null } {
+export function endConsultations(
+  store: Store,
+  consultations: readonly Consultation[],
+  at: string,
+  reason: string,
+): { steps: TransactionStep[]; note: string | null } {
   return {
     steps: consultations.map((consultation) => store.consultations.close(consultation, at, reason)),
     note: consultations.length ? consultations.map((consultation) => `Høringen (frist ${consultation.closesOn}) ble avsluttet: ${reason}`).join('. ') : null,

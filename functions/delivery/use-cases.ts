@@ -1,4 +1,4 @@
-import { type DeliveredProduct, type DeliveryQuery, type PublishedProduct } from '../../content-model';
+import type { DeliveredProduct, DeliveryQuery, PublishedProduct } from '../../content-model';
 import { NotFoundError } from '../shared/errors';
 import { currencyOf } from '../products/domain';
 import type { ProductDependencies } from '../products/use-cases/dependencies';

@@ -236,7 +236,9 @@ function waitlistedEmail(ctx: RegistrationEmailContext): EventEmail {
   return render(`Du står på venteliste: ${ctx.event.title}`, [
     greeting(ctx.registration),
     paragraph(`Det er dessverre fullt på «${ctx.event.title}», så du står på venteliste.`),
-    paragraph('Blir det ledig plass, får du den automatisk i den rekkefølgen dere meldte dere på, og vi sender deg en e-post. Du er ikke påmeldt før du har fått den e-posten.'),
+    paragraph(
+      'Blir det ledig plass, får du den automatisk i den rekkefølgen dere meldte dere på, og vi sender deg en e-post. Du er ikke påmeldt før du har fått den e-posten.',
+    ),
     facts(ctx),
     ...chosenSessions(ctx),
     cancelLink(ctx, 'Vil du ikke lenger stå på ventelisten?'),
@@ -262,7 +264,11 @@ function heldSeatEmail(ctx: RegistrationEmailContext, subject: string, lead: str
 export function registeredEmail(ctx: RegistrationEmailContext): EventEmail {
   switch (ctx.registration.status) {
     case 'held':
-      return heldSeatEmail(ctx, `Bekreft plassen din: ${ctx.event.title}`, `Takk for påmeldingen til «${ctx.event.title}»! Du er ikke påmeldt før du har bekreftet plassen.`);
+      return heldSeatEmail(
+        ctx,
+        `Bekreft plassen din: ${ctx.event.title}`,
+        `Takk for påmeldingen til «${ctx.event.title}»! Du er ikke påmeldt før du har bekreftet plassen.`,
+      );
     case 'confirmed':
       return confirmedEmail(ctx, `Du er påmeldt: ${ctx.event.title}`, `Takk for påmeldingen! Du er påmeldt «${ctx.event.title}».`);
     case 'waitlisted':
@@ -281,7 +287,11 @@ export function seatConfirmedEmail(ctx: RegistrationEmailContext): EventEmail {
 
 /** A seat came free and is held for this participant from the waitlist, until they confirm it. */
 export function seatOfferedEmail(ctx: RegistrationEmailContext): EventEmail {
-  return heldSeatEmail(ctx, `Du har fått plass – bekreft den: ${ctx.event.title}`, `Det har blitt ledig plass på «${ctx.event.title}», og den er din hvis du bekrefter den.`);
+  return heldSeatEmail(
+    ctx,
+    `Du har fått plass – bekreft den: ${ctx.event.title}`,
+    `Det har blitt ledig plass på «${ctx.event.title}», og den er din hvis du bekrefter den.`,
+  );
 }
 
 /** An editor gave a seat by hand: confirmed at once, with the calendar entry. */
@@ -295,7 +305,12 @@ export function holdExpiredEmail(ctx: RegistrationEmailContext): EventEmail {
   return render(`Plassen er gått videre: ${ctx.event.title}`, [
     greeting(ctx.registration),
     paragraph(`Plassen vi holdt for deg på «${ctx.event.title}» ble ikke bekreftet innen ${until}, så den er gitt videre. Du er ikke påmeldt.`),
-    { kind: 'link', lead: 'Vil du fortsatt delta, kan du melde deg på igjen så lenge påmeldingen er åpen (er det fullt, kommer du på ventelisten):', label: 'Meld deg på', url: ctx.registrationUrl },
+    {
+      kind: 'link',
+      lead: 'Vil du fortsatt delta, kan du melde deg på igjen så lenge påmeldingen er åpen (er det fullt, kommer du på ventelisten):',
+      label: 'Meld deg på',
+      url: ctx.registrationUrl,
+    },
   ]);
 }
 
@@ -331,7 +346,9 @@ export function alreadyRegisteredEmail(ctx: RegistrationEmailContext): EventEmai
       : [];
   return render(`${alreadySubjects[registration.status]}: ${event.title}`, [
     greeting(registration),
-    paragraph(`Noen (forhåpentligvis du) prøvde å melde på denne adressen til «${event.title}», men adressen ${alreadyStatus[registration.status]} arrangementet. Vi har ikke gjort noen endringer.`),
+    paragraph(
+      `Noen (forhåpentligvis du) prøvde å melde på denne adressen til «${event.title}», men adressen ${alreadyStatus[registration.status]} arrangementet. Vi har ikke gjort noen endringer.`,
+    ),
     ...held,
     facts(ctx),
     ...chosenSessions(ctx),
@@ -410,7 +427,9 @@ export function eventCancelledEmail(ctx: RegistrationEmailContext): EventEmail {
     `Avlyst: ${ctx.event.title}`,
     [
       greeting(ctx.registration),
-      paragraph(`Vi må dessverre avlyse «${ctx.event.title}», som skulle vært ${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}. Du trenger ikke gjøre noe; påmeldingen din gjelder ikke lenger.`),
+      paragraph(
+        `Vi må dessverre avlyse «${ctx.event.title}», som skulle vært ${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}. Du trenger ikke gjøre noe; påmeldingen din gjelder ikke lenger.`,
+      ),
       paragraph('Vedlegget fjerner arrangementet fra kalenderen din. Vi beklager ulempene dette medfører.'),
     ],
     [calendarAttachment(ctx, 'CANCEL')],
@@ -433,7 +452,9 @@ export function participantMessageEmail(ctx: RegistrationEmailContext, message: 
     [paragraph(message.body.replace(/\r\n?/g, '\n').trim())],
     [],
     [
-      paragraph(`Du får denne e-posten fordi du ${participation[ctx.registration.status]} «${ctx.event.title}» (${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`),
+      paragraph(
+        `Du får denne e-posten fordi du ${participation[ctx.registration.status]} «${ctx.event.title}» (${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`,
+      ),
       ...(active ? [cancelLink(ctx, 'Vil du ikke lenger delta?')] : []),
     ],
   );

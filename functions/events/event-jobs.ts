@@ -149,7 +149,8 @@ export async function runSeatHolds(deps: EventDependencies): Promise<JobOutcome>
       if (departure.changed) {
         expired++;
         if (departure.promoted) offered++;
-        if (!(await announceDeparture(deps, departure, deps.clock.now()))) errors.push(`E-post om utløpt plass ${due.registrationId} (arrangement ${due.eventId}) feilet`);
+        if (!(await announceDeparture(deps, departure, deps.clock.now())))
+          errors.push(`E-post om utløpt plass ${due.registrationId} (arrangement ${due.eventId}) feilet`);
       } else {
         // Confirmed, cancelled or expired by someone else: the queue entry is stale.
         await deps.store.registrations.dropHoldDue(due);

@@ -37,7 +37,12 @@ function parseSeats(item: Record<string, unknown> | undefined): EventSeats {
   const modes: EventSeats['modes'] = {};
   for (const mode of attendanceModes.codes) {
     const held = count(seatAttribute.held(mode));
-    modes[mode] = { confirmed: Math.max(0, count(seatAttribute.taken(mode)) - held), held, waitlisted: count(seatAttribute.waitlisted(mode)), checkedIn: count(seatAttribute.checkedIn(mode)) };
+    modes[mode] = {
+      confirmed: Math.max(0, count(seatAttribute.taken(mode)) - held),
+      held,
+      waitlisted: count(seatAttribute.waitlisted(mode)),
+      checkedIn: count(seatAttribute.checkedIn(mode)),
+    };
   }
   const sessions: Record<string, number> = {};
   const sessionsHeld: Record<string, number> = {};
@@ -88,7 +93,15 @@ export function createEventRepository(table: Table) {
             },
           },
         },
-        { item: { Put: { TableName: table.name, Item: { ...seatsKey(event.id), entity: 'event-seats', eventId: event.id }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+        {
+          item: {
+            Put: {
+              TableName: table.name,
+              Item: { ...seatsKey(event.id), entity: 'event-seats', eventId: event.id },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
       ];
     },
 

@@ -27,7 +27,17 @@ import { timeOrderedId } from '../shared/ids';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { seatAttribute, type DueWork } from './event-repository';
-import { announceDeparture, emailContext, emailParticipant, leave, offered, osloDateTime, seatsMoved, untilCommitted, type EventDependencies } from './registration';
+import {
+  announceDeparture,
+  emailContext,
+  emailParticipant,
+  leave,
+  offered,
+  osloDateTime,
+  seatsMoved,
+  untilCommitted,
+  type EventDependencies,
+} from './registration';
 import { promotedEmail, seatConfirmedEmail, seatOfferedEmail } from './emails';
 import { confirmHeldSeat, eventCounts, seatDelta, seatStandsFree, sum, takeFreeSeat } from './seats';
 
@@ -49,7 +59,10 @@ function rescheduleSteps(store: Store, before: NormenEvent | null, after: Normen
   const now = dueTimes(after);
   return (['reminder', 'retention'] as const).flatMap((work) => {
     if (was[work] === now[work]) return [];
-    return [...(was[work] ? [store.events.unscheduleDue(work, was[work], after.id)] : []), ...(now[work] ? [store.events.scheduleDue(work, now[work], after.id)] : [])];
+    return [
+      ...(was[work] ? [store.events.unscheduleDue(work, was[work], after.id)] : []),
+      ...(now[work] ? [store.events.scheduleDue(work, now[work], after.id)] : []),
+    ];
   });
 }
 
@@ -160,7 +173,11 @@ export async function updateEvent(deps: EventDependencies, actor: Actor, id: str
   // Only what the request carries changes; the rules across fields hold for the event as it would be stored.
   const merged = applyEdits(before, edits);
   const issues = eventRuleIssues(merged);
-  if (issues.length > 0) throw new ValidationError('Arrangementet bryter reglene', issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  if (issues.length > 0)
+    throw new ValidationError(
+      'Arrangementet bryter reglene',
+      issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
   await checkEdit(store, before, merged);
   const at = clock.now().toISOString();
   const draft: NormenEvent = {
@@ -179,7 +196,15 @@ export async function updateEvent(deps: EventDependencies, actor: Actor, id: str
     store.events.update(after, expectedRevision),
     ...rescheduleSteps(store, before, after),
     ...(notice ? store.mailings.insert(newMailing(after, notice, actor.username, at)) : []),
-    store.audit.insert({ entityType: 'event', entityId: id, at, by: actor.username, action: notice === 'cancelled' ? 'cancelled' : 'updated', changes, revision: after.revision }),
+    store.audit.insert({
+      entityType: 'event',
+      entityId: id,
+      at,
+      by: actor.username,
+      action: notice === 'cancelled' ? 'cancelled' : 'updated',
+      changes,
+      revision: after.revision,
+    }),
   ]);
   // More seats (or an opened event) may let people in from the waitlist.
   for (const option of after.attendance) await fillFreeSeats(deps, after.id, option.mode);
@@ -197,7 +222,7 @@ export async function fillFreeSeats(deps: EventDependencies, eventId: string, mo
       if (!seatStandsFree(event, seats, mode)) return null;
       const [headId] = await deps.store.registrations.waitlistHead(eventId, mode);
       const waiting = headId ? await deps.store.registrations.get(eventId, headId) : null;
-      if (!waiting || waiting.status !== 'waitlisted' || !waiting.waitlistKey) return null;
+      if (waiting?.status !== 'waitlisted' || !waiting.waitlistKey) return null;
       const { change, keptSessions } = takeFreeSeat(event, seats, waiting);
       const held = offered(event, waiting, keptSessions, deps.clock.now());
       await deps.store.transact([
@@ -243,7 +268,10 @@ export async function registrationsCsv(deps: Pick<EventDependencies, 'store'>, e
     ['Status', (registration) => registrationStatuses.labels[registration.status]],
     ['Holdt til', (registration) => (registration.status === 'held' && registration.heldUntil ? osloDateTime(registration.heldUntil) : '')],
     ['Økter', (registration) => registration.sessions.map(sessionTitle).join(', ')],
-    ...event.questions.map((question): [string, (registration: Registration) => string] => [question.label, (registration) => registration.answers[question.id] ?? '']),
+    ...event.questions.map((question): [string, (registration: Registration) => string] => [
+      question.label,
+      (registration) => registration.answers[question.id] ?? '',
+    ]),
     ['Sjekket inn', (registration) => (registration.checkedInAt ? osloDateTime(registration.checkedInAt) : '')],
   ]);
 }
@@ -251,10 +279,25 @@ export async function registrationsCsv(deps: Pick<EventDependencies, 'store'>, e
 const conflictNow = () => new ConflictError('Påmeldingen ble endret samtidig. Last inn på nytt.');
 
 /** Editors check people in and move them between the waitlist and a seat by hand (which may overbook). */
-export async function changeRegistration(deps: EventDependencies, actor: Actor, eventId: string, registrationId: string, change: RegistrationChange): Promise<Registration> {
+export async function changeRegistration(
+  deps: EventDependencies,
+  actor: Actor,
+  eventId: string,
+  registrationId: string,
+  change: RegistrationChange,
+): Promise<Registration> {
   const { store, clock } = deps;
   const audit = (registration: Registration, action: string, note: string) =>
-    store.audit.insert({ entityType: 'event', entityId: eventId, at: clock.now().toISOString(), by: actor.username, action, changes: [registration.id], revision: 1, note });
+    store.audit.insert({
+      entityType: 'event',
+      entityId: eventId,
+      at: clock.now().toISOString(),
+      by: actor.username,
+      action,
+      changes: [registration.id],
+      revision: 1,
+      note,
+    });
   let current = await store.registrations.get(eventId, registrationId);
   if (!current) throw new NotFoundError('Påmeldingen finnes ikke');
 
@@ -263,11 +306,16 @@ export async function changeRegistration(deps: EventDependencies, actor: Actor, 
     const to = change.status;
     if (to === 'cancelled') {
       const leaving = current;
-      const departure = await leave(deps, eventId, registrationId, () => [audit(leaving, 'registration-cancelled', `${registrationStatuses.labels[from]} → Avmeldt`)]);
+      const departure = await leave(deps, eventId, registrationId, () => [
+        audit(leaving, 'registration-cancelled', `${registrationStatuses.labels[from]} → Avmeldt`),
+      ]);
       if (departure.changed) await announceDeparture(deps, departure, clock.now());
       current = departure.registration;
     } else if (from === 'cancelled' || from === 'expired') {
-      throw ValidationError.field('status', `En påmelding som er «${registrationStatuses.labels[from]}» kan ikke gjenopprettes; personen kan melde seg på igjen`);
+      throw ValidationError.field(
+        'status',
+        `En påmelding som er «${registrationStatuses.labels[from]}» kan ikke gjenopprettes; personen kan melde seg på igjen`,
+      );
     } else if (to === 'held' || to === 'expired') {
       // Holds are given and ended by the seat rules only; an editor confirms, waitlists or cancels.
       throw ValidationError.field('status', `«${registrationStatuses.labels[to]}» kan ikke settes for hånd; velg påmeldt, venteliste eller avmeldt`);
@@ -326,7 +374,11 @@ async function moveByHand(
     store.events.changeSeats(
       registration.eventId,
       {
-        add: sum(seatDelta(mode, sessions, wasHeld, -1), { [seatAttribute.waitlisted(mode)]: 1 }, registration.checkedInAt ? { [seatAttribute.checkedIn(mode)]: -1 } : {}),
+        add: sum(
+          seatDelta(mode, sessions, wasHeld, -1),
+          { [seatAttribute.waitlisted(mode)]: 1 },
+          registration.checkedInAt ? { [seatAttribute.checkedIn(mode)]: -1 } : {},
+        ),
         conditions: [],
       },
       conflictNow,
@@ -342,15 +394,28 @@ export async function listMailings({ store }: Pick<EventDependencies, 'store'>, 
 }
 
 /** An email to the event's participants, queued for the notification job (once per person). */
-export async function sendMessage({ store, clock }: Pick<EventDependencies, 'store' | 'clock'>, actor: Actor, eventId: string, message: EventMessage): Promise<EventMailing> {
+export async function sendMessage(
+  { store, clock }: Pick<EventDependencies, 'store' | 'clock'>,
+  actor: Actor,
+  eventId: string,
+  message: EventMessage,
+): Promise<EventMailing> {
   const event = await requireEvent(store, eventId);
   if (event.status === 'draft') throw ValidationError.field('audience', 'Arrangementet er et utkast og har ingen deltakere');
   const at = clock.now().toISOString();
   const mailing = newMailing(event, 'message', actor.username, at, message);
   await store.transact([
     ...store.mailings.insert(mailing),
-    store.audit.insert({ entityType: 'event', entityId: eventId, at, by: actor.username, action: 'message-queued', changes: [], revision: 1, note: `${message.subject} (${mailingAudiences.labels[mailing.audience]})` }),
+    store.audit.insert({
+      entityType: 'event',
+      entityId: eventId,
+      at,
+      by: actor.username,
+      action: 'message-queued',
+      changes: [],
+      revision: 1,
+      note: `${message.subject} (${mailingAudiences.labels[mailing.audience]})`,
+    }),
   ]);
   return mailing;
 }
-

@@ -28,7 +28,10 @@ function localDateTime(instant: Date): string {
 
 /** DATE-TIME in UTC form, as DTSTAMP requires. */
 function utcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** TEXT values (RFC 5545 3.3.11): backslash first, so the escapes added after are not doubled. */
@@ -156,7 +159,7 @@ export function eventCalendar(event: NormenEvent, options: CalendarOptions): str
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 /** Content-Type for an .ics attachment; the method must match the calendar's METHOD. */

@@ -45,7 +45,11 @@ async function asPage(work: () => Promise<HttpResponse>): Promise<HttpResponse> 
     return await work();
   } catch (error) {
     if (!(error instanceof DomainError) || error.status >= 500) throw error;
-    return toErrorPage(error, ({ title, message }) => problemPage(title, message, error.status).body, error.status === 404 ? 'Finner ikke påmeldingen' : 'Det gikk ikke');
+    return toErrorPage(
+      error,
+      ({ title, message }) => problemPage(title, message, error.status).body,
+      error.status === 404 ? 'Finner ikke påmeldingen' : 'Det gikk ikke',
+    );
   }
 }
 
@@ -72,7 +76,11 @@ export const handler = httpLambda(
       asPage(async () => {
         const { id } = parsePath(request, eventIdParamsSchema);
         const event = await visibleEvent(deps.store, id);
-        const { status, body } = registrationFormPage(await getPublicEvent(deps, id), { values: {}, errors: [] }, registrationClosedReason(event, deps.clock.now()));
+        const { status, body } = registrationFormPage(
+          await getPublicEvent(deps, id),
+          { values: {}, errors: [] },
+          registrationClosedReason(event, deps.clock.now()),
+        );
         return htmlPage(status, body);
       }),
     register: async (request) => {

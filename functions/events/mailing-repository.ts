@@ -32,7 +32,14 @@ export function createMailingRepository(table: Table) {
             },
           },
         },
-        { item: { Put: { TableName: table.name, Item: { ...pendingKey(mailing.eventId, mailing.id), entity: 'event-mailing-pending', eventId: mailing.eventId, mailingId: mailing.id } } } },
+        {
+          item: {
+            Put: {
+              TableName: table.name,
+              Item: { ...pendingKey(mailing.eventId, mailing.id), entity: 'event-mailing-pending', eventId: mailing.eventId, mailingId: mailing.id },
+            },
+          },
+        },
       ];
     },
 

@@ -34,7 +34,12 @@ ${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : 
  * The registration form: plain HTML that works without JavaScript and can be embedded on normen.no.
  * Answers are posted as `answers.<question id>`; `website` is a honeypot.
  */
-export function registrationFormPage(event: PublicEvent, state: RegistrationFormState, closedReason: string | null, status = 200): { status: number; body: string } {
+export function registrationFormPage(
+  event: PublicEvent,
+  state: RegistrationFormState,
+  closedReason: string | null,
+  status = 200,
+): { status: number; body: string } {
   const value = (field: string) => {
     const raw = state.values[field];
     return typeof raw === 'string' ? raw : '';
@@ -63,20 +68,24 @@ export function registrationFormPage(event: PublicEvent, state: RegistrationForm
       html`<label class="check"><input type="radio" name="mode" value="${option.mode}" required${selectedMode === option.mode ? html` checked` : ''}> ${attendanceModes.labels[option.mode]} (${seatsText(option.free)})</label>`,
   )}
   </fieldset>
-  ${event.sessions.length
-    ? html`<fieldset><legend>Hvilke økter deltar du på?${errorFor('sessions')}</legend>
+  ${
+    event.sessions.length
+      ? html`<fieldset><legend>Hvilke økter deltar du på?${errorFor('sessions')}</legend>
   ${event.sessions.map(
     (session) =>
       html`<label class="check"><input type="checkbox" name="sessions" value="${session.id}"${chosenSessions.includes(session.id) ? html` checked` : ''}${session.free === 0 ? html` disabled` : ''}> ${formatPeriod(session.startsAt, session.endsAt).replace(/^.* kl\. /, 'kl. ')} ${session.title}${session.speaker ? html` (${session.speaker})` : ''}${session.free === 0 ? html` <span class="full">fullt</span>` : ''}</label>`,
   )}
   </fieldset>`
-    : ''}
+      : ''
+  }
   ${event.questions.map((question) => {
     const field = `answers.${question.id}`;
     return html`<label for="${field}">${question.label}${question.required ? '' : ' (valgfritt)'}${errorFor(field)}</label>
-  ${question.kind === 'text' || question.kind === 'dietary'
-    ? html`<textarea id="${field}" name="${field}" rows="3" style="min-height: 4rem"${question.required ? html` required` : ''} aria-invalid="${invalid(field)}" placeholder="${questionKinds.labels[question.kind]}">${value(field)}</textarea>`
-    : html`<input id="${field}" name="${field}"${question.required ? html` required` : ''} value="${value(field)}" aria-invalid="${invalid(field)}">`}`;
+  ${
+    question.kind === 'text' || question.kind === 'dietary'
+      ? html`<textarea id="${field}" name="${field}" rows="3" style="min-height: 4rem"${question.required ? html` required` : ''} aria-invalid="${invalid(field)}" placeholder="${questionKinds.labels[question.kind]}">${value(field)}</textarea>`
+      : html`<input id="${field}" name="${field}"${question.required ? html` required` : ''} value="${value(field)}" aria-invalid="${invalid(field)}">`
+  }`;
   })}
   <div class="hp" aria-hidden="true"><label for="website">Nettsted (la stå tomt)</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
   <button type="submit">Meld meg på</button>

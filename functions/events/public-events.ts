@@ -1,4 +1,4 @@
-import { type NormenEvent, type PublicEvent } from '../../content-model';
+import type { NormenEvent, PublicEvent } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import type { Store } from '../store';
 import { registrationClosedReason, visibleEvent } from './registration';

@@ -44,7 +44,13 @@ export function createRegistrationRepository(table: Table) {
       item: {
         Put: {
           TableName: table.name,
-          Item: { ...holdDueKey(registration.heldUntil, registration.eventId, registration.id), entity: 'hold-due', eventId: registration.eventId, registrationId: registration.id, heldUntil: registration.heldUntil },
+          Item: {
+            ...holdDueKey(registration.heldUntil, registration.eventId, registration.id),
+            entity: 'hold-due',
+            eventId: registration.eventId,
+            registrationId: registration.id,
+            heldUntil: registration.heldUntil,
+          },
         },
       },
     };
@@ -189,7 +195,14 @@ export function createRegistrationRepository(table: Table) {
     /** Blanks the personal data of one registration; status, mode, sessions and check-in stay for the counts. */
     async anonymise(registration: Registration, at: string): Promise<void> {
       if (registration.email) {
-        await table.client.send(new DeleteCommand({ TableName: table.name, Key: emailKey(registration.eventId, registration.email), ConditionExpression: 'attribute_not_exists(pk) OR registrationId = :id', ExpressionAttributeValues: { ':id': registration.id } }));
+        await table.client.send(
+          new DeleteCommand({
+            TableName: table.name,
+            Key: emailKey(registration.eventId, registration.email),
+            ConditionExpression: 'attribute_not_exists(pk) OR registrationId = :id',
+            ExpressionAttributeValues: { ':id': registration.id },
+          }),
+        );
       }
       await table.client.send(
         new UpdateCommand({

@@ -10,7 +10,15 @@ import { logger } from '../shared/logger';
 import { buildRawEmail } from '../shared/mime';
 import type { RateLimit, RateLimiter } from '../shared/rate-limit';
 import type { Store } from '../store';
-import { alreadyRegisteredEmail, cancelledRegistrationEmail, holdExpiredEmail, seatConfirmedEmail, seatOfferedEmail, registeredEmail, type EventEmail } from './emails';
+import {
+  alreadyRegisteredEmail,
+  cancelledRegistrationEmail,
+  holdExpiredEmail,
+  seatConfirmedEmail,
+  seatOfferedEmail,
+  registeredEmail,
+  type EventEmail,
+} from './emails';
 import { seatAttribute } from './event-repository';
 import { AlreadyRegisteredError } from './registration-repository';
 import { confirmHeldSeat, decideSeat, handOverSeat, promotes } from './seats';
@@ -135,7 +143,12 @@ export type RegistrationOutcome =
  * waitlist marker and the hold's place in the expiry queue. The caller learns nothing
  * about whether the address was registered before: the owner of the address gets an email instead.
  */
-export async function register(deps: RegistrationDependencies, eventId: string, request: RegistrationRequest, clientAddress: string): Promise<RegistrationOutcome> {
+export async function register(
+  deps: RegistrationDependencies,
+  eventId: string,
+  request: RegistrationRequest,
+  clientAddress: string,
+): Promise<RegistrationOutcome> {
   const now = deps.clock.now();
   await deps.rateLimiter.hit('registrations', clientAddress, registrationRateLimit, now);
   if (request.website) {
@@ -256,7 +269,11 @@ async function endRegistration(
       ...common,
       store.events.changeSeats(eventId, change, seatsMoved),
       ...(waiting && promoted && waiting.waitlistKey
-        ? [store.registrations.transition(promoted, waiting, seatsMoved), store.registrations.leaveWaitlist(waiting, waiting.waitlistKey), store.registrations.scheduleHoldExpiry(promoted)]
+        ? [
+            store.registrations.transition(promoted, waiting, seatsMoved),
+            store.registrations.leaveWaitlist(waiting, waiting.waitlistKey),
+            store.registrations.scheduleHoldExpiry(promoted),
+          ]
         : []),
     ]);
     return { registration: ended, promoted, changed: true };
@@ -269,12 +286,21 @@ export function offered(event: NormenEvent, waiting: Registration, sessions: str
 }
 
 /** Cancels a registration; its seat is offered to the first in line. */
-export function leave(deps: Pick<EventDependencies, 'store' | 'clock'>, eventId: string, registrationId: string, extraSteps: () => TransactionStep[] = () => []): Promise<Departure & { changed: boolean }> {
+export function leave(
+  deps: Pick<EventDependencies, 'store' | 'clock'>,
+  eventId: string,
+  registrationId: string,
+  extraSteps: () => TransactionStep[] = () => [],
+): Promise<Departure & { changed: boolean }> {
   return endRegistration(deps, eventId, registrationId, 'cancelled', extraSteps);
 }
 
 /** Lets a hold whose time is up expire; its seat is offered to the first in line. Nothing happens otherwise. */
-export function expireHold(deps: Pick<EventDependencies, 'store' | 'clock'>, eventId: string, registrationId: string): Promise<Departure & { changed: boolean }> {
+export function expireHold(
+  deps: Pick<EventDependencies, 'store' | 'clock'>,
+  eventId: string,
+  registrationId: string,
+): Promise<Departure & { changed: boolean }> {
   return endRegistration(deps, eventId, registrationId, 'expired');
 }
 
@@ -285,8 +311,13 @@ export async function announceDeparture(deps: EventDependencies, departure: Depa
   const context = emailContext(deps, event, departure.registration, now);
   const expired = departure.registration.status === 'expired';
   // Everyone of a cancelled event has already been told so; an expired hold there needs no word.
-  const told = expired && event.status === 'cancelled' ? true : await emailParticipant(deps, departure.registration, expired ? holdExpiredEmail(context) : cancelledRegistrationEmail(context));
-  const offer = departure.promoted ? await emailParticipant(deps, departure.promoted, seatOfferedEmail(emailContext(deps, event, departure.promoted, now))) : true;
+  const told =
+    expired && event.status === 'cancelled'
+      ? true
+      : await emailParticipant(deps, departure.registration, expired ? holdExpiredEmail(context) : cancelledRegistrationEmail(context));
+  const offer = departure.promoted
+    ? await emailParticipant(deps, departure.promoted, seatOfferedEmail(emailContext(deps, event, departure.promoted, now)))
+    : true;
   return told && offer;
 }
 
@@ -325,12 +356,16 @@ export async function confirmByLink(deps: EventDependencies, token: string): Pro
     ]);
     return { kind: 'confirmed', event, registration: confirmed };
   });
-  if (outcome.kind === 'confirmed') await emailParticipant(deps, outcome.registration, seatConfirmedEmail(emailContext(deps, outcome.event, outcome.registration, deps.clock.now())));
+  if (outcome.kind === 'confirmed')
+    await emailParticipant(deps, outcome.registration, seatConfirmedEmail(emailContext(deps, outcome.event, outcome.registration, deps.clock.now())));
   return outcome;
 }
 
 /** The registration a cancel link names; a 400 naming `token` for a forged or broken link. */
-export async function registrationFromLink(deps: Pick<EventDependencies, 'store' | 'tokens' | 'clock'>, token: string): Promise<{ event: NormenEvent; registration: Registration }> {
+export async function registrationFromLink(
+  deps: Pick<EventDependencies, 'store' | 'tokens' | 'clock'>,
+  token: string,
+): Promise<{ event: NormenEvent; registration: Registration }> {
   const subject = await deps.tokens.verify(token, 'registration', deps.clock.now());
   const [eventId, registrationId] = subject.split(':');
   if (!eventId || !registrationId) throw invalidLink();
@@ -340,7 +375,10 @@ export async function registrationFromLink(deps: Pick<EventDependencies, 'store'
 }
 
 /** Cancel by link: frees the seat, promotes the next in line, and tells both. */
-export async function cancelByLink(deps: EventDependencies, token: string): Promise<{ event: NormenEvent; registration: Registration; alreadyCancelled: boolean }> {
+export async function cancelByLink(
+  deps: EventDependencies,
+  token: string,
+): Promise<{ event: NormenEvent; registration: Registration; alreadyCancelled: boolean }> {
   const { event, registration } = await registrationFromLink(deps, token);
   const departure = await leave(deps, event.id, registration.id);
   if (departure.changed) await announceDeparture(deps, departure, deps.clock.now());

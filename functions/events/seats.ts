@@ -36,7 +36,9 @@ const takenInMode = (seats: EventSeats, mode: AttendanceMode) => (seats.modes[mo
 const takenInSession = (seats: EventSeats, id: string) => (seats.sessions[id] ?? 0) + (seats.sessionsHeld[id] ?? 0);
 
 function sessionsFull(event: NormenEvent, seats: EventSeats, chosen: readonly string[]): string[] {
-  return event.sessions.filter((session) => chosen.includes(session.id) && session.capacity !== null && takenInSession(seats, session.id) >= session.capacity).map((session) => session.title);
+  return event.sessions
+    .filter((session) => chosen.includes(session.id) && session.capacity !== null && takenInSession(seats, session.id) >= session.capacity)
+    .map((session) => session.title);
 }
 
 /** The counter changes for taking (+1) or giving up (−1) a seat and its sessions, held or not. */
@@ -60,7 +62,12 @@ export function sum(...changes: Record<string, number>[]): Record<string, number
  * A seat if one is free and nobody is waiting for it, the waitlist otherwise. A limited seat is
  * held until the participant confirms it; an unlimited one (streaming) is confirmed at once.
  */
-export function decideSeat(event: NormenEvent, seats: EventSeats, mode: AttendanceMode, sessions: readonly string[]): { status: RegistrationStatus; change: SeatChange } {
+export function decideSeat(
+  event: NormenEvent,
+  seats: EventSeats,
+  mode: AttendanceMode,
+  sessions: readonly string[],
+): { status: RegistrationStatus; change: SeatChange } {
   const capacity = attendanceOption(event, mode)?.capacity ?? null;
   const waitlisted = seats.modes[mode]?.waitlisted ?? 0;
   const full = sessionsFull(event, seats, sessions);
@@ -71,7 +78,13 @@ export function decideSeat(event: NormenEvent, seats: EventSeats, mode: Attendan
       status: 'waitlisted',
       change: {
         add: { [seatAttribute.waitlisted(mode)]: 1 },
-        conditions: [{ expression: '#c >= :cap OR #w > :zero', names: { '#c': seatAttribute.taken(mode), '#w': seatAttribute.waitlisted(mode) }, values: { ':cap': capacity, ':zero': 0 } }],
+        conditions: [
+          {
+            expression: '#c >= :cap OR #w > :zero',
+            names: { '#c': seatAttribute.taken(mode), '#w': seatAttribute.waitlisted(mode) },
+            values: { ':cap': capacity, ':zero': 0 },
+          },
+        ],
       },
     };
   }
@@ -82,7 +95,9 @@ export function decideSeat(event: NormenEvent, seats: EventSeats, mode: Attendan
       add: seatDelta(mode, sessions, held, 1),
       conditions: [
         ...(capacity === null ? [] : [below(seatAttribute.taken(mode), capacity), none(seatAttribute.waitlisted(mode))]),
-        ...event.sessions.filter((session) => sessions.includes(session.id) && session.capacity !== null).map((session) => below(seatAttribute.sessionTaken(session.id), session.capacity ?? 0)),
+        ...event.sessions
+          .filter((session) => sessions.includes(session.id) && session.capacity !== null)
+          .map((session) => below(seatAttribute.sessionTaken(session.id), session.capacity ?? 0)),
       ],
     },
   };
@@ -90,7 +105,10 @@ export function decideSeat(event: NormenEvent, seats: EventSeats, mode: Attendan
 
 /** The participant pressed «Bekreft plassen»: the held seat becomes confirmed; nothing else moves. */
 export function confirmHeldSeat(registration: Registration): SeatChange {
-  return { add: sum(seatDelta(registration.mode, registration.sessions, true, -1), seatDelta(registration.mode, registration.sessions, false, 1)), conditions: [] };
+  return {
+    add: sum(seatDelta(registration.mode, registration.sessions, true, -1), seatDelta(registration.mode, registration.sessions, false, 1)),
+    conditions: [],
+  };
 }
 
 /**
@@ -150,7 +168,9 @@ export function seatStandsFree(event: NormenEvent, seats: EventSeats, mode: Atte
 export function takeFreeSeat(event: NormenEvent, seats: EventSeats, waiting: Registration): { change: SeatChange; keptSessions: string[] } {
   const mode = waiting.mode;
   const capacity = attendanceOption(event, mode)?.capacity ?? null;
-  const kept = event.sessions.filter((session) => waiting.sessions.includes(session.id) && (session.capacity === null || takenInSession(seats, session.id) < session.capacity));
+  const kept = event.sessions.filter(
+    (session) => waiting.sessions.includes(session.id) && (session.capacity === null || takenInSession(seats, session.id) < session.capacity),
+  );
   const keptSessions = kept.map((session) => session.id);
   return {
     change: {

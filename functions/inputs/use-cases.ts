@@ -57,7 +57,10 @@ export function closedMessage(consultation: Consultation, today: string): string
 }
 
 /** The notice the form shows when it is opened for a consultation that takes no more input. */
-export async function closedConsultationNotice({ store, clock }: Pick<InputDependencies, 'store' | 'clock'>, consultationId: string | undefined): Promise<string | null> {
+export async function closedConsultationNotice(
+  { store, clock }: Pick<InputDependencies, 'store' | 'clock'>,
+  consultationId: string | undefined,
+): Promise<string | null> {
   if (!consultationId || consultationId === GENERAL_INPUT) return null;
   const consultation = await store.consultations.get(consultationId);
   return consultation ? closedMessage(consultation, osloDate(clock.now())) : null;
@@ -90,10 +93,7 @@ export async function submitInput(
     triagedAt: null,
     triagedBy: null,
   };
-  await store.transact([
-    store.inputs.insert(input),
-    ...(consultation ? [store.consultations.countInputWhileOpen(consultation.id, today)] : []),
-  ]);
+  await store.transact([store.inputs.insert(input), ...(consultation ? [store.consultations.countInputWhileOpen(consultation.id, today)] : [])]);
   try {
     await mailer.send({ to: input.email, ...receipt(input, consultation) });
   } catch (error) {

@@ -31,9 +31,7 @@ export async function listJobHealth({ store, clock }: { store: Store; clock: Clo
         recentRuns,
         failures: {
           failedRuns: failedRuns.length,
-          latestErrors: failedRuns
-            .flatMap((run) => run.errors.map((message) => ({ at: run.finishedAt ?? run.startedAt, message })))
-            .slice(0, latestErrorCount),
+          latestErrors: failedRuns.flatMap((run) => run.errors.map((message) => ({ at: run.finishedAt ?? run.startedAt, message }))).slice(0, latestErrorCount),
           emailsAwaitingRetry: retries.length,
           latestEmailErrors: [...retries]
             .sort((a, b) => b.lastAttemptAt.localeCompare(a.lastAttemptAt))

@@ -49,7 +49,14 @@ function emitJobMetric(run: JobRun): void {
     _aws: {
       Timestamp: Date.now(),
       CloudWatchMetrics: [
-        { Namespace: 'Normen/Jobs', Dimensions: [['Job']], Metrics: [{ Name: 'JobSucceeded', Unit: 'Count' }, { Name: 'JobFailed', Unit: 'Count' }] },
+        {
+          Namespace: 'Normen/Jobs',
+          Dimensions: [['Job']],
+          Metrics: [
+            { Name: 'JobSucceeded', Unit: 'Count' },
+            { Name: 'JobFailed', Unit: 'Count' },
+          ],
+        },
       ],
     },
     Job: run.job,

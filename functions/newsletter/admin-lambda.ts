@@ -10,7 +10,16 @@ import {
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, parseQuery, requireActor, text } from '../shared/http/request';
 import { createRuntime } from '../shared/runtime';
-import { createCampaign, getCampaign, listCampaigns, previewCampaign, scheduleCampaign, sendTestCampaign, updateCampaign, type CampaignDependencies } from './campaigns';
+import {
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  previewCampaign,
+  scheduleCampaign,
+  sendTestCampaign,
+  updateCampaign,
+  type CampaignDependencies,
+} from './campaigns';
 import { eraseSubscriber, listSubscribers, subscribersCsv } from './subscriber-admin';
 
 const runtime = createRuntime();
@@ -18,24 +27,22 @@ const deps: CampaignDependencies = await emailingDependencies(runtime);
 
 const campaignId = (request: Parameters<typeof parsePath>[0]) => parsePath(request, campaignIdParamsSchema).id;
 
-export const handler = httpLambda(
-  'newsletterAdmin',
-  {
-    listSubscribers: async (request) => json(200, await listSubscribers(deps, parseQuery(request, subscriberQuerySchema))),
-    exportSubscribersCsv: async (request) =>
-      text(200, await subscribersCsv(deps, parseQuery(request, subscriberQuerySchema)), 'text/csv; charset=utf-8', {
-        'content-disposition': 'attachment; filename="abonnenter.csv"',
-      }),
-    eraseSubscriber: async (request) => {
-      await eraseSubscriber(deps, requireActor(request), parsePath(request, subscriberIdParamsSchema).id);
-      return { statusCode: 204, headers: {}, body: '' };
-    },
-    listCampaigns: async () => json(200, await listCampaigns(deps)),
-    createCampaign: async (request) => json(201, await createCampaign(deps, requireActor(request), parseBody(request, campaignInputSchema))),
-    getCampaign: async (request) => json(200, await getCampaign(deps, campaignId(request))),
-    updateCampaign: async (request) => json(200, await updateCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignUpdateSchema))),
-    previewCampaign: async (request) => json(200, await previewCampaign(deps, requireActor(request), campaignId(request))),
-    sendTestCampaign: async (request) => json(200, await sendTestCampaign(deps, requireActor(request), campaignId(request))),
-    sendCampaign: async (request) => json(200, await scheduleCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignSendSchema))),
+export const handler = httpLambda('newsletterAdmin', {
+  listSubscribers: async (request) => json(200, await listSubscribers(deps, parseQuery(request, subscriberQuerySchema))),
+  exportSubscribersCsv: async (request) =>
+    text(200, await subscribersCsv(deps, parseQuery(request, subscriberQuerySchema)), 'text/csv; charset=utf-8', {
+      'content-disposition': 'attachment; filename="abonnenter.csv"',
+    }),
+  eraseSubscriber: async (request) => {
+    await eraseSubscriber(deps, requireActor(request), parsePath(request, subscriberIdParamsSchema).id);
+    return { statusCode: 204, headers: {}, body: '' };
   },
-);
+  listCampaigns: async () => json(200, await listCampaigns(deps)),
+  createCampaign: async (request) => json(201, await createCampaign(deps, requireActor(request), parseBody(request, campaignInputSchema))),
+  getCampaign: async (request) => json(200, await getCampaign(deps, campaignId(request))),
+  updateCampaign: async (request) =>
+    json(200, await updateCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignUpdateSchema))),
+  previewCampaign: async (request) => json(200, await previewCampaign(deps, requireActor(request), campaignId(request))),
+  sendTestCampaign: async (request) => json(200, await sendTestCampaign(deps, requireActor(request), campaignId(request))),
+  sendCampaign: async (request) => json(200, await scheduleCampaign(deps, requireActor(request), campaignId(request), parseBody(request, campaignSendSchema))),
+});

@@ -7,11 +7,16 @@ const archived = ({ id, subject, sentAt, interests, body }: Campaign) => ({ id, 
 /** The public archive: every issue that has been sent, newest first. */
 export async function listArchivedNewsletters({ store }: { store: Store }) {
   const sent = (await store.campaigns.list()).filter((campaign) => campaign.status === 'sent' && campaign.sentAt);
-  return { items: sent.map((campaign) => { const { body: _body, ...summary } = archived(campaign); return summary; }) };
+  return {
+    items: sent.map((campaign) => {
+      const { body: _body, ...summary } = archived(campaign);
+      return summary;
+    }),
+  };
 }
 
 export async function getArchivedNewsletter({ store }: { store: Store }, id: string) {
   const campaign = await store.campaigns.get(id);
-  if (!campaign || campaign.status !== 'sent') throw new NotFoundError('Fant ikke noe sendt nyhetsbrev med denne id-en');
+  if (campaign?.status !== 'sent') throw new NotFoundError('Fant ikke noe sendt nyhetsbrev med denne id-en');
   return archived(campaign);
 }

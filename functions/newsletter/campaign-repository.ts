@@ -80,7 +80,8 @@ export function createCampaignRepository(table: Table) {
             TableName: table.name,
             Key: campaignKey(id),
             UpdateExpression: 'SET dispatchLease = :lease',
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(dispatchLease) OR dispatchLease.#until < :now OR dispatchLease.#owner = :owner)',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(dispatchLease) OR dispatchLease.#until < :now OR dispatchLease.#owner = :owner)',
             ExpressionAttributeNames: { '#until': 'until', '#owner': 'owner' },
             ExpressionAttributeValues: { ':lease': { owner, until: now + leaseMs }, ':now': now, ':owner': owner },
           }),
@@ -112,7 +113,12 @@ export function createCampaignRepository(table: Table) {
     /** Sets counters outright (the recount when a send finishes). */
     async setProgress(id: string, progress: CampaignProgress): Promise<void> {
       await table.client.send(
-        new UpdateCommand({ TableName: table.name, Key: campaignKey(id), UpdateExpression: 'SET progress = :progress', ExpressionAttributeValues: { ':progress': progress } }),
+        new UpdateCommand({
+          TableName: table.name,
+          Key: campaignKey(id),
+          UpdateExpression: 'SET progress = :progress',
+          ExpressionAttributeValues: { ':progress': progress },
+        }),
       );
     },
   };

@@ -104,7 +104,16 @@ export async function scheduleCampaign(
   };
   await store.transact([
     store.campaigns.update(next, request.expectedRevision),
-    store.audit.insert({ entityType: 'campaign', entityId: id, at: now.toISOString(), by: actor.username, action: 'scheduled', changes: ['status'], revision: next.revision, note: `Sendes ${next.scheduledAt}` }),
+    store.audit.insert({
+      entityType: 'campaign',
+      entityId: id,
+      at: now.toISOString(),
+      by: actor.username,
+      action: 'scheduled',
+      changes: ['status'],
+      revision: next.revision,
+      note: `Sendes ${next.scheduledAt}`,
+    }),
   ]);
   return next;
 }
@@ -189,7 +198,14 @@ export async function sendTestCampaign(deps: CampaignDependencies, actor: Actor,
   const campaign = await getCampaign(deps, id);
   const rendered = renderCampaign(deps, campaign, { subscriberId: 'test', email: actor.username }, deps.clock.now());
   await deps.mailer.sendRaw(
-    buildRawEmail({ from: deps.from, to: actor.username, subject: `[TEST] ${rendered.subject}`, text: rendered.text, html: rendered.html, headers: rendered.headers }),
+    buildRawEmail({
+      from: deps.from,
+      to: actor.username,
+      subject: `[TEST] ${rendered.subject}`,
+      text: rendered.text,
+      html: rendered.html,
+      headers: rendered.headers,
+    }),
   );
   return { sentTo: actor.username };
 }

@@ -39,7 +39,17 @@ export function createDeliveryRepository(table: Table) {
     async writePending(campaignId: string, recipients: { subscriberId: string; email: string }[]): Promise<void> {
       for (let start = 0; start < recipients.length; start += 25) {
         let requests = recipients.slice(start, start + 25).map(({ subscriberId, email }) => {
-          const delivery: Delivery = { campaignId, subscriberId, email, status: 'pending', attempts: 0, claimedAt: null, sentAt: null, messageId: null, error: null };
+          const delivery: Delivery = {
+            campaignId,
+            subscriberId,
+            email,
+            status: 'pending',
+            attempts: 0,
+            claimedAt: null,
+            sentAt: null,
+            messageId: null,
+            error: null,
+          };
           return { PutRequest: { Item: { ...deliveryKey(campaignId, subscriberId), entity: 'delivery', ...delivery } } };
         });
         while (requests.length > 0) {

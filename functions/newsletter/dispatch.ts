@@ -110,7 +110,7 @@ export async function dispatchCampaign(
   const { store } = deps;
   const sleep = deps.sleep ?? defaultSleep;
   const found = await store.campaigns.get(campaignId);
-  if (!found || found.status !== 'sending') return { done: true, sent: 0, failed: 0, skipped: 0 };
+  if (found?.status !== 'sending') return { done: true, sent: 0, failed: 0, skipped: 0 };
   const campaign: Campaign = found;
   // One dispatcher per campaign at a time, so overlapping runs never add up past the send rate.
   const owner = randomUUID();
@@ -233,7 +233,7 @@ async function finish(store: Store, campaignId: string, clock: Clock): Promise<v
     startKey = page.next;
   } while (startKey);
   const campaign = await store.campaigns.get(campaignId);
-  if (!campaign || campaign.status !== 'sending') return;
+  if (campaign?.status !== 'sending') return;
   const progress: CampaignProgress = {
     ...campaign.progress,
     recipients: counts.pending + counts.sending + counts.sent + counts.failed + counts.skipped,
@@ -242,7 +242,9 @@ async function finish(store: Store, campaignId: string, clock: Clock): Promise<v
     skipped: counts.skipped,
   };
   try {
-    await store.transact([store.campaigns.update({ ...campaign, status: 'sent', sentAt: clock.now().toISOString(), progress, revision: campaign.revision + 1 }, campaign.revision)]);
+    await store.transact([
+      store.campaigns.update({ ...campaign, status: 'sent', sentAt: clock.now().toISOString(), progress, revision: campaign.revision + 1 }, campaign.revision),
+    ]);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error; // another dispatcher finished it
   }

@@ -72,7 +72,9 @@ export const handler = httpLambda(
       asPage(async () => {
         const token = tokenOf(request);
         const subscriber = await updatePreferences(deps, token, parseInput(preferencesUpdateSchema, jsonOrFormBody(request), 'body'));
-        return isFormPost(request) ? htmlPage(200, preferencesPage(subscriber, token, true)) : json(200, { status: subscriber.status, interests: subscriber.interests });
+        return isFormPost(request)
+          ? htmlPage(200, preferencesPage(subscriber, token, true))
+          : json(200, { status: subscriber.status, interests: subscriber.interests });
       }),
     showUnsubscribe: (request) => asPage(async () => htmlPage(200, unsubscribePage(tokenOf(request)))),
     // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here; it must work at once and answer 200.

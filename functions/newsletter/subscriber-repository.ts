@@ -122,8 +122,16 @@ function conditionalUpdate(table: Table, subscriber: Subscriber, expectedRevisio
         Key: subscriberKey(subscriber.id),
         ...expression,
         ConditionExpression: `attribute_exists(pk) AND #expectedRevision = :expectedRevision${nonce === undefined ? '' : ' AND #nonce = :nonce'}`,
-        ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision', ...(nonce === undefined ? {} : { '#nonce': 'confirmationNonce' }) },
-        ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision, ...(nonce === undefined ? {} : { ':nonce': nonce }) },
+        ExpressionAttributeNames: {
+          ...expression.ExpressionAttributeNames,
+          '#expectedRevision': 'revision',
+          ...(nonce === undefined ? {} : { '#nonce': 'confirmationNonce' }),
+        },
+        ExpressionAttributeValues: {
+          ...expression.ExpressionAttributeValues,
+          ':expectedRevision': expectedRevision,
+          ...(nonce === undefined ? {} : { ':nonce': nonce }),
+        },
       },
     },
     onConditionFailed: () => new ConflictError('Abonnementet ble endret samtidig. Prøv igjen.'),

@@ -80,7 +80,14 @@ async function sendAlreadySubscribed(deps: NewsletterDependencies, subscriber: S
   await deps.mailer.send({
     to: subscriber.email,
     subject: 'Du abonnerer allerede på nyhetsbrevet fra Normen',
-    text: ['Hei,', '', 'Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.', '', `Endre interesser: ${links.preferences}`, `Meld deg av: ${links.unsubscribe}`].join('\n'),
+    text: [
+      'Hei,',
+      '',
+      'Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.',
+      '',
+      `Endre interesser: ${links.preferences}`,
+      `Meld deg av: ${links.unsubscribe}`,
+    ].join('\n'),
     html: html`<p>Hei,</p><p>Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.</p>
 <p><a href="${links.preferences}">Endre interesser</a> · <a href="${links.unsubscribe}">Meld deg av</a></p>`.value,
   });
@@ -175,7 +182,14 @@ export async function confirm(deps: NewsletterDependencies, token: string): Prom
   const { subscriber, nonce } = await confirmation(deps, token);
   if (subscriber.status === 'confirmed') return subscriber; // a double click on the button
   const at = deps.clock.now().toISOString();
-  const next: Subscriber = { ...subscriber, status: 'confirmed', confirmedAt: at, unsubscribedAt: null, confirmationNonce: undefined, revision: subscriber.revision + 1 };
+  const next: Subscriber = {
+    ...subscriber,
+    status: 'confirmed',
+    confirmedAt: at,
+    unsubscribedAt: null,
+    confirmationNonce: undefined,
+    revision: subscriber.revision + 1,
+  };
   try {
     await deps.store.transact([
       deps.store.subscribers.consumeConfirmation(next, subscriber.revision, nonce),

@@ -8,14 +8,11 @@ import { buildOpenApiDocument } from './openapi';
 const runtime = createRuntime();
 const openApiDocument = buildOpenApiDocument(routes);
 
-export const handler = httpLambda(
-  'platform',
-  {
-    // A key read proves the function can reach its table with its own permissions.
-    health: async () => {
-      await runtime.table.client.send(new GetCommand({ TableName: runtime.table.name, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
-      return json(200, { status: 'ok' });
-    },
-    openapi: async () => json(200, openApiDocument),
+export const handler = httpLambda('platform', {
+  // A key read proves the function can reach its table with its own permissions.
+  health: async () => {
+    await runtime.table.client.send(new GetCommand({ TableName: runtime.table.name, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
+    return json(200, { status: 'ok' });
   },
-);
+  openapi: async () => json(200, openApiDocument),
+});

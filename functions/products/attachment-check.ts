@@ -25,7 +25,11 @@ export async function attachmentProblem(files: Pick<FileStore, 'inspect'>, attac
  * that was not already on the product is missing from the bucket or is not a PDF within the limit.
  * Attachments already on the product were checked when they were added.
  */
-export async function assertNewAttachmentsArePdfs(files: Pick<FileStore, 'inspect'>, current: readonly Attachment[], proposed: readonly Attachment[]): Promise<void> {
+export async function assertNewAttachmentsArePdfs(
+  files: Pick<FileStore, 'inspect'>,
+  current: readonly Attachment[],
+  proposed: readonly Attachment[],
+): Promise<void> {
   const known = new Set(current.map((attachment) => attachment.key));
   const problems = await Promise.all(
     proposed.map(async (attachment, index): Promise<FieldError | null> => {
@@ -37,5 +41,7 @@ export async function assertNewAttachmentsArePdfs(files: Pick<FileStore, 'inspec
   const fields = problems.filter((problem): problem is FieldError => problem !== null);
   const [first] = fields;
   if (!first) return;
-  throw fields.length === 1 ? ValidationError.field(first.path, first.message) : new ValidationError(`Ugyldige vedlegg: sjekk ${fields.map((field) => field.path).join(', ')}`, fields);
+  throw fields.length === 1
+    ? ValidationError.field(first.path, first.message)
+    : new ValidationError(`Ugyldige vedlegg: sjekk ${fields.map((field) => field.path).join(', ')}`, fields);
 }

@@ -22,26 +22,23 @@ import { updateProduct } from './use-cases/update-product';
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };
 
-export const handler = httpLambda(
-  'products',
-  {
-    listOverview: async (request) => json(200, await listOverview(deps, parseQuery(request, overviewQuerySchema))),
-    exportOverviewCsv: async (request) =>
-      text(200, await exportOverviewCsv(deps, parseQuery(request, overviewQuerySchema)), 'text/csv; charset=utf-8', {
-        'content-disposition': 'attachment; filename="dokumentoversikt.csv"',
-      }),
-    createProduct: async (request) => json(201, await createProduct(deps, requireActor(request), parseBody(request, productCreateSchema))),
-    getProduct: async (request) => json(200, await getProduct(deps, parsePath(request, productIdParamsSchema).id)),
-    updateProduct: async (request) =>
-      json(200, await updateProduct(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, productUpdateSchema))),
-    transitionProduct: async (request) =>
-      json(200, await transitionProduct(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, transitionSchema))),
-    getProductHistory: async (request) => json(200, await getProductHistory(deps, parsePath(request, productIdParamsSchema).id)),
-    getProductVersion: async (request) => {
-      const { id, version } = parsePath(request, productVersionParamsSchema);
-      return json(200, await getProductVersion(deps, id, version));
-    },
-    createUploadTicket: async (request) =>
-      json(201, await createUploadTicket(deps, parsePath(request, productIdParamsSchema).id, parseBody(request, uploadRequestSchema))),
+export const handler = httpLambda('products', {
+  listOverview: async (request) => json(200, await listOverview(deps, parseQuery(request, overviewQuerySchema))),
+  exportOverviewCsv: async (request) =>
+    text(200, await exportOverviewCsv(deps, parseQuery(request, overviewQuerySchema)), 'text/csv; charset=utf-8', {
+      'content-disposition': 'attachment; filename="dokumentoversikt.csv"',
+    }),
+  createProduct: async (request) => json(201, await createProduct(deps, requireActor(request), parseBody(request, productCreateSchema))),
+  getProduct: async (request) => json(200, await getProduct(deps, parsePath(request, productIdParamsSchema).id)),
+  updateProduct: async (request) =>
+    json(200, await updateProduct(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, productUpdateSchema))),
+  transitionProduct: async (request) =>
+    json(200, await transitionProduct(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, transitionSchema))),
+  getProductHistory: async (request) => json(200, await getProductHistory(deps, parsePath(request, productIdParamsSchema).id)),
+  getProductVersion: async (request) => {
+    const { id, version } = parsePath(request, productVersionParamsSchema);
+    return json(200, await getProductVersion(deps, id, version));
   },
-);
+  createUploadTicket: async (request) =>
+    json(201, await createUploadTicket(deps, parsePath(request, productIdParamsSchema).id, parseBody(request, uploadRequestSchema))),
+});

@@ -14,18 +14,15 @@ const runtime = createRuntime();
 // scheduled runs carry on, so no delivery is left in doubt by a timeout.
 const deps = { ...(await jobDependencies(runtime)), dispatchBudgetMs: 5_000 };
 
-export const handler = httpLambda(
-  'review',
-  {
-    recordEvaluation: async (request) =>
-      json(201, await recordEvaluation(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, evaluationRequestSchema))),
-    listEvaluations: async (request) => json(200, await listEvaluations(deps, parsePath(request, productIdParamsSchema).id)),
-    getDashboard: async () => json(200, await dashboard(deps)),
-    getReviewReport: async () => json(200, await priorityReport(deps)),
-    exportReviewReportCsv: async () =>
-      text(200, await priorityReportCsv(deps), 'text/csv; charset=utf-8', { 'content-disposition': 'attachment; filename="prioriteringsrapport.csv"' }),
-    listJobs: async () => json(200, await listJobHealth(deps)),
-    // Runs inline: the jobs are short, and the admin sees the finished run (and its errors) at once.
-    runJobNow: async (request) => json(201, await runJob(deps, parsePath(request, jobParamsSchema).job, { kind: 'manual', by: requireActor(request).username })),
-  },
-);
+export const handler = httpLambda('review', {
+  recordEvaluation: async (request) =>
+    json(201, await recordEvaluation(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, evaluationRequestSchema))),
+  listEvaluations: async (request) => json(200, await listEvaluations(deps, parsePath(request, productIdParamsSchema).id)),
+  getDashboard: async () => json(200, await dashboard(deps)),
+  getReviewReport: async () => json(200, await priorityReport(deps)),
+  exportReviewReportCsv: async () =>
+    text(200, await priorityReportCsv(deps), 'text/csv; charset=utf-8', { 'content-disposition': 'attachment; filename="prioriteringsrapport.csv"' }),
+  listJobs: async () => json(200, await listJobHealth(deps)),
+  // Runs inline: the jobs are short, and the admin sees the finished run (and its errors) at once.
+  runJobNow: async (request) => json(201, await runJob(deps, parsePath(request, jobParamsSchema).job, { kind: 'manual', by: requireActor(request).username })),
+});

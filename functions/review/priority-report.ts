@@ -1,13 +1,4 @@
-import {
-  addMonths,
-  daysBetween,
-  evaluationOutcomes,
-  osloDate,
-  productTypes,
-  topicCategories,
-  type PriorityRow,
-  type Product,
-} from '../../content-model';
+import { addMonths, daysBetween, evaluationOutcomes, osloDate, productTypes, topicCategories, type PriorityRow, type Product } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import { toCsv } from '../shared/csv';
 import type { Store } from '../store';

@@ -1,11 +1,4 @@
-import {
-  addDays,
-  daysBetween,
-  governanceLevels,
-  osloDate,
-  reviewPolicy,
-  type Product,
-} from '../../content-model';
+import { addDays, daysBetween, governanceLevels, osloDate, reviewPolicy, type Product } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { html } from '../shared/html';
@@ -141,7 +134,9 @@ function digest(reminders: DueReminder[], cmsUrl: string): { subject: string; te
     '',
     'Disse produktene du er eier av, skal evalueres:',
     '',
-    ...sorted.map((reminder) => `- ${reminder.product.title} (${governanceLevels.labels[`${reminder.product.level}`]}): ${describe(reminder)}\n  ${link(reminder.product)}`),
+    ...sorted.map(
+      (reminder) => `- ${reminder.product.title} (${governanceLevels.labels[`${reminder.product.level}`]}): ${describe(reminder)}\n  ${link(reminder.product)}`,
+    ),
     '',
     'Registrer evalueringen i Normens publiseringsløsning når den er gjort.',
     '',

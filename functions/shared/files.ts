@@ -42,19 +42,12 @@ function isMissing(error: unknown): boolean {
   return error instanceof NotFound || error instanceof NoSuchKey || (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey'));
 }
 
-export function createS3FileStore(options: {
-  bucket: string;
-  region: string;
-  endpoint?: string | undefined;
-  urlTtlSeconds: number;
-}): FileStore {
+export function createS3FileStore(options: { bucket: string; region: string; endpoint?: string | undefined; urlTtlSeconds: number }): FileStore {
   const client = new S3Client({
     region: options.region,
     // Otherwise the SDK signs a checksum of an empty body into presigned URLs and S3 rejects the upload.
     requestChecksumCalculation: 'WHEN_REQUIRED',
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-      : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
   });
   const expiresIn = options.urlTtlSeconds;
   return {
@@ -64,7 +57,10 @@ export function createS3FileStore(options: {
         Bucket: options.bucket,
         Key: key,
         Fields: { 'Content-Type': contentType },
-        Conditions: [['content-length-range', size, size], ['eq', '$Content-Type', contentType]],
+        Conditions: [
+          ['content-length-range', size, size],
+          ['eq', '$Content-Type', contentType],
+        ],
         Expires: expiresIn,
       }),
     downloadUrl: (key, fileName) =>

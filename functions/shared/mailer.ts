@@ -29,12 +29,7 @@ export function isThrottling(error: unknown): boolean {
   return error.name === 'Throttling' || error.name === 'ThrottlingException' || /maximum sending rate exceeded/i.test(error.message);
 }
 
-export function createSesMailer(options: {
-  region: string;
-  from: string;
-  endpoint?: string | undefined;
-  configurationSet?: string | undefined;
-}): Mailer {
+export function createSesMailer(options: { region: string; from: string; endpoint?: string | undefined; configurationSet?: string | undefined }): Mailer {
   const client = new SESClient({
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),

@@ -6,7 +6,11 @@ function encodeHeader(value: string): string {
 }
 
 function base64Lines(content: string): string {
-  return (Buffer.from(content, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  return (
+    Buffer.from(content, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 }
 
 /** A file sent along with the message, e.g. an .ics calendar entry. */

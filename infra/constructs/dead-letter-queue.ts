@@ -29,7 +29,8 @@ export class DeadLetterQueue extends Construct {
     });
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself a dead-letter queue (EventBridge Scheduler, SNS subscription or Lambda on-failure destination); SQS redrive policies cannot reference it.',
+      reason:
+        'This queue is itself a dead-letter queue (EventBridge Scheduler, SNS subscription or Lambda on-failure destination); SQS redrive policies cannot reference it.',
     });
 
     this.alarm = new cloudwatch.Alarm(this, 'MessagesAlarm', {

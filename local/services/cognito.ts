@@ -105,16 +105,10 @@ async function findOrCreatePool(client: CognitoIdentityProviderClient, poolName:
   return id;
 }
 
-async function findOrCreateClient(
-  client: CognitoIdentityProviderClient,
-  userPoolId: string,
-  clientName: string,
-): Promise<string> {
+async function findOrCreateClient(client: CognitoIdentityProviderClient, userPoolId: string, clientName: string): Promise<string> {
   let nextToken: string | undefined;
   do {
-    const page = await client.send(
-      new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }),
-    );
+    const page = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }));
     const found = page.UserPoolClients?.find((appClient) => appClient.ClientName === clientName);
     if (found?.ClientId) return found.ClientId;
     nextToken = page.NextToken;
@@ -212,9 +206,7 @@ export async function ensureUserPool(endpoint: string, spec: UserPoolSpec): Prom
       );
       for (const groupName of user.groups) {
         // Membership is a set in cognito-local (and in AWS): adding twice is harmless.
-        await client.send(
-          new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: groupName }),
-        );
+        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: groupName }));
       }
     }
 
@@ -232,12 +224,7 @@ export interface SignInTokens {
 }
 
 /** Signs in the way the CMS UI does (USER_PASSWORD_AUTH on the public client). */
-export async function signIn(
-  endpoint: string,
-  clientId: string,
-  username: string,
-  password: string,
-): Promise<SignInTokens> {
+export async function signIn(endpoint: string, clientId: string, username: string, password: string): Promise<SignInTokens> {
   const client = cognitoClient(endpoint);
   try {
     const result = await client.send(

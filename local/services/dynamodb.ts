@@ -70,9 +70,7 @@ export async function startDynamoDbLocal(opts: { port: number; dataDir?: string 
       failFast: () => {
         if (spawnError) return new Error(`Could not start DynamoDB Local (is Java 17 installed?): ${spawnError.message}`);
         if (child.exitCode !== null || child.signalCode !== null) {
-          return new Error(
-            `DynamoDB Local exited during start (code ${child.exitCode ?? child.signalCode}). Output:\n${output()}`,
-          );
+          return new Error(`DynamoDB Local exited during start (code ${child.exitCode ?? child.signalCode}). Output:\n${output()}`);
         }
         return undefined;
       },
@@ -117,10 +115,7 @@ async function describe(client: DynamoDBClient, tableName: string): Promise<Tabl
 }
 
 function isReady(table: TableDescription | undefined): boolean {
-  return (
-    table?.TableStatus === 'ACTIVE' &&
-    (table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')
-  );
+  return table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
 }
 
 async function waitUntilReady(client: DynamoDBClient, tableName: string): Promise<void> {

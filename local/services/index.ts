@@ -48,9 +48,7 @@ export function resolvePorts(env: NodeJS.ProcessEnv = process.env): Ports {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = portsSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-      .join('; ');
+    const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
     throw new Error(`Invalid port configuration: ${problems}`);
   }
   return parsed.data;

@@ -44,9 +44,8 @@ export function s3LocalClientConfig(endpoint: string): {
  * s3rver allows one `*` per AllowedOrigin, so `http://localhost:*` covers every local port.
  */
 function corsXml(allowedOrigins: readonly string[]): string {
-  const escape = (value: string): string =>
-    value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  const origins = allowedOrigins.map((origin) => `<AllowedOrigin>${escape(origin)}</AllowedOrigin>`).join('');
+  const escapeXml = (value: string): string => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  const origins = allowedOrigins.map((origin) => `<AllowedOrigin>${escapeXml(origin)}</AllowedOrigin>`).join('');
   return (
     '<CORSConfiguration><CORSRule>' +
     origins +
@@ -62,12 +61,7 @@ export const defaultCorsAllowedOrigins = ['http://localhost:*', 'http://127.0.0.
  * Runs s3rver in this process, storing objects as files under `dataDir`. The buckets are created
  * (or reconfigured, keeping their objects) on every start.
  */
-export async function startS3Local(opts: {
-  port: number;
-  dataDir: string;
-  buckets: string[];
-  corsAllowedOrigins?: string[];
-}): Promise<S3Local> {
+export async function startS3Local(opts: { port: number; dataDir: string; buckets: string[]; corsAllowedOrigins?: string[] }): Promise<S3Local> {
   // s3rver's listen promise never settles when the port is taken (the error goes to an unhandled 'error' event).
   await assertPortFree(opts.port, 'S3 local (s3rver)', 'S3_PORT');
   const directory = path.resolve(opts.dataDir);

@@ -63,9 +63,7 @@ const sentEmailSchema = z.object({
   }),
   subject: z.string(),
   body: z.object({ html: z.string().optional(), text: z.string().optional() }),
-  attachments: z.array(
-    z.object({ content: z.string(), contentType: z.string(), filename: z.string().optional(), size: z.number() }),
-  ),
+  attachments: z.array(z.object({ content: z.string(), contentType: z.string(), filename: z.string().optional(), size: z.number() })),
   headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
   /** Epoch seconds when the email was received. */
   at: z.number(),

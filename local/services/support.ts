@@ -53,8 +53,7 @@ export function freePort(): Promise<number> {
 export async function assertPortFree(port: number, service: string, envVar: string): Promise<void> {
   if (!(await isPortFree(port))) {
     throw new Error(
-      `${service}: port ${port} is already in use (another \`npm start\` or another program?). ` +
-        `Stop it or choose another port with ${envVar}.`,
+      `${service}: port ${port} is already in use (another \`npm start\` or another program?). ` + `Stop it or choose another port with ${envVar}.`,
     );
   }
 }

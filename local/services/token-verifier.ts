@@ -17,11 +17,7 @@ const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.json())) });
  * (`JwtRsaVerifier` is its deprecated alias) and primes it with a JWKS fetched here over http;
  * cognito-local signs with one fixed key, so the JWKS never needs refreshing.
  */
-export async function createTokenVerifier(opts: {
-  issuer: string;
-  jwksUrl: string;
-  clientId: string;
-}): Promise<TokenVerifier> {
+export async function createTokenVerifier(opts: { issuer: string; jwksUrl: string; clientId: string }): Promise<TokenVerifier> {
   const response = await fetch(opts.jwksUrl);
   if (!response.ok) throw new Error(`Could not fetch JWKS from ${opts.jwksUrl}: HTTP ${response.status}`);
   const jwks = jwksSchema.parse(await response.json());

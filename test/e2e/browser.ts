@@ -12,7 +12,15 @@ import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../
 
 /** Shared by the browser tests: Debian's Chromium driven by playwright-core against the local system. */
 const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -47,7 +55,11 @@ async function acquireBuildLock(): Promise<void> {
  * `npm run build:cms` (or `npm test`) before running these files alone.
  */
 export async function buildCms(): Promise<void> {
-  const built = () => stat(join(repoRoot, 'cms/dist/index.html')).then(() => true, () => false);
+  const built = () =>
+    stat(join(repoRoot, 'cms/dist/index.html')).then(
+      () => true,
+      () => false,
+    );
   if (await built()) return;
   await acquireBuildLock();
   try {

@@ -48,7 +48,9 @@ describe('CMS UI in a browser', () => {
 
     // HTML named .pdf uploads (the bucket takes any bytes) but the save refuses it, on that file.
     await page.getByRole('link', { name: 'Rediger' }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'falsk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
     await expectVisible(page.getByRole('list', { name: 'Vedlegg' }).getByText('falsk.pdf', { exact: true }));
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expectVisible(page.getByRole('list', { name: 'Vedlegg' }).getByRole('alert').filter({ hasText: 'Filen er ikke en PDF' }));
@@ -155,7 +157,11 @@ describe('CMS UI in a browser', () => {
     const page = await logIn('editor');
     const { idToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('normen.cms.session') ?? '{}') as { idToken: string });
     const api = (method: string, path: string, body: unknown) =>
-      fetch(`${e2e.system.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${e2e.system.apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const created = productSchema.parse(
       await (
         await api('POST', '/admin/products', {

@@ -53,7 +53,6 @@ function registrationRow(page: Page, name: string): Locator {
 const startsAtInput = (page: Page) => page.getByLabel(/^Starter/);
 const endsAtInput = (page: Page) => page.getByLabel(/^Slutter/);
 
-
 async function downloadCsv(page: Page): Promise<{ fileName: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter CSV' }).click()]);
   return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
@@ -163,7 +162,9 @@ describe('Events', () => {
     await expectVisible(editor.getByText(`${participant.name} er sjekket inn`));
     await expectVisible(kari.getByText(/^Sjekket inn /));
     await expectVisible(kari.getByRole('button', { name: 'Angre innsjekking' }));
-    const checkedIn = registrationList.parse(await (await api('GET', `/admin/events/${event.id}/registrations?q=${encodeURIComponent(participant.email)}`)).json()).items;
+    const checkedIn = registrationList.parse(
+      await (await api('GET', `/admin/events/${event.id}/registrations?q=${encodeURIComponent(participant.email)}`)).json(),
+    ).items;
     expect(checkedIn).toHaveLength(1);
     expect(checkedIn[0]?.checkedInAt).not.toBeNull();
     await expectVisible(inPerson.getByRole('cell').last().getByText('1', { exact: true }));

@@ -50,7 +50,19 @@ async function emailsSince(): Promise<SentEmail[]> {
 /** Waits for an email to show up in SES local (sends are synchronous, but allow for a loaded machine). */
 async function waitForEmail(match: (email: SentEmail) => boolean, what: string): Promise<SentEmail> {
   const seen: { email?: SentEmail } = {};
-  await expect.poll(async () => (seen.email = (await emailsSince()).find(match)) !== undefined, { message: `No email in SES local: ${what}`, timeout: 30_000, interval: 250 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        seen.email = (await emailsSince()).find(match);
+        return seen.email !== undefined;
+      },
+      {
+        message: `No email in SES local: ${what}`,
+        timeout: 30_000,
+        interval: 250,
+      },
+    )
+    .toBe(true);
   if (!seen.email) throw new Error(`No email in SES local: ${what}`);
   return seen.email;
 }
@@ -93,7 +105,6 @@ async function statusOf(email: string): Promise<string | undefined> {
 
 const subscriberList = z.object({ items: z.array(subscriberSchema) });
 
-
 /** The campaign id from the show page's address. */
 function campaignIdOf(page: Page): string {
   const id = page.url().match(/#\/campaigns\/([^/]+)\/show/)?.[1];
@@ -131,7 +142,9 @@ describe('Newsletter in the CMS', () => {
     const page = await logIn(e2e.browser, e2e.system, 'editor');
     const api = await apiAs(page, e2e.system);
     // Who should get it: everyone confirmed for the interest, ours and any the seed holds.
-    const audience = subscriberList.parse(await (await api('GET', `/admin/subscribers?status=confirmed&interest=${targetInterest}`)).json()).items.map((s) => s.email);
+    const audience = subscriberList
+      .parse(await (await api('GET', `/admin/subscribers?status=confirmed&interest=${targetInterest}`)).json())
+      .items.map((s) => s.email);
     expect(audience).toEqual(expect.arrayContaining([people.privacyReader, people.privacyAndEvents]));
     expect(audience).not.toContain(people.eventsOnly);
     expect(audience).not.toContain(people.neverConfirmed);
@@ -220,7 +233,12 @@ describe('Newsletter in the CMS', () => {
 
     // SES local got exactly one copy for each confirmed subscriber of the interest, each with its own unsubscribe link.
     const delivered = (await emailsSince()).filter((email) => email.subject === subject);
-    expect(delivered.flatMap((email) => email.destination.to).map((to) => /<([^>]+)>/.exec(to)?.[1] ?? to).sort()).toEqual([...audience].sort());
+    expect(
+      delivered
+        .flatMap((email) => email.destination.to)
+        .map((to) => /<([^>]+)>/.exec(to)?.[1] ?? to)
+        .sort(),
+    ).toEqual([...audience].sort());
     const unsubscribeLinks = delivered.map((email) => /Meld deg av: (\S+)/.exec(email.body.text ?? '')?.[1]);
     expect(unsubscribeLinks.every((link) => link?.startsWith(`${e2e.system.apiUrl}/newsletter/unsubscribe?token=`))).toBe(true);
     expect(new Set(unsubscribeLinks).size).toBe(delivered.length);
@@ -260,7 +278,9 @@ describe('Newsletter in the CMS', () => {
     const scheduled = campaignSchema.parse(await (await api('GET', `/admin/campaigns/${created.id}`)).json());
     expect(scheduled.status).toBe('scheduled');
     // The time was read as Oslo time, whatever the browser's own zone.
-    const osloWallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' }).format(new Date(scheduled.scheduledAt ?? ''));
+    const osloWallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' }).format(
+      new Date(scheduled.scheduledAt ?? ''),
+    );
     expect(osloWallClock).toBe(tomorrow.replace('T', ' '));
 
     // Still editable while it waits. Someone else saves first: the stale edit is refused, not lost silently.
@@ -277,7 +297,10 @@ describe('Newsletter in the CMS', () => {
     const subjectInput = page.getByRole('textbox', { name: 'Emne' });
     expect(await subjectInput.inputValue()).toBe(subject);
     await settled(page);
-    const concurrent = await api('PUT', `/admin/campaigns/${created.id}`, { expectedRevision: scheduled.revision, body: '<p>Påmeldingen er åpen – få plasser igjen.</p>' });
+    const concurrent = await api('PUT', `/admin/campaigns/${created.id}`, {
+      expectedRevision: scheduled.revision,
+      body: '<p>Påmeldingen er åpen – få plasser igjen.</p>',
+    });
     expect(concurrent.status).toBe(200);
     await subjectInput.fill(`${subject} (oppdatert)`);
     await page.getByRole('button', { name: 'Lagre utkast' }).click();

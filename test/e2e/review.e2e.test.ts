@@ -58,7 +58,12 @@ describe('Review work in the CMS', () => {
     const overdue = attentionRow(page, overdueTitle);
     await expectVisible(overdue.getByText('Forfalt', { exact: true }));
     // Counts per level, with the overdue ones in words as well as red.
-    await expectVisible(page.getByRole('table', { name: 'Produkter per nivå' }).getByText(/^\d+ forfalt$/).first());
+    await expectVisible(
+      page
+        .getByRole('table', { name: 'Produkter per nivå' })
+        .getByText(/^\d+ forfalt$/)
+        .first(),
+    );
 
     await overdue.getByRole('link', { name: overdueTitle }).click();
     await expectVisible(headerChip(page, 'Nettsiden: Ikke gjeldende – evalueringsfristen er passert'));
@@ -130,7 +135,12 @@ describe('Review work in the CMS', () => {
     const { tableName, dynamoDbEndpoint } = e2e.system;
     const store = createStore(createTable({ name: tableName, region: localRegion, endpoint: dynamoDbEndpoint }));
     const raw = 'From: Normen <ikke-svar@normen.no>\r\nTo: ola@sykehus.no\r\nSubject: Du har fått plass\r\n\r\nHei';
-    await keepForRetry({ store, clock: { now: () => new Date() } }, 'event-notifications', { to: 'ola@sykehus.no', subject: 'Du har fått plass', raw, about: { eventId: 'e2e' } }, new Error('SES svarte ikke'));
+    await keepForRetry(
+      { store, clock: { now: () => new Date() } },
+      'event-notifications',
+      { to: 'ola@sykehus.no', subject: 'Du har fått plass', raw, about: { eventId: 'e2e' } },
+      new Error('SES svarte ikke'),
+    );
 
     const admin = await logIn(e2e.browser, e2e.system, 'admin');
     await openMenu(admin, 'Planlagte jobber');
@@ -146,7 +156,12 @@ describe('Review work in the CMS', () => {
     const title = `Faktaark om loggkontroll ${Date.now()}`;
     const created = productSchema.parse(
       await (
-        await api('POST', '/admin/products', { title, type: 'fact-sheet', topicCategory: 'core', owner: { name: 'Rita Redaktør', email: 'redaktor@normen.local' } })
+        await api('POST', '/admin/products', {
+          title,
+          type: 'fact-sheet',
+          topicCategory: 'core',
+          owner: { name: 'Rita Redaktør', email: 'redaktor@normen.local' },
+        })
       ).json(),
     );
 
@@ -242,7 +257,7 @@ describe('Review work in the CMS', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('prioriteringsrapport.csv');
     const csv = await readFile(await download.path(), 'utf8');
-    expect(csv.trim().split('\n').length).toBe((await report.getByRole('row').count()));
+    expect(csv.trim().split('\n').length).toBe(await report.getByRole('row').count());
     await page.context().close();
   }, 60_000);
 });

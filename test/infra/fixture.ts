@@ -19,15 +19,18 @@ export function cdkJsonContext(): Record<string, unknown> {
  */
 export function buildApp(context: Record<string, unknown> = {}, options: NormenAppOptions = {}): NormenApp {
   const outdir = mkdtempSync(join(tmpdir(), 'normen-cdk-'));
-  return createNormenApp({
-    outdir,
-    context: {
-      ...cdkJsonContext(),
-      'normen:bundling': 'skip',
-      'normen:cmsDistDir': join(outdir, 'no-cms-build'),
-      ...context,
+  return createNormenApp(
+    {
+      outdir,
+      context: {
+        ...cdkJsonContext(),
+        'normen:bundling': 'skip',
+        'normen:cmsDistDir': join(outdir, 'no-cms-build'),
+        ...context,
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 export interface Synthesized extends NormenApp {

@@ -13,8 +13,7 @@ const httpLambdas = (Object.keys(lambdas) as LambdaName[]).filter((name) => lamb
 
 const resourcesOf = (template: Synthesized['statelessTemplate']) => template.toJSON().Resources as Resources;
 const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
-const logicalId = (synth: Synthesized, construct: { node: { defaultChild?: unknown } }) =>
-  synth.stateless.getLogicalId(construct.node.defaultChild as never);
+const logicalId = (synth: Synthesized, construct: { node: { defaultChild?: unknown } }) => synth.stateless.getLogicalId(construct.node.defaultChild as never);
 
 let plain: Synthesized;
 let custom: Synthesized;

@@ -78,7 +78,8 @@ describe('schedules', () => {
         ([, candidate]) => JSON.parse(candidate.Properties.Target.Input as string).job === job,
       ) as [[string, Resource]];
       expect(schedule.Properties).toMatchObject({
-        ScheduleExpression: 'dailyAt' in declaration ? `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)` : rate(declaration.everyMinutes),
+        ScheduleExpression:
+          'dailyAt' in declaration ? `cron(${declaration.dailyAt.minute} ${declaration.dailyAt.hour} * * ? *)` : rate(declaration.everyMinutes),
         ScheduleExpressionTimezone: 'Europe/Oslo',
         State: 'ENABLED',
         FlexibleTimeWindow: { Mode: 'OFF' },

@@ -52,7 +52,11 @@ describe('table', () => {
     }));
     expect(gsis).toHaveLength(3);
     expect(gsis).toEqual(expect.arrayContaining(expected.map((gsi) => expect.objectContaining(gsi))));
-    expect(Object.values(indexes).map((index) => index.name).sort()).toEqual(['catalogue', 'delivery', 'evaluationDue']);
+    expect(
+      Object.values(indexes)
+        .map((index) => index.name)
+        .sort(),
+    ).toEqual(['catalogue', 'delivery', 'evaluationDue']);
   });
 });
 
@@ -76,9 +80,7 @@ describe('buckets', () => {
     expect(policies).toHaveLength(Object.keys(buckets).length);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       );
     }
   });
@@ -192,9 +194,7 @@ describe('mail events', () => {
     const [, policy] = only('AWS::SNS::TopicPolicy');
     expect(policy.Properties.Topics).toEqual([{ Ref: topicId }]);
     const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-    );
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     const allows = statements.filter((statement) => statement.Effect === 'Allow');
     expect(allows).toHaveLength(1);
     expect(allows[0]).toMatchObject({ Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId } });

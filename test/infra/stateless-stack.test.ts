@@ -135,9 +135,7 @@ describe('HTTP API routes', () => {
   });
 
   it('routes to every HTTP-triggered Lambda and never to a scheduled or SNS-triggered one', () => {
-    const integrated = new Set(
-      ofType('AWS::ApiGatewayV2::Integration').map(([, integration]) => JSON.stringify(integration.Properties.IntegrationUri)),
-    );
+    const integrated = new Set(ofType('AWS::ApiGatewayV2::Integration').map(([, integration]) => JSON.stringify(integration.Properties.IntegrationUri)));
     const invokedByApi = new Set(
       ofType('AWS::Lambda::Permission')
         .filter(([, permission]) => permission.Properties.Principal === 'apigateway.amazonaws.com')
@@ -151,7 +149,10 @@ describe('HTTP API routes', () => {
       const http = lambdas[name].trigger === 'http';
       expect(integrated.has(arn), name).toBe(http);
       expect(invokedByApi.has(arn), name).toBe(http);
-      expect(routes.some((route) => route.lambda === name), name).toBe(http);
+      expect(
+        routes.some((route) => route.lambda === name),
+        name,
+      ).toBe(http);
     }
   });
 
@@ -267,8 +268,8 @@ describe('functions', () => {
   });
 
   it.each(names)('%s: has alarms on Errors and Throttles that notify the alarm topic', (name) => {
-    const alarms = ofType('AWS::CloudWatch::Alarm').filter(([, alarm]) =>
-      JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(name) } }]),
+    const alarms = ofType('AWS::CloudWatch::Alarm').filter(
+      ([, alarm]) => JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(name) } }]),
     );
     expect(alarms.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual(['Errors', 'Throttles']);
     for (const [, alarm] of alarms) {
@@ -291,7 +292,10 @@ describe('least-privilege grants', () => {
   it('never allows Scan or wildcard actions to any function', () => {
     for (const name of Object.keys(lambdas) as LambdaName[]) {
       const actions = actionsOf(name);
-      expect(actions.filter((action) => action.includes('Scan') || action.includes('*')), name).toEqual([]);
+      expect(
+        actions.filter((action) => action.includes('Scan') || action.includes('*')),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -314,13 +318,16 @@ describe('least-privilege grants', () => {
     expect(actionsOf('products').filter((action) => action.startsWith('s3:Delete') || action.startsWith('s3:List'))).toEqual([]);
   });
 
-  it.each(['review', 'consultations', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'events', 'eventsAdmin'] as const)('%s reads and writes the table and touches no files', (name) => {
-    const actions = actionsOf(name);
-    expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
-    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
-    const indexResources = JSON.stringify(statementsOf(name).map((statement) => statement.Resource));
-    for (const index of ['catalogue', 'delivery', 'evaluationDue']) expect(indexResources, name).toContain(`/index/${index}`);
-  });
+  it.each(['review', 'consultations', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'events', 'eventsAdmin'] as const)(
+    '%s reads and writes the table and touches no files',
+    (name) => {
+      const actions = actionsOf(name);
+      expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+      expect(actions.filter((action) => action.startsWith('s3:'))).toEqual([]);
+      const indexResources = JSON.stringify(statementsOf(name).map((statement) => statement.Resource));
+      for (const index of ['catalogue', 'delivery', 'evaluationDue']) expect(indexResources, name).toContain(`/index/${index}`);
+    },
+  );
 
   it('lets only the email-sending functions send, through the SES identity of the mail domain and the configuration set', () => {
     const sendActions = ['ses:SendEmail', 'ses:SendRawEmail'];
@@ -368,9 +375,14 @@ describe('least-privilege grants', () => {
   it.each(['events', 'eventsAdmin'] as const)('%s: registrations in transactions, email through the one identity, signed links, no files', (name) => {
     const actions = actionsOf(name);
     // TransactWriteItems is authorized per item: Put/Update/Delete plus ConditionCheckItem; UpdateItem for rate limits.
-    expect(actions).toEqual(expect.arrayContaining([...tableReads, 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    expect(actions).toEqual(
+      expect.arrayContaining([...tableReads, 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+    );
     // Neither reads nor writes the files bucket, nor reads the send quota (mailings go out through the jobs function).
-    expect(actions.filter((action) => action.startsWith('s3:')), name).toEqual([]);
+    expect(
+      actions.filter((action) => action.startsWith('s3:')),
+      name,
+    ).toEqual([]);
     expect(actions, name).not.toContain('ses:GetSendQuota');
     const send = statementsOf(name).filter((statement) => [statement.Action].flat().includes('ses:SendEmail'));
     expect(send, name).toHaveLength(1);
@@ -403,14 +415,22 @@ describe('SES feedback', () => {
   });
 
   it('sends what SNS cannot deliver to a monitored dead-letter queue that only this topic may write to', () => {
-    const [[, subscription]] = ofType('AWS::SNS::Subscription').filter(([, candidate]) => candidate.Properties.Protocol === 'lambda') as [[string, Resources[string]]];
+    const [[, subscription]] = ofType('AWS::SNS::Subscription').filter(([, candidate]) => candidate.Properties.Protocol === 'lambda') as [
+      [string, Resources[string]],
+    ];
     const queueId = (subscription.Properties.RedrivePolicy?.deadLetterTargetArn as { 'Fn::GetAtt': [string, string] } | undefined)?.['Fn::GetAtt'][0];
     expect(queueId).toBeDefined();
     expectMonitoredQueue(resources, queueId!, alarmTopic());
-    const [[, policy]] = ofType('AWS::SQS::QueuePolicy').filter(([, candidate]) => JSON.stringify(candidate.Properties.Queues) === JSON.stringify([{ Ref: queueId }])) as [[string, Resources[string]]];
+    const [[, policy]] = ofType('AWS::SQS::QueuePolicy').filter(
+      ([, candidate]) => JSON.stringify(candidate.Properties.Queues) === JSON.stringify([{ Ref: queueId }]),
+    ) as [[string, Resources[string]]];
     const allows = (policy.Properties.PolicyDocument.Statement as Record<string, any>[]).filter((statement) => statement.Effect === 'Allow');
     expect(allows).toEqual([
-      expect.objectContaining({ Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnEquals: { 'aws:SourceArn': mailEventsTopicArn } } }),
+      expect.objectContaining({
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Condition: { ArnEquals: { 'aws:SourceArn': mailEventsTopicArn } },
+      }),
     ]);
   });
 

@@ -15,7 +15,11 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function call(method: string, path: string, options: { role?: Parameters<TestApi['tokenFor']>[0]; body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  method: string,
+  path: string,
+  options: { role?: Parameters<TestApi['tokenFor']>[0]; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+) {
   const token = options.token ?? (options.role ? await api.tokenFor(options.role) : undefined);
   const response = await fetch(`${api.url}${path}`, {
     method,
@@ -131,7 +135,12 @@ describe('validation', () => {
   it('rejects bad query parameters on the overview and the delivery list', async () => {
     const overview = await call('GET', '/admin/products?level=7&sort=colour', { role: 'editor' });
     expect(overview.status).toBe(400);
-    expect(errorResponseSchema.parse(overview.json).error.fields.map((field) => field.path).sort()).toEqual(['level', 'sort']);
+    expect(
+      errorResponseSchema
+        .parse(overview.json)
+        .error.fields.map((field) => field.path)
+        .sort(),
+    ).toEqual(['level', 'sort']);
     const delivery = await call('GET', '/content/products?type=poster');
     expect(delivery.status).toBe(400);
     expect(errorResponseSchema.parse(delivery.json).error.fields[0]?.path).toBe('type');
@@ -145,14 +154,21 @@ describe('validation', () => {
       body: { action: 'approve', expectedRevision: 2, decision: { reference: 'sak 6', date: '2026-13-01' } },
     });
     expect(response.status).toBe(400);
-    expect(errorResponseSchema.parse(response.json).error.fields.map((field) => field.path).sort()).toEqual(['decision.date', 'decision.reference']);
+    expect(
+      errorResponseSchema
+        .parse(response.json)
+        .error.fields.map((field) => field.path)
+        .sort(),
+    ).toEqual(['decision.date', 'decision.reference']);
     expect((await api.store.products.get(created.id))?.status).toBe('consultation');
   });
 });
 
 describe('conflicts and missing things', () => {
   it('gives 409 on a stale revision and on a taken slug, 404 on unknown ids and slugs', async () => {
-    const created = productSchema.parse((await call('POST', '/admin/products', { role: 'editor', body: { ...validGuide, title: 'Konflikt', slug: 'konflikt' } })).json);
+    const created = productSchema.parse(
+      (await call('POST', '/admin/products', { role: 'editor', body: { ...validGuide, title: 'Konflikt', slug: 'konflikt' } })).json,
+    );
     expect((await call('PUT', `/admin/products/${created.id}`, { role: 'editor', body: { expectedRevision: 1, summary: 'Først' } })).status).toBe(200);
     const stale = await call('PUT', `/admin/products/${created.id}`, { role: 'editor', body: { expectedRevision: 1, summary: 'Utdatert' } });
     expect(stale.status).toBe(409);
@@ -212,8 +228,14 @@ describe('delivery and downloads', () => {
     );
     expect(edited).toMatchObject({ status: 'draft', workingVersion: 2 });
     let revision = edited.revision;
-    for (const body of [{ action: 'send-to-consultation' }, { action: 'approve', decision: { reference: '07/25', date: '2026-11-10' }, closeConsultation: { reason: 'Vedtatt før fristen' } }, { action: 'publish' }]) {
-      revision = productSchema.parse((await call('POST', `/admin/products/${product.id}/transitions`, { role: 'editor', body: { ...body, expectedRevision: revision } })).json).revision;
+    for (const body of [
+      { action: 'send-to-consultation' },
+      { action: 'approve', decision: { reference: '07/25', date: '2026-11-10' }, closeConsultation: { reason: 'Vedtatt før fristen' } },
+      { action: 'publish' },
+    ]) {
+      revision = productSchema.parse(
+        (await call('POST', `/admin/products/${product.id}/transitions`, { role: 'editor', body: { ...body, expectedRevision: revision } })).json,
+      ).revision;
     }
 
     const downloads = await Promise.all(Array.from({ length: 50 }, () => call('GET', `/content/products/${product.slug}/download`)));
@@ -225,7 +247,11 @@ describe('delivery and downloads', () => {
     // S3 cannot add nosniff to the object; the presigned GET makes it answer as a PDF instead.
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.headers.get('content-disposition')).toBe('inline; filename="veileder.pdf"');
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' }).format(new Date());
     expect((await api.store.products.get(product.id))?.downloadsTotal).toBe(1);
@@ -247,9 +273,15 @@ describe('delivery and downloads', () => {
     const product = await createAndPublish('Veileder med falsk PDF');
     const attachment = await uploadOverHttp(product.id, Buffer.from('<html><body><script>alert(1)</script></body></html>'));
     const before = await api.store.products.get(product.id);
-    const refused = await call('PUT', `/admin/products/${product.id}`, { role: 'editor', body: { expectedRevision: product.revision, attachments: [attachment] } });
+    const refused = await call('PUT', `/admin/products/${product.id}`, {
+      role: 'editor',
+      body: { expectedRevision: product.revision, attachments: [attachment] },
+    });
     expect(refused.status).toBe(400);
-    expect(errorResponseSchema.parse(refused.json).error).toMatchObject({ code: 'invalid-input', fields: [{ path: 'attachments.0', message: 'Filen er ikke en PDF' }] });
+    expect(errorResponseSchema.parse(refused.json).error).toMatchObject({
+      code: 'invalid-input',
+      fields: [{ path: 'attachments.0', message: 'Filen er ikke en PDF' }],
+    });
     expect(await api.store.products.get(product.id)).toEqual(before);
   });
 

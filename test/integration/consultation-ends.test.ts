@@ -19,7 +19,15 @@ const call = (method: string, path: string, body?: unknown) => api.callAs('edito
 
 async function inConsultation(title: string) {
   const created = productSchema.parse(
-    (await call('POST', '/admin/products', { title, type: 'guide', topicCategory: 'core', owner: { name: 'Ingrid Berg', email: 'ingrid@normen.local' }, body: '<p>Utkast</p>' })).json,
+    (
+      await call('POST', '/admin/products', {
+        title,
+        type: 'guide',
+        topicCategory: 'core',
+        owner: { name: 'Ingrid Berg', email: 'ingrid@normen.local' },
+        body: '<p>Utkast</p>',
+      })
+    ).json,
   );
   const sent = await call('POST', `/admin/products/${created.id}/transitions`, { action: 'send-to-consultation', expectedRevision: created.revision });
   expect(sent.status).toBe(200);
@@ -41,8 +49,20 @@ async function openEverywhere(consultationId: string) {
 }
 
 function submitInput(consultationId: string, asForm = false) {
-  const fields = { consultationId, name: 'Per Hansen', email: 'per.slutt@leverandor.no', organisation: 'Leverandør AS', stakeholderGroup: 'supplier', text: 'Et innspill som er langt nok.' };
-  return fetch(`${api.url}/inputs`, asForm ? { method: 'POST', body: new URLSearchParams(fields) } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
+  const fields = {
+    consultationId,
+    name: 'Per Hansen',
+    email: 'per.slutt@leverandor.no',
+    organisation: 'Leverandør AS',
+    stakeholderGroup: 'supplier',
+    text: 'Et innspill som er langt nok.',
+  };
+  return fetch(
+    `${api.url}/inputs`,
+    asForm
+      ? { method: 'POST', body: new URLSearchParams(fields) }
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) },
+  );
 }
 
 const decision = { reference: '06/25', date: '2026-11-01' };
@@ -99,7 +119,9 @@ describe('a consultation ends with its product decision', () => {
     const consultation = await api.store.consultations.get(consultationId);
     if (!consultation) throw new Error('no consultation');
     await api.store.transact([api.store.consultations.close(consultation, new Date().toISOString(), 'Test')]);
-    await expect(api.store.transact([api.store.consultations.countInputWhileOpen(consultationId, consultation.opensOn)])).rejects.toMatchObject({ status: 400 });
+    await expect(api.store.transact([api.store.consultations.countInputWhileOpen(consultationId, consultation.opensOn)])).rejects.toMatchObject({
+      status: 400,
+    });
     // Closing twice is refused: the first close is the one recorded.
     await expect(api.store.transact([api.store.consultations.close(consultation, new Date().toISOString(), 'Igjen')])).rejects.toMatchObject({ status: 409 });
     expect((await api.store.consultations.get(consultationId))?.closedReason).toBe('Test');
@@ -113,7 +135,9 @@ describe('a consultation ends with its product decision', () => {
     }
     // A new version in consultation while the published one is retired.
     const edited = productSchema.parse((await call('PUT', `/admin/products/${product.id}`, { expectedRevision: revision, summary: 'Ny versjon' })).json);
-    const sent = productSchema.parse((await call('POST', `/admin/products/${product.id}/transitions`, { action: 'send-to-consultation', expectedRevision: edited.revision })).json);
+    const sent = productSchema.parse(
+      (await call('POST', `/admin/products/${product.id}/transitions`, { action: 'send-to-consultation', expectedRevision: edited.revision })).json,
+    );
     const second = (await api.store.consultations.list()).find((candidate) => candidate.productId === product.id && !candidate.closedAt);
     if (!second) throw new Error('no second consultation');
     expect(await openEverywhere(second.id)).toEqual({ publicList: true, form: true, dashboard: true });

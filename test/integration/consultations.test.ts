@@ -147,7 +147,12 @@ describe('input through the API and the HTML form', () => {
     const response = await fetch(`${api.url}/admin/products`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await api.tokenFor('editor')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Faktaark på høring', type: 'fact-sheet', topicCategory: 'core', owner: { name: 'Ingrid Berg', email: 'ingrid@normen.local' } }),
+      body: JSON.stringify({
+        title: 'Faktaark på høring',
+        type: 'fact-sheet',
+        topicCategory: 'core',
+        owner: { name: 'Ingrid Berg', email: 'ingrid@normen.local' },
+      }),
     });
     const body: unknown = await response.json();
     if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(body)}`);
@@ -188,14 +193,29 @@ describe('input through the API and the HTML form', () => {
   });
 
   it('answers a form post with an HTML page: the form again with errors, or a receipt', async () => {
-    const invalid = new URLSearchParams({ consultationId, name: 'Per', email: 'feil', organisation: 'Helse Vest', stakeholderGroup: 'supplier', text: 'Et innspill som er langt nok.' });
+    const invalid = new URLSearchParams({
+      consultationId,
+      name: 'Per',
+      email: 'feil',
+      organisation: 'Helse Vest',
+      stakeholderGroup: 'supplier',
+      text: 'Et innspill som er langt nok.',
+    });
     const rejected = await fetch(`${api.url}/inputs`, { method: 'POST', body: invalid });
     expect(rejected.status).toBe(400);
     const rejectedPage = await rejected.text();
     expect(rejectedPage).toContain('id="email-error"');
     expect(rejectedPage).toContain('value="Per"'); // what was typed is kept
 
-    const valid = new URLSearchParams({ consultationId, name: 'Per Hansen', email: 'per@leverandor.no', organisation: 'Leverandør AS', stakeholderGroup: 'supplier', text: 'Et innspill som er langt nok.', website: '' });
+    const valid = new URLSearchParams({
+      consultationId,
+      name: 'Per Hansen',
+      email: 'per@leverandor.no',
+      organisation: 'Leverandør AS',
+      stakeholderGroup: 'supplier',
+      text: 'Et innspill som er langt nok.',
+      website: '',
+    });
     const accepted = await fetch(`${api.url}/inputs`, { method: 'POST', body: valid });
     expect(accepted.status).toBe(201);
     expect(await accepted.text()).toContain('Takk for innspillet!');

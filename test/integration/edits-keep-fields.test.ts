@@ -80,7 +80,9 @@ describe('every update route keeps the fields the request does not carry', () =>
       linkedProducts: [linked.slug],
     });
     const read = () => ok('GET', `/admin/campaigns/${String(created.id)}`);
-    await expectOnlyFieldChanged(read, `/admin/campaigns/${String(created.id)}`, 'subject', 'Nytt om skytjenester, rettet', { expectedRevision: created.revision });
+    await expectOnlyFieldChanged(read, `/admin/campaigns/${String(created.id)}`, 'subject', 'Nytt om skytjenester, rettet', {
+      expectedRevision: created.revision,
+    });
   });
 
   it('PUT /admin/events/{id} with only a title keeps the program, questions, venue and the rest', async () => {
@@ -117,12 +119,24 @@ describe('every update route keeps the fields the request does not carry', () =>
       attendance: [{ mode: 'online', capacity: null }],
       questions: [{ id: 'rolle', kind: 'role', label: 'Rolle', required: false }],
     });
-    const opened = await ok('PUT', `/admin/events/${String(event.id)}`, { ...event, id: undefined, counts: undefined, status: 'open', expectedRevision: event.revision });
+    const opened = await ok('PUT', `/admin/events/${String(event.id)}`, {
+      ...event,
+      id: undefined,
+      counts: undefined,
+      status: 'open',
+      expectedRevision: event.revision,
+    });
     expect(opened.status).toBe('open');
     const registered = await fetch(`${api.url}/events/${String(event.id)}/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Kari Nordmann', email: 'kari.feltbevaring@sykehus.no', organisation: 'Helse Nord', mode: 'online', answers: { rolle: 'Ombud' } }),
+      body: JSON.stringify({
+        name: 'Kari Nordmann',
+        email: 'kari.feltbevaring@sykehus.no',
+        organisation: 'Helse Nord',
+        mode: 'online',
+        answers: { rolle: 'Ombud' },
+      }),
     });
     expect(registered.status).toBeLessThan(300);
     const read = async () => {
@@ -148,7 +162,9 @@ describe('every update route keeps the fields the request does not carry', () =>
       covered.add('updateConsultation');
       const consultation = await ok('GET', `/admin/consultations/${consultationId}`);
       const read = () => ok('GET', `/admin/consultations/${consultationId}`);
-      await expectOnlyFieldChanged(read, `/admin/consultations/${consultationId}`, 'audience', 'Alle helseforetak og kommuner', { expectedRevision: consultation.revision });
+      await expectOnlyFieldChanged(read, `/admin/consultations/${consultationId}`, 'audience', 'Alle helseforetak og kommuner', {
+        expectedRevision: consultation.revision,
+      });
     });
 
     it('PUT /admin/consultations/{id}/inputs/{inputId} with only a reason keeps the triage status', async () => {
@@ -156,7 +172,14 @@ describe('every update route keeps the fields the request does not carry', () =>
       const submitted = await fetch(`${api.url}/inputs`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ consultationId, name: 'Per Hansen', email: 'per.feltbevaring@leverandor.no', organisation: 'Leverandør AS', stakeholderGroup: 'supplier', text: 'Et innspill som er langt nok.' }),
+        body: JSON.stringify({
+          consultationId,
+          name: 'Per Hansen',
+          email: 'per.feltbevaring@leverandor.no',
+          organisation: 'Leverandør AS',
+          stakeholderGroup: 'supplier',
+          text: 'Et innspill som er langt nok.',
+        }),
       });
       expect(submitted.status).toBe(201);
       const { id: inputId } = (await submitted.json()) as { id: string };

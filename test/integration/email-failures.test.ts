@@ -125,12 +125,20 @@ describe('GET /admin/jobs shows the failures', () => {
 
   it('counts emails awaiting a retry for the job that will send them, with the latest error', async () => {
     const clock = { now: () => new Date() };
-    await keepForRetry({ store: api.store, clock }, 'event-notifications', { to: 'ola@sykehus.no', subject: 'Du har fått plass', raw: 'To: ola@sykehus.no\r\n\r\nhei', about: { eventId: 'e1' } }, new Error('SES is down'));
+    await keepForRetry(
+      { store: api.store, clock },
+      'event-notifications',
+      { to: 'ola@sykehus.no', subject: 'Du har fått plass', raw: 'To: ola@sykehus.no\r\n\r\nhei', about: { eventId: 'e1' } },
+      new Error('SES is down'),
+    );
     const response = await fetch(`${api.url}/admin/jobs`, { headers: { authorization: `Bearer ${await api.tokenFor('admin')}` } });
     expect(response.status).toBe(200);
     const { items } = z.object({ items: z.array(jobHealthSchema) }).parse(await response.json());
     const notifications = items.find((item) => item.job === 'event-notifications');
-    expect(notifications?.failures).toMatchObject({ emailsAwaitingRetry: 1, latestEmailErrors: [{ subject: 'Du har fått plass', attempts: 1, message: 'SES is down' }] });
+    expect(notifications?.failures).toMatchObject({
+      emailsAwaitingRetry: 1,
+      latestEmailErrors: [{ subject: 'Du har fått plass', attempts: 1, message: 'SES is down' }],
+    });
     expect(items.find((item) => item.job === 'review-check')?.failures.emailsAwaitingRetry).toBe(0);
   });
 });

@@ -55,11 +55,17 @@ describe('links in emails', () => {
     expect((await postJson('/newsletter/subscriptions', { email: pending })).status).toBe(202);
     const deps = { ...(await reviewDependencies(new Date().toISOString())), store: api.store };
     const event = await openEvent(deps, { startsAt: '2027-03-01T08:00:00Z', endsAt: '2027-03-01T15:00:00Z', sessions: [], questions: [] });
-    expect((await postJson(`/events/${event.id}/registrations`, { name: 'Kari Nordmann', email: participant, organisation: 'Oslo kommune', mode: 'in-person' })).status).toBe(202);
+    expect(
+      (await postJson(`/events/${event.id}/registrations`, { name: 'Kari Nordmann', email: participant, organisation: 'Oslo kommune', mode: 'in-person' }))
+        .status,
+    ).toBe(202);
 
     const links = [...(await linksTo(reader)), ...(await linksTo(pending)), ...(await linksTo(participant))];
     for (const path of ['/newsletter/confirm?', '/newsletter/preferences?', '/newsletter/unsubscribe?', '/events/registrations/cancel?']) {
-      expect(links.some((link) => link.includes(path)), `a ${path} link was emailed`).toBe(true);
+      expect(
+        links.some((link) => link.includes(path)),
+        `a ${path} link was emailed`,
+      ).toBe(true);
     }
 
     const before = await everyItem();

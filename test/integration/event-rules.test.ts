@@ -65,7 +65,10 @@ describe('registration rules at their edges', () => {
       [0, 0],
     ]);
     const emails = await emailsTo(person.email);
-    expect(emails.map((email) => email.subject)).toEqual([expect.stringMatching(/^Bekreft plassen din/), expect.stringMatching(/^Du har allerede en plass som venter på bekreftelse/)]);
+    expect(emails.map((email) => email.subject)).toEqual([
+      expect.stringMatching(/^Bekreft plassen din/),
+      expect.stringMatching(/^Du har allerede en plass som venter på bekreftelse/),
+    ]);
     // The second email repeats the confirm link, so someone who lost the first can still confirm.
     expect(emails[1]?.body.text).toMatch(/\/events\/registrations\/confirm\?token=/);
 
@@ -150,7 +153,11 @@ describe('registration rules at their edges', () => {
     const line = outcomes.flatMap((outcome) => (outcome.kind === 'registered' && outcome.registration.status === 'waitlisted' ? [outcome.registration] : []));
     line.sort((a, b) => (a.waitlistKey ?? '').localeCompare(b.waitlistKey ?? ''));
     expect(line).toHaveLength(2);
-    await updateEvent(deps, editor, event.id, { ...conferenceInput({ attendance: [{ mode: 'in-person', capacity: 2 }], sessions: [] }), status: 'open', expectedRevision: event.revision });
+    await updateEvent(deps, editor, event.id, {
+      ...conferenceInput({ attendance: [{ mode: 'in-person', capacity: 2 }], sessions: [] }),
+      status: 'open',
+      expectedRevision: event.revision,
+    });
     const { items } = await listRegistrations(deps, event.id, {});
     const statusOf = (id: string | undefined) => items.find((registration) => registration.id === id)?.status;
     // The first in line is offered the new seat: held for them until they confirm it.
@@ -228,7 +235,11 @@ describe('calendar files, reminders and retention', () => {
     const person = participant();
     await registerAndConfirm(deps, event.id, person, '10.9.0.1');
     await sendMessage(deps, editor, event.id, { subject: 'Praktisk informasjon', body: 'Ta med legitimasjon.', audience: 'all' });
-    await updateEvent(deps, editor, event.id, { ...conferenceInput({ sessions: [], startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T15:00:00Z' }), status: 'open', expectedRevision: event.revision });
+    await updateEvent(deps, editor, event.id, {
+      ...conferenceInput({ sessions: [], startsAt: '2026-12-04T08:00:00Z', endsAt: '2026-12-04T15:00:00Z' }),
+      status: 'open',
+      expectedRevision: event.revision,
+    });
     await runJob(deps, 'event-notifications', { kind: 'schedule', by: null });
     await runJob(deps, 'event-notifications', { kind: 'schedule', by: null });
     const subjects = (await emailsTo(person.email)).map((email) => email.subject);
@@ -249,7 +260,9 @@ describe('calendar files, reminders and retention', () => {
     // The event ends 2026-12-03 15:00Z; 90 days later is 2027-03-03 15:00Z.
     deps.clock.set('2027-03-03T14:59:00Z');
     await runJob(deps, 'event-retention', { kind: 'schedule', by: null });
-    expect((await listRegistrations(deps, event.id, {})).items.map((registration) => registration.email).sort()).toEqual(people.map((person) => person.email).sort());
+    expect((await listRegistrations(deps, event.id, {})).items.map((registration) => registration.email).sort()).toEqual(
+      people.map((person) => person.email).sort(),
+    );
 
     deps.clock.set('2027-03-03T15:00:00Z');
     const run = await runJob(deps, 'event-retention', { kind: 'schedule', by: null });
@@ -279,7 +292,8 @@ describe('registration over HTTP', () => {
 
   it('answers bad JSON with a 400 naming the field, and a registration with 202 whatever the address', async () => {
     const event = await openEvent(deps, { startsAt: '2027-12-03T08:00:00Z', endsAt: '2027-12-03T15:00:00Z', sessions: [] });
-    const post = (body: unknown) => fetch(`${api.url}/events/${event.id}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${api.url}/events/${event.id}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const person = participant();
     const invalid = await post({ ...person, email: 'ikke-en-adresse' });
     expect(invalid.status).toBe(400);
@@ -294,7 +308,12 @@ describe('registration over HTTP', () => {
   });
 
   it('registers through the plain form, and the cancel link in the email frees the seat for the first in line', async () => {
-    const event = await openEvent(deps, { startsAt: '2027-12-03T08:00:00Z', endsAt: '2027-12-03T15:00:00Z', sessions: [], attendance: [{ mode: 'in-person', capacity: 1 }] });
+    const event = await openEvent(deps, {
+      startsAt: '2027-12-03T08:00:00Z',
+      endsAt: '2027-12-03T15:00:00Z',
+      sessions: [],
+      attendance: [{ mode: 'in-person', capacity: 1 }],
+    });
     const form = await fetch(`${api.url}/events/${event.id}/registrations`);
     expect(form.status).toBe(200);
     const page = await form.text();
@@ -305,7 +324,14 @@ describe('registration over HTTP', () => {
       fetch(`${api.url}/events/${event.id}/registrations`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ name: 'Ola Nordmann', email, organisation: 'Bodø kommune', mode: 'in-person', 'answers.rolle': 'Sikkerhetsleder', ...extra }).toString(),
+        body: new URLSearchParams({
+          name: 'Ola Nordmann',
+          email,
+          organisation: 'Bodø kommune',
+          mode: 'in-person',
+          'answers.rolle': 'Sikkerhetsleder',
+          ...extra,
+        }).toString(),
       });
     const missingRole = await submit('ola@bodo.kommune.no', { 'answers.rolle': '' });
     expect(missingRole.status).toBe(400);
@@ -345,7 +371,9 @@ describe('registration over HTTP', () => {
     const response = await fetch(`${api.url}/content/events`);
     const body = await response.text();
     expect(body).not.toContain('stream.normen.no');
-    const listed = (JSON.parse(body) as { items: { id: string; attendance: { mode: string; free: number | null }[] }[] }).items.find((item) => item.id === event.id);
+    const listed = (JSON.parse(body) as { items: { id: string; attendance: { mode: string; free: number | null }[] }[] }).items.find(
+      (item) => item.id === event.id,
+    );
     expect(listed?.attendance).toEqual([
       { mode: 'in-person', capacity: 100, free: 99, held: 1, confirmed: 0, waitlisted: 0 },
       { mode: 'online', capacity: null, free: null, held: 0, confirmed: 0, waitlisted: 0 },

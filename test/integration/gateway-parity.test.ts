@@ -31,7 +31,11 @@ async function call(method: string, path: string, headers: Record<string, string
 }
 
 const accessControl = (headers: Headers) => [...headers.keys()].filter((name) => name.startsWith('access-control-'));
-const list = (value: string | null) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | null) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 describe('CORS, as the HTTP API the CDK app synthesizes', () => {
   let cors: { AllowOrigins: unknown[]; AllowMethods: string[]; AllowHeaders: string[]; ExposeHeaders: string[]; MaxAge: number };
@@ -111,7 +115,11 @@ describe('HEAD on every public GET route', () => {
       body: '<p>Innhold</p>',
     });
     let revision = created.revision;
-    for (const step of [{ action: 'send-to-consultation' }, { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } }, { action: 'publish' }]) {
+    for (const step of [
+      { action: 'send-to-consultation' },
+      { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } },
+      { action: 'publish' },
+    ]) {
       revision = productSchema.parse(await post(`/admin/products/${created.id}/transitions`, { ...step, expectedRevision: revision })).revision;
     }
     slug = created.slug;
@@ -157,7 +165,7 @@ describe("the gateway's own answers", () => {
 
   it('derives the security headers from the handlers’ middleware (a real list, not an empty one)', async () => {
     expect(security['x-content-type-options']).toBe('nosniff');
-    expect(security['content-security-policy']).toContain("default-src");
+    expect(security['content-security-policy']).toContain('default-src');
     // A handler's own 404 carries exactly these.
     const handler = await call('GET', '/content/products/finnes-ikke');
     expect(handler.status).toBe(404);
@@ -249,7 +257,8 @@ describe('each function in its own environment, with its own timeout', () => {
   it('gives the platform function its table and nothing else: no mail settings, no signing key', async () => {
     const environment = await environmentOf('/platform');
     expect(environment.TABLE_NAME).toBe('probe');
-    for (const name of ['MAIL_FROM', 'SES_ENDPOINT', 'LINK_KEYS_FILE', 'LINK_TOKEN_SECRET', 'FILES_BUCKET', 'PUBLIC_API_URL', canary]) expect(environment[name], name).toBeUndefined();
+    for (const name of ['MAIL_FROM', 'SES_ENDPOINT', 'LINK_KEYS_FILE', 'LINK_TOKEN_SECRET', 'FILES_BUCKET', 'PUBLIC_API_URL', canary])
+      expect(environment[name], name).toBeUndefined();
   });
 
   it('gives the newsletter function its mail settings and the signing key, and neither sees this process', async () => {
@@ -266,7 +275,13 @@ describe('each function in its own environment, with its own timeout', () => {
     for (const name of ['platform', 'newsletter'] as const) {
       const environment = await environmentOf(`/${name}`);
       const declared = lambdaEnvironment(name, {
-        tableName: 't', filesBucket: 'f', fileUrlTtlSeconds: 1, mailFrom: 'm', linkSecret: { LINK_KEYS_FILE: 's' }, publicApiUrl: 'u', cmsUrl: 'c',
+        tableName: 't',
+        filesBucket: 'f',
+        fileUrlTtlSeconds: 1,
+        mailFrom: 'm',
+        linkSecret: { LINK_KEYS_FILE: 's' },
+        publicApiUrl: 'u',
+        cmsUrl: 'c',
         local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e' },
       });
       const runtime = ['AWS_REGION', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', ...(process.env.DEBUG ? ['DEBUG'] : [])];
@@ -295,7 +310,10 @@ describe('each function in its own environment, with its own timeout', () => {
       environment: () => ({}),
       // A function allowed longer than the gateway waits (30 s in AWS; 1 s here).
       integrationTimeoutMs: 1_000,
-      api: { routes: [{ method: 'GET', path: '/patient/slow', lambda: 'patient', access: 'public' }], functions: () => ({ patient: { entry, memoryMb: 256, timeoutSeconds: 60, environment: () => ({}) } }) },
+      api: {
+        routes: [{ method: 'GET', path: '/patient/slow', lambda: 'patient', access: 'public' }],
+        functions: () => ({ patient: { entry, memoryMb: 256, timeoutSeconds: 60, environment: () => ({}) } }),
+      },
       log: () => undefined,
     });
     try {

@@ -28,7 +28,10 @@ async function confirmedSubscriber(deps: Deps, email: string, interests: Interes
     softBounces: 0,
     revision: 1,
   };
-  await deps.store.transact([...deps.store.subscribers.insert(subscriber), ...deps.store.subscribers.membershipChanges(subscriber, [], audiencesOf(subscriber))]);
+  await deps.store.transact([
+    ...deps.store.subscribers.insert(subscriber),
+    ...deps.store.subscribers.membershipChanges(subscriber, [], audiencesOf(subscriber)),
+  ]);
   return subscriber;
 }
 
@@ -90,7 +93,12 @@ describe('campaigns end to end on DynamoDB Local and SES local', () => {
   });
 
   it('sends a marked test only to the editor', async () => {
-    const campaign = await createCampaign(deps, editor, { subject: `Test ${randomUUID().slice(0, 8)}`, body: '<p>Utkast</p>', interests: [], linkedProducts: [] });
+    const campaign = await createCampaign(deps, editor, {
+      subject: `Test ${randomUUID().slice(0, 8)}`,
+      body: '<p>Utkast</p>',
+      interests: [],
+      linkedProducts: [],
+    });
     await sendTestCampaign(deps, editor, campaign.id);
     const emails = await emailsTo(editor.username);
     expect(emails.at(-1)?.subject).toBe(`[TEST] ${campaign.subject}`);
@@ -103,7 +111,10 @@ describe('campaigns end to end on DynamoDB Local and SES local', () => {
     const staying = await confirmedSubscriber(deps, `blir-${randomUUID()}@kommune.no`, [interest]);
     const first = await campaignFor(deps, [interest]);
     await runDispatchSweep(deps, 60_000);
-    await feedSesEvents(deps, new Set((await readSentEmails(services().sesEndpoint)).filter((email) => email.subject !== first.subject).map((email) => email.messageId)));
+    await feedSesEvents(
+      deps,
+      new Set((await readSentEmails(services().sesEndpoint)).filter((email) => email.subject !== first.subject).map((email) => email.messageId)),
+    );
     expect((await deps.store.subscribers.get(bouncing.id))?.status).toBe('suppressed');
     expect((await deps.store.campaigns.get(first.id))?.progress.bounced).toBe(1);
 
@@ -183,7 +194,10 @@ describe('kill and resume', () => {
     // The killed dispatcher's lease runs out; SES's Send events settle the deliveries that were in
     // flight; then the rest is sent.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
-    await feedSesEvents(deps, new Set((await readSentEmails(services().sesEndpoint)).filter((email) => email.subject !== campaign.subject).map((email) => email.messageId)));
+    await feedSesEvents(
+      deps,
+      new Set((await readSentEmails(services().sesEndpoint)).filter((email) => email.subject !== campaign.subject).map((email) => email.messageId)),
+    );
     // Claims the killed process left without a Send event are in doubt: with the grace period over
     // (set to 0 here, at the current time) they are sent again.
     deps.clock.set(new Date().toISOString());

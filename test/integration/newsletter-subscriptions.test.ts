@@ -165,7 +165,6 @@ describe('subscriptions with double opt-in', () => {
 });
 
 describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', () => {
-
   it('rejects an invalid email and an unknown interest with 400 naming the fields, storing nothing', async () => {
     const email = address();
     const response = await fetch(`${api.url}/newsletter/subscriptions`, {
@@ -174,8 +173,17 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
       body: JSON.stringify({ email: 'ikke-en-adresse', interests: ['gardening'] }),
     });
     expect(response.status).toBe(400);
-    expect(errorResponseSchema.parse(await response.json()).error.fields.map((field) => field.path).sort()).toEqual(['email', 'interests.0']);
-    const unknownInterest = await fetch(`${api.url}/newsletter/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, interests: ['gardening'] }) });
+    expect(
+      errorResponseSchema
+        .parse(await response.json())
+        .error.fields.map((field) => field.path)
+        .sort(),
+    ).toEqual(['email', 'interests.0']);
+    const unknownInterest = await fetch(`${api.url}/newsletter/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, interests: ['gardening'] }),
+    });
     expect(unknownInterest.status).toBe(400);
     expect(await api.store.subscribers.findByEmail(email)).toBeNull();
   });
@@ -187,7 +195,12 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
 
     const signUp = await fetch(`${api.url}/newsletter/subscriptions`, {
       method: 'POST',
-      body: new URLSearchParams([['email', email], ['interests', 'privacy'], ['interests', 'events'], ['website', '']]),
+      body: new URLSearchParams([
+        ['email', email],
+        ['interests', 'privacy'],
+        ['interests', 'events'],
+        ['website', ''],
+      ]),
     });
     expect(signUp.status).toBe(202);
     expect(await signUp.text()).toContain('Sjekk e-posten din');
@@ -207,7 +220,11 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
     expect(await confirmed.text()).toContain('Abonnementet er bekreftet');
     expect((await api.store.subscribers.findByEmail(email))?.status).toBe('confirmed');
 
-    const manage = await fetch(`${api.url}/newsletter/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const manage = await fetch(`${api.url}/newsletter/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
     expect(manage.status).toBe(202);
     expect(await manage.json()).toEqual({ status: 'check-your-email' });
     const unsubscribeLink = await linkFromEmail(email, '/newsletter/unsubscribe');
@@ -238,15 +255,21 @@ describe('newsletter pages and RFC 8058 one-click unsubscribe through the API', 
 });
 
 describe('subscriber admin', () => {
-
   const call = async (role: 'editor' | 'committee', method: string, path: string) =>
     fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${await api.tokenFor(role)}` } });
 
   it('lists, searches and exports subscribers for editors only, and erases one with an audit record', async () => {
     const anne = `anne-${randomUUID()}@kommune.no`;
     const bjorn = `bjorn-${randomUUID()}@sykehus.no`;
-    for (const [email, interests] of [[anne, ['privacy']], [bjorn, []]] as const) {
-      await fetch(`${api.url}/newsletter/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, interests }) });
+    for (const [email, interests] of [
+      [anne, ['privacy']],
+      [bjorn, []],
+    ] as const) {
+      await fetch(`${api.url}/newsletter/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, interests }),
+      });
     }
     await fetch(await linkFromEmail(anne, '/newsletter/confirm'), { method: 'POST' });
 
@@ -257,7 +280,9 @@ describe('subscriber admin', () => {
     expect(JSON.stringify(all.items)).not.toContain('confirmationNonce'); // part of Bjørn's pending link
     const search = (await (await call('editor', 'GET', '/admin/subscribers?q=BJORN')).json()) as { items: { email: string }[] };
     expect(search.items.map((item) => item.email)).toEqual([bjorn]);
-    const confirmedPrivacy = (await (await call('editor', 'GET', '/admin/subscribers?status=confirmed&interest=privacy')).json()) as { items: { email: string }[] };
+    const confirmedPrivacy = (await (await call('editor', 'GET', '/admin/subscribers?status=confirmed&interest=privacy')).json()) as {
+      items: { email: string }[];
+    };
     expect(confirmedPrivacy.items.map((item) => item.email)).toEqual([anne]);
     const csv = await (await call('editor', 'GET', '/admin/subscribers.csv?status=pending')).text();
     expect(csv).toContain(`${bjorn};Venter på bekreftelse;Generelle nyheter`);

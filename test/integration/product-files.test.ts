@@ -30,7 +30,11 @@ beforeAll(async () => {
 afterAll(() => s3?.destroy());
 
 async function draft(title: string): Promise<Product> {
-  return createProduct(deps, editor, productCreateSchema.parse({ title, type: 'guide', topicCategory: 'other', owner: { name: 'Ingrid Berg', email: 'ingrid@normen.local' } }));
+  return createProduct(
+    deps,
+    editor,
+    productCreateSchema.parse({ title, type: 'guide', topicCategory: 'other', owner: { name: 'Ingrid Berg', email: 'ingrid@normen.local' } }),
+  );
 }
 
 /** Asks for a ticket declaring `declared` bytes, then posts `bytes` as the browser form would. */
@@ -94,7 +98,9 @@ describe('attachments are the PDFs they claim to be', () => {
     const good = await upload(product, minimalPdf(product.title, ['Innhold']));
     const bad = await upload(product, html);
     const missing = (await createUploadTicket(deps, product.id, { fileName: 'x.pdf', contentType: 'application/pdf', size: 10 })).attachment;
-    await expect(updateProduct(deps, editor, product.id, { expectedRevision: product.revision, attachments: [good.attachment, bad.attachment, missing] })).rejects.toMatchObject({
+    await expect(
+      updateProduct(deps, editor, product.id, { expectedRevision: product.revision, attachments: [good.attachment, bad.attachment, missing] }),
+    ).rejects.toMatchObject({
       fields: [
         { path: 'attachments.1', message: 'Filen er ikke en PDF' },
         { path: 'attachments.2', message: 'Filen er ikke lastet opp' },
@@ -126,7 +132,12 @@ describe('downloads count once per client per product per Oslo day', () => {
     const { attachment } = await upload(created, minimalPdf(created.title, ['Innhold']));
     let current = await updateProduct(deps, editor, created.id, { expectedRevision: created.revision, attachments: [attachment] });
     current = await transitionProduct(deps, editor, current.id, { action: 'send-to-consultation', expectedRevision: current.revision });
-    current = await transitionProduct(deps, editor, current.id, { action: 'approve', expectedRevision: current.revision, decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } });
+    current = await transitionProduct(deps, editor, current.id, {
+      action: 'approve',
+      expectedRevision: current.revision,
+      decision: { reference: '06/25', date: '2026-11-01' },
+      closeConsultation: { reason: 'Vedtatt i styringsgruppen' },
+    });
     product = await transitionProduct(deps, editor, current.id, { action: 'publish', expectedRevision: current.revision });
   });
 
@@ -156,7 +167,13 @@ describe('downloads count once per client per product per Oslo day', () => {
     expect(await totals()).toEqual({ total: 4, months: [{ month: '2026-11', downloads: 4 }] });
     deps.clock.set('2026-11-30T23:30:00Z'); // 00:30 on 1 December in Oslo: the December count
     await downloadProductFile(deps, product.slug, alice);
-    expect(await totals()).toEqual({ total: 5, months: [{ month: '2026-11', downloads: 4 }, { month: '2026-12', downloads: 1 }] });
+    expect(await totals()).toEqual({
+      total: 5,
+      months: [
+        { month: '2026-11', downloads: 4 },
+        { month: '2026-12', downloads: 1 },
+      ],
+    });
   });
 
   it('keeps no address or user agent, only keyed hashes that expire', async () => {
@@ -177,7 +194,9 @@ describe('downloads count once per client per product per Oslo day', () => {
       expect(marker.expiresAt).toEqual(expect.any(Number));
     }
     // A different key every day: the same client cannot be followed across days.
-    const aliceKeys = markers.filter((marker) => String(marker.pk).endsWith('2026-11-23') || String(marker.pk).endsWith('2026-12-01')).map((marker) => marker.sk);
+    const aliceKeys = markers
+      .filter((marker) => String(marker.pk).endsWith('2026-11-23') || String(marker.pk).endsWith('2026-12-01'))
+      .map((marker) => marker.sk);
     expect(new Set(aliceKeys).size).toBe(2);
     const salts = Items.filter((item) => item.entity === 'download-salt');
     expect(salts.map((salt) => salt.sk).sort()).toEqual(['DAY#2026-11-22', 'DAY#2026-11-23', 'DAY#2026-12-01']);

@@ -86,11 +86,13 @@ describe('product lifecycle on DynamoDB Local', () => {
 
   it('takes a level-2 guide through consultation and decision to published, and serves it as current', async () => {
     const product = await createProduct(deps, editor, guide({ title: 'Publiseringsløpet' }));
+    await expect(transitionProduct(deps, editor, product.id, { action: 'publish', expectedRevision: product.revision })).rejects.toThrow(/vedtatt/);
     await expect(
-      transitionProduct(deps, editor, product.id, { action: 'publish', expectedRevision: product.revision }),
-    ).rejects.toThrow(/vedtatt/);
-    await expect(
-      transitionProduct(deps, editor, product.id, { action: 'approve', expectedRevision: product.revision, decision: { reference: '06/25', date: '2026-11-01' } }),
+      transitionProduct(deps, editor, product.id, {
+        action: 'approve',
+        expectedRevision: product.revision,
+        decision: { reference: '06/25', date: '2026-11-01' },
+      }),
     ).rejects.toThrow(/høring/);
 
     const published = await publishLevel2(deps, product);
@@ -106,9 +108,7 @@ describe('product lifecycle on DynamoDB Local', () => {
   it('lets level 4 publish without a decision and refuses consultation for it', async () => {
     const article = await createProduct(deps, editor, guide({ title: 'Fagartikkel om KI', type: 'professional-article' }));
     expect(article.level).toBe(4);
-    await expect(
-      transitionProduct(deps, editor, article.id, { action: 'send-to-consultation', expectedRevision: 1 }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(transitionProduct(deps, editor, article.id, { action: 'send-to-consultation', expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
     const published = await transitionProduct(deps, editor, article.id, { action: 'publish', expectedRevision: 1 });
     expect(published.status).toBe('published');
     expect(published.nextEvaluationDue).toBe('2028-11-22');
@@ -135,9 +135,7 @@ describe('product lifecycle on DynamoDB Local', () => {
     expect((await getPublishedProduct(deps, product.slug)).summary).toBe('Versjon 2');
     expect((await getProductVersion(deps, product.id, 1)).summary).toBe('Versjon 1');
     expect((await getProductHistory(deps, product.id)).versions.map((version) => version.version)).toEqual([2, 1]);
-    await expect(
-      updateProduct(deps, editor, product.id, { expectedRevision: republished.revision, slug: 'ny-adresse' }),
-    ).rejects.toThrow(/Adressen/);
+    await expect(updateProduct(deps, editor, product.id, { expectedRevision: republished.revision, slug: 'ny-adresse' })).rejects.toThrow(/Adressen/);
   });
 
   it('marks a published product not-current the day after its due date', async () => {
@@ -166,9 +164,9 @@ describe('product lifecycle on DynamoDB Local', () => {
   it('rejects a level-3 product without publisher, unknown related products and foreign attachments', async () => {
     const product = await createProduct(deps, editor, guide({ title: 'Regler på tvers' }));
     await expect(updateProduct(deps, editor, product.id, { expectedRevision: 1, level: 3 })).rejects.toThrow(ValidationError);
-    await expect(
-      updateProduct(deps, editor, product.id, { expectedRevision: 1, relatedProducts: ['finnes-ikke'] }),
-    ).rejects.toMatchObject({ fields: [{ path: 'relatedProducts.0' }] });
+    await expect(updateProduct(deps, editor, product.id, { expectedRevision: 1, relatedProducts: ['finnes-ikke'] })).rejects.toMatchObject({
+      fields: [{ path: 'relatedProducts.0' }],
+    });
     await expect(
       updateProduct(deps, editor, product.id, {
         expectedRevision: 1,
@@ -225,7 +223,10 @@ describe('document overview', () => {
 
   it('exports the same selection as CSV for Excel', async () => {
     const csv = await exportOverviewCsv(deps, query({ status: 'published' }));
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Tittel;Type;Nivå;Kategori/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('Alfa;Veileder;2;Kjernetema');

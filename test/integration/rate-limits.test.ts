@@ -38,9 +38,7 @@ type Body = Record<string, string>;
 function post(path: string, body: Body, as: 'json' | 'form'): Promise<Response> {
   return fetch(`${api.url}${path}`, {
     method: 'POST',
-    ...(as === 'json'
-      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : { body: new URLSearchParams(body) }),
+    ...(as === 'json' ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : { body: new URLSearchParams(body) }),
   });
 }
 
@@ -69,7 +67,14 @@ const cases: { name: string; path: () => string; rule: RateLimit; body: () => Bo
     name: 'input (POST /inputs)',
     path: () => '/inputs',
     rule: inputRateLimit,
-    body: () => ({ consultationId: 'general', name: 'Kari Nordmann', email: `innspill-${randomUUID()}@kommune.no`, organisation: 'Helse Vest', stakeholderGroup: 'other', text: 'Vi trenger en veileder om skytjenester.' }),
+    body: () => ({
+      consultationId: 'general',
+      name: 'Kari Nordmann',
+      email: `innspill-${randomUUID()}@kommune.no`,
+      organisation: 'Helse Vest',
+      stakeholderGroup: 'other',
+      text: 'Vi trenger en veileder om skytjenester.',
+    }),
     formLink: 'href="inputs"',
   },
   {
@@ -89,31 +94,38 @@ const cases: { name: string; path: () => string; rule: RateLimit; body: () => Bo
 ];
 
 describe('rate-limited public POSTs', () => {
-  it.each(cases)('answers a $name over the limit with 429, Retry-After and the JSON error or a Norwegian page', async ({ path, rule, body, formLink }) => {
-    const json = await untilLimited(() => post(path(), body(), 'json'), rule);
-    expect(json.accepted).toBeGreaterThanOrEqual(rule.limit);
-    expect(json.response.headers.get('content-type')).toMatch(/^application\/json/);
-    expectRetryAfter(json.response, rule);
-    const { error } = errorResponseSchema.parse(await json.response.json());
-    expect(error.code).toBe('rate-limited');
-    expect(error.message).toMatch(/Prøv igjen om/);
+  it.each(cases)(
+    'answers a $name over the limit with 429, Retry-After and the JSON error or a Norwegian page',
+    async ({ path, rule, body, formLink }) => {
+      const json = await untilLimited(() => post(path(), body(), 'json'), rule);
+      expect(json.accepted).toBeGreaterThanOrEqual(rule.limit);
+      expect(json.response.headers.get('content-type')).toMatch(/^application\/json/);
+      expectRetryAfter(json.response, rule);
+      const { error } = errorResponseSchema.parse(await json.response.json());
+      expect(error.code).toBe('rate-limited');
+      expect(error.message).toMatch(/Prøv igjen om/);
 
-    // The same client at the HTML form: a page in Norwegian, not "Lenken virker ikke".
-    const form = await untilLimited(() => post(path(), body(), 'form'), rule);
-    expect(form.accepted).toBeLessThanOrEqual(rule.limit);
-    expect(form.response.headers.get('content-type')).toMatch(/^text\/html/);
-    expectRetryAfter(form.response, rule);
-    const page = await form.response.text();
-    expect(page).toContain('<html lang="nb">');
-    expect(page).toContain('<h1>Prøv igjen senere</h1>');
-    expect(page).toMatch(/For mange innsendinger på kort tid\. Prøv igjen om (under ett minutt|ett minutt|\d+ minutter)\./);
-    expect(page).not.toContain('Lenken virker ikke');
-    if (formLink) expect(page).toContain(formLink);
-  }, 60_000);
+      // The same client at the HTML form: a page in Norwegian, not "Lenken virker ikke".
+      const form = await untilLimited(() => post(path(), body(), 'form'), rule);
+      expect(form.accepted).toBeLessThanOrEqual(rule.limit);
+      expect(form.response.headers.get('content-type')).toMatch(/^text\/html/);
+      expectRetryAfter(form.response, rule);
+      const page = await form.response.text();
+      expect(page).toContain('<html lang="nb">');
+      expect(page).toContain('<h1>Prøv igjen senere</h1>');
+      expect(page).toMatch(/For mange innsendinger på kort tid\. Prøv igjen om (under ett minutt|ett minutt|\d+ minutter)\./);
+      expect(page).not.toContain('Lenken virker ikke');
+      if (formLink) expect(page).toContain(formLink);
+    },
+    60_000,
+  );
 
   it('documents 429 with Retry-After and both bodies for the three public POSTs in the OpenAPI document', async () => {
     const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { operationId: string; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { operationId: string; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>
+      >;
     };
     const operations = Object.values(document.paths).flatMap((item) => Object.values(item));
     for (const operationId of ['submitInput', 'subscribe', 'register']) {

@@ -155,9 +155,13 @@ describe('evaluations', () => {
       fields: [{ path: 'evaluatedOn' }],
     });
     await expect(recordEvaluation(deps, committee, published.id, { ...request, evaluatedOn: '2026-05-31' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(recordEvaluation(deps, committee, published.id, { ...request, evaluatedOn: '2026-11-22', expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(recordEvaluation(deps, committee, published.id, { ...request, evaluatedOn: '2026-11-22', expectedRevision: 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const draft = await createProduct(deps, editor, product({}));
-    await expect(recordEvaluation(deps, committee, draft.id, { ...request, evaluatedOn: '2026-11-22', expectedRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(recordEvaluation(deps, committee, draft.id, { ...request, evaluatedOn: '2026-11-22', expectedRevision: 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await deps.store.evaluations.list(published.id)).toEqual([]);
   });
 });

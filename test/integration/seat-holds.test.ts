@@ -203,13 +203,26 @@ describe('seat confirmation over HTTP', () => {
     await api?.stop();
   });
 
-  const confirmLink = async (address: string) => (await emailsTo(address)).at(-1)?.body.text?.match(/https?:\/\/\S+\/events\/registrations\/confirm\?token=\S+/)?.[0] ?? '';
+  const confirmLink = async (address: string) =>
+    (await emailsTo(address)).at(-1)?.body.text?.match(/https?:\/\/\S+\/events\/registrations\/confirm\?token=\S+/)?.[0] ?? '';
 
   it('shows the button on GET and changes nothing; the POST confirms; the counts show held, confirmed and waitlisted apart', async () => {
-    const event = await openEvent(deps, { startsAt: '2027-12-03T08:00:00Z', endsAt: '2027-12-03T15:00:00Z', sessions: [], attendance: [{ mode: 'in-person', capacity: 2 }, { mode: 'online', capacity: null }] });
+    const event = await openEvent(deps, {
+      startsAt: '2027-12-03T08:00:00Z',
+      endsAt: '2027-12-03T15:00:00Z',
+      sessions: [],
+      attendance: [
+        { mode: 'in-person', capacity: 2 },
+        { mode: 'online', capacity: null },
+      ],
+    });
     const people = [participant(), participant(), participant()];
     for (const [index, person] of people.entries()) {
-      const response = await fetch(`${api.url}/events/${event.id}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
+      const response = await fetch(`${api.url}/events/${event.id}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(person),
+      });
       expect(response.status, `registration ${index}`).toBe(202);
     }
     const [first] = people;
@@ -252,11 +265,20 @@ describe('seat confirmation over HTTP', () => {
   });
 
   it('refuses a confirmation after the hold expired with a clear Norwegian page, on GET and POST alike', async () => {
-    const event = await openEvent(deps, { startsAt: '2027-12-03T08:00:00Z', endsAt: '2027-12-03T15:00:00Z', sessions: [], attendance: [{ mode: 'in-person', capacity: 1 }] });
+    const event = await openEvent(deps, {
+      startsAt: '2027-12-03T08:00:00Z',
+      endsAt: '2027-12-03T15:00:00Z',
+      sessions: [],
+      attendance: [{ mode: 'in-person', capacity: 1 }],
+    });
     const late = participant();
     const next = participant();
     for (const person of [late, next]) {
-      await fetch(`${api.url}/events/${event.id}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
+      await fetch(`${api.url}/events/${event.id}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(person),
+      });
     }
     const link = await confirmLink(late.email);
     // The job runs after the hold's end (the server's clock is the real one; the job's is set ahead).

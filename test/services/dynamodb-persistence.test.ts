@@ -36,9 +36,7 @@ describe('DynamoDB Local with a data directory', () => {
     dynamo = await startDynamoDbLocal({ port: persistentPort, dataDir });
     client = new DynamoDBClient(localClientConfig(dynamo.endpoint));
     await ensureTable(client, tableName);
-    const kept = await client.send(
-      new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'KEEP' }, sk: { S: 'ME' } } }),
-    );
+    const kept = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'KEEP' }, sk: { S: 'ME' } } }));
     client.destroy();
     expect(kept.Item?.pk?.S).toBe('KEEP');
   }, 60_000);

@@ -46,7 +46,11 @@ describe('DynamoDB Local', () => {
     expect(Table?.AttributeDefinitions?.every((definition) => definition.AttributeType === 'S')).toBe(true);
 
     const gsis = Table?.GlobalSecondaryIndexes ?? [];
-    expect(gsis.map((gsi) => gsi.IndexName).sort()).toEqual(Object.values(indexes).map((index) => index.name).sort());
+    expect(gsis.map((gsi) => gsi.IndexName).sort()).toEqual(
+      Object.values(indexes)
+        .map((index) => index.name)
+        .sort(),
+    );
     for (const index of Object.values(indexes)) {
       const gsi = gsis.find((candidate) => candidate.IndexName === index.name);
       expect(gsi?.KeySchema).toEqual([
@@ -103,9 +107,7 @@ describe('DynamoDB Local', () => {
     if (!(error instanceof TransactionCanceledException)) return;
     expect(error.CancellationReasons?.map((reason) => reason.Code)).toEqual(['None', 'ConditionalCheckFailed']);
 
-    const untouched = await client.send(
-      new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'PRODUCT#2' }, sk: { S: 'HEAD' } } }),
-    );
+    const untouched = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'PRODUCT#2' }, sk: { S: 'HEAD' } } }));
     expect(untouched.Item).toBeUndefined();
   });
 
@@ -135,7 +137,9 @@ describe('DynamoDB Local', () => {
     await ensureTable(client, oldTable);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: oldTable }));
     expect((Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName).sort()).toEqual(
-      Object.values(indexes).map((index) => index.name).sort(),
+      Object.values(indexes)
+        .map((index) => index.name)
+        .sort(),
     );
   });
 

@@ -8,9 +8,13 @@ describe('resolvePorts', () => {
   });
 
   it('takes each port from its env var, treating empty as unset', () => {
-    expect(
-      resolvePorts({ API_PORT: '3100', DYNAMODB_PORT: '8100', SES_PORT: '8105', COGNITO_PORT: '9329', S3_PORT: '' }),
-    ).toEqual({ api: 3100, dynamodb: 8100, ses: 8105, cognito: 9329, s3: 4569 });
+    expect(resolvePorts({ API_PORT: '3100', DYNAMODB_PORT: '8100', SES_PORT: '8105', COGNITO_PORT: '9329', S3_PORT: '' })).toEqual({
+      api: 3100,
+      dynamodb: 8100,
+      ses: 8105,
+      cognito: 9329,
+      s3: 4569,
+    });
   });
 
   it('rejects ports that are not ports', () => {

@@ -15,8 +15,7 @@ const cmsOrigin = 'http://localhost:3000';
 
 // A tiny but real PDF: the upload path is meant for PDFs.
 const pdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' + 'trailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
 
@@ -76,11 +75,7 @@ describe('S3 local (s3rver)', () => {
   it('accepts a presigned PUT and serves it back with a presigned GET', async () => {
     if (!s3) throw new Error('S3 local did not start');
     const key = 'uploads/veileder.pdf';
-    const putUrl = await getSignedUrl(
-      client,
-      new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: 'application/pdf' }),
-      { expiresIn: 300 },
-    );
+    const putUrl = await getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: 'application/pdf' }), { expiresIn: 300 });
     // A checksum of the empty body in the URL would make real S3 reject the upload.
     expect(new URL(putUrl).searchParams.has('x-amz-checksum-crc32')).toBe(false);
     const put = await fetch(putUrl, {

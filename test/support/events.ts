@@ -37,9 +37,16 @@ export function conferenceInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates the event as a draft and opens it, as an editor would. */
-export async function openEvent(deps: Pick<Deps, 'store' | 'clock' | 'mailer' | 'tokens' | 'publicApiUrl' | 'from'>, overrides: Record<string, unknown> = {}): Promise<NormenEvent> {
+export async function openEvent(
+  deps: Pick<Deps, 'store' | 'clock' | 'mailer' | 'tokens' | 'publicApiUrl' | 'from'>,
+  overrides: Record<string, unknown> = {},
+): Promise<NormenEvent> {
   const created = await createEvent(deps, editor, conferenceInput(overrides));
-  const { counts: _counts, ...opened } = await updateEvent(deps, editor, created.id, { ...conferenceInput(overrides), status: 'open', expectedRevision: created.revision });
+  const { counts: _counts, ...opened } = await updateEvent(deps, editor, created.id, {
+    ...conferenceInput(overrides),
+    status: 'open',
+    expectedRevision: created.revision,
+  });
   return opened;
 }
 
@@ -59,7 +66,12 @@ export const partitionItems = (deps: Pick<Deps, 'table'>, eventId: string) =>
   queryAll(
     (start) =>
       deps.table.client.send(
-        new QueryCommand({ TableName: deps.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `EVENT#${eventId}` }, ExclusiveStartKey: start }),
+        new QueryCommand({
+          TableName: deps.table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}` },
+          ExclusiveStartKey: start,
+        }),
       ),
     (item) => item,
   );
@@ -105,7 +117,12 @@ export async function confirmSeat(deps: Omit<RegistrationDependencies, 'rateLimi
 }
 
 /** Registers and, when the seat is held, confirms it: a participant who answers the email. */
-export async function registerAndConfirm(deps: RegistrationDependencies, eventId: string, request: RegistrationRequest, clientAddress: string): Promise<RegistrationOutcome> {
+export async function registerAndConfirm(
+  deps: RegistrationDependencies,
+  eventId: string,
+  request: RegistrationRequest,
+  clientAddress: string,
+): Promise<RegistrationOutcome> {
   const outcome = await register(deps, eventId, request, clientAddress);
   if (outcome.kind !== 'registered' || outcome.registration.status !== 'held') return outcome;
   const confirmed = await confirmSeat(deps, outcome.registration);

@@ -64,7 +64,9 @@ const formValues = {
   ],
   registrationOpensAt: null,
   registrationClosesAt: '2026-09-10T21:59:00.000Z',
-  sessions: [{ id: 'okt-1', title: 'Innledning', speaker: null, startsAt: '2026-09-15T07:00:00.000Z', endsAt: '2026-09-15T08:00:00.000Z', capacity: undefined }],
+  sessions: [
+    { id: 'okt-1', title: 'Innledning', speaker: null, startsAt: '2026-09-15T07:00:00.000Z', endsAt: '2026-09-15T08:00:00.000Z', capacity: undefined },
+  ],
   questions: [{ kind: 'dietary', label: 'Allergier?', required: undefined }],
   eligibility: null,
   streamingUrl: '',
@@ -88,7 +90,11 @@ describe('The event form as the API gets it', () => {
   it('names the field to fix, as the API would', () => {
     // In-person attendance needs a venue.
     expect(validateEventForm(formValues)).toEqual({ venue: 'Oppgi sted for fysisk oppmøte' });
-    const sessionAfterTheEnd = { ...formValues, venue: 'Oslo', sessions: [{ title: 'Sent', startsAt: '2026-09-15T13:00:00.000Z', endsAt: '2026-09-15T15:00:00.000Z' }] };
+    const sessionAfterTheEnd = {
+      ...formValues,
+      venue: 'Oslo',
+      sessions: [{ title: 'Sent', startsAt: '2026-09-15T13:00:00.000Z', endsAt: '2026-09-15T15:00:00.000Z' }],
+    };
     expect(validateEventForm(sessionAfterTheEnd)).toEqual({ sessions: { 0: { startsAt: 'Økten må ligge innenfor arrangementet' } } });
     expect(validateEventForm({ ...formValues, venue: 'Oslo', title: '', startsAt: null })).toMatchObject({ title: 'Påkrevd', startsAt: 'Påkrevd' });
   });

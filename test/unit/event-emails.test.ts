@@ -54,7 +54,14 @@ function registration(overrides: Partial<Registration> = {}): Registration {
 }
 
 function context(overrides: Partial<Registration> = {}, eventOverrides: Partial<NormenEvent> = {}): RegistrationEmailContext {
-  return { event: { ...event, ...eventOverrides }, registration: registration(overrides), cancelUrl, confirmUrl: 'https://api.normen.no/events/registrations/confirm?token=abc', registrationUrl: 'https://api.normen.no/events/ev-2026-normkonf/registrations', now: new Date('2026-11-23T08:00:00.000Z') };
+  return {
+    event: { ...event, ...eventOverrides },
+    registration: registration(overrides),
+    cancelUrl,
+    confirmUrl: 'https://api.normen.no/events/registrations/confirm?token=abc',
+    registrationUrl: 'https://api.normen.no/events/ev-2026-normkonf/registrations',
+    now: new Date('2026-11-23T08:00:00.000Z'),
+  };
 }
 
 /** Through the same path as production: MIME with buildRawEmail, then read back by a real mail parser. */
@@ -76,7 +83,7 @@ function calendarOf(mail: ParsedMail) {
   const vevent = root.getFirstSubcomponent('vevent');
   if (!vevent) throw new Error('No VEVENT');
   const params = (attachment.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params ?? {};
-  return { text, method: root.getFirstPropertyValue('method'), headerMethod: params['method'], vevent, event: new ICAL.Event(vevent) };
+  return { text, method: root.getFirstPropertyValue('method'), headerMethod: params.method, vevent, event: new ICAL.Event(vevent) };
 }
 
 function expectCancelLink(mail: ParsedMail) {
@@ -91,7 +98,9 @@ function expectSignature(mail: ParsedMail) {
 
 describe('buildRawEmail', () => {
   it('stays multipart/alternative without attachments', async () => {
-    const mail = await simpleParser(Buffer.from(buildRawEmail({ from: 'a@normen.no', to: 'b@normen.no', subject: 'Hei på deg', text: 'Tekst æøå', html: '<p>HTML æøå</p>' })));
+    const mail = await simpleParser(
+      Buffer.from(buildRawEmail({ from: 'a@normen.no', to: 'b@normen.no', subject: 'Hei på deg', text: 'Tekst æøå', html: '<p>HTML æøå</p>' })),
+    );
     expect(contentType(mail)).toBe('multipart/alternative');
     expect(mail.subject).toBe('Hei på deg');
     expect(mail.text?.trim()).toBe('Tekst æøå');

@@ -120,7 +120,11 @@ describe('eventCalendar', () => {
   });
 
   it('escapes TEXT values so commas, semicolons, backslashes and newlines survive', () => {
-    const event = makeEvent({ title: 'Kurs; del 1, 2 og 3 – «Normen\\praksis»', venue: 'Helsedirektoratet, Vitaminveien 4; 0485 Oslo', description: 'Første linje<br>Andre linje' });
+    const event = makeEvent({
+      title: 'Kurs; del 1, 2 og 3 – «Normen\\praksis»',
+      venue: 'Helsedirektoratet, Vitaminveien 4; 0485 Oslo',
+      description: 'Første linje<br>Andre linje',
+    });
     const ics = eventCalendar(event, publish);
     expect(ics).toContain('SUMMARY:Kurs\\; del 1\\, 2 og 3 – «Normen\\\\praksis»\r\n');
     const parsed = parse(ics).event;

@@ -11,11 +11,19 @@ const deps = {
 };
 
 describe('newsletter email', () => {
-  const campaign = { id: 'c1', subject: 'Nytt i Normen – høst', body: '<p>Hei <a href="https://normen.no">Normen</a></p>', interests: ['privacy' as const], linkedProducts: ['veileder-sky'] };
+  const campaign = {
+    id: 'c1',
+    subject: 'Nytt i Normen – høst',
+    body: '<p>Hei <a href="https://normen.no">Normen</a></p>',
+    interests: ['privacy' as const],
+    linkedProducts: ['veileder-sky'],
+  };
   const rendered = renderCampaign(deps, campaign, { subscriberId: 's1', email: 'per@sykehus.no' }, new Date('2026-11-22T10:00:00Z'));
 
   it('carries RFC 8058 one-click unsubscribe headers with the recipient’s own link', async () => {
-    const unsubscribe = /^<(https:\/\/api\.normen\.no\/newsletter\/unsubscribe\?token=[^>]+)>, <mailto:avmelding@normen\.no\?subject=unsubscribe%20s1>$/.exec(rendered.headers['List-Unsubscribe'] ?? '');
+    const unsubscribe = /^<(https:\/\/api\.normen\.no\/newsletter\/unsubscribe\?token=[^>]+)>, <mailto:avmelding@normen\.no\?subject=unsubscribe%20s1>$/.exec(
+      rendered.headers['List-Unsubscribe'] ?? '',
+    );
     expect(unsubscribe).not.toBeNull();
     expect(rendered.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     const token = decodeURIComponent(new URL(unsubscribe?.[1] ?? 'https://x').searchParams.get('token') ?? '');

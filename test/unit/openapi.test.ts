@@ -68,7 +68,8 @@ describe('the OpenAPI document', () => {
         expect(isObject(response) && typeof response.description === 'string', `${where} ${status} has a description`).toBe(true);
         const { content, headers } = response as Json;
         if (content !== undefined) expectMediaTypes(content, `${where} ${status}`);
-        for (const header of Object.values((headers ?? {}) as Json)) expect(isObject(header) && isObject(header.schema), `${where} ${status} header`).toBe(true);
+        for (const header of Object.values((headers ?? {}) as Json))
+          expect(isObject(header) && isObject(header.schema), `${where} ${status} header`).toBe(true);
       }
     }
     expect(ids.size).toBe(declared.length);
@@ -85,9 +86,12 @@ describe('the OpenAPI document', () => {
         continue;
       }
       const tooMany = responses['429'];
-      expect((tooMany?.headers as Json)['Retry-After']).toMatchObject({ required: true, schema: { type: 'integer', minimum: 1 } });
-      expect(Object.keys(tooMany?.content as Json).sort()).toEqual(['application/json', 'text/html']);
-      expect(((tooMany?.content as Json)['application/json'] as Json).schema).toMatchObject({ properties: { error: { properties: { code: { enum: expect.arrayContaining(['rate-limited']) } } } } });
+      if (!tooMany) throw new Error(`${String(operation.operationId)} has no 429 response`);
+      expect((tooMany.headers as Json)['Retry-After']).toMatchObject({ required: true, schema: { type: 'integer', minimum: 1 } });
+      expect(Object.keys(tooMany.content as Json).sort()).toEqual(['application/json', 'text/html']);
+      expect(((tooMany.content as Json)['application/json'] as Json).schema).toMatchObject({
+        properties: { error: { properties: { code: { enum: expect.arrayContaining(['rate-limited']) } } } },
+      });
       expect(Object.keys((operation.requestBody as Json).content as Json).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
     }
   });

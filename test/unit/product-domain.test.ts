@@ -21,7 +21,9 @@ describe('currency', () => {
   });
   it('uses the Oslo date at the turn of the day', () => {
     // 23:30 UTC on the due date is already the next day in Oslo.
-    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2026-11-22', notCurrentReason: null }, new Date('2026-11-22T23:30:00Z')).currency).toBe('not-current');
+    expect(currencyOf({ retiredAt: null, nextEvaluationDue: '2026-11-22', notCurrentReason: null }, new Date('2026-11-22T23:30:00Z')).currency).toBe(
+      'not-current',
+    );
   });
   it('marks retired products as retired whatever their due date', () => {
     expect(currencyOf({ retiredAt: '2026-01-01T00:00:00Z', nextEvaluationDue: '2030-01-01', notCurrentReason: null }, now).currency).toBe('retired');

@@ -52,17 +52,14 @@ describe('a 5xx answer is counted', () => {
       .filter((line) => line.includes('"_aws"'))
       .map((line) => JSON.parse(line) as EmfLine);
 
-  const handler = httpLambda(
-    'platform',
-    {
-      health: async () => {
-        throw new Error('the table is gone');
-      },
-      openapi: async () => {
-        throw new NotFoundError('Finnes ikke');
-      },
+  const handler = httpLambda('platform', {
+    health: async () => {
+      throw new Error('the table is gone');
     },
-  );
+    openapi: async () => {
+      throw new NotFoundError('Finnes ikke');
+    },
+  });
 
   it('a handler that throws answers the error body and emits ServerErrors = 1 for its function and operation', async () => {
     const response = await handler(eventFor('GET /health'), {} as Context);

@@ -73,7 +73,10 @@ export type JwtClaims = z.infer<typeof jwtClaimsSchema>;
 export function decodeJwtClaims(token: string): JwtClaims {
   const payload = token.split('.')[1];
   if (!payload) return {};
-  const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+  const base64 = payload
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(payload.length / 4) * 4, '=');
   try {
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     return jwtClaimsSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));

@@ -42,7 +42,9 @@ export function InputsPanel({ consultationId, reloadKey = '' }: { consultationId
   const inputs = state.data;
   if (inputs.length === 0) return <Typography color="text.secondary">Ingen innspill ennå.</Typography>;
 
-  const counts = inputStatuses.codes.map((status) => ({ status, count: inputs.filter((input) => input.status === status).length })).filter(({ count }) => count > 0);
+  const counts = inputStatuses.codes
+    .map((status) => ({ status, count: inputs.filter((input) => input.status === status).length }))
+    .filter(({ count }) => count > 0);
   return (
     <>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -71,7 +73,11 @@ export function InputsPanel({ consultationId, reloadKey = '' }: { consultationId
                 <TableCell>{stakeholderGroups.labels[input.stakeholderGroup]}</TableCell>
                 <TableCell sx={{ whiteSpace: 'pre-wrap', maxWidth: 560 }}>{input.text}</TableCell>
                 <TableCell>
-                  {mayTriage ? <TriageControl key={input.triagedAt ?? 'new'} consultationId={consultationId} input={input} onSaved={reload} /> : <TriageSummary input={input} />}
+                  {mayTriage ? (
+                    <TriageControl key={input.triagedAt ?? 'new'} consultationId={consultationId} input={input} onSaved={reload} />
+                  ) : (
+                    <TriageSummary input={input} />
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -130,14 +136,7 @@ function TriageControl({ consultationId, input, onSaved }: { consultationId: str
 
   return (
     <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-      <TextField
-        select
-        size="small"
-        label="Status"
-        value={status}
-        onChange={(event) => setStatus(event.target.value as InputStatus)}
-        sx={{ minWidth: 240 }}
-      >
+      <TextField select size="small" label="Status" value={status} onChange={(event) => setStatus(event.target.value as InputStatus)} sx={{ minWidth: 240 }}>
         {inputStatuses.codes.map((code) => (
           <MenuItem key={code} value={code}>
             {inputStatuses.labels[code]}

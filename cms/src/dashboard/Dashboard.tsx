@@ -1,18 +1,6 @@
 import ErrorIcon from '@mui/icons-material/Error';
 import ScheduleIcon from '@mui/icons-material/Schedule';
-import {
-  Box,
-  Card,
-  CardContent,
-  Chip,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, Title } from 'react-admin';
 import { daysBetween, governanceLevels, productStatuses, type Dashboard as DashboardData, type ProductStatus } from '../../../content-model';
@@ -40,7 +28,17 @@ function overviewPath(filter: Record<string, string>): string {
   return `/products?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
 
-function SummaryTile({ label, value, colour, icon }: { label: string; value: number; colour: 'error.main' | 'warning.main' | 'text.primary'; icon?: ReactNode }) {
+function SummaryTile({
+  label,
+  value,
+  colour,
+  icon,
+}: {
+  label: string;
+  value: number;
+  colour: 'error.main' | 'warning.main' | 'text.primary';
+  icon?: ReactNode;
+}) {
   return (
     <Card sx={{ flex: '1 1 180px' }} role="group" aria-label={label}>
       <CardContent>
@@ -84,7 +82,9 @@ function LevelTable({ byLevel }: { byLevel: DashboardData['byLevel'] }) {
           {byLevel.map((row) => (
             <TableRow key={row.level}>
               <TableCell component="th" scope="row">
-                <Link to={overviewPath({ level: String(row.level) })}>{governanceLevels.labels[String(row.level) as keyof typeof governanceLevels.labels]}</Link>
+                <Link to={overviewPath({ level: String(row.level) })}>
+                  {governanceLevels.labels[String(row.level) as keyof typeof governanceLevels.labels]}
+                </Link>
               </TableCell>
               {statusOrder.map((status: ProductStatus) => (
                 <TableCell key={status} align="right">

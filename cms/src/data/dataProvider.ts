@@ -32,7 +32,13 @@ const STALE_REVISION_MESSAGE = 'Produktet er endret av noen andre – last inn p
 
 /** Operations beyond react-admin's CRUD that the product pages call through useDataProvider(). */
 export interface ProductOperations {
-  transitionProduct(id: string, action: TransitionAction, expectedRevision: number, decision?: Decision, closeConsultation?: CloseConsultation): Promise<Product>;
+  transitionProduct(
+    id: string,
+    action: TransitionAction,
+    expectedRevision: number,
+    decision?: Decision,
+    closeConsultation?: CloseConsultation,
+  ): Promise<Product>;
   getProductHistory(id: string): Promise<ProductHistory>;
   /** Asks for an upload ticket, POSTs the PDF to it as a form, and returns the attachment to add to the product. */
   uploadProductFile(id: string, file: File): Promise<Attachment>;
@@ -57,7 +63,12 @@ function assertProducts(resource: string): void {
  * Filtering, sorting and paging in the browser, for lists the API gives whole (consultations,
  * campaigns, subscribers: there are few enough). `matches` decides the filter.
  */
-function pageOf<T extends object>(items: T[], params: GetListParams, defaultSort: string, matches: (item: T) => boolean = () => true): { data: T[]; total: number } {
+function pageOf<T extends object>(
+  items: T[],
+  params: GetListParams,
+  defaultSort: string,
+  matches: (item: T) => boolean = () => true,
+): { data: T[]; total: number } {
   const filtered = items.filter(matches);
   const field = (params.sort?.field ?? defaultSort) as keyof T;
   const direction = params.sort?.order === 'ASC' ? 1 : -1;
@@ -135,7 +146,12 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
       }
       if (resource === 'campaigns') {
         const status = params.filter?.status;
-        const page = pageOf(await newsletter.listCampaigns(), params, 'createdAt', (campaign) => typeof status !== 'string' || status === '' || campaign.status === status);
+        const page = pageOf(
+          await newsletter.listCampaigns(),
+          params,
+          'createdAt',
+          (campaign) => typeof status !== 'string' || status === '' || campaign.status === status,
+        );
         return { data: records(page.data), total: page.total };
       }
       if (resource === 'events') {
@@ -178,7 +194,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
 
     async create(resource, params) {
       if (resource === 'campaigns') {
-        let input;
+        let input: ReturnType<typeof toCampaignInput>;
         try {
           input = toCampaignInput(params.data);
         } catch (error) {
@@ -187,7 +203,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
         return { data: records(await newsletter.createCampaign(input).catch((error: unknown) => Promise.reject(onListInputs(error)))) };
       }
       if (resource === 'events') {
-        let input;
+        let input: ReturnType<typeof toEventInput>;
         try {
           input = toEventInput(params.data);
         } catch (error) {
@@ -196,7 +212,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
         return { data: records(await events.createEvent(input)) };
       }
       assertProducts(resource);
-      let body;
+      let body: ReturnType<typeof toCreatePayload>;
       try {
         body = toCreatePayload(params.data);
       } catch (error) {
@@ -213,7 +229,7 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
       }
       if (resource === 'events') {
         const previous = eventWithCountsSchema.parse(params.previousData);
-        let update;
+        let update: ReturnType<typeof toEventUpdate>;
         try {
           update = toEventUpdate(params.data, previous);
         } catch (error) {

@@ -43,7 +43,14 @@ export function EventStatusChip({ status }: { status: EventStatus }) {
 }
 
 export function RegistrationStatusChip({ status }: { status: RegistrationStatus }) {
-  return <Chip size="small" color={registrationStatusColours[status]} variant={status === 'cancelled' || status === 'expired' ? 'outlined' : 'filled'} label={registrationStatuses.labels[status]} />;
+  return (
+    <Chip
+      size="small"
+      color={registrationStatusColours[status]}
+      variant={status === 'cancelled' || status === 'expired' ? 'outlined' : 'filled'}
+      label={registrationStatuses.labels[status]}
+    />
+  );
 }
 
 /** "12 av 40" for limited seats, "12 (ubegrenset)" otherwise. */

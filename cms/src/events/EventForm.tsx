@@ -82,7 +82,11 @@ function AttendanceInput() {
 
 function SessionsInput() {
   return (
-    <ArrayInput source="sessions" label="resources.events.fields.sessionsList" helperText="Deltakerne velger øktene de skal være med på. Tomt antall plasser = ubegrenset.">
+    <ArrayInput
+      source="sessions"
+      label="resources.events.fields.sessionsList"
+      helperText="Deltakerne velger øktene de skal være med på. Tomt antall plasser = ubegrenset."
+    >
       <SimpleFormIterator inline disableClear sx={iteratorLayout}>
         <TextInput source="title" isRequired helperText={false} />
         <TextInput source="speaker" helperText={false} />
@@ -126,7 +130,13 @@ export function EventForm({ intro, withStatus = false }: { intro?: ReactNode; wi
           <TextInput source="title" isRequired />
         </Row>
         <RichTextInput source="description" fullWidth />
-        <TextInput source="eligibility" multiline minRows={2} fullWidth helperText="Hvem arrangementet er for, f.eks. «for personvernombud og sikkerhetsledere»" />
+        <TextInput
+          source="eligibility"
+          multiline
+          minRows={2}
+          fullWidth
+          helperText="Hvem arrangementet er for, f.eks. «for personvernombud og sikkerhetsledere»"
+        />
       </FormSection>
       <FormSection title="Tid og sted (norsk tid)">
         <Row>
@@ -151,7 +161,13 @@ export function EventForm({ intro, withStatus = false }: { intro?: ReactNode; wi
             step={1}
             helperText={`Timer en begrenset plass holdes før den må bekreftes – standard ${seatHoldRules.defaultHoldHours}; aldri senere enn ${seatHoldRules.closesHoursBeforeStart} timer før start`}
           />
-          <NumberInput source="retentionDays" min={1} max={3650} step={1} helperText="Dager etter arrangementet før deltakernes personopplysninger anonymiseres – standard 90" />
+          <NumberInput
+            source="retentionDays"
+            min={1}
+            max={3650}
+            step={1}
+            helperText="Dager etter arrangementet før deltakernes personopplysninger anonymiseres – standard 90"
+          />
         </Row>
       </FormSection>
       <FormSection title="Program">

@@ -141,7 +141,9 @@ export function EventSummary({ event }: { event: EventWithCounts }) {
         <Fact label="Bekreftelsesfrist">{`${formatNumber(event.holdHours)} timer (kortere nær start)`}</Fact>
         <Fact label="Påminnelse">{`${formatNumber(event.reminderHoursBefore)} timer før start`}</Fact>
         <Fact label="Anonymisering">
-          {event.anonymisedAt ? `Deltakerne ble anonymisert ${formatInstant(event.anonymisedAt)}` : `${formatNumber(event.retentionDays)} dager etter arrangementet`}
+          {event.anonymisedAt
+            ? `Deltakerne ble anonymisert ${formatInstant(event.anonymisedAt)}`
+            : `${formatNumber(event.retentionDays)} dager etter arrangementet`}
         </Fact>
         <Fact label="Sist endret">{`${formatInstant(event.lastChangedAt)} av ${event.lastChangedBy}`}</Fact>
       </Box>

@@ -51,7 +51,17 @@ function csvFileName(title: string): string {
   return `pameldinger-${slug || 'arrangement'}.csv`;
 }
 
-function FilterSelect({ label, value, onChange, choices }: { label: string; value: string; onChange(value: string): void; choices: { id: string; name: string }[] }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  choices,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  choices: { id: string; name: string }[];
+}) {
   return (
     <TextField select size="small" fullWidth={false} label={label} value={value} onChange={(event) => onChange(event.target.value)} sx={{ minWidth: 200 }}>
       <MenuItem value="">Alle</MenuItem>
@@ -76,10 +86,25 @@ function Filters({ event, filters, onChange }: { event: EventWithCounts; filters
         onChange={(change) => set('q')(change.target.value)}
         sx={{ minWidth: 320 }}
       />
-      <FilterSelect label="Status" value={filters.status} onChange={set('status')} choices={registrationStatuses.codes.map((id) => ({ id, name: registrationStatuses.labels[id] }))} />
-      <FilterSelect label="Deltakelse" value={filters.mode} onChange={set('mode')} choices={event.attendance.map(({ mode }) => ({ id: mode, name: attendanceModes.labels[mode] }))} />
+      <FilterSelect
+        label="Status"
+        value={filters.status}
+        onChange={set('status')}
+        choices={registrationStatuses.codes.map((id) => ({ id, name: registrationStatuses.labels[id] }))}
+      />
+      <FilterSelect
+        label="Deltakelse"
+        value={filters.mode}
+        onChange={set('mode')}
+        choices={event.attendance.map(({ mode }) => ({ id: mode, name: attendanceModes.labels[mode] }))}
+      />
       {event.sessions.length > 0 ? (
-        <FilterSelect label="Økt" value={filters.session} onChange={set('session')} choices={event.sessions.map((session) => ({ id: session.id, name: session.title }))} />
+        <FilterSelect
+          label="Økt"
+          value={filters.session}
+          onChange={set('session')}
+          choices={event.sessions.map((session) => ({ id: session.id, name: session.title }))}
+        />
       ) : null}
     </Stack>
   );
@@ -185,7 +210,9 @@ export function RegistrationsPanel({ event, onChanged }: { event: EventWithCount
       <LoadedContent state={state} loadingLabel="Laster påmeldinger">
         {({ items }) =>
           items.length === 0 ? (
-            <Typography color="text.secondary">{JSON.stringify(filters) === JSON.stringify(noFilters) ? 'Ingen påmeldinger ennå.' : 'Ingen påmeldinger passer med filtrene.'}</Typography>
+            <Typography color="text.secondary">
+              {JSON.stringify(filters) === JSON.stringify(noFilters) ? 'Ingen påmeldinger ennå.' : 'Ingen påmeldinger passer med filtrene.'}
+            </Typography>
           ) : (
             <>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>

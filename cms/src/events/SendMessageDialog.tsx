@@ -72,7 +72,15 @@ export function SendMessageDialog({ event, onSent, onCancel }: { event: EventWit
             </MenuItem>
           ))}
         </TextField>
-        <TextField label="Emne" value={subject} onChange={(change) => setSubject(change.target.value)} error={Boolean(errors.subject)} helperText={errors.subject ?? ' '} required autoFocus />
+        <TextField
+          label="Emne"
+          value={subject}
+          onChange={(change) => setSubject(change.target.value)}
+          error={Boolean(errors.subject)}
+          helperText={errors.subject ?? ' '}
+          required
+          autoFocus
+        />
         <TextField
           label="Melding"
           value={body}

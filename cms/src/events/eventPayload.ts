@@ -81,7 +81,10 @@ export function toEventInput(values: FormValues): EventInput {
  * The form sends the whole event (PUT takes any subset; the whole event is one): every field as the
  * form has it, the chosen status, and the revision the editor started from (optimistic locking).
  */
-export function toEventUpdate(values: FormValues, previous: Pick<NormenEvent, 'status' | 'revision'>): EventInput & Required<Pick<EventUpdate, 'status' | 'expectedRevision'>> {
+export function toEventUpdate(
+  values: FormValues,
+  previous: Pick<NormenEvent, 'status' | 'revision'>,
+): EventInput & Required<Pick<EventUpdate, 'status' | 'expectedRevision'>> {
   const status = eventStatuses.schema.safeParse(values.status);
   return { ...toEventInput(values), status: status.success ? status.data : previous.status, expectedRevision: previous.revision };
 }

@@ -89,7 +89,8 @@ const reactAdminMessages: TranslationMessages = {
       auth_error: 'Det oppstod en feil under kontroll av innloggingen.',
       bulk_delete_content: 'Er du sikker på at du vil slette dette elementet? |||| Er du sikker på at du vil slette disse %{smart_count} elementene?',
       bulk_delete_title: 'Slett %{name} |||| Slett %{smart_count} %{name}',
-      bulk_update_content: 'Er du sikker på at du vil oppdatere %{name} %{recordRepresentation}? |||| Er du sikker på at du vil oppdatere disse %{smart_count} elementene?',
+      bulk_update_content:
+        'Er du sikker på at du vil oppdatere %{name} %{recordRepresentation}? |||| Er du sikker på at du vil oppdatere disse %{smart_count} elementene?',
       bulk_update_title: 'Oppdater %{name} %{recordRepresentation} |||| Oppdater %{smart_count} %{name}',
       clear_array_input: 'Er du sikker på at du vil tømme hele listen?',
       delete_content: 'Er du sikker på at du vil slette dette elementet?',

@@ -79,12 +79,18 @@ function FailureSummary({ job }: { job: JobHealth }) {
       {latestErrors.length + latestEmailErrors.length > 0 ? (
         <Box component="ul" sx={{ m: 0, pl: 2 }}>
           {latestErrors.map((error, index) => (
-            <li key={`run-${index}`}>
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
+              key={`run-${index}`}
+            >
               {formatInstant(error.at)}: {error.message}
             </li>
           ))}
           {latestEmailErrors.map((error, index) => (
-            <li key={`email-${index}`}>
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
+              key={`email-${index}`}
+            >
               {formatInstant(error.at)}: «{error.subject}» ({formatNumber(error.attempts)} forsøk) – {error.message}
             </li>
           ))}
@@ -174,7 +180,12 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
           </Box>
           <Box sx={{ flexGrow: 1 }} />
           {mayRun ? (
-            <MuiButton variant="contained" startIcon={running ? <CircularProgress size={16} color="inherit" /> : <PlayArrowIcon />} onClick={() => void runNow()} disabled={running}>
+            <MuiButton
+              variant="contained"
+              startIcon={running ? <CircularProgress size={16} color="inherit" /> : <PlayArrowIcon />}
+              onClick={() => void runNow()}
+              disabled={running}
+            >
               Kjør nå
             </MuiButton>
           ) : null}
@@ -187,7 +198,9 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
           <Typography variant="body2" color="text.secondary">
             Sist kjørt
           </Typography>
-          <Typography variant="body2">{last ? `${formatInstant(last.startedAt)} (${triggerText(last).toLowerCase()}, ${runStatusLabels[last.status].label.toLowerCase()})` : 'Aldri'}</Typography>
+          <Typography variant="body2">
+            {last ? `${formatInstant(last.startedAt)} (${triggerText(last).toLowerCase()}, ${runStatusLabels[last.status].label.toLowerCase()})` : 'Aldri'}
+          </Typography>
           <Typography variant="body2" color="text.secondary">
             Resultat
           </Typography>
@@ -200,7 +213,12 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
             {result.errors.length > 0 ? (
               <Box component="ul" sx={{ m: 0, pl: 2 }}>
                 {result.errors.map((error, index) => (
-                  <li key={index}>{error}</li>
+                  <li
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
+                    key={index}
+                  >
+                    {error}
+                  </li>
                 ))}
               </Box>
             ) : null}
@@ -211,7 +229,12 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
             <AlertTitle>Feil i siste kjøring</AlertTitle>
             <Box component="ul" sx={{ m: 0, pl: 2 }}>
               {last.errors.map((error, index) => (
-                <li key={index}>{error}</li>
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
+                  key={index}
+                >
+                  {error}
+                </li>
               ))}
             </Box>
           </Alert>

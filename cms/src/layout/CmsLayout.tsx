@@ -48,7 +48,11 @@ export function CmsLayout({ children }: { children: ReactNode }) {
   return (
     // react-admin lets the page grow as wide as its widest table; we keep the page at window width
     // so toolbars stay visible, and wide tables scroll inside their own box instead.
-    <Layout appBar={CmsAppBar} menu={CmsMenu} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}>
+    <Layout
+      appBar={CmsAppBar}
+      menu={CmsMenu}
+      sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
+    >
       {children}
     </Layout>
   );

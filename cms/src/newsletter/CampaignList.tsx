@@ -37,7 +37,11 @@ export function CampaignList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false} size="small">
         <TextField source="subject" />
-        <FunctionField<Campaign> source="interests" sortable={false} render={(campaign) => (campaign.interests.length ? interestNames(campaign.interests) : 'Generelle nyheter (alle)')} />
+        <FunctionField<Campaign>
+          source="interests"
+          sortable={false}
+          render={(campaign) => (campaign.interests.length ? interestNames(campaign.interests) : 'Generelle nyheter (alle)')}
+        />
         <FunctionField<Campaign> source="status" render={(campaign) => <CampaignStatusChip status={campaign.status} />} />
         <FunctionField<Campaign> source="progress" sortable={false} render={(campaign) => <CompactProgress campaign={campaign} />} />
         <FunctionField<Campaign> label="Utsending" sortBy="scheduledAt" sx={noWrap} render={whenText} />

@@ -45,7 +45,17 @@ export function CampaignPreview({ campaign }: { campaign: Campaign }) {
         {view === 'text' ? (
           <Box
             component="pre"
-            sx={{ m: 0, p: 2, maxWidth: 800, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'monospace', fontSize: '0.85rem', bgcolor: 'action.hover', borderRadius: 1 }}
+            sx={{
+              m: 0,
+              p: 2,
+              maxWidth: 800,
+              whiteSpace: 'pre-wrap',
+              overflowWrap: 'anywhere',
+              fontFamily: 'monospace',
+              fontSize: '0.85rem',
+              bgcolor: 'action.hover',
+              borderRadius: 1,
+            }}
           >
             {preview.text}
           </Box>

@@ -72,7 +72,9 @@ function SendActions() {
     try {
       const updated = await dataProvider.sendCampaign(String(campaign.id), { expectedRevision: campaign.revision, ...(scheduledAt ? { scheduledAt } : {}) });
       notify(
-        scheduledAt && updated.scheduledAt ? `Nyhetsbrevet er planlagt sendt ${formatInstant(updated.scheduledAt)}` : 'Nyhetsbrevet sendes – utsendelsen starter innen et minutt',
+        scheduledAt && updated.scheduledAt
+          ? `Nyhetsbrevet er planlagt sendt ${formatInstant(updated.scheduledAt)}`
+          : 'Nyhetsbrevet sendes – utsendelsen starter innen et minutt',
         { type: 'success' },
       );
       setPending(null);
@@ -90,7 +92,12 @@ function SendActions() {
   const waitingForLater = campaign.status === 'draft' || (campaign.scheduledAt !== null && new Date(campaign.scheduledAt).getTime() > Date.now());
   return (
     <>
-      <Button label={campaign.status === 'scheduled' ? 'Endre tidspunkt' : 'Planlegg utsending'} onClick={() => setPending('schedule')} disabled={busy} variant="outlined">
+      <Button
+        label={campaign.status === 'scheduled' ? 'Endre tidspunkt' : 'Planlegg utsending'}
+        onClick={() => setPending('schedule')}
+        disabled={busy}
+        variant="outlined"
+      >
         <ScheduleSendIcon />
       </Button>
       {waitingForLater ? (

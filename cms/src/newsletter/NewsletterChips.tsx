@@ -1,5 +1,13 @@
 import { Box, Chip, LinearProgress, Typography } from '@mui/material';
-import { campaignStatuses, interests, subscriberStatuses, type Campaign, type CampaignStatus, type Interest, type SubscriberStatus } from '../../../content-model';
+import {
+  campaignStatuses,
+  interests,
+  subscriberStatuses,
+  type Campaign,
+  type CampaignStatus,
+  type Interest,
+  type SubscriberStatus,
+} from '../../../content-model';
 import { choicesFrom } from '../products/choices';
 import { formatNumber } from '../shared/format';
 
@@ -36,11 +44,20 @@ const subscriberStatusColours: Record<SubscriberStatus, ChipColour> = {
 
 /** Colour and text together, so the status reads without relying on colour. */
 export function CampaignStatusChip({ status }: { status: CampaignStatus }) {
-  return <Chip size="small" color={campaignStatusColours[status]} variant={status === 'draft' ? 'outlined' : 'filled'} label={campaignStatuses.labels[status]} />;
+  return (
+    <Chip size="small" color={campaignStatusColours[status]} variant={status === 'draft' ? 'outlined' : 'filled'} label={campaignStatuses.labels[status]} />
+  );
 }
 
 export function SubscriberStatusChip({ status }: { status: SubscriberStatus }) {
-  return <Chip size="small" color={subscriberStatusColours[status]} variant={status === 'unsubscribed' || status === 'pending' ? 'outlined' : 'filled'} label={subscriberStatuses.labels[status]} />;
+  return (
+    <Chip
+      size="small"
+      color={subscriberStatusColours[status]}
+      variant={status === 'unsubscribed' || status === 'pending' ? 'outlined' : 'filled'}
+      label={subscriberStatuses.labels[status]}
+    />
+  );
 }
 
 export function interestNames(codes: readonly Interest[]): string {

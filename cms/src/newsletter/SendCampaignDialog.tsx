@@ -17,9 +17,11 @@ function useAudienceSize(campaign: Campaign): number | null | 'failed' {
   const dataProvider = useDataProvider<CmsDataProvider>();
   const [size, setSize] = useState<number | null | 'failed'>(null);
   const key = campaign.interests.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the interests array is new on every render; `key` says when it really changed.
   useEffect(() => {
     let cancelled = false;
-    const queries = campaign.interests.length === 0 ? [{ status: 'confirmed' as const }] : campaign.interests.map((interest) => ({ status: 'confirmed' as const, interest }));
+    const queries =
+      campaign.interests.length === 0 ? [{ status: 'confirmed' as const }] : campaign.interests.map((interest) => ({ status: 'confirmed' as const, interest }));
     Promise.all(queries.map((query) => dataProvider.listSubscribers(query))).then(
       (lists) => {
         if (!cancelled) setSize(new Set(lists.flat().map((subscriber) => subscriber.id)).size);
@@ -31,7 +33,6 @@ function useAudienceSize(campaign: Campaign): number | null | 'failed' {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataProvider, key]);
   return size;
 }
@@ -59,7 +60,9 @@ interface SendCampaignDialogProps {
  */
 export function SendCampaignDialog({ mode, campaign, busy, serverError, onCancel, onSend }: SendCampaignDialogProps) {
   const size = useAudienceSize(campaign);
-  const [when, setWhen] = useState(() => (campaign.status === 'scheduled' && campaign.scheduledAt ? toOsloDateTimeLocal(new Date(campaign.scheduledAt)) : suggestedTime()));
+  const [when, setWhen] = useState(() =>
+    campaign.status === 'scheduled' && campaign.scheduledAt ? toOsloDateTimeLocal(new Date(campaign.scheduledAt)) : suggestedTime(),
+  );
   const [localError, setLocalError] = useState<string | undefined>();
   const [shownServerError, setShownServerError] = useState(serverError);
   useEffect(() => setShownServerError(serverError), [serverError]);
@@ -123,7 +126,9 @@ export function SendCampaignDialog({ mode, campaign, busy, serverError, onCancel
             autoFocus
           />
         ) : (
-          <DialogContentText>Utsendelsen starter innen et minutt. Når den har startet, kan den ikke stoppes, og nyhetsbrevet kan ikke endres.</DialogContentText>
+          <DialogContentText>
+            Utsendelsen starter innen et minutt. Når den har startet, kan den ikke stoppes, og nyhetsbrevet kan ikke endres.
+          </DialogContentText>
         )}
       </Stack>
     </FormDialog>

@@ -128,7 +128,11 @@ export function SubscriberList() {
       <Datagrid rowClick={false} bulkActionButtons={false} size="small">
         <TextField source="email" />
         <FunctionField<Subscriber> source="status" render={() => <StatusCell />} />
-        <FunctionField<Subscriber> source="interests" sortable={false} render={(subscriber) => (subscriber.interests.length ? interestNames(subscriber.interests) : 'Generelle nyheter')} />
+        <FunctionField<Subscriber>
+          source="interests"
+          sortable={false}
+          render={(subscriber) => (subscriber.interests.length ? interestNames(subscriber.interests) : 'Generelle nyheter')}
+        />
         <DateField source="createdAt" locales="nb-NO" options={dateOptions} sx={noWrap} />
         <DateField source="confirmedAt" locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
         <DateField source="unsubscribedAt" locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />

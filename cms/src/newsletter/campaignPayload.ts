@@ -7,7 +7,12 @@ const editableCampaignFields = Object.keys(campaignInputSchema.shape) as (keyof 
 
 /** The rich-text editor leaves "<p></p>" behind when everything is deleted: that is no text. */
 export function isEmptyHtml(html: string): boolean {
-  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() === '' && !/<img\b/i.test(html);
+  return (
+    html
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .trim() === '' && !/<img\b/i.test(html)
+  );
 }
 
 /** react-admin turns emptied text into null; the API wants strings and lists. */

@@ -95,12 +95,7 @@ export function AttachmentsInput() {
         </List>
       )}
       {product ? (
-        <Button
-          component="label"
-          variant="outlined"
-          startIcon={uploading ? <CircularProgress size={16} /> : <UploadFileIcon />}
-          disabled={uploading}
-        >
+        <Button component="label" variant="outlined" startIcon={uploading ? <CircularProgress size={16} /> : <UploadFileIcon />} disabled={uploading}>
           {uploading ? 'Laster opp …' : 'Last opp PDF'}
           <input type="file" accept="application/pdf,.pdf" hidden onChange={upload} aria-label="Velg PDF-fil" />
         </Button>

@@ -91,7 +91,9 @@ function ConsultationForm({ busy, level, serverErrors, onCancel, onSend }: Omit<
   const minimum = consultationPolicy[level].minimumDays;
   const deadlineHelp =
     errors.closesOn ??
-    (days === null ? windowTexts[level] : `${days} dager (juli teller ikke). ${windowTexts[level]}${days < minimum ? ` For kort – minst ${minimum} dager.` : ''}`);
+    (days === null
+      ? windowTexts[level]
+      : `${days} dager (juli teller ikke). ${windowTexts[level]}${days < minimum ? ` For kort – minst ${minimum} dager.` : ''}`);
 
   return (
     <FormDialog

@@ -33,7 +33,12 @@ export function StatusChip(_props: { label?: string; sortable?: boolean }) {
 export function DueChip(_props: { label?: string; sortable?: boolean; sortBy?: string }) {
   const product = useRecordContext<Product>();
   const state = dueStateOf(product?.nextEvaluationDue ?? null);
-  if (!product?.nextEvaluationDue || !state) return <span aria-label="Ingen evaluering planlagt">–</span>;
+  if (!product?.nextEvaluationDue || !state)
+    return (
+      <span title="Ingen evaluering planlagt">
+        –<span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }}>Ingen evaluering planlagt</span>
+      </span>
+    );
   const { label, colour } = dueLabels[state];
   return (
     <Tooltip title={`Neste evaluering ${formatOsloDate(product.nextEvaluationDue)}`}>

@@ -1,7 +1,7 @@
 import { Alert, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useRecordContext } from 'react-admin';
-import { type Product, type ProductHistory as History } from '../../../content-model';
+import type { Product, ProductHistory as History } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { formatInstant, formatOsloDate } from '../shared/format';
 
@@ -32,6 +32,7 @@ function useProductHistory(product: Product | undefined): HistoryState {
   const id = product ? String(product.id) : undefined;
   const revision = product?.revision;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` is not read, but a new revision means new history to load.
   useEffect(() => {
     if (!id) return;
     let cancelled = false;
@@ -103,7 +104,10 @@ export function ProductHistory() {
         </TableHead>
         <TableBody>
           {audit.map((record, index) => (
-            <TableRow key={`${record.at}-${index}`}>
+            <TableRow
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
+              key={`${record.at}-${index}`}
+            >
               <TableCell>{formatInstant(record.at)}</TableCell>
               <TableCell>{record.by}</TableCell>
               <TableCell>{auditActionLabels[record.action] ?? record.action}</TableCell>

@@ -15,13 +15,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { OSLO_TIME_ZONE, productTypes, type Product } from '../../../content-model';
-import {
-  levelFilterChoices,
-  productStatusChoices,
-  productTypeChoices,
-  themeChoices,
-  topicCategoryChoices,
-} from './choices';
+import { levelFilterChoices, productStatusChoices, productTypeChoices, themeChoices, topicCategoryChoices } from './choices';
 import { ExportCsvButton } from './ExportCsvButton';
 import { DueChip, StatusChip } from './ProductChips';
 
@@ -69,11 +63,7 @@ export function ProductList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false} size="small" sx={overviewTableStyle}>
         <TextField source="title" />
-        <FunctionField<Product>
-          label="Type og nivå"
-          sortable={false}
-          render={(product) => `${productTypes.labels[product.type]} · nivå ${product.level}`}
-        />
+        <FunctionField<Product> label="Type og nivå" sortable={false} render={(product) => `${productTypes.labels[product.type]} · nivå ${product.level}`} />
         <SelectField source="topicCategory" choices={topicCategoryChoices} sortable={false} />
         <StatusChip label="resources.products.fields.status" sortable={false} />
         <FunctionField<Product> label="Eier" sortable={false} render={(product) => product.owner.name} />

@@ -105,19 +105,51 @@ export function ProductShow() {
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Oversikt">
           <FieldGrid>
-            <Labeled><SelectField source="type" choices={productTypeChoices} /></Labeled>
-            <Labeled><SelectField source="level" choices={levelChoices} /></Labeled>
-            <Labeled><SelectField source="topicCategory" choices={topicCategoryChoices} /></Labeled>
-            <Labeled><BooleanField source="riskOrTechnology" looseValue /></Labeled>
-            <Labeled><FunctionField<Product> source="themes" render={(product) => <VocabularyList codes={product.themes} labels={themes.labels} />} /></Labeled>
-            <Labeled><FunctionField<Product> source="targetGroups" render={(product) => <VocabularyList codes={product.targetGroups} labels={targetGroups.labels} />} /></Labeled>
-            <Labeled label="Eier"><FunctionField<Product> render={(product) => `${product.owner.name} <${product.owner.email}>`} /></Labeled>
-            <Labeled><TextField source="publisher" emptyText="–" /></Labeled>
-            <Labeled><BooleanField source="currentNeed" looseValue /></Labeled>
-            <Labeled><FunctionField<Product> source="decision" render={(product) => (product.decision ? `${product.decision.reference} (${formatOsloDate(product.decision.date)})` : '–')} /></Labeled>
-            <Labeled><DateField source="publishedAt" showTime locales="nb-NO" options={instantOptions} emptyText="–" /></Labeled>
-            <Labeled><DateField source="lastChangedAt" showTime locales="nb-NO" options={instantOptions} /></Labeled>
-            <Labeled><TextField source="lastChangedBy" /></Labeled>
+            <Labeled>
+              <SelectField source="type" choices={productTypeChoices} />
+            </Labeled>
+            <Labeled>
+              <SelectField source="level" choices={levelChoices} />
+            </Labeled>
+            <Labeled>
+              <SelectField source="topicCategory" choices={topicCategoryChoices} />
+            </Labeled>
+            <Labeled>
+              <BooleanField source="riskOrTechnology" looseValue />
+            </Labeled>
+            <Labeled>
+              <FunctionField<Product> source="themes" render={(product) => <VocabularyList codes={product.themes} labels={themes.labels} />} />
+            </Labeled>
+            <Labeled>
+              <FunctionField<Product>
+                source="targetGroups"
+                render={(product) => <VocabularyList codes={product.targetGroups} labels={targetGroups.labels} />}
+              />
+            </Labeled>
+            <Labeled label="Eier">
+              <FunctionField<Product> render={(product) => `${product.owner.name} <${product.owner.email}>`} />
+            </Labeled>
+            <Labeled>
+              <TextField source="publisher" emptyText="–" />
+            </Labeled>
+            <Labeled>
+              <BooleanField source="currentNeed" looseValue />
+            </Labeled>
+            <Labeled>
+              <FunctionField<Product>
+                source="decision"
+                render={(product) => (product.decision ? `${product.decision.reference} (${formatOsloDate(product.decision.date)})` : '–')}
+              />
+            </Labeled>
+            <Labeled>
+              <DateField source="publishedAt" showTime locales="nb-NO" options={instantOptions} emptyText="–" />
+            </Labeled>
+            <Labeled>
+              <DateField source="lastChangedAt" showTime locales="nb-NO" options={instantOptions} />
+            </Labeled>
+            <Labeled>
+              <TextField source="lastChangedBy" />
+            </Labeled>
             <Labeled>
               <FunctionField<Product>
                 source="lastEvaluatedAt"
@@ -131,11 +163,21 @@ export function ProductShow() {
             <Labeled>
               <FunctionField<Product>
                 source="nextEvaluationDue"
-                render={(product) => (product.nextEvaluationDue ? formatOsloDate(product.nextEvaluationDue) : product.publishedVersion === null ? 'Settes ved publisering' : 'Ingen evalueringssyklus')}
+                render={(product) =>
+                  product.nextEvaluationDue
+                    ? formatOsloDate(product.nextEvaluationDue)
+                    : product.publishedVersion === null
+                      ? 'Settes ved publisering'
+                      : 'Ingen evalueringssyklus'
+                }
               />
             </Labeled>
-            <Labeled><NumberField source="downloadsTotal" locales="nb-NO" /></Labeled>
-            <Labeled><TextField source="slug" /></Labeled>
+            <Labeled>
+              <NumberField source="downloadsTotal" locales="nb-NO" />
+            </Labeled>
+            <Labeled>
+              <TextField source="slug" />
+            </Labeled>
           </FieldGrid>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Innhold" path="innhold">

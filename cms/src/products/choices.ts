@@ -1,11 +1,4 @@
-import {
-  governanceLevels,
-  productStatuses,
-  productTypes,
-  targetGroups,
-  themes,
-  topicCategories,
-} from '../../../content-model';
+import { governanceLevels, productStatuses, productTypes, targetGroups, themes, topicCategories } from '../../../content-model';
 
 export interface Choice<Id extends string | number = string> {
   id: Id;

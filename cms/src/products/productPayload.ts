@@ -1,18 +1,9 @@
-import {
-  productContentSchema,
-  productCreateSchema,
-  productMetadataSchema,
-  type Product,
-  type ProductCreate,
-  type ProductUpdate,
-} from '../../../content-model';
+import { productContentSchema, productCreateSchema, productMetadataSchema, type Product, type ProductCreate, type ProductUpdate } from '../../../content-model';
 import { changedFields, list, schemaErrors, type FormValues } from '../shared/validation';
 
 /** The fields an editor edits; everything else on a Product is lifecycle bookkeeping owned by the API. */
-export const editableProductFields = [
-  ...Object.keys(productMetadataSchema.shape),
-  ...Object.keys(productContentSchema.shape),
-] as (keyof ProductCreate & keyof Product)[];
+export const editableProductFields = [...Object.keys(productMetadataSchema.shape), ...Object.keys(productContentSchema.shape)] as (keyof ProductCreate &
+  keyof Product)[];
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';

@@ -25,7 +25,20 @@ interface FormDialogProps {
  * The shell of a dialog with a form: title, optional lead text and error, the fields, and
  * "Avbryt" beside the submit button. Neither closing nor cancelling is possible while busy.
  */
-export function FormDialog({ open = true, titleId, title, intro, error, busy, submitLabel, submitColor, fullWidth = true, onSubmit, onCancel, children }: FormDialogProps) {
+export function FormDialog({
+  open = true,
+  titleId,
+  title,
+  intro,
+  error,
+  busy,
+  submitLabel,
+  submitColor,
+  fullWidth = true,
+  onSubmit,
+  onCancel,
+  children,
+}: FormDialogProps) {
   return (
     <Dialog open={open} onClose={busy ? undefined : onCancel} aria-labelledby={titleId} fullWidth={fullWidth} maxWidth="sm">
       <form onSubmit={onSubmit} noValidate>

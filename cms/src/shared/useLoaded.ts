@@ -20,6 +20,7 @@ export function useLoaded<T>(load: (dataProvider: CmsDataProvider) => Promise<T>
   const [generation, setGeneration] = useState(0);
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a new function on every render; `key` and `generation` say when to load again.
   useEffect(() => {
     if (!authenticated || !dataProvider) return;
     let cancelled = false;
@@ -36,8 +37,6 @@ export function useLoaded<T>(load: (dataProvider: CmsDataProvider) => Promise<T>
     return () => {
       cancelled = true;
     };
-    // `load` is a new function on every render; `key` and `generation` say when to load again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [authenticated, dataProvider, key, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

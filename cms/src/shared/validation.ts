@@ -44,7 +44,8 @@ export function nestErrors(issues: readonly z.core.$ZodIssue[]): FormValues {
     if (leaf === undefined) continue;
     let node = errors;
     for (const segment of path) {
-      node = (node[segment] ??= {}) as FormValues;
+      node[segment] ??= {};
+      node = node[segment] as FormValues;
     }
     node[leaf] ??= issue.message;
   }

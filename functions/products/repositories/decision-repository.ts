@@ -1,7 +1,6 @@
 import { recordedDecisionSchema, type RecordedDecision } from '../../../content-model';
 import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
 
-
 /** Steering-group decisions per product, in the order they were made. */
 export function createDecisionRepository(table: Table) {
   return {

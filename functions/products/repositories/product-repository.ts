@@ -44,9 +44,7 @@ export function createProductRepository(table: Table) {
      * the due-date index: the cost follows the number due, not the size of the catalogue.
      */
     async listDueBy(date: string): Promise<Product[]> {
-      return queryIndex(table, indexes.evaluationDue, { partition: DUE, sort: { op: '<=', value: `${date}#\uffff` } }, (item) =>
-        productSchema.parse(item),
-      );
+      return queryIndex(table, indexes.evaluationDue, { partition: DUE, sort: { op: '<=', value: `${date}#\uffff` } }, (item) => productSchema.parse(item));
     },
 
     insert(product: Product): TransactionStep {
@@ -94,8 +92,7 @@ export function createProductRepository(table: Table) {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        onConditionFailed: () =>
-          new ConflictError(`Adressen «${slug}» er allerede i bruk`, [{ path: 'slug', message: 'Adressen er allerede i bruk' }]),
+        onConditionFailed: () => new ConflictError(`Adressen «${slug}» er allerede i bruk`, [{ path: 'slug', message: 'Adressen er allerede i bruk' }]),
       };
     },
 

@@ -11,7 +11,11 @@ import { getProduct } from './read-product';
 export async function createUploadTicket({ store, files }: Pick<ProductDependencies, 'store' | 'files'>, id: string, request: UploadRequest) {
   const product = await getProduct({ store }, id);
   if (product.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke få nye vedlegg');
-  const safeName = request.fileName.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+/, '').slice(-120);
+  const safeName = request.fileName
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(-120);
   const attachment = {
     key: `products/${id}/${randomUUID()}-${safeName}`,
     fileName: request.fileName,

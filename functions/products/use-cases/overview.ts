@@ -1,10 +1,4 @@
-import {
-  productStatuses,
-  productTypes,
-  topicCategories,
-  type OverviewQuery,
-  type Product,
-} from '../../../content-model';
+import { productStatuses, productTypes, topicCategories, type OverviewQuery, type Product } from '../../../content-model';
 import { toCsv, type CsvColumn } from '../../shared/csv';
 import type { ProductDependencies } from './dependencies';
 
@@ -47,9 +41,7 @@ function compare(a: Product, b: Product, sort: OverviewQuery['sort']): number {
 export async function selectOverview({ store }: Pick<ProductDependencies, 'store'>, query: OverviewQuery): Promise<Product[]> {
   const all = await store.products.listAll();
   const direction = query.order === 'desc' ? -1 : 1;
-  return all
-    .filter((product) => matches(product, query))
-    .sort((a, b) => direction * compare(a, b, query.sort) || collator.compare(a.title, b.title));
+  return all.filter((product) => matches(product, query)).sort((a, b) => direction * compare(a, b, query.sort) || collator.compare(a.title, b.title));
 }
 
 export async function listOverview(deps: Pick<ProductDependencies, 'store'>, query: OverviewQuery) {

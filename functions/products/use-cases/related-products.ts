@@ -3,6 +3,6 @@ import type { Store } from '../../store';
 
 export async function assertRelatedProductsExist(store: Store, slugs: readonly string[]): Promise<void> {
   const ids = await Promise.all(slugs.map((slug) => store.products.findIdBySlug(slug)));
-  const missing = ids.findIndex((id) => id === null);
+  const missing = ids.indexOf(null);
   if (missing >= 0) throw ValidationError.field(`relatedProducts.${missing}`, `Ukjent produkt «${slugs[missing]}»`);
 }

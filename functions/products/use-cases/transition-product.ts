@@ -59,7 +59,15 @@ export async function transitionProduct(
     case 'publish': {
       const publishedOn = osloDate(now);
       // A new version starts a fresh review cycle: earlier evaluation outcomes were about the old text.
-      next = { ...current, ...changed, status: 'published', publishedVersion: current.workingVersion, publishedAt: at, lastEvaluationOutcome: null, notCurrentReason: null };
+      next = {
+        ...current,
+        ...changed,
+        status: 'published',
+        publishedVersion: current.workingVersion,
+        publishedAt: at,
+        lastEvaluationOutcome: null,
+        notCurrentReason: null,
+      };
       // Approval ends the consultation; one left open from before that rule ends here.
       steps.push(...closeConsultations(await store.consultations.unendedFor(id, publishedOn), 'Produktet er publisert'));
       next.nextEvaluationDue = dueDateFor(next, publishedOn);

@@ -13,12 +13,7 @@ import { assertRelatedProductsExist } from './related-products';
  */
 const administrativeFields = new Set<keyof Product>(['owner', 'currentNeed', 'topicCategory', 'riskOrTechnology']);
 
-export async function updateProduct(
-  { store, files, clock }: ProductDependencies,
-  actor: Actor,
-  id: string,
-  update: ProductUpdate,
-): Promise<Product> {
+export async function updateProduct({ store, files, clock }: ProductDependencies, actor: Actor, id: string, update: ProductUpdate): Promise<Product> {
   const current = await store.products.get(id);
   if (!current) throw new NotFoundError('Produktet finnes ikke');
   if (current.revision !== update.expectedRevision) {
@@ -36,9 +31,7 @@ export async function updateProduct(
   if (changed.length === 0) return current;
 
   if (changed.includes('slug') && current.publishedVersion !== null) {
-    throw new ConflictError('Adressen kan ikke endres etter at produktet er publisert', [
-      { path: 'slug', message: 'Adressen er låst etter publisering' },
-    ]);
+    throw new ConflictError('Adressen kan ikke endres etter at produktet er publisert', [{ path: 'slug', message: 'Adressen er låst etter publisering' }]);
   }
   assertProductRules(proposed);
   if (changed.includes('relatedProducts')) await assertRelatedProductsExist(store, proposed.relatedProducts);
@@ -57,7 +50,11 @@ export async function updateProduct(
   next.nextEvaluationDue = current.publishedAt ? dueDateFor(next, osloDate(new Date(current.publishedAt))) : null;
 
   const published = current.publishedVersion !== null ? await store.published.get(id) : null;
-  const publishedChanges = published && { topicCategory: next.topicCategory, riskOrTechnology: next.riskOrTechnology, nextEvaluationDue: next.nextEvaluationDue };
+  const publishedChanges = published && {
+    topicCategory: next.topicCategory,
+    riskOrTechnology: next.riskOrTechnology,
+    nextEvaluationDue: next.nextEvaluationDue,
+  };
 
   await store.transact([
     store.products.update(next, expectedRevision),
@@ -65,7 +62,16 @@ export async function updateProduct(
       ? [store.published.put({ ...published, ...publishedChanges })]
       : []),
     ...(changed.includes('slug') ? [store.products.releaseSlug(current.slug, id), store.products.claimSlug(next.slug, id)] : []),
-    store.audit.insert({ entityType: 'product', entityId: id, at: now, by: actor.username, action: 'updated', changes: changed, version: next.workingVersion, revision: next.revision }),
+    store.audit.insert({
+      entityType: 'product',
+      entityId: id,
+      at: now,
+      by: actor.username,
+      action: 'updated',
+      changes: changed,
+      version: next.workingVersion,
+      revision: next.revision,
+    }),
   ]);
   return next;
 }

@@ -51,7 +51,9 @@ export async function transact(table: Table, steps: TransactionStep[]): Promise<
 
 /** Reads every page of a query; only for partitions whose size is bounded by design. */
 export async function queryAll<T>(
-  fetchPage: (exclusiveStartKey: Record<string, unknown> | undefined) => Promise<{ Items?: Record<string, unknown>[] | undefined; LastEvaluatedKey?: Record<string, unknown> | undefined }>,
+  fetchPage: (
+    exclusiveStartKey: Record<string, unknown> | undefined,
+  ) => Promise<{ Items?: Record<string, unknown>[] | undefined; LastEvaluatedKey?: Record<string, unknown> | undefined }>,
   parse: (item: Record<string, unknown>) => T,
 ): Promise<T[]> {
   const results: T[] = [];
@@ -136,8 +138,6 @@ export function updateExpression(attributes: Record<string, unknown>): {
       values[`:a${index}`] = value;
     }
   });
-  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
-    .filter(Boolean)
-    .join(' ');
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
   return { UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }

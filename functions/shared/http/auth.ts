@@ -31,9 +31,7 @@ const claimsSchema = z.object({
 
 export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
   const context: unknown = event.requestContext;
-  const claims = z
-    .object({ authorizer: z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }) })
-    .safeParse(context);
+  const claims = z.object({ authorizer: z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }) }).safeParse(context);
   if (!claims.success) return null;
   const parsed = claimsSchema.safeParse(claims.data.authorizer.jwt.claims);
   if (!parsed.success) return null;

@@ -33,7 +33,10 @@ function withEntityTag(response: HttpResponse, ifNoneMatch: string | undefined):
  * Maps every error to its HTTP answer. A 5xx is also logged and counted as a metric: the handler
  * returns normally, so Lambda's own Errors metric (and its alarm) never sees it.
  */
-function errorResponses(lambdaName: LambdaName, operationOf: (routeKey: string) => string | undefined): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+function errorResponses(
+  lambdaName: LambdaName,
+  operationOf: (routeKey: string) => string | undefined,
+): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
     onError: (request) => {
       request.response = toErrorResponse(request.error);

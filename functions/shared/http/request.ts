@@ -73,10 +73,8 @@ export function jsonOrFormBody(request: HttpRequest): unknown {
 }
 
 export const parseBody = <S extends z.ZodType>(request: HttpRequest, schema: S) => parseInput(schema, jsonBody(request), 'body');
-export const parseQuery = <S extends z.ZodType>(request: HttpRequest, schema: S) =>
-  parseInput(schema, request.event.queryStringParameters ?? {}, 'query');
-export const parsePath = <S extends z.ZodType>(request: HttpRequest, schema: S) =>
-  parseInput(schema, request.event.pathParameters ?? {}, 'path');
+export const parseQuery = <S extends z.ZodType>(request: HttpRequest, schema: S) => parseInput(schema, request.event.queryStringParameters ?? {}, 'query');
+export const parsePath = <S extends z.ZodType>(request: HttpRequest, schema: S) => parseInput(schema, request.event.pathParameters ?? {}, 'path');
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
