@@ -91,7 +91,7 @@ export function useBrowserSystem(ports: LocalSystemOptions['ports'], dataDirPref
   beforeAll(async () => {
     await buildCms();
     dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
-    system = await startLocalSystem({ ports, dataDir, ephemeral: true, seed: true });
+    system = await startLocalSystem({ ...(ports ? { ports } : {}), dataDir, ephemeral: true, seed: true });
     browser = await launchBrowser();
   }, 180_000);
 

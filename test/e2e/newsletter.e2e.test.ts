@@ -49,7 +49,7 @@ async function emailsSince(): Promise<SentEmail[]> {
 
 /** Waits for an email to show up in SES local (sends are synchronous, but allow for a loaded machine). */
 async function waitForEmail(match: (email: SentEmail) => boolean, what: string): Promise<SentEmail> {
-  const seen: { email?: SentEmail } = {};
+  const seen: { email?: SentEmail | undefined } = {};
   await expect
     .poll(
       async () => {

@@ -72,7 +72,7 @@ export function createApiClient(apiUrl: string, tokens: BearerTokenSource): ApiC
       response = await fetch(`${apiUrl}${path}${toQueryString(request.query)}`, {
         method: request.method ?? 'GET',
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       });
     } catch {
       throw new HttpError('Får ikke kontakt med API-et – sjekk nettverket', 0);
@@ -97,7 +97,7 @@ export function createApiClient(apiUrl: string, tokens: BearerTokenSource): ApiC
       await response.arrayBuffer().catch(() => undefined);
     },
     async file(path, query) {
-      const response = await send(path, { query }, '*/*');
+      const response = await send(path, query ? { query } : {}, '*/*');
       return response.blob();
     },
   };

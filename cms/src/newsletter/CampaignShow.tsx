@@ -21,7 +21,7 @@ const SLOW_POLL_MS = 30_000;
  * While a send is underway the page asks for the campaign every 2.5 s; a send planned for later
  * than two minutes from now is checked only every 30 s. Nothing is polled once it is sent.
  */
-function pollInterval(query: { state: { data?: Campaign } }): number | false {
+function pollInterval(query: { state: { data?: Campaign | undefined } }): number | false {
   const campaign = query.state.data;
   if (!campaign || !isUnderway(campaign)) return false;
   if (campaign.status === 'scheduled' && campaign.scheduledAt && new Date(campaign.scheduledAt).getTime() - Date.now() > 120_000) return SLOW_POLL_MS;

@@ -49,7 +49,7 @@ interface SendCampaignDialogProps {
   campaign: Campaign;
   busy: boolean;
   /** The API's message about the time (e.g. already passed). */
-  serverError?: string;
+  serverError?: string | undefined;
   onCancel(): void;
   onSend(scheduledAt?: string): void;
 }

@@ -10,7 +10,7 @@ interface FormDialogProps {
   /** A lead text above the fields. */
   intro?: ReactNode;
   /** An overall message (e.g. from the API) above the fields. */
-  error?: string;
+  error?: string | undefined;
   busy: boolean;
   submitLabel: ReactNode;
   submitColor?: ButtonProps['color'];
