@@ -78,11 +78,27 @@ function osloOffsetMs(epochMs: number): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(epochMs / 1000) * 1000;
 }
 
-/** The instant at which the clocks in Oslo show `hour:minute` on `date`, e.g. 09:00 on 2026-12-03 → 08:00Z. */
+/**
+ * The instant at which the clocks in Oslo show `hour:minute` on `date`, e.g. 09:00 on 2026-12-03 → 08:00Z.
+ * On the two days a year the clocks change, this follows RFC 5545 (and Temporal's "compatible"), so
+ * that a time typed in the CMS means what a calendar reading our iCalendar files takes it to mean:
+ * - a time that occurs twice (02:30 on 2026-10-25) is the first of the two, still summer time (00:30Z);
+ * - a time that does not exist (02:30 on 2026-03-29) is read with the offset before the gap, so it
+ *   lands an hour later on the clock (03:30 summer time, 01:30Z).
+ */
 export function osloWallClockInstant(date: string, hour: number, minute = 0): Date {
   const { year, month, day } = parseDate(date);
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
-  // The offset at a first guess, corrected once in case the guess fell across a DST change.
-  const guess = wallAsUtc - osloOffsetMs(wallAsUtc);
-  return new Date(wallAsUtc - osloOffsetMs(guess));
+  // Oslo's offset a few hours either side: the two differ only when the clocks change that night.
+  const offsetBefore = osloOffsetMs(wallAsUtc - 3 * 3_600_000);
+  const offsetAfter = osloOffsetMs(wallAsUtc + 3 * 3_600_000);
+  const candidates = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter(
+    (epochMs, index) => osloOffsetMs(epochMs) === (index === 0 ? offsetBefore : offsetAfter),
+  );
+  return new Date(candidates.length ? Math.min(...candidates) : wallAsUtc - offsetBefore);
+}
+
+/** Whether two instants fall on the same calendar day in Oslo. */
+export function sameOsloDay(a: Date, b: Date): boolean {
+  return osloDate(a) === osloDate(b);
 }

@@ -1,5 +1,6 @@
 export * from './vocabularies';
 export * from './dates';
+export * from './format';
 export * from './review-policy';
 export * from './product';
 export * from './review';

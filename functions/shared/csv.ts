@@ -1,9 +1,12 @@
 export type CsvColumn<T> = [header: string, value: (row: T, index: number) => string | number];
 
+const NEGATIVE_NUMBER = /^-\d+(?:[.,]\d+)?$/;
+
 function cell(value: string | number): string {
   const text = String(value);
-  // Cells starting with = + - @ would run as formulas in Excel.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Cells starting with = + - @ (or a tab or CR before one) would run as formulas in Excel; a
+  // negative number is only a number and stays one.
+  const safe = /^[=+\-@\t\r]/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,0 +1,195 @@
+import { OSLO_TIME_ZONE, osloDate, osloWallClockInstant, osloWallTime, sameOsloDay, addDays } from './dates';
+
+/**
+ * Text for people, formatted in one place: dates and times as the clocks in Oslo show them, in
+ * Norwegian bokmål, in three registers: written out (emails, public pages, messages), short (CMS
+ * tables and facts) and sortable (CSV files opened in Excel). Also slugs and HTML → plain text.
+ * Every function takes an instant as a Date or an ISO string.
+ */
+
+type Instant = Date | string;
+
+const toDate = (instant: Instant): Date => (typeof instant === 'string' ? new Date(instant) : instant);
+const two = (value: number) => String(value).padStart(2, '0');
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// ---------------------------------------------------------------------------------------------
+// Written out: "tirsdag 24. november 2026 kl. 09.00–16.00". Names are spelled here, not by ICU, so
+// an email never varies with the runtime's locale data.
+
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'] as const;
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
+
+/** "tirsdag 24. november 2026", or without the year ("tirsdag 24. november"). */
+export function formatOsloDay(instant: Instant, { year: withYear = true }: { year?: boolean } = {}): string {
+  const t = osloWallTime(toDate(instant));
+  const weekday = WEEKDAYS[new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay()] ?? '';
+  const month = MONTHS[t.month - 1] ?? '';
+  return `${weekday} ${t.day}. ${month}${withYear ? ` ${t.year}` : ''}`;
+}
+
+/** "09.00": Norwegian puts a full stop between hours and minutes. */
+export function formatOsloTime(instant: Instant): string {
+  const t = osloWallTime(toDate(instant));
+  return `${two(t.hour)}.${two(t.minute)}`;
+}
+
+/** "09.00–16.00", the clock times of a span (the day is the caller's business). */
+export function formatOsloTimeSpan(startsAt: Instant, endsAt: Instant): string {
+  return `${formatOsloTime(startsAt)}–${formatOsloTime(endsAt)}`;
+}
+
+/** "torsdag 3. desember 2026 kl. 10.00". */
+export function formatOsloDateTime(instant: Instant): string {
+  return `${formatOsloDay(instant)} kl. ${formatOsloTime(instant)}`;
+}
+
+/**
+ * An event's or session's span: one day with two times ("tirsdag 24. november 2026 kl. 09.00–16.00"),
+ * or both days in full when it runs over several ("… kl. 09.00 – onsdag 25. november 2026 kl. 15.00").
+ */
+export function formatOsloPeriod(startsAt: Instant, endsAt: Instant): string {
+  if (sameOsloDay(toDate(startsAt), toDate(endsAt))) return `${formatOsloDay(startsAt)} kl. ${formatOsloTimeSpan(startsAt, endsAt)}`;
+  return `${formatOsloDateTime(startsAt)} – ${formatOsloDateTime(endsAt)}`;
+}
+
+/** "i dag", "i morgen" or the day without the year, seen from `now` (when the text is written). */
+export function formatOsloRelativeDay(instant: Instant, now: Date): string {
+  const today = osloDate(now);
+  const day = osloDate(toDate(instant));
+  if (day === today) return 'i dag';
+  if (day === addDays(today, 1)) return 'i morgen';
+  return formatOsloDay(instant, { year: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Short, for the CMS: "10. des. 2026", "10. des. 2026, 09:00".
+
+const shortDateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
+const shortDateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
+const shortTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_ZONE, timeStyle: 'short' });
+
+/**
+ * "10. des. 2026". A calendar date (YYYY-MM-DD) is an Oslo date already and is shown as it is; an
+ * instant is shown as the date in Oslo at that instant.
+ */
+export function formatOsloShortDate(dateOrInstant: Instant): string {
+  // Noon UTC is the same calendar day in Oslo all year.
+  const at = typeof dateOrInstant === 'string' && CALENDAR_DATE.test(dateOrInstant) ? new Date(`${dateOrInstant}T12:00:00Z`) : toDate(dateOrInstant);
+  return shortDateFormat.format(at);
+}
+
+/** "10. des. 2026, 09:00". */
+export function formatOsloShortDateTime(instant: Instant): string {
+  return shortDateTimeFormat.format(toDate(instant));
+}
+
+/** "10. des. 2026, 09:00–16:00" within one Oslo day; both dates and times when it runs over several. */
+export function formatOsloShortPeriod(startsAt: Instant, endsAt: Instant): string {
+  if (sameOsloDay(toDate(startsAt), toDate(endsAt))) return `${formatOsloShortDateTime(startsAt)}–${shortTimeFormat.format(toDate(endsAt))}`;
+  return `${formatOsloShortDateTime(startsAt)} – ${formatOsloShortDateTime(endsAt)}`;
+}
+
+const numberFormat = new Intl.NumberFormat('nb-NO');
+
+/** "12 345" (with a non-breaking space), as Norwegian writes numbers. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sortable, for CSV files: Excel reads "2026-12-10" and "2026-12-10 09:30" as dates and sorts them.
+
+/** "2026-12-10": the date in Oslo (not UTC: 23:30Z is already the next day in Oslo). */
+export function formatOsloCsvDate(instant: Instant): string {
+  return osloDate(toDate(instant));
+}
+
+/** "2026-12-10 09:30" in Oslo time. */
+export function formatOsloCsvDateTime(instant: Instant): string {
+  const t = osloWallTime(toDate(instant));
+  return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// <input type="datetime-local">, whose value is wall-clock time without a zone: read and shown as Oslo time.
+
+/** An instant as the value of a datetime-local input showing Oslo time ("2026-05-04T09:30"). */
+export function toOsloDateTimeLocal(instant: Date): string {
+  return formatOsloCsvDateTime(instant).replace(' ', 'T');
+}
+
+/**
+ * A datetime-local value read as Oslo time (whatever the browser's own zone), as an ISO instant; null
+ * when it is not a complete date and time. Times the clocks skip or repeat: see `osloWallClockInstant`.
+ */
+export function fromOsloDateTimeLocal(value: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const instant = osloWallClockInstant(match[1] ?? '', Number(match[2]), Number(match[3]));
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slugs.
+
+/** Norwegian letters spelled the way Norwegian addresses spell them; other accents are dropped. */
+const transliterations: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a' };
+
+/**
+ * Lower-case ASCII words joined by single dashes, at most `maxLength` characters and never ending
+ * in a dash: "  Ærlig talt – Økonomi!  " → "aerlig-talt-okonomi". Product addresses are stored, so
+ * the result for a title must not change.
+ */
+export function slugify(text: string, { maxLength = 100 }: { maxLength?: number } = {}): string {
+  return text
+    .toLocaleLowerCase('nb')
+    .replace(/[æøå]/g, (char) => transliterations[char] ?? char)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML → plain text, for the text part of emails and for calendars.
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntity(entity: string, name: string): string {
+  const lower = name.toLowerCase();
+  const named = namedEntities[lower];
+  if (named !== undefined) return named;
+  const code = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : lower.startsWith('#') ? Number.parseInt(lower.slice(1), 10) : Number.NaN;
+  return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+}
+
+const stripTags = (html: string) => html.replace(/<[^>]+>/g, '');
+
+/** A link as "label (address)", or just the address when that is the label. */
+function linkText(href: string, label: string): string {
+  const text = stripTags(label).trim();
+  return text === '' || text === href ? href : `${label} (${href})`;
+}
+
+/**
+ * The rich text the editors write, as plain text: one line per paragraph, heading or list item
+ * ("- " before items), links as "label (address)", entities decoded, spaces collapsed.
+ */
+export function htmlToText(html: string): string {
+  return (
+    html
+      .replace(/<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_match, href: string, label: string) => linkText(href, label))
+      .replace(/<li\b[^>]*>/gi, '- ')
+      .replace(/<\/(p|h[1-6]|li|blockquote|tr|div)>|<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      // Entities last, so that "&lt;b&gt;" written as text stays text.
+      .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, decodeEntity)
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
+}
