@@ -1,6 +1,5 @@
-import { attendanceModes, type NormenEvent, type Registration } from '../../content-model';
+import { attendanceModes, formatOsloDateTime, type NormenEvent, type Registration } from '../../content-model';
 import { html, page } from '../shared/html';
-import { formatInstant } from './emails';
 import { eventHeader } from './pages';
 import type { ConfirmOutcome } from './registration';
 
@@ -15,7 +14,7 @@ export function confirmSeatPage(event: NormenEvent, registration: Registration, 
   const query = `?token=${encodeURIComponent(token)}`;
   return page(
     'Bekreft plassen',
-    html`${eventHeader(event)}<p>Plassen er holdt for ${who(registration)} til <strong>${formatInstant(registration.heldUntil ?? '')}</strong>.</p>
+    html`${eventHeader(event)}<p>Plassen er holdt for ${who(registration)} til <strong>${formatOsloDateTime(registration.heldUntil ?? '')}</strong>.</p>
 <form method="post" action="confirm${query}"><button type="submit">Bekreft plassen</button></form>
 <p class="meta">Bekrefter du ikke innen fristen, går plassen videre til den første på ventelisten.</p>`,
   );
@@ -40,7 +39,7 @@ export function confirmOutcomePage(outcome: ConfirmOutcome, registrationUrl: str
         body: page(
           'Fristen for å bekrefte er ute',
           html`${eventHeader(event)}<h2>Fristen for å bekrefte plassen er ute</h2>
-<p class="notice" role="alert">Plassen ble holdt for deg til ${formatInstant(registration.heldUntil ?? '')}, men ble ikke bekreftet i tide, så den er gitt videre. Du er ikke påmeldt.</p>
+<p class="notice" role="alert">Plassen ble holdt for deg til ${formatOsloDateTime(registration.heldUntil ?? '')}, men ble ikke bekreftet i tide, så den er gitt videre. Du er ikke påmeldt.</p>
 <p><a href="${registrationUrl}">Meld deg på igjen</a> så lenge påmeldingen er åpen. Er det fullt, kommer du på ventelisten.</p>`,
         ),
       };

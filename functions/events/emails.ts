@@ -1,4 +1,17 @@
-import { addDays, attendanceModes, osloDate, osloWallTime, type EventSession, type NormenEvent, type Registration } from '../../content-model';
+import {
+  attendanceModes,
+  formatOsloDateTime,
+  formatOsloDay,
+  formatOsloPeriod,
+  formatOsloRelativeDay,
+  formatOsloTime,
+  formatOsloTimeSpan,
+  sameOsloDay,
+  slugify,
+  type EventSession,
+  type NormenEvent,
+  type Registration,
+} from '../../content-model';
 import { html, type SafeHtml } from '../shared/html';
 import type { EmailAttachment } from '../shared/mime';
 import { calendarContentType, eventCalendar, type CalendarMethod } from './ics';
@@ -28,51 +41,6 @@ export interface RegistrationEmailContext {
   /** The event's registration form, for someone whose hold ran out. */
   registrationUrl: string;
   now: Date;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates and times in Oslo, written the Norwegian way: "tirsdag 24. november 2026 kl. 09.00–16.00".
-
-const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'] as const;
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
-
-/** "tirsdag 24. november", with the year unless left out. Names are spelled here, not by ICU, so they never vary. */
-function formatDay(instant: Date, withYear = true): string {
-  const t = osloWallTime(instant);
-  const weekday = WEEKDAYS[new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay()] ?? '';
-  const month = MONTHS[t.month - 1] ?? '';
-  return `${weekday} ${t.day}. ${month}${withYear ? ` ${t.year}` : ''}`;
-}
-
-/** "09.00": Norwegian uses a full stop between hours and minutes. */
-function formatTime(instant: Date): string {
-  const t = osloWallTime(instant);
-  return `${String(t.hour).padStart(2, '0')}.${String(t.minute).padStart(2, '0')}`;
-}
-
-/** One instant: "torsdag 3. desember 2026 kl. 10.00". */
-export function formatInstant(instant: string): string {
-  const at = new Date(instant);
-  return `${formatDay(at)} kl. ${formatTime(at)}`;
-}
-
-const sameOsloDay = (a: Date, b: Date) => osloDate(a) === osloDate(b);
-
-/** The whole span: one day with two times, or two full dates when it runs over several days. */
-export function formatPeriod(startsAt: string, endsAt: string): string {
-  const start = new Date(startsAt);
-  const end = new Date(endsAt);
-  if (sameOsloDay(start, end)) return `${formatDay(start)} kl. ${formatTime(start)}–${formatTime(end)}`;
-  return `${formatDay(start)} kl. ${formatTime(start)} – ${formatDay(end)} kl. ${formatTime(end)}`;
-}
-
-/** "i dag", "i morgen" or the date, seen from when the email is written. */
-function relativeDay(instant: Date, now: Date): string {
-  const today = osloDate(now);
-  const day = osloDate(instant);
-  if (day === today) return 'i dag';
-  if (day === addDays(today, 1)) return 'i morgen';
-  return formatDay(instant, false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +123,7 @@ function facts(ctx: RegistrationEmailContext): Block {
   return {
     kind: 'facts',
     rows: [
-      ['Tid', formatPeriod(ctx.event.startsAt, ctx.event.endsAt)],
+      ['Tid', formatOsloPeriod(ctx.event.startsAt, ctx.event.endsAt)],
       ['Sted', placeFor(ctx)],
       ['Deltakelse', attendanceModes.labels[ctx.registration.mode]],
     ],
@@ -163,9 +131,8 @@ function facts(ctx: RegistrationEmailContext): Block {
 }
 
 function sessionLine(session: EventSession, multiDay: boolean): string {
-  const start = new Date(session.startsAt);
-  const time = `${formatTime(start)}–${formatTime(new Date(session.endsAt))}`;
-  const when = multiDay ? `${formatDay(start, false)} ${time}` : time;
+  const time = formatOsloTimeSpan(session.startsAt, session.endsAt);
+  const when = multiDay ? `${formatOsloDay(session.startsAt, { year: false })} ${time}` : time;
   return `${when}: ${session.title}${session.speaker ? ` (${session.speaker})` : ''}`;
 }
 
@@ -181,16 +148,7 @@ const cancelLink = (ctx: RegistrationEmailContext, lead: string): Block => ({ ki
 
 /** A file name from the title: "Normkonferansen 2026" → "normkonferansen-2026.ics". */
 export function calendarFilename(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '');
+  const slug = slugify(title, { maxLength: 60 });
   return `${slug || 'arrangement'}.ics`;
 }
 
@@ -247,7 +205,7 @@ function waitlistedEmail(ctx: RegistrationEmailContext): EventEmail {
 
 /** Until when the seat is held, and the button that confirms it; no calendar entry before it is confirmed. */
 function heldSeatEmail(ctx: RegistrationEmailContext, subject: string, lead: string): EventEmail {
-  const until = formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString());
+  const until = formatOsloDateTime(ctx.registration.heldUntil ?? ctx.now.toISOString());
   return render(subject, [
     greeting(ctx.registration),
     paragraph(lead),
@@ -301,7 +259,7 @@ export function promotedEmail(ctx: RegistrationEmailContext): EventEmail {
 
 /** The hold ran out unconfirmed; the seat went on to the next in line. */
 export function holdExpiredEmail(ctx: RegistrationEmailContext): EventEmail {
-  const until = formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString());
+  const until = formatOsloDateTime(ctx.registration.heldUntil ?? ctx.now.toISOString());
   return render(`Plassen er gått videre: ${ctx.event.title}`, [
     greeting(ctx.registration),
     paragraph(`Plassen vi holdt for deg på «${ctx.event.title}» ble ikke bekreftet innen ${until}, så den er gitt videre. Du er ikke påmeldt.`),
@@ -340,7 +298,7 @@ export function alreadyRegisteredEmail(ctx: RegistrationEmailContext): EventEmai
   const held: Block[] =
     registration.status === 'held'
       ? [
-          paragraph(`Plassen er holdt for deg til ${formatInstant(registration.heldUntil ?? ctx.now.toISOString())}.`),
+          paragraph(`Plassen er holdt for deg til ${formatOsloDateTime(registration.heldUntil ?? ctx.now.toISOString())}.`),
           { kind: 'link', lead: 'Bekreft ved å åpne lenken og trykke på knappen:', label: 'Bekreft plassen', url: ctx.confirmUrl },
         ]
       : [];
@@ -362,7 +320,7 @@ export function cancelledRegistrationEmail(ctx: RegistrationEmailContext): Event
     `Du er avmeldt: ${ctx.event.title}`,
     [
       greeting(ctx.registration),
-      paragraph(`Du er nå avmeldt «${ctx.event.title}» (${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`),
+      paragraph(`Du er nå avmeldt «${ctx.event.title}» (${formatOsloPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`),
       paragraph('Vedlegget fjerner arrangementet fra kalenderen din. Vil du likevel delta, kan du melde deg på igjen så lenge påmeldingen er åpen.'),
     ],
     [calendarAttachment(ctx, 'CANCEL')],
@@ -380,10 +338,10 @@ export function reminderEmail(ctx: RegistrationEmailContext): EventEmail {
         ? [{ kind: 'link', lead: 'Lenken til strømmingen er personlig for påmeldte; ikke del den videre.', label: 'Se sendingen', url: event.streamingUrl }]
         : [paragraph('Lenken til strømmingen kommer i en egen e-post.')];
   return render(
-    `Påminnelse: ${event.title} ${relativeDay(start, ctx.now)}`,
+    `Påminnelse: ${event.title} ${formatOsloRelativeDay(start, ctx.now)}`,
     [
       greeting(registration),
-      paragraph(`Velkommen til «${event.title}», som starter ${relativeDay(start, ctx.now)} kl. ${formatTime(start)}.`),
+      paragraph(`Velkommen til «${event.title}», som starter ${formatOsloRelativeDay(start, ctx.now)} kl. ${formatOsloTime(start)}.`),
       facts(ctx),
       ...chosenSessions(ctx),
       ...streaming,
@@ -411,7 +369,7 @@ export function eventChangedEmail(ctx: RegistrationEmailContext): EventEmail {
         ? [paragraph('Den vedlagte kalenderoppføringen erstatter den du har fra før.')]
         : ctx.registration.status === 'held'
           ? [
-              paragraph(`Plassen er fortsatt holdt for deg til ${formatInstant(ctx.registration.heldUntil ?? ctx.now.toISOString())}.`),
+              paragraph(`Plassen er fortsatt holdt for deg til ${formatOsloDateTime(ctx.registration.heldUntil ?? ctx.now.toISOString())}.`),
               { kind: 'link' as const, lead: 'Passer det fortsatt?', label: 'Bekreft plassen', url: ctx.confirmUrl },
             ]
           : [paragraph('Du står fortsatt på ventelisten.')]),
@@ -428,7 +386,7 @@ export function eventCancelledEmail(ctx: RegistrationEmailContext): EventEmail {
     [
       greeting(ctx.registration),
       paragraph(
-        `Vi må dessverre avlyse «${ctx.event.title}», som skulle vært ${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}. Du trenger ikke gjøre noe; påmeldingen din gjelder ikke lenger.`,
+        `Vi må dessverre avlyse «${ctx.event.title}», som skulle vært ${formatOsloPeriod(ctx.event.startsAt, ctx.event.endsAt)}. Du trenger ikke gjøre noe; påmeldingen din gjelder ikke lenger.`,
       ),
       paragraph('Vedlegget fjerner arrangementet fra kalenderen din. Vi beklager ulempene dette medfører.'),
     ],
@@ -453,7 +411,7 @@ export function participantMessageEmail(ctx: RegistrationEmailContext, message: 
     [],
     [
       paragraph(
-        `Du får denne e-posten fordi du ${participation[ctx.registration.status]} «${ctx.event.title}» (${formatPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`,
+        `Du får denne e-posten fordi du ${participation[ctx.registration.status]} «${ctx.event.title}» (${formatOsloPeriod(ctx.event.startsAt, ctx.event.endsAt)}).`,
       ),
       ...(active ? [cancelLink(ctx, 'Vil du ikke lenger delta?')] : []),
     ],

@@ -6,6 +6,7 @@ import {
   offersFreedSeats,
   attendanceModes,
   eventStatuses,
+  formatOsloCsvDateTime,
   mailingAudiences,
   registrationStatuses,
   reminderDueAt,
@@ -27,17 +28,7 @@ import { timeOrderedId } from '../shared/ids';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { seatAttribute, type DueWork } from './event-repository';
-import {
-  announceDeparture,
-  emailContext,
-  emailParticipant,
-  leave,
-  offered,
-  osloDateTime,
-  seatsMoved,
-  untilCommitted,
-  type EventDependencies,
-} from './registration';
+import { announceDeparture, emailContext, emailParticipant, leave, offered, seatsMoved, untilCommitted, type EventDependencies } from './registration';
 import { promotedEmail, seatConfirmedEmail, seatOfferedEmail } from './emails';
 import { confirmHeldSeat, eventCounts, seatDelta, seatStandsFree, sum, takeFreeSeat } from './seats';
 
@@ -260,19 +251,19 @@ export async function registrationsCsv(deps: Pick<EventDependencies, 'store'>, e
   const { event, items } = await listRegistrations(deps, eventId, query);
   const sessionTitle = (id: string) => event.sessions.find((session) => session.id === id)?.title ?? id;
   return toCsv(items, [
-    ['Påmeldt', (registration) => osloDateTime(registration.registeredAt)],
+    ['Påmeldt', (registration) => formatOsloCsvDateTime(registration.registeredAt)],
     ['Navn', (registration) => registration.name],
     ['E-post', (registration) => registration.email],
     ['Virksomhet', (registration) => registration.organisation],
     ['Deltakelse', (registration) => attendanceModes.labels[registration.mode]],
     ['Status', (registration) => registrationStatuses.labels[registration.status]],
-    ['Holdt til', (registration) => (registration.status === 'held' && registration.heldUntil ? osloDateTime(registration.heldUntil) : '')],
+    ['Holdt til', (registration) => (registration.status === 'held' && registration.heldUntil ? formatOsloCsvDateTime(registration.heldUntil) : '')],
     ['Økter', (registration) => registration.sessions.map(sessionTitle).join(', ')],
     ...event.questions.map((question): [string, (registration: Registration) => string] => [
       question.label,
       (registration) => registration.answers[question.id] ?? '',
     ]),
-    ['Sjekket inn', (registration) => (registration.checkedInAt ? osloDateTime(registration.checkedInAt) : '')],
+    ['Sjekket inn', (registration) => (registration.checkedInAt ? formatOsloCsvDateTime(registration.checkedInAt) : '')],
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { OSLO_TIME_ZONE, osloWallTime, type NormenEvent } from '../../content-model';
+import { htmlToText, OSLO_TIME_ZONE, osloWallTime, type NormenEvent } from '../../content-model';
 
 /**
  * iCalendar (RFC 5545) entries for Normen's events, attached to participants' emails so that the
@@ -71,24 +71,9 @@ export function foldLine(line: string): string {
 
 const DESCRIPTION_MAX_CHARS = 600;
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-
 /** The event's rich text as a few plain paragraphs: calendars show DESCRIPTION as plain text. */
 export function plainDescription(htmlText: string): string {
-  const text = htmlText
-    .replace(/<li[^>]*>/gi, '- ')
-    .replace(/<\/(p|h[1-6]|li|blockquote|tr|div)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (entity, name: string) => {
-      const lower = name.toLowerCase();
-      if (lower in entities) return entities[lower] ?? entity;
-      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : lower.startsWith('#') ? parseInt(lower.slice(1), 10) : Number.NaN;
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    })
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const text = htmlToText(htmlText);
   if (text.length <= DESCRIPTION_MAX_CHARS) return text;
   // Cut at a word boundary: the full text is on the event page and in the email.
   const cut = text.slice(0, DESCRIPTION_MAX_CHARS);

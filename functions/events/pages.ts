@@ -1,7 +1,15 @@
-import { attendanceModes, eventTypes, questionKinds, type NormenEvent, type PublicEvent, type Registration } from '../../content-model';
+import {
+  attendanceModes,
+  eventTypes,
+  formatOsloPeriod,
+  formatOsloTimeSpan,
+  questionKinds,
+  type NormenEvent,
+  type PublicEvent,
+  type Registration,
+} from '../../content-model';
 import type { FieldError } from '../shared/errors';
 import { html, page, type SafeHtml } from '../shared/html';
-import { formatPeriod } from './emails';
 
 export interface RegistrationFormState {
   values: Record<string, string | string[]>;
@@ -26,7 +34,7 @@ function seatsText(free: number | null): string {
 
 export function eventHeader(event: Pick<NormenEvent, 'title' | 'type' | 'startsAt' | 'endsAt' | 'venue' | 'eligibility' | 'description'>): SafeHtml {
   return html`<h1>${event.title}</h1>
-<p class="meta">${eventTypes.labels[event.type]} · ${formatPeriod(event.startsAt, event.endsAt)}${event.venue ? html` · ${event.venue}` : ''}</p>
+<p class="meta">${eventTypes.labels[event.type]} · ${formatOsloPeriod(event.startsAt, event.endsAt)}${event.venue ? html` · ${event.venue}` : ''}</p>
 ${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : ''}`;
 }
 
@@ -73,7 +81,7 @@ export function registrationFormPage(
       ? html`<fieldset><legend>Hvilke økter deltar du på?${errorFor('sessions')}</legend>
   ${event.sessions.map(
     (session) =>
-      html`<label class="check"><input type="checkbox" name="sessions" value="${session.id}"${chosenSessions.includes(session.id) ? html` checked` : ''}${session.free === 0 ? html` disabled` : ''}> ${formatPeriod(session.startsAt, session.endsAt).replace(/^.* kl\. /, 'kl. ')} ${session.title}${session.speaker ? html` (${session.speaker})` : ''}${session.free === 0 ? html` <span class="full">fullt</span>` : ''}</label>`,
+      html`<label class="check"><input type="checkbox" name="sessions" value="${session.id}"${chosenSessions.includes(session.id) ? html` checked` : ''}${session.free === 0 ? html` disabled` : ''}> kl. ${formatOsloTimeSpan(session.startsAt, session.endsAt)} ${session.title}${session.speaker ? html` (${session.speaker})` : ''}${session.free === 0 ? html` <span class="full">fullt</span>` : ''}</label>`,
   )}
   </fieldset>`
       : ''

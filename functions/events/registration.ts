@@ -1,5 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { attendanceModes, holdEndsAt, holdIsOpen, type NormenEvent, type Registration, type RegistrationRequest } from '../../content-model';
+import {
+  attendanceModes,
+  formatOsloDateTime,
+  holdEndsAt,
+  holdIsOpen,
+  type NormenEvent,
+  type Registration,
+  type RegistrationRequest,
+} from '../../content-model';
 import type { EmailingDependencies } from '../dependencies';
 import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
@@ -99,13 +107,10 @@ export function registrationClosedReason(event: NormenEvent, now: Date): string 
   if (event.status === 'cancelled') return 'Arrangementet er avlyst.';
   if (event.status === 'closed') return 'Påmeldingen er stengt.';
   if (event.status !== 'open') return 'Påmeldingen er ikke åpnet.';
-  if (event.registrationOpensAt && at < event.registrationOpensAt) return `Påmeldingen åpner ${osloDateTime(event.registrationOpensAt)}.`;
+  if (event.registrationOpensAt && at < event.registrationOpensAt) return `Påmeldingen åpner ${formatOsloDateTime(event.registrationOpensAt)}.`;
   if (at >= (event.registrationClosesAt ?? event.startsAt)) return 'Påmeldingsfristen er ute.';
   return null;
 }
-
-const osloDateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
-export const osloDateTime = (instant: string) => osloDateTimeFormat.format(new Date(instant));
 
 /** The request checked against this event: mode offered, sessions in the program, answers to its questions. */
 export function checkAgainstEvent(event: NormenEvent, request: RegistrationRequest): FieldError[] {

@@ -1,9 +1,10 @@
 import {
-  GENERAL_INPUT,
   applyEdits,
-  notTakenNeedsReason,
   consultationState,
+  formatOsloCsvDateTime,
+  GENERAL_INPUT,
   inputStatuses,
+  notTakenNeedsReason,
   osloDate,
   stakeholderGroups,
   type Consultation,
@@ -175,7 +176,7 @@ export async function triageInput(
 export async function inputsCsv(deps: Pick<InputDependencies, 'store'>, consultationId: string): Promise<string> {
   const { items } = await listInputs(deps, consultationId);
   return toCsv(items, [
-    ['Mottatt', (input) => input.submittedAt.slice(0, 16).replace('T', ' ')],
+    ['Mottatt', (input) => formatOsloCsvDateTime(input.submittedAt)],
     ['Navn', (input) => input.name],
     ['E-post', (input) => input.email],
     ['Organisasjon', (input) => input.organisation],

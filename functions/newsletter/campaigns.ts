@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
+import { applyEdits, htmlToText, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { escapeHtml } from '../shared/html';
@@ -116,22 +116,6 @@ export async function scheduleCampaign(
     }),
   ]);
   return next;
-}
-
-function htmlToText(html: string): string {
-  return html
-    .replace(/<a [^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
-    .replace(/<li>/gi, '- ')
-    .replace(/<\/(p|h2|h3|h4|li|blockquote|tr)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 export interface RenderedEmail {

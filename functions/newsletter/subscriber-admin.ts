@@ -1,4 +1,4 @@
-import { interests, subscriberStatuses, type Subscriber, type SubscriberQuery } from '../../content-model';
+import { formatOsloCsvDate, interests, subscriberStatuses, type Subscriber, type SubscriberQuery } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import { toCsv } from '../shared/csv';
 import { NotFoundError } from '../shared/errors';
@@ -27,9 +27,9 @@ export async function subscribersCsv(deps: Pick<Deps, 'store'>, query: Subscribe
     ['E-post', (subscriber) => subscriber.email],
     ['Status', (subscriber) => subscriberStatuses.labels[subscriber.status]],
     ['Interesser', (subscriber) => subscriber.interests.map((code) => interests.labels[code]).join(', ') || 'Generelle nyheter'],
-    ['Registrert', (subscriber) => subscriber.createdAt.slice(0, 10)],
-    ['Bekreftet', (subscriber) => subscriber.confirmedAt?.slice(0, 10) ?? ''],
-    ['Avmeldt', (subscriber) => subscriber.unsubscribedAt?.slice(0, 10) ?? ''],
+    ['Registrert', (subscriber) => formatOsloCsvDate(subscriber.createdAt)],
+    ['Bekreftet', (subscriber) => (subscriber.confirmedAt ? formatOsloCsvDate(subscriber.confirmedAt) : '')],
+    ['Avmeldt', (subscriber) => (subscriber.unsubscribedAt ? formatOsloCsvDate(subscriber.unsubscribedAt) : '')],
   ]);
 }
 

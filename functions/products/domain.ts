@@ -9,20 +9,6 @@ import {
 } from '../../content-model';
 import { ValidationError } from '../shared/errors';
 
-const transliterations: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', é: 'e', ü: 'u', ö: 'o', ä: 'a' };
-
-/** "Veileder for små virksomheter" → "veileder-for-sma-virksomheter". */
-export function slugify(title: string): string {
-  return title
-    .toLocaleLowerCase('nb')
-    .replace(/[æøåéüöä]/g, (char) => transliterations[char] ?? char)
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100)
-    .replace(/-+$/, '');
-}
-
 /** Rules that span several fields, checked on the product as it would be stored. */
 export function assertProductRules(product: Pick<Product, 'level' | 'publisher' | 'attachments' | 'id'>): void {
   if (product.level === 3 && !product.publisher) {

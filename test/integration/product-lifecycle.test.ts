@@ -231,4 +231,16 @@ describe('document overview', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('Alfa;Veileder;2;Kjernetema');
   });
+
+  it('writes the date of the last change as the date in Oslo, not in UTC', async () => {
+    // 23:30Z on 9 June is 01:30 on 10 June in Oslo (summer time).
+    deps.clock.set('2026-06-09T23:30:00Z');
+    await createProduct(deps, editor, guide({ title: 'Endret sent på kvelden' }));
+    const [header, row] = (await exportOverviewCsv(deps, query({ q: 'Endret sent' })))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(';'));
+    expect(row?.[header?.indexOf('Sist endret') ?? -1]).toBe('2026-06-10');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { productCreateSchema } from '../../content-model';
-import { currencyOf, slugify } from '../../functions/products/domain';
+import { productCreateSchema, slugify } from '../../content-model';
+import { currencyOf } from '../../functions/products/domain';
 import { sanitizeRichText } from '../../functions/shared/sanitize';
 
 describe('slugify', () => {

@@ -1,11 +1,10 @@
 import ForumIcon from '@mui/icons-material/Forum';
-import { Datagrid, DateField, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, Button, Link } from 'react-admin';
-import { OSLO_TIME_ZONE } from '../../../content-model';
+import { Datagrid, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, Button, Link } from 'react-admin';
 import type { ConsultationListItem } from '../data/reviewOperations';
 import { choicesFrom } from '../products/choices';
+import { OsloDateField } from '../shared/OsloDateField';
 import { ConsultationStateChip, consultationStateLabels } from './ConsultationChips';
 
-const dateOptions = { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' } as const;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 const consultationFilters = [
@@ -46,8 +45,8 @@ export function ConsultationList() {
         <TextField source="productTitle" />
         <NumberField source="level" />
         <TextField source="audience" />
-        <DateField source="opensOn" locales="nb-NO" options={dateOptions} sx={noWrap} />
-        <DateField source="closesOn" locales="nb-NO" options={dateOptions} sx={noWrap} />
+        <OsloDateField source="opensOn" sx={noWrap} />
+        <OsloDateField source="closesOn" sx={noWrap} />
         <FunctionField<ConsultationListItem> source="state" render={(consultation) => <ConsultationStateChip state={consultation.state} />} />
         <NumberField source="inputCount" />
       </Datagrid>

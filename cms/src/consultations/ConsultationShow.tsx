@@ -2,10 +2,19 @@ import EditCalendarIcon from '@mui/icons-material/EditCalendar';
 import { Box, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Link, Show, TopToolbar, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { consultationPolicy, consultationUpdateSchema, countedDays, daysBetween, osloDate, type ConsultationUpdate } from '../../../content-model';
+import {
+  consultationPolicy,
+  consultationUpdateSchema,
+  countedDays,
+  daysBetween,
+  formatNumber,
+  formatOsloShortDate,
+  formatOsloShortDateTime,
+  osloDate,
+  type ConsultationUpdate,
+} from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import type { ConsultationListItem } from '../data/reviewOperations';
-import { formatInstant, formatNumber, formatOsloDate } from '../shared/format';
 import { FormDialog } from '../shared/FormDialog';
 import { errorsOnFields } from '../shared/httpErrors';
 import { ConsultationStateChip } from './ConsultationChips';
@@ -46,9 +55,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function deadlineText(consultation: ConsultationListItem): string {
   const today = osloDate(new Date());
-  if (consultation.state === 'closed') return `${formatOsloDate(consultation.closesOn)} (utløpt)`;
+  if (consultation.state === 'closed') return `${formatOsloShortDate(consultation.closesOn)} (utløpt)`;
   const daysLeft = daysBetween(today, consultation.closesOn);
-  return `${formatOsloDate(consultation.closesOn)} (${daysLeft === 0 ? 'i dag' : `${daysLeft} dager igjen`})`;
+  return `${formatOsloShortDate(consultation.closesOn)} (${daysLeft === 0 ? 'i dag' : `${daysLeft} dager igjen`})`;
 }
 
 function ConsultationDetails() {
@@ -68,7 +77,7 @@ function ConsultationDetails() {
           <span>{consultation.audience}</span>
         </Fact>
         <Fact label="Åpnet">
-          <span>{formatOsloDate(consultation.opensOn)}</span>
+          <span>{formatOsloShortDate(consultation.opensOn)}</span>
         </Fact>
         <Fact label="Høringsfrist">
           <span>{deadlineText(consultation)}</span>
@@ -84,7 +93,7 @@ function ConsultationDetails() {
         </Fact>
         <Fact label="Sendt på høring">
           <span>
-            {formatInstant(consultation.createdAt)} av {consultation.createdBy}
+            {formatOsloShortDateTime(consultation.createdAt)} av {consultation.createdBy}
           </span>
         </Fact>
       </FieldGrid>
@@ -168,7 +177,7 @@ function EditConsultationDialog({ consultation, onClose }: { consultation: Consu
     <FormDialog
       titleId="edit-consultation-title"
       title="Endre frist og målgruppe"
-      intro={<>Høringen åpnet {formatOsloDate(consultation.opensOn)}. Juli teller ikke med i fristen.</>}
+      intro={<>Høringen åpnet {formatOsloShortDate(consultation.opensOn)}. Juli teller ikke med i fristen.</>}
       error={errors.root}
       busy={busy}
       submitLabel="Lagre"

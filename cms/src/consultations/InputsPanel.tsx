@@ -15,10 +15,17 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify } from 'react-admin';
-import { inputStatuses, inputTriageSchema, stakeholderGroups, type InputStatus, type StakeholderInput } from '../../../content-model';
+import {
+  formatNumber,
+  formatOsloShortDateTime,
+  inputStatuses,
+  inputTriageSchema,
+  stakeholderGroups,
+  type InputStatus,
+  type StakeholderInput,
+} from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
-import { formatInstant, formatNumber } from '../shared/format';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
 import { useLoaded } from '../shared/useLoaded';
 import { InputStatusChip } from './ConsultationChips';
@@ -64,7 +71,7 @@ export function InputsPanel({ consultationId, reloadKey = '' }: { consultationId
           <TableBody>
             {inputs.map((input) => (
               <TableRow key={input.id} aria-label={`Innspill fra ${input.name}, ${input.organisation}`} sx={{ verticalAlign: 'top' }}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(input.submittedAt)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDateTime(input.submittedAt)}</TableCell>
                 <TableCell>
                   <strong>{input.name}</strong>
                   <br />
@@ -95,7 +102,7 @@ function TriageSummary({ input }: { input: StakeholderInput }) {
       {input.reason ? <Typography variant="body2">Begrunnelse: {input.reason}</Typography> : null}
       {input.triagedBy && input.triagedAt ? (
         <Typography variant="caption" color="text.secondary">
-          {input.triagedBy}, {formatInstant(input.triagedAt)}
+          {input.triagedBy}, {formatOsloShortDateTime(input.triagedAt)}
         </Typography>
       ) : null}
     </Stack>
@@ -163,7 +170,7 @@ function TriageControl({ consultationId, input, onSaved }: { consultationId: str
         </MuiButton>
         {input.triagedBy && input.triagedAt ? (
           <Typography variant="caption" color="text.secondary">
-            {input.triagedBy}, {formatInstant(input.triagedAt)}
+            {input.triagedBy}, {formatOsloShortDateTime(input.triagedAt)}
           </Typography>
         ) : null}
       </Stack>

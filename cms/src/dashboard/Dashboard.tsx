@@ -3,9 +3,16 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, Title } from 'react-admin';
-import { daysBetween, governanceLevels, productStatuses, type Dashboard as DashboardData, type ProductStatus } from '../../../content-model';
+import {
+  daysBetween,
+  formatNumber,
+  formatOsloShortDate,
+  governanceLevels,
+  productStatuses,
+  type Dashboard as DashboardData,
+  type ProductStatus,
+} from '../../../content-model';
 import { ConsultationStateChip } from '../consultations/ConsultationChips';
-import { formatNumber, formatOsloDate } from '../shared/format';
 import { LoadedContent } from '../shared/LoadedContent';
 import { CardSection } from '../shared/sections';
 import { useLoaded } from '../shared/useLoaded';
@@ -135,7 +142,7 @@ function AttentionTable({ attention }: { attention: DashboardData['attention'] }
                 </TableCell>
                 <TableCell>{product.level}</TableCell>
                 <TableCell>{product.owner.name}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{product.nextEvaluationDue ? formatOsloDate(product.nextEvaluationDue) : '–'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{product.nextEvaluationDue ? formatOsloShortDate(product.nextEvaluationDue) : '–'}</TableCell>
               </TableRow>
             );
           })}
@@ -171,7 +178,7 @@ function OpenConsultations({ consultations, today }: { consultations: DashboardD
                 </TableCell>
                 <TableCell>{consultation.audience}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {formatOsloDate(consultation.closesOn)} ({daysLeft === 0 ? 'i dag' : `${daysLeft} dager igjen`})
+                  {formatOsloShortDate(consultation.closesOn)} ({daysLeft === 0 ? 'i dag' : `${daysLeft} dager igjen`})
                 </TableCell>
                 <TableCell align="right">{formatNumber(consultation.inputCount)}</TableCell>
               </TableRow>
@@ -206,7 +213,7 @@ function DashboardContent({ data }: { data: DashboardData }) {
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
-        Status per {formatOsloDate(data.today)}. Produkter som ikke evalueres innen fristen, vises ikke lenger som gjeldende på nettsiden.
+        Status per {formatOsloShortDate(data.today)}. Produkter som ikke evalueres innen fristen, vises ikke lenger som gjeldende på nettsiden.
       </Typography>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2 }}>
         <SummaryTile label="Forfalt til evaluering" value={overdue} colour="error.main" icon={<ErrorIcon />} />

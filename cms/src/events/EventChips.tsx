@@ -3,6 +3,7 @@ import {
   attendanceModes,
   eventStatuses,
   eventTypes,
+  formatNumber,
   mailingAudiences,
   questionKinds,
   registrationStatuses,
@@ -11,7 +12,6 @@ import {
   type RegistrationStatus,
 } from '../../../content-model';
 import { choicesFrom } from '../products/choices';
-import { formatNumber } from '../shared/format';
 
 type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 

@@ -1,6 +1,5 @@
 import { CreateButton, Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
-import { eventTypes, type EventWithCounts } from '../../../content-model';
-import { formatInstant, formatNumber } from '../shared/format';
+import { eventTypes, formatNumber, formatOsloShortDateTime, type EventWithCounts } from '../../../content-model';
 import { EventStatusChip, eventStatusChoices, eventTypeChoices, inPersonSeatsText, waitlistedTotal } from './EventChips';
 
 const eventFilters = [
@@ -34,7 +33,7 @@ export function EventList() {
       <Datagrid rowClick="show" bulkActionButtons={false} size="small">
         <TextField source="title" />
         <FunctionField<EventWithCounts> source="type" render={(event) => eventTypes.labels[event.type]} />
-        <FunctionField<EventWithCounts> source="startsAt" sx={noWrap} render={(event) => formatInstant(event.startsAt)} />
+        <FunctionField<EventWithCounts> source="startsAt" sx={noWrap} render={(event) => formatOsloShortDateTime(event.startsAt)} />
         <FunctionField<EventWithCounts> source="status" render={(event) => <EventStatusChip status={event.status} />} />
         <FunctionField<EventWithCounts> label="resources.events.fields.inPersonSeats" sortable={false} sx={noWrap} render={inPersonSeatsText} />
         <FunctionField<EventWithCounts> label="resources.events.fields.waitlisted" sortable={false} render={(event) => formatNumber(waitlistedTotal(event))} />

@@ -2,11 +2,9 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Box, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { RichTextField } from 'react-admin';
-import { attendanceModes, eventTypes, type EventWithCounts } from '../../../content-model';
+import { attendanceModes, eventTypes, formatNumber, formatOsloShortDateTime, formatOsloShortPeriod, type EventWithCounts } from '../../../content-model';
 import { useConfig } from '../config';
-import { formatInstant, formatNumber } from '../shared/format';
 import { EventStatusChip } from './EventChips';
-import { periodText } from './periodText';
 
 /** The plain HTML form participants register with (no login, works without JavaScript). */
 export function registrationFormUrl(apiUrl: string, eventId: string): string {
@@ -31,8 +29,8 @@ function seatsOrUnlimited(value: number | null): string {
 }
 
 function registrationWindowText(event: EventWithCounts): string {
-  const opens = event.registrationOpensAt ? formatInstant(event.registrationOpensAt) : 'når arrangementet åpnes';
-  const closes = event.registrationClosesAt ? formatInstant(event.registrationClosesAt) : 'når arrangementet starter';
+  const opens = event.registrationOpensAt ? formatOsloShortDateTime(event.registrationOpensAt) : 'når arrangementet åpnes';
+  const closes = event.registrationClosesAt ? formatOsloShortDateTime(event.registrationClosesAt) : 'når arrangementet starter';
   return `Åpner ${opens}, stenger ${closes}`;
 }
 
@@ -107,7 +105,7 @@ function SessionCounts({ event }: { event: EventWithCounts }) {
                   </Typography>
                 ) : null}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{periodText(session.startsAt, session.endsAt)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortPeriod(session.startsAt, session.endsAt)}</TableCell>
               <TableCell align="right">{seatsOrUnlimited(session.capacity)}</TableCell>
               <TableCell align="right">{formatNumber(counts?.confirmed ?? 0)}</TableCell>
               <TableCell align="right">{formatNumber(counts?.held ?? 0)}</TableCell>
@@ -133,7 +131,7 @@ export function EventSummary({ event }: { event: EventWithCounts }) {
         <RegistrationFormLink event={event} />
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 3, rowGap: 1, my: 2 }}>
-        <Fact label="Tid">{periodText(event.startsAt, event.endsAt)}</Fact>
+        <Fact label="Tid">{formatOsloShortPeriod(event.startsAt, event.endsAt)}</Fact>
         <Fact label="Sted">{event.venue ?? '–'}</Fact>
         <Fact label="Påmelding">{registrationWindowText(event)}</Fact>
         <Fact label="For hvem">{event.eligibility || '–'}</Fact>
@@ -142,10 +140,10 @@ export function EventSummary({ event }: { event: EventWithCounts }) {
         <Fact label="Påminnelse">{`${formatNumber(event.reminderHoursBefore)} timer før start`}</Fact>
         <Fact label="Anonymisering">
           {event.anonymisedAt
-            ? `Deltakerne ble anonymisert ${formatInstant(event.anonymisedAt)}`
+            ? `Deltakerne ble anonymisert ${formatOsloShortDateTime(event.anonymisedAt)}`
             : `${formatNumber(event.retentionDays)} dager etter arrangementet`}
         </Fact>
-        <Fact label="Sist endret">{`${formatInstant(event.lastChangedAt)} av ${event.lastChangedBy}`}</Fact>
+        <Fact label="Sist endret">{`${formatOsloShortDateTime(event.lastChangedAt)} av ${event.lastChangedBy}`}</Fact>
       </Box>
       {event.description ? <RichTextField source="description" record={event} /> : null}
       <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 1 }}>

@@ -2,8 +2,7 @@ import SendIcon from '@mui/icons-material/Send';
 import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button } from 'react-admin';
-import { eventMailingKinds, mailingAudiences, type EventMailing, type EventWithCounts } from '../../../content-model';
-import { formatInstant, formatNumber } from '../shared/format';
+import { eventMailingKinds, formatNumber, formatOsloShortDateTime, mailingAudiences, type EventMailing, type EventWithCounts } from '../../../content-model';
 import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
 import { SendMessageDialog } from './SendMessageDialog';
@@ -13,7 +12,7 @@ const PENDING_POLL_MS = 15_000;
 
 function statusText(mailing: EventMailing): string {
   if (mailing.status === 'pending') return 'Venter på utsending';
-  return mailing.finishedAt ? `Sendt ${formatInstant(mailing.finishedAt)}` : 'Sendt';
+  return mailing.finishedAt ? `Sendt ${formatOsloShortDateTime(mailing.finishedAt)}` : 'Sendt';
 }
 
 function MailingRows({ mailings }: { mailings: EventMailing[] }) {
@@ -35,7 +34,7 @@ function MailingRows({ mailings }: { mailings: EventMailing[] }) {
           {mailings.map((mailing) => (
             <TableRow key={mailing.id} aria-label={`E-post: ${mailing.subject}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {formatInstant(mailing.createdAt)}
+                {formatOsloShortDateTime(mailing.createdAt)}
                 <Typography variant="caption" component="div" color="text.secondary">
                   {mailing.createdBy}
                 </Typography>

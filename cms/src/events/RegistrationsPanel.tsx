@@ -1,8 +1,16 @@
 import { Box, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { attendanceModes, registrationStatuses, type EventWithCounts, type Registration, type RegistrationQuery } from '../../../content-model';
+import {
+  attendanceModes,
+  formatNumber,
+  formatOsloShortDateTime,
+  registrationStatuses,
+  slugify,
+  type EventWithCounts,
+  type Registration,
+  type RegistrationQuery,
+} from '../../../content-model';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
-import { formatInstant, formatNumber } from '../shared/format';
 import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
 import { RegistrationStatusChip } from './EventChips';
@@ -38,16 +46,7 @@ function useSettled<T>(value: T, delayMs: number): T {
 
 /** A file name from the title, e.g. "pameldinger-normkonferansen-2026.csv". */
 function csvFileName(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const slug = slugify(title, { maxLength: 60 });
   return `pameldinger-${slug || 'arrangement'}.csv`;
 }
 
@@ -145,7 +144,7 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
           {registrations.map((registration, index) => (
             <TableRow key={registration.id} aria-label={`Påmelding: ${registration.name || 'anonymisert'}`} sx={{ verticalAlign: 'top' }}>
               <TableCell>{index + 1}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(registration.registeredAt)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDateTime(registration.registeredAt)}</TableCell>
               <TableCell>
                 <strong>{registration.name || 'Anonymisert'}</strong>
                 <Typography variant="body2">{registration.organisation}</Typography>
@@ -165,12 +164,12 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
                   <RegistrationStatusChip status={registration.status} />
                   {registration.status === 'held' && registration.heldUntil ? (
                     <Typography variant="caption" sx={{ whiteSpace: 'nowrap' }}>
-                      Holdt til {formatInstant(registration.heldUntil)}
+                      Holdt til {formatOsloShortDateTime(registration.heldUntil)}
                     </Typography>
                   ) : null}
                   {registration.checkedInAt ? (
                     <Typography variant="caption" color="success.main" sx={{ whiteSpace: 'nowrap' }}>
-                      Sjekket inn {formatInstant(registration.checkedInAt)}
+                      Sjekket inn {formatOsloShortDateTime(registration.checkedInAt)}
                     </Typography>
                   ) : null}
                 </Stack>

@@ -1,4 +1,4 @@
-import { fromOsloDateTimeLocal, toOsloDateTimeLocal } from '../shared/format';
+import { fromOsloDateTimeLocal, toOsloDateTimeLocal } from '../../../content-model';
 
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 

@@ -20,10 +20,10 @@ import { useState } from 'react';
 import { Title, useCanAccess, useDataProvider, useNotify } from 'react-admin';
 import type { JobHealth, JobRun } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { formatInstant, formatNumber } from '../shared/format';
 import { messageOf } from '../shared/httpErrors';
 import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
+import { formatNumber, formatOsloShortDateTime } from '../../../content-model';
 
 /** Health as colour and text: green OK, red when failed or missed, grey when never run. */
 const healthLabels: Record<JobHealth['health'], { label: string; colour: 'success' | 'error' | 'default' }> = {
@@ -83,7 +83,7 @@ function FailureSummary({ job }: { job: JobHealth }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
               key={`run-${index}`}
             >
-              {formatInstant(error.at)}: {error.message}
+              {formatOsloShortDateTime(error.at)}: {error.message}
             </li>
           ))}
           {latestEmailErrors.map((error, index) => (
@@ -91,7 +91,7 @@ function FailureSummary({ job }: { job: JobHealth }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
               key={`email-${index}`}
             >
-              {formatInstant(error.at)}: «{error.subject}» ({formatNumber(error.attempts)} forsøk) – {error.message}
+              {formatOsloShortDateTime(error.at)}: «{error.subject}» ({formatNumber(error.attempts)} forsøk) – {error.message}
             </li>
           ))}
         </Box>
@@ -199,7 +199,9 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
             Sist kjørt
           </Typography>
           <Typography variant="body2">
-            {last ? `${formatInstant(last.startedAt)} (${triggerText(last).toLowerCase()}, ${runStatusLabels[last.status].label.toLowerCase()})` : 'Aldri'}
+            {last
+              ? `${formatOsloShortDateTime(last.startedAt)} (${triggerText(last).toLowerCase()}, ${runStatusLabels[last.status].label.toLowerCase()})`
+              : 'Aldri'}
           </Typography>
           <Typography variant="body2" color="text.secondary">
             Resultat
@@ -263,8 +265,8 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
               <TableBody>
                 {job.recentRuns.map((run) => (
                   <TableRow key={run.runId}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(run.startedAt)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{run.finishedAt ? formatInstant(run.finishedAt) : '–'}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDateTime(run.startedAt)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{run.finishedAt ? formatOsloShortDateTime(run.finishedAt) : '–'}</TableCell>
                     <TableCell>
                       <Chip size="small" color={runStatusLabels[run.status].colour} variant="outlined" label={runStatusLabels[run.status].label} />
                     </TableCell>

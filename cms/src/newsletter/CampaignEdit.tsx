@@ -1,8 +1,8 @@
 import { Alert } from '@mui/material';
 import { Edit, useRecordContext } from 'react-admin';
 import type { Campaign } from '../../../content-model';
-import { formatInstant } from '../shared/format';
 import { CampaignForm } from './CampaignForm';
+import { formatOsloShortDateTime } from '../../../content-model';
 
 /** A scheduled issue can still be changed until the dispatcher starts preparing it. */
 function ScheduledNotice() {
@@ -10,7 +10,7 @@ function ScheduledNotice() {
   if (campaign?.status !== 'scheduled' || !campaign.scheduledAt) return null;
   return (
     <Alert severity="warning" sx={{ mb: 1, maxWidth: 960 }}>
-      Nyhetsbrevet er planlagt sendt {formatInstant(campaign.scheduledAt)}. Endringer må lagres før utsendelsen starter.
+      Nyhetsbrevet er planlagt sendt {formatOsloShortDateTime(campaign.scheduledAt)}. Endringer må lagres før utsendelsen starter.
     </Alert>
   );
 }

@@ -1,11 +1,10 @@
-import { CreateButton, Datagrid, DateField, FunctionField, List, SelectInput, TextField, TopToolbar } from 'react-admin';
-import { OSLO_TIME_ZONE, type Campaign } from '../../../content-model';
-import { formatInstant } from '../shared/format';
+import { CreateButton, Datagrid, FunctionField, List, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { formatOsloShortDateTime, type Campaign } from '../../../content-model';
+import { OsloDateField } from '../shared/OsloDateField';
 import { campaignStatusChoices, CampaignStatusChip, CompactProgress, interestNames } from './NewsletterChips';
 
 const campaignFilters = [<SelectInput key="status" source="status" choices={campaignStatusChoices} alwaysOn />];
 
-const instantOptions = { timeZone: OSLO_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' } as const;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 function CampaignListActions() {
@@ -18,8 +17,8 @@ function CampaignListActions() {
 
 /** When it went, or when it is meant to go. */
 function whenText(campaign: Campaign): string {
-  if (campaign.sentAt) return `Sendt ${formatInstant(campaign.sentAt)}`;
-  if (campaign.scheduledAt) return `Planlagt ${formatInstant(campaign.scheduledAt)}`;
+  if (campaign.sentAt) return `Sendt ${formatOsloShortDateTime(campaign.sentAt)}`;
+  if (campaign.scheduledAt) return `Planlagt ${formatOsloShortDateTime(campaign.scheduledAt)}`;
   return '–';
 }
 
@@ -45,7 +44,7 @@ export function CampaignList() {
         <FunctionField<Campaign> source="status" render={(campaign) => <CampaignStatusChip status={campaign.status} />} />
         <FunctionField<Campaign> source="progress" sortable={false} render={(campaign) => <CompactProgress campaign={campaign} />} />
         <FunctionField<Campaign> label="Utsending" sortBy="scheduledAt" sx={noWrap} render={whenText} />
-        <DateField source="lastChangedAt" showTime locales="nb-NO" options={instantOptions} sx={noWrap} />
+        <OsloDateField source="lastChangedAt" showTime sx={noWrap} />
         <TextField source="lastChangedBy" />
       </Datagrid>
     </List>

@@ -6,13 +6,13 @@ import { useState, type ReactNode } from 'react';
 import { Button, EditButton, Show, TopToolbar, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Campaign } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { formatInstant } from '../shared/format';
 import { CardSection } from '../shared/sections';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
 import { CampaignPreview } from './CampaignPreview';
 import { audienceText, CampaignStatusChip, isEditable, isUnderway } from './NewsletterChips';
 import { SendCampaignDialog, type SendMode } from './SendCampaignDialog';
 import { SendProgress } from './SendProgress';
+import { formatOsloShortDateTime } from '../../../content-model';
 
 const FAST_POLL_MS = 2_500;
 const SLOW_POLL_MS = 30_000;
@@ -73,7 +73,7 @@ function SendActions() {
       const updated = await dataProvider.sendCampaign(String(campaign.id), { expectedRevision: campaign.revision, ...(scheduledAt ? { scheduledAt } : {}) });
       notify(
         scheduledAt && updated.scheduledAt
-          ? `Nyhetsbrevet er planlagt sendt ${formatInstant(updated.scheduledAt)}`
+          ? `Nyhetsbrevet er planlagt sendt ${formatOsloShortDateTime(updated.scheduledAt)}`
           : 'Nyhetsbrevet sendes – utsendelsen starter innen et minutt',
         { type: 'success' },
       );
@@ -161,11 +161,11 @@ function CampaignContent() {
           <Typography variant="body2">{audienceText(campaign)}</Typography>
         </Stack>
         <Box sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 1 }}>
-          <Fact label="Opprettet">{`${formatInstant(campaign.createdAt)} av ${campaign.createdBy}`}</Fact>
-          <Fact label="Sist endret">{`${formatInstant(campaign.lastChangedAt)} av ${campaign.lastChangedBy}`}</Fact>
+          <Fact label="Opprettet">{`${formatOsloShortDateTime(campaign.createdAt)} av ${campaign.createdBy}`}</Fact>
+          <Fact label="Sist endret">{`${formatOsloShortDateTime(campaign.lastChangedAt)} av ${campaign.lastChangedBy}`}</Fact>
           <Fact label="Lenker til produkter">{campaign.linkedProducts.length ? campaign.linkedProducts.join(', ') : '–'}</Fact>
-          {campaign.scheduledAt ? <Fact label="Planlagt">{formatInstant(campaign.scheduledAt)}</Fact> : null}
-          {campaign.sentAt ? <Fact label="Sendt">{formatInstant(campaign.sentAt)}</Fact> : null}
+          {campaign.scheduledAt ? <Fact label="Planlagt">{formatOsloShortDateTime(campaign.scheduledAt)}</Fact> : null}
+          {campaign.sentAt ? <Fact label="Sendt">{formatOsloShortDateTime(campaign.sentAt)}</Fact> : null}
         </Box>
       </Box>
       <CardSection variant="outlined" id="campaign-progress" title="Utsendelse">

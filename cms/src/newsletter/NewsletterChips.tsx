@@ -1,6 +1,7 @@
 import { Box, Chip, LinearProgress, Typography } from '@mui/material';
 import {
   campaignStatuses,
+  formatNumber,
   interests,
   subscriberStatuses,
   type Campaign,
@@ -9,7 +10,6 @@ import {
   type SubscriberStatus,
 } from '../../../content-model';
 import { choicesFrom } from '../products/choices';
-import { formatNumber } from '../shared/format';
 
 type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 

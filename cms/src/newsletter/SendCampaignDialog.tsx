@@ -3,9 +3,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { Campaign } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { formatInstant, formatNumber, fromOsloDateTimeLocal, toOsloDateTimeLocal } from '../shared/format';
 import { FormDialog } from '../shared/FormDialog';
 import { audienceText } from './NewsletterChips';
+import { formatNumber, formatOsloShortDateTime, fromOsloDateTimeLocal, toOsloDateTimeLocal } from '../../../content-model';
 
 export type SendMode = 'now' | 'schedule';
 
@@ -92,7 +92,7 @@ export function SendCampaignDialog({ mode, campaign, busy, serverError, onCancel
     >
       <Stack spacing={2}>
         <DialogContentText>
-          «{campaign.subject}» sendes {mode === 'now' ? 'nå' : scheduledAt ? formatInstant(scheduledAt) : 'på tidspunktet du velger'} til:
+          «{campaign.subject}» sendes {mode === 'now' ? 'nå' : scheduledAt ? formatOsloShortDateTime(scheduledAt) : 'på tidspunktet du velger'} til:
         </DialogContentText>
         <Typography component="p" sx={{ fontWeight: 'bold' }}>
           {audienceText(campaign)}

@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Box, LinearProgress, Typography } from '@mui/material';
 import type { Campaign } from '../../../content-model';
-import { formatInstant, formatNumber } from '../shared/format';
 import { processedShare } from './NewsletterChips';
+import { formatNumber, formatOsloShortDateTime } from '../../../content-model';
 
 function Count({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
   return (
@@ -63,7 +63,7 @@ export function SendProgress({ campaign, now = new Date() }: { campaign: Campaig
         <Alert severity="info">
           <AlertTitle>Planlagt</AlertTitle>
           {campaign.scheduledAt && new Date(campaign.scheduledAt) > now
-            ? `Sendes ${formatInstant(campaign.scheduledAt)}. Fram til da kan nyhetsbrevet fortsatt endres.`
+            ? `Sendes ${formatOsloShortDateTime(campaign.scheduledAt)}. Fram til da kan nyhetsbrevet fortsatt endres.`
             : 'Venter på utsendelsesjobben – utsendelsen starter innen et minutt.'}
         </Alert>
       ) : null}
@@ -86,7 +86,7 @@ export function SendProgress({ campaign, now = new Date() }: { campaign: Campaig
         <Box>
           <Alert severity={campaign.progress.failed > 0 ? 'warning' : 'success'}>
             <AlertTitle>Ferdig</AlertTitle>
-            {campaign.sentAt ? `Sendt ${formatInstant(campaign.sentAt)}.` : 'Utsendelsen er fullført.'}
+            {campaign.sentAt ? `Sendt ${formatOsloShortDateTime(campaign.sentAt)}.` : 'Utsendelsen er fullført.'}
             {campaign.progress.failed > 0 ? ` ${formatNumber(campaign.progress.failed)} e-poster kunne ikke sendes.` : ''}
           </Alert>
           <Bar campaign={campaign} />

@@ -5,7 +5,6 @@ import {
   Button,
   Confirm,
   Datagrid,
-  DateField,
   FunctionField,
   List,
   SearchInput,
@@ -18,11 +17,12 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
-import { OSLO_TIME_ZONE, type Subscriber } from '../../../content-model';
+import type { Subscriber } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { subscriberQueryParams } from '../data/subscriberQuery';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { messageOf } from '../shared/httpErrors';
+import { OsloDateField } from '../shared/OsloDateField';
 import { interestChoices, interestNames, SubscriberStatusChip, subscriberStatusChoices } from './NewsletterChips';
 
 const CSV_FILE_NAME = 'abonnenter.csv';
@@ -109,7 +109,6 @@ function StatusCell() {
   );
 }
 
-const dateOptions = { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' } as const;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 /** Newsletter subscribers: find someone by address, filter by status and interest, export, erase. */
@@ -133,9 +132,9 @@ export function SubscriberList() {
           sortable={false}
           render={(subscriber) => (subscriber.interests.length ? interestNames(subscriber.interests) : 'Generelle nyheter')}
         />
-        <DateField source="createdAt" locales="nb-NO" options={dateOptions} sx={noWrap} />
-        <DateField source="confirmedAt" locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
-        <DateField source="unsubscribedAt" locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
+        <OsloDateField source="createdAt" sx={noWrap} />
+        <OsloDateField source="confirmedAt" emptyText="–" sx={noWrap} />
+        <OsloDateField source="unsubscribedAt" emptyText="–" sx={noWrap} />
         <FunctionField<Subscriber> source="softBounces" render={(subscriber) => (subscriber.softBounces ? String(subscriber.softBounces) : '–')} />
         <EraseButton />
       </Datagrid>

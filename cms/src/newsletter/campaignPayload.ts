@@ -1,5 +1,5 @@
 import { HttpError } from 'react-admin';
-import { campaignInputSchema, type Campaign, type CampaignInput, type CampaignUpdate } from '../../../content-model';
+import { campaignInputSchema, htmlToText, type Campaign, type CampaignInput, type CampaignUpdate } from '../../../content-model';
 import { changedFields, list, schemaErrors, type FormValues } from '../shared/validation';
 
 /** The fields an editor writes; status, progress and bookkeeping belong to the API. */
@@ -7,12 +7,7 @@ const editableCampaignFields = Object.keys(campaignInputSchema.shape) as (keyof 
 
 /** The rich-text editor leaves "<p></p>" behind when everything is deleted: that is no text. */
 export function isEmptyHtml(html: string): boolean {
-  return (
-    html
-      .replace(/<[^>]*>/g, '')
-      .replace(/&nbsp;/g, ' ')
-      .trim() === '' && !/<img\b/i.test(html)
-  );
+  return htmlToText(html) === '' && !/<img\b/i.test(html);
 }
 
 /** react-admin turns emptied text into null; the API wants strings and lists. */

@@ -6,13 +6,13 @@ import {
   countedDays,
   defaultAudienceByLevel,
   defaultConsultationDeadline,
+  formatOsloShortDate,
   isConsultedLevel,
   osloDate,
   type ConsultationOptions,
   type ConsultedLevel,
   type GovernanceLevel,
 } from '../../../content-model';
-import { formatOsloDate } from '../shared/format';
 import { FormDialog } from '../shared/FormDialog';
 
 export type ConsultationFieldErrors = Partial<Record<'audience' | 'opensOn' | 'closesOn' | 'root', string>>;
@@ -102,7 +102,7 @@ function ConsultationForm({ busy, level, serverErrors, onCancel, onSend }: Omit<
       intro={
         <>
           Høringen åpner for innspill fra målgruppen fram til fristen. Standard for nivå {level} er fylt inn; frist{' '}
-          {formatOsloDate(defaultConsultationDeadline(level, today))} hvis høringen åpner i dag.
+          {formatOsloShortDate(defaultConsultationDeadline(level, today))} hvis høringen åpner i dag.
         </>
       }
       error={errors.root}

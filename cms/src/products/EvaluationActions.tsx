@@ -2,9 +2,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Alert, AlertTitle, Button as MuiButton, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { evaluationOutcomes, evaluationRequestSchema, osloDate, type EvaluationOutcome, type Product } from '../../../content-model';
+import { evaluationOutcomes, evaluationRequestSchema, formatOsloShortDate, osloDate, type EvaluationOutcome, type Product } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { formatOsloDate } from '../shared/format';
 import { FormDialog } from '../shared/FormDialog';
 import { errorsOnFields } from '../shared/httpErrors';
 import { confirmations, useProductTransition } from './LifecycleActions';
@@ -87,7 +86,7 @@ function EvaluationDialog({ product, onClose }: { product: Product; onClose(): v
       intro={
         <>
           Evaluering av publisert versjon {product.publishedVersion} av «{product.title}».
-          {product.nextEvaluationDue ? ` Fristen var ${formatOsloDate(product.nextEvaluationDue)}.` : ''} Neste frist regnes fra evalueringsdatoen.
+          {product.nextEvaluationDue ? ` Fristen var ${formatOsloShortDate(product.nextEvaluationDue)}.` : ''} Neste frist regnes fra evalueringsdatoen.
         </>
       }
       error={errors.root}
@@ -159,7 +158,7 @@ export function RetirementProposal() {
       }
     >
       <AlertTitle>Foreslått sanert</AlertTitle>
-      {product.lastEvaluatedAt ? `Evalueringen ${formatOsloDate(product.lastEvaluatedAt)} ` : 'Siste evaluering '}
+      {product.lastEvaluatedAt ? `Evalueringen ${formatOsloShortDate(product.lastEvaluatedAt)} ` : 'Siste evaluering '}
       konkluderte med «{evaluationOutcomes.labels['no-longer-relevant']}». Produktet vises ikke lenger som gjeldende på nettsiden.
       {mayRetire ? ' Saner det for å flytte det til arkivet.' : ' Sekretariatet avgjør om det skal saneres.'}
       {confirming && confirmation ? (

@@ -1,10 +1,7 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { currencies, notCurrentReasons, productStatuses, type Product, type ProductStatus } from '../../../content-model';
-import { formatOsloDate } from '../shared/format';
+import { currencies, formatOsloShortDate, notCurrentReasons, productStatuses, type Product, type ProductStatus } from '../../../content-model';
 import { currencyOf, dueStateOf, type DueState } from './evaluationDue';
-
-export { formatOsloDate };
 
 type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 
@@ -41,12 +38,12 @@ export function DueChip(_props: { label?: string; sortable?: boolean; sortBy?: s
     );
   const { label, colour } = dueLabels[state];
   return (
-    <Tooltip title={`Neste evaluering ${formatOsloDate(product.nextEvaluationDue)}`}>
+    <Tooltip title={`Neste evaluering ${formatOsloShortDate(product.nextEvaluationDue)}`}>
       <Chip
         size="small"
         variant={state === 'ok' ? 'outlined' : 'filled'}
         color={colour}
-        label={`${label} · ${formatOsloDate(product.nextEvaluationDue)}`}
+        label={`${label} · ${formatOsloShortDate(product.nextEvaluationDue)}`}
         sx={{ whiteSpace: 'nowrap' }}
       />
     </Tooltip>

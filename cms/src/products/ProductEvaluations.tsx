@@ -1,7 +1,6 @@
 import { Alert, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { evaluationOutcomes, type EvaluationOutcome, type Product } from '../../../content-model';
-import { formatInstant, formatOsloDate } from '../shared/format';
+import { evaluationOutcomes, formatOsloShortDate, formatOsloShortDateTime, type EvaluationOutcome, type Product } from '../../../content-model';
 import { useLoaded } from '../shared/useLoaded';
 
 type ChipColour = 'success' | 'info' | 'warning' | 'error';
@@ -49,14 +48,14 @@ export function ProductEvaluations() {
       <TableBody>
         {evaluations.map((evaluation) => (
           <TableRow key={evaluation.id}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloDate(evaluation.evaluatedOn)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDate(evaluation.evaluatedOn)}</TableCell>
             <TableCell>
               <OutcomeChip outcome={evaluation.outcome} />
             </TableCell>
             <TableCell>{evaluation.version}</TableCell>
             <TableCell>{evaluation.evaluatedBy}</TableCell>
             <TableCell sx={{ whiteSpace: 'pre-wrap', maxWidth: 480 }}>{evaluation.note || '–'}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatInstant(evaluation.recordedAt)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDateTime(evaluation.recordedAt)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

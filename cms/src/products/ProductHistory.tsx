@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useRecordContext } from 'react-admin';
 import type { Product, ProductHistory as History } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { formatInstant, formatOsloDate } from '../shared/format';
+import { formatOsloShortDate, formatOsloShortDateTime } from '../../../content-model';
 
 /** Audit actions are API codes; these are the ones the lifecycle produces, the rest show as sent. */
 const auditActionLabels: Record<string, string> = {
@@ -79,9 +79,9 @@ export function ProductHistory() {
               <TableRow key={version.version}>
                 <TableCell>{version.version}</TableCell>
                 <TableCell>{version.title}</TableCell>
-                <TableCell>{formatInstant(version.publishedAt)}</TableCell>
+                <TableCell>{formatOsloShortDateTime(version.publishedAt)}</TableCell>
                 <TableCell>{version.publishedBy}</TableCell>
-                <TableCell>{version.decision ? `${version.decision.reference} (${formatOsloDate(version.decision.date)})` : '–'}</TableCell>
+                <TableCell>{version.decision ? `${version.decision.reference} (${formatOsloShortDate(version.decision.date)})` : '–'}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -108,7 +108,7 @@ export function ProductHistory() {
               // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in its stored order, never reordered
               key={`${record.at}-${index}`}
             >
-              <TableCell>{formatInstant(record.at)}</TableCell>
+              <TableCell>{formatOsloShortDateTime(record.at)}</TableCell>
               <TableCell>{record.by}</TableCell>
               <TableCell>{auditActionLabels[record.action] ?? record.action}</TableCell>
               <TableCell>{record.changes.join(', ') || '–'}</TableCell>

@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  DateField,
   DateInput,
   FilterButton,
   FunctionField,
@@ -14,9 +13,10 @@ import {
   TextInput,
   TopToolbar,
 } from 'react-admin';
-import { OSLO_TIME_ZONE, productTypes, type Product } from '../../../content-model';
+import { productTypes, type Product } from '../../../content-model';
 import { levelFilterChoices, productStatusChoices, productTypeChoices, themeChoices, topicCategoryChoices } from './choices';
 import { ExportCsvButton } from './ExportCsvButton';
+import { OsloDateField } from '../shared/OsloDateField';
 import { DueChip, StatusChip } from './ProductChips';
 
 const overviewFilters = [
@@ -40,7 +40,6 @@ function OverviewActions() {
   );
 }
 
-const dateOptions = { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' } as const;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 /** A wide overview scrolls inside its own box, so the toolbar (export, new product) stays on screen. */
 const overviewTableStyle = {
@@ -67,8 +66,8 @@ export function ProductList() {
         <SelectField source="topicCategory" choices={topicCategoryChoices} sortable={false} />
         <StatusChip label="resources.products.fields.status" sortable={false} />
         <FunctionField<Product> label="Eier" sortable={false} render={(product) => product.owner.name} />
-        <DateField source="lastChangedAt" locales="nb-NO" options={dateOptions} sx={noWrap} />
-        <DateField source="lastEvaluatedAt" locales="nb-NO" options={dateOptions} sortable={false} emptyText="–" sx={noWrap} />
+        <OsloDateField source="lastChangedAt" sx={noWrap} />
+        <OsloDateField source="lastEvaluatedAt" sortable={false} emptyText="–" sx={noWrap} />
         <DueChip label="resources.products.fields.nextEvaluationDue" sortBy="nextEvaluationDue" />
         <NumberField source="downloadsTotal" locales="nb-NO" />
       </Datagrid>

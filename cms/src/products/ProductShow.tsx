@@ -5,7 +5,6 @@ import {
   ArrayField,
   BooleanField,
   Datagrid,
-  DateField,
   EditButton,
   FunctionField,
   Labeled,
@@ -19,16 +18,15 @@ import {
   UrlField,
   useRecordContext,
 } from 'react-admin';
-import { evaluationOutcomes, OSLO_TIME_ZONE, targetGroups, themes, type Product } from '../../../content-model';
+import { evaluationOutcomes, formatOsloShortDate, targetGroups, themes, type Product } from '../../../content-model';
 import { useConfig } from '../config';
 import { levelChoices, productTypeChoices, topicCategoryChoices } from './choices';
 import { RecordEvaluationButton, RetirementProposal } from './EvaluationActions';
 import { LifecycleActions } from './LifecycleActions';
-import { CurrencyChip, DueChip, formatOsloDate, StatusChip } from './ProductChips';
+import { OsloDateField } from '../shared/OsloDateField';
+import { CurrencyChip, DueChip, StatusChip } from './ProductChips';
 import { ProductEvaluations } from './ProductEvaluations';
 import { ProductHistory } from './ProductHistory';
-
-const instantOptions = { timeZone: OSLO_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' } as const;
 
 function publicUrl(apiUrl: string, product: Product): string {
   return `${apiUrl}/content/products/${encodeURIComponent(product.slug)}`;
@@ -138,14 +136,14 @@ export function ProductShow() {
             <Labeled>
               <FunctionField<Product>
                 source="decision"
-                render={(product) => (product.decision ? `${product.decision.reference} (${formatOsloDate(product.decision.date)})` : '–')}
+                render={(product) => (product.decision ? `${product.decision.reference} (${formatOsloShortDate(product.decision.date)})` : '–')}
               />
             </Labeled>
             <Labeled>
-              <DateField source="publishedAt" showTime locales="nb-NO" options={instantOptions} emptyText="–" />
+              <OsloDateField source="publishedAt" showTime emptyText="–" />
             </Labeled>
             <Labeled>
-              <DateField source="lastChangedAt" showTime locales="nb-NO" options={instantOptions} />
+              <OsloDateField source="lastChangedAt" showTime />
             </Labeled>
             <Labeled>
               <TextField source="lastChangedBy" />
@@ -155,7 +153,7 @@ export function ProductShow() {
                 source="lastEvaluatedAt"
                 render={(product) =>
                   product.lastEvaluatedAt
-                    ? `${formatOsloDate(product.lastEvaluatedAt)}${product.lastEvaluationOutcome ? ` – ${evaluationOutcomes.labels[product.lastEvaluationOutcome]}` : ''}`
+                    ? `${formatOsloShortDate(product.lastEvaluatedAt)}${product.lastEvaluationOutcome ? ` – ${evaluationOutcomes.labels[product.lastEvaluationOutcome]}` : ''}`
                     : '–'
                 }
               />
@@ -165,7 +163,7 @@ export function ProductShow() {
                 source="nextEvaluationDue"
                 render={(product) =>
                   product.nextEvaluationDue
-                    ? formatOsloDate(product.nextEvaluationDue)
+                    ? formatOsloShortDate(product.nextEvaluationDue)
                     : product.publishedVersion === null
                       ? 'Settes ved publisering'
                       : 'Ingen evalueringssyklus'

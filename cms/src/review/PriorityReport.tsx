@@ -1,9 +1,8 @@
 import { Box, Card, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, Title } from 'react-admin';
-import { productStatuses, productTypes, type PriorityRow } from '../../../content-model';
+import { formatNumber, formatOsloShortDate, productStatuses, productTypes, type PriorityRow } from '../../../content-model';
 import { OutcomeChip } from '../products/ProductEvaluations';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
-import { formatNumber, formatOsloDate } from '../shared/format';
 import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
 
@@ -89,7 +88,7 @@ function ReportTable({ rows, today }: { rows: PriorityRow[]; today: string }) {
                   <TableCell>{yesNo(row.coreTopic)}</TableCell>
                   <TableCell>{yesNo(row.currentNeed)}</TableCell>
                   <TableCell align="right">{formatNumber(row.downloadsLast12Months)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloDate(row.lastChangedOn)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDate(row.lastChangedOn)}</TableCell>
                   <TableCell align="right">{formatNumber(row.daysSinceLastChange)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {productTypes.labels[product.type]} · nivå {product.level}
@@ -97,7 +96,7 @@ function ReportTable({ rows, today }: { rows: PriorityRow[]; today: string }) {
                   <TableCell>{productStatuses.labels[product.status]}</TableCell>
                   <TableCell>{product.lastEvaluationOutcome ? <OutcomeChip outcome={product.lastEvaluationOutcome} /> : '–'}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap', color: overdue ? 'error.main' : undefined }}>
-                    {product.nextEvaluationDue ? `${formatOsloDate(product.nextEvaluationDue)}${overdue ? ' (forfalt)' : ''}` : '–'}
+                    {product.nextEvaluationDue ? `${formatOsloShortDate(product.nextEvaluationDue)}${overdue ? ' (forfalt)' : ''}` : '–'}
                   </TableCell>
                   <TableCell>{product.owner.name}</TableCell>
                 </TableRow>

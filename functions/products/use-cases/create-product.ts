@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { defaultLevelByType, type Product, type ProductCreate } from '../../../content-model';
+import { defaultLevelByType, slugify, type Product, type ProductCreate } from '../../../content-model';
 import { sanitizeRichText } from '../../shared/sanitize';
 import { ValidationError } from '../../shared/errors';
-import { assertProductRules, slugify } from '../domain';
+import { assertProductRules } from '../domain';
 import type { Actor, ProductDependencies } from './dependencies';
 import { assertRelatedProductsExist } from './related-products';
 

@@ -1,4 +1,4 @@
-import { productStatuses, productTypes, topicCategories, type OverviewQuery, type Product } from '../../../content-model';
+import { formatOsloCsvDate, productStatuses, productTypes, topicCategories, type OverviewQuery, type Product } from '../../../content-model';
 import { toCsv, type CsvColumn } from '../../shared/csv';
 import type { ProductDependencies } from './dependencies';
 
@@ -60,7 +60,7 @@ const csvColumns: CsvColumn<Product>[] = [
   ['Publisert versjon', (p) => p.publishedVersion ?? ''],
   ['Eier', (p) => p.owner.name],
   ['Eiers e-post', (p) => p.owner.email],
-  ['Sist endret', (p) => p.lastChangedAt.slice(0, 10)],
+  ['Sist endret', (p) => formatOsloCsvDate(p.lastChangedAt)],
   ['Sist evaluert', (p) => p.lastEvaluatedAt ?? ''],
   ['Neste evaluering', (p) => p.nextEvaluationDue ?? ''],
   ['Nedlastinger', (p) => p.downloadsTotal],
