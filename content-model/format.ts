@@ -4,14 +4,20 @@ import { OSLO_TIME_ZONE, osloDate, osloWallClockInstant, osloWallTime, sameOsloD
  * Text for people, formatted in one place: dates and times as the clocks in Oslo show them, in
  * Norwegian bokmål, in three registers: written out (emails, public pages, messages), short (CMS
  * tables and facts) and sortable (CSV files opened in Excel). Also slugs and HTML → plain text.
- * Every function takes an instant as a Date or an ISO string.
+ * Every function takes an instant as a Date or an ISO string; those that show a day also take a
+ * calendar date (YYYY-MM-DD).
  */
 
 type Instant = Date | string;
 
-const toDate = (instant: Instant): Date => (typeof instant === 'string' ? new Date(instant) : instant);
-const two = (value: number) => String(value).padStart(2, '0');
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const two = (value: number) => String(value).padStart(2, '0');
+
+/** A calendar date (YYYY-MM-DD) is an Oslo date already: noon UTC is that same day in Oslo all year. */
+function toDate(instant: Instant): Date {
+  if (typeof instant !== 'string') return instant;
+  return new Date(CALENDAR_DATE.test(instant) ? `${instant}T12:00:00Z` : instant);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Written out: "tirsdag 24. november 2026 kl. 09.00–16.00". Names are spelled here, not by ICU, so
@@ -74,9 +80,7 @@ const shortTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO_TIME_Z
  * instant is shown as the date in Oslo at that instant.
  */
 export function formatOsloShortDate(dateOrInstant: Instant): string {
-  // Noon UTC is the same calendar day in Oslo all year.
-  const at = typeof dateOrInstant === 'string' && CALENDAR_DATE.test(dateOrInstant) ? new Date(`${dateOrInstant}T12:00:00Z`) : toDate(dateOrInstant);
-  return shortDateFormat.format(at);
+  return shortDateFormat.format(toDate(dateOrInstant));
 }
 
 /** "10. des. 2026, 09:00". */

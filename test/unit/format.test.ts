@@ -60,6 +60,8 @@ describe('Oslo dates around midnight UTC', () => {
   it('shows a calendar date as that date, whatever the time zone', () => {
     expect(formatOsloShortDate('2026-12-10')).toBe('10. des. 2026');
     expect(formatOsloShortDate('2027-01-01')).toBe('1. jan. 2027');
+    expect(formatOsloDay('2026-12-10')).toBe('torsdag 10. desember 2026');
+    expect(formatOsloCsvDate('2026-12-10')).toBe('2026-12-10');
   });
 
   it('writes dates and times out in Norwegian', () => {
