@@ -109,10 +109,14 @@ export function formatOsloCsvDate(instant: Instant): string {
   return osloDate(toDate(instant));
 }
 
+function osloWallClockText(instant: Instant, separator: ' ' | 'T'): string {
+  const t = osloWallTime(toDate(instant));
+  return `${t.year}-${two(t.month)}-${two(t.day)}${separator}${two(t.hour)}:${two(t.minute)}`;
+}
+
 /** "2026-12-10 09:30" in Oslo time. */
 export function formatOsloCsvDateTime(instant: Instant): string {
-  const t = osloWallTime(toDate(instant));
-  return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
+  return osloWallClockText(instant, ' ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,7 +124,7 @@ export function formatOsloCsvDateTime(instant: Instant): string {
 
 /** An instant as the value of a datetime-local input showing Oslo time ("2026-05-04T09:30"). */
 export function toOsloDateTimeLocal(instant: Date): string {
-  return formatOsloCsvDateTime(instant).replace(' ', 'T');
+  return osloWallClockText(instant, 'T');
 }
 
 /**
@@ -142,8 +146,8 @@ const transliterations: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a' };
 
 /**
  * Lower-case ASCII words joined by single dashes, at most `maxLength` characters and never ending
- * in a dash: "  Ærlig talt – Økonomi!  " → "aerlig-talt-okonomi". Product addresses are stored, so
- * the result for a title must not change.
+ * in a dash: "  Ærlig talt – Økonomi!  " → "aerlig-talt-okonomi". This is the rule product addresses
+ * were made with (they are stored, not recomputed); it is also used for file names.
  */
 export function slugify(text: string, { maxLength = 100 }: { maxLength?: number } = {}): string {
   return text
