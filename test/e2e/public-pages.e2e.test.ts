@@ -84,6 +84,25 @@ async function expectTooMany(response: Response): Promise<void> {
   await expectVisible(page.getByText(/For mange innsendinger på kort tid\. Prøv igjen om/));
 }
 
+/** Types into the fields of the page's form by their labels (a select gets its first real option). */
+async function fill(fields: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(fields)) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption({ index: 1 });
+    else await field.fill(value);
+  }
+}
+
+const inputFields = () => ({
+  Navn: 'Per Hansen',
+  'E-post': `per-${randomUUID()}@kommune.no`,
+  'Virksomhet / organisasjon': 'Helse Vest',
+  Interessentgruppe: '',
+  Innspill: 'Vi trenger en veileder om skytjenester.',
+});
+const registrationFields = () => ({ Navn: 'Per Olsen', 'E-post': `per-${randomUUID()}@sykehus.no`, 'Virksomhet / organisasjon': 'Helse Nord' });
+const streamed = () => page.getByRole('radio', { name: /^Digitalt \(strømming\)/ });
+
 describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
   it('the input form: empty, with field errors, received, and rate limited', async () => {
     await expectAccessible(await visit('/inputs'), 200, 'Send innspill til Normen');
@@ -97,25 +116,13 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     expect(await page.getByRole('textbox', { name: 'E-post' }).getAttribute('aria-describedby')).toBe('email-error');
     expect(await page.getByRole('textbox', { name: 'Navn' }).inputValue()).toBe('Per');
 
-    await page.getByRole('textbox', { name: 'E-post' }).fill(`per-${randomUUID()}@kommune.no`);
-    await page.getByRole('textbox', { name: 'Virksomhet / organisasjon' }).fill('Helse Vest');
-    await page.getByRole('combobox', { name: 'Interessentgruppe' }).selectOption({ index: 1 });
-    await page.getByRole('textbox', { name: 'Innspill' }).fill('Vi trenger en veileder om skytjenester.');
+    await fill(inputFields());
     await expectAccessible(await press('Send innspill'), 201, 'Takk for innspillet!');
 
     await visit('/inputs');
-    await exhaustLimit('/inputs', () => ({
-      name: 'Kari Nordmann',
-      email: `innspill-${randomUUID()}@kommune.no`,
-      organisation: 'Helse Vest',
-      stakeholderGroup: 'other',
-      text: 'Vi trenger en veileder om skytjenester.',
-    }));
-    await page.getByRole('textbox', { name: 'Navn' }).fill('Per Hansen');
-    await page.getByRole('textbox', { name: 'E-post' }).fill(`per-${randomUUID()}@kommune.no`);
-    await page.getByRole('textbox', { name: 'Virksomhet / organisasjon' }).fill('Helse Vest');
-    await page.getByRole('combobox', { name: 'Interessentgruppe' }).selectOption({ index: 1 });
-    await page.getByRole('textbox', { name: 'Innspill' }).fill('Vi trenger en veileder om skytjenester.');
+    const { Navn: name, 'E-post': email, 'Virksomhet / organisasjon': organisation, Innspill: text } = inputFields();
+    await exhaustLimit('/inputs', () => ({ name, email, organisation, stakeholderGroup: 'other', text }));
+    await fill(inputFields());
     await expectTooMany(await press('Send innspill'));
   }, 120_000);
 
@@ -186,13 +193,13 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
   }, 120_000);
 
   it('event registration: the form, its errors, the seat and cancel links in every state, and the problem pages', async () => {
+    // A program to choose from (one session with its own capacity) and the default questions.
     const event = await openEvent(deps, {
       startsAt: '2027-12-03T08:00:00Z',
       endsAt: '2027-12-03T15:00:00Z',
-      sessions: [],
-      attendance: [
-        { mode: 'in-person', capacity: 2 },
-        { mode: 'online', capacity: null },
+      sessions: [
+        { id: 'apning', title: 'Åpning', startsAt: '2027-12-03T08:00:00Z', endsAt: '2027-12-03T08:30:00Z' },
+        { id: 'workshop', title: 'Workshop', startsAt: '2027-12-03T12:00:00Z', endsAt: '2027-12-03T13:00:00Z', capacity: 5 },
       ],
     });
     const title = event.title;
@@ -200,13 +207,13 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     await expectAccessible(await visit(formPath), 200, title);
 
     await skipBrowserChecks();
-    await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Ola Nordmann');
-    await page.getByRole('textbox', { name: 'E-post', exact: true }).fill(`ola-${randomUUID()}@sykehus.no`);
-    await page.getByRole('textbox', { name: 'Virksomhet / organisasjon' }).fill('Helse Nord');
-    await page.getByRole('radio', { name: /^Digitalt \(strømming\)/ }).check();
+    await fill(registrationFields());
+    await streamed().check();
+    await page.getByRole('checkbox', { name: /Åpning/ }).check();
     await expectAccessible(await press('Meld meg på'), 400, title);
     await expectVisible(page.getByRole('alert').getByRole('link', { name: 'Rolle: «Rolle» må fylles ut' }));
-    expect(await page.getByRole('radio', { name: /^Digitalt \(strømming\)/ }).isChecked()).toBe(true);
+    expect(await streamed().isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /Åpning/ }).isChecked()).toBe(true);
     await page.getByRole('textbox', { name: 'Rolle' }).fill('Personvernombud');
     await expectAccessible(await press('Meld meg på'), 202, title);
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Takk! Påmeldingen er mottatt' }));
@@ -239,11 +246,8 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     await expectAccessible(await visit(`/events/${randomUUID()}/registrations`), 404, 'Finner ikke påmeldingen');
     await visit(formPath);
     await updateEvent(deps, editor, event.id, { status: 'closed', expectedRevision: event.revision });
-    await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Per Olsen');
-    await page.getByRole('textbox', { name: 'E-post', exact: true }).fill(`per-${randomUUID()}@sykehus.no`);
-    await page.getByRole('textbox', { name: 'Virksomhet / organisasjon' }).fill('Helse Nord');
-    await page.getByRole('radio', { name: /^Digitalt \(strømming\)/ }).check();
-    await page.getByRole('textbox', { name: 'Rolle' }).fill('Personvernombud');
+    await fill({ ...registrationFields(), Rolle: 'Personvernombud' });
+    await streamed().check();
     await expectAccessible(await press('Meld meg på'), 409, 'Det gikk ikke');
     await expectVisible(page.getByText('Påmeldingen er stengt.'));
     await expectAccessible(await visit(formPath), 200, title);
@@ -260,9 +264,7 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     });
     await visit(`/events/${event.id}/registrations`);
     await exhaustLimit(`/events/${event.id}/registrations`, () => participant({ mode: 'online', answers: {} }));
-    await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Per Olsen');
-    await page.getByRole('textbox', { name: 'E-post', exact: true }).fill(`per-${randomUUID()}@sykehus.no`);
-    await page.getByRole('textbox', { name: 'Virksomhet / organisasjon' }).fill('Helse Nord');
+    await fill(registrationFields());
     await expectTooMany(await press('Meld meg på'));
   }, 120_000);
 });
