@@ -5,7 +5,7 @@ import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 import { formatPeriod } from './emails';
 
-const fieldLabels: Record<string, string> = {
+const fieldLabels = {
   name: 'Navn',
   email: 'E-post',
   organisation: 'Virksomhet / organisasjon',
@@ -30,14 +30,14 @@ ${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : 
  * Answers are posted as `answers.<question id>`; `website` is a honeypot.
  */
 export function registrationFormPage(event: PublicEvent, state: FormState, closedReason: string | null = null): string {
-  const questionLabel = (path: string) => event.questions.find((question) => `answers.${question.id}` === path)?.label;
+  const labels = { ...fieldLabels, ...Object.fromEntries(event.questions.map((question) => [`answers.${question.id}`, question.label])) };
   const form = html`<form method="post" action="registrations" accept-charset="utf-8">
-  ${textField(state, { name: 'name', label: 'Navn', autocomplete: 'name', required: true })}
-  ${textField(state, { name: 'email', label: 'E-post', type: 'email', autocomplete: 'email', required: true })}
-  ${textField(state, { name: 'organisation', label: 'Virksomhet / organisasjon', autocomplete: 'organization', required: true })}
+  ${textField(state, { name: 'name', label: fieldLabels.name, autocomplete: 'name', required: true })}
+  ${textField(state, { name: 'email', label: fieldLabels.email, type: 'email', autocomplete: 'email', required: true })}
+  ${textField(state, { name: 'organisation', label: fieldLabels.organisation, autocomplete: 'organization', required: true })}
   ${choiceGroup(state, {
     name: 'mode',
-    legend: 'Deltakelse',
+    legend: fieldLabels.mode,
     type: 'radio',
     required: true,
     fallback: event.attendance.length === 1 ? event.attendance.map((option) => option.mode) : [],
@@ -68,7 +68,7 @@ export function registrationFormPage(event: PublicEvent, state: FormState, close
   <p class="meta">Vi bruker opplysningene bare til dette arrangementet og anonymiserer dem etter arrangementet.</p>
 </form>`;
   const body = html`${eventHeader(event)}
-${errorSummary(state.errors, (path) => fieldLabels[path] ?? questionLabel(path))}
+${errorSummary(state.errors, labels)}
 ${closedReason ? html`<p class="notice" role="status">${closedReason}</p>` : form}`;
   return page(`Påmelding: ${event.title}`, body);
 }

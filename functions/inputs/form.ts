@@ -4,7 +4,7 @@ import { errorSummary, honeypot, selectField, textArea, textField, type FormStat
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
-const labels: Record<string, string> = {
+const labels = {
   consultationId: 'Gjelder',
   name: 'Navn',
   email: 'E-post',
@@ -12,7 +12,6 @@ const labels: Record<string, string> = {
   stakeholderGroup: 'Interessentgruppe',
   text: 'Innspill',
 };
-const label = (field: string) => labels[field] ?? field;
 
 /**
  * The input form: plain HTML that works without JavaScript and can be embedded on normen.no.
@@ -22,27 +21,27 @@ export function inputFormPage(open: Consultation[], state: FormState, notice: st
   const body = html`<h1>Send innspill til Normen</h1>
 <p>Innspill til produkter på høring, eller behov for nye eller endrede produkter. Du får en kvittering på e-post.</p>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-${errorSummary(state.errors, (path) => labels[path])}
+${errorSummary(state.errors, labels)}
 <form method="post" action="inputs" accept-charset="utf-8">
   ${selectField(state, {
     name: 'consultationId',
-    label: label('consultationId'),
+    label: labels.consultationId,
     fallback: GENERAL_INPUT,
     options: [
       { value: GENERAL_INPUT, label: 'Behov for nytt eller endret produkt' },
       ...open.map((consultation) => ({ value: consultation.id, label: `Høring: ${consultation.productTitle} (frist ${consultation.closesOn})` })),
     ],
   })}
-  ${textField(state, { name: 'name', label: label('name'), autocomplete: 'name', required: true })}
-  ${textField(state, { name: 'email', label: label('email'), type: 'email', autocomplete: 'email', required: true })}
-  ${textField(state, { name: 'organisation', label: label('organisation'), autocomplete: 'organization', required: true })}
+  ${textField(state, { name: 'name', label: labels.name, autocomplete: 'name', required: true })}
+  ${textField(state, { name: 'email', label: labels.email, type: 'email', autocomplete: 'email', required: true })}
+  ${textField(state, { name: 'organisation', label: labels.organisation, autocomplete: 'organization', required: true })}
   ${selectField(state, {
     name: 'stakeholderGroup',
-    label: label('stakeholderGroup'),
+    label: labels.stakeholderGroup,
     required: true,
     options: [{ value: '', label: 'Velg …' }, ...stakeholderGroups.codes.map((code) => ({ value: code, label: stakeholderGroups.labels[code] }))],
   })}
-  ${textArea(state, { name: 'text', label: label('text'), required: true, minLength: 10 })}
+  ${textArea(state, { name: 'text', label: labels.text, required: true, minLength: 10 })}
   ${honeypot()}
   <button type="submit">Send innspill</button>
 </form>`;

@@ -4,7 +4,7 @@ import { choiceGroup, emptyForm, errorSummary, honeypot, textField, type FormSta
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
-const labels: Record<string, string> = { email: 'E-postadresse', interests: 'Interesser' };
+const labels = { email: 'E-postadresse', interests: 'Interesser' };
 
 function interestBoxes(state: FormState): SafeHtml {
   return choiceGroup(state, {
@@ -20,9 +20,9 @@ export function subscriptionFormPage(state: FormState = emptyForm): string {
     'Nyhetsbrev',
     html`<h1>Abonner på nyhetsbrevet fra Normen</h1>
 <p>Velg hvilke interessefelt du vil ha nyhetsbrev om. Velger du ingen, får du de generelle nyhetene. Du kan når som helst endre innstillingene eller melde deg av.</p>
-${errorSummary(state.errors, (path) => labels[path])}
+${errorSummary(state.errors, labels)}
 <form method="post" action="subscriptions" accept-charset="utf-8">
-  ${textField(state, { name: 'email', label: labels.email ?? 'email', type: 'email', autocomplete: 'email', required: true })}
+  ${textField(state, { name: 'email', label: labels.email, type: 'email', autocomplete: 'email', required: true })}
   ${interestBoxes(state)}
   ${honeypot()}
   <button type="submit">Abonner</button>
@@ -68,7 +68,7 @@ export function preferencesPage(subscriber: Subscriber, token: string, options: 
     html`<h1>Innstillinger for nyhetsbrevet</h1>
 ${options.saved ? html`<p class="notice" role="status">Innstillingene er lagret.</p>` : ''}
 ${subscriber.status === 'unsubscribed' ? html`<p class="notice">${subscriber.email} er meldt av nyhetsbrevet.</p>` : html`<p>Innstillinger for ${subscriber.email}.</p>`}
-${errorSummary(state.errors, (path) => labels[path])}
+${errorSummary(state.errors, labels)}
 <form method="post" action="preferences${query}">
   ${interestBoxes(state)}
   <button type="submit">Lagre</button>

@@ -121,12 +121,12 @@ export function honeypot(): SafeHtml {
 
 /**
  * What was wrong, above the form, each line a link to its field. `labels` names the fields the
- * form shows; an error on anything else (the body as a whole) is listed without a link.
+ * form shows, by name; an error on anything else (the body as a whole) is listed without a link.
  */
-export function errorSummary(errors: readonly FieldError[], labels: (path: string) => string | undefined): SafeHtml {
+export function errorSummary(errors: readonly FieldError[], labels: Readonly<Record<string, string>>): SafeHtml {
   if (errors.length === 0) return html``;
   return html`<div class="errors" role="alert"><p><strong>Skjemaet har feil:</strong></p><ul>${errors.map((error) => {
-    const label = labels(error.path);
+    const label = Object.hasOwn(labels, error.path) ? labels[error.path] : undefined;
     return label ? html`<li><a href="#${error.path}">${label}: ${error.message}</a></li>` : html`<li>${error.message}</li>`;
   })}</ul></div>`;
 }
