@@ -1,17 +1,11 @@
 import { attendanceModes, eventTypes, questionKinds, type NormenEvent, type PublicEvent, type Registration } from '../../content-model';
 import { html, type SafeHtml } from '../shared/html';
-import { choiceGroup, errorSummary, honeypot, textArea, textField, type FormState } from '../shared/web/fields';
+import { choiceGroup, errorSummary, honeypot, personFields, personLabels, textArea, textField, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 import { formatPeriod } from './emails';
 
-const fieldLabels = {
-  name: 'Navn',
-  email: 'E-post',
-  organisation: 'Virksomhet / organisasjon',
-  mode: 'Deltakelse',
-  sessions: 'Økter',
-};
+const fieldLabels = { ...personLabels, mode: 'Deltakelse', sessions: 'Økter' };
 
 function seatsText(free: number | null): string {
   if (free === null) return 'ubegrenset antall plasser';
@@ -32,9 +26,7 @@ ${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : 
 export function registrationFormPage(event: PublicEvent, state: FormState, closedReason: string | null = null): string {
   const labels = { ...fieldLabels, ...Object.fromEntries(event.questions.map((question) => [`answers.${question.id}`, question.label])) };
   const form = html`<form method="post" action="registrations" accept-charset="utf-8">
-  ${textField(state, { name: 'name', label: fieldLabels.name, autocomplete: 'name', required: true })}
-  ${textField(state, { name: 'email', label: fieldLabels.email, type: 'email', autocomplete: 'email', required: true })}
-  ${textField(state, { name: 'organisation', label: fieldLabels.organisation, autocomplete: 'organization', required: true })}
+  ${personFields(state)}
   ${choiceGroup(state, {
     name: 'mode',
     legend: fieldLabels.mode,

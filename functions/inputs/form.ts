@@ -1,17 +1,10 @@
 import { GENERAL_INPUT, stakeholderGroups, type Consultation } from '../../content-model';
 import { html } from '../shared/html';
-import { errorSummary, honeypot, selectField, textArea, textField, type FormState } from '../shared/web/fields';
+import { errorSummary, honeypot, personFields, personLabels, selectField, textArea, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
-const labels = {
-  consultationId: 'Gjelder',
-  name: 'Navn',
-  email: 'E-post',
-  organisation: 'Virksomhet / organisasjon',
-  stakeholderGroup: 'Interessentgruppe',
-  text: 'Innspill',
-};
+const labels = { consultationId: 'Gjelder', ...personLabels, stakeholderGroup: 'Interessentgruppe', text: 'Innspill' };
 
 /**
  * The input form: plain HTML that works without JavaScript and can be embedded on normen.no.
@@ -32,9 +25,7 @@ ${errorSummary(state.errors, labels)}
       ...open.map((consultation) => ({ value: consultation.id, label: `Høring: ${consultation.productTitle} (frist ${consultation.closesOn})` })),
     ],
   })}
-  ${textField(state, { name: 'name', label: labels.name, autocomplete: 'name', required: true })}
-  ${textField(state, { name: 'email', label: labels.email, type: 'email', autocomplete: 'email', required: true })}
-  ${textField(state, { name: 'organisation', label: labels.organisation, autocomplete: 'organization', required: true })}
+  ${personFields(state)}
   ${selectField(state, {
     name: 'stakeholderGroup',
     label: labels.stakeholderGroup,

@@ -114,6 +114,16 @@ export function choiceGroup(state: FormState, { name, legend, type, options, req
   </fieldset>`;
 }
 
+/** The labels of `personFields`, for an error summary. */
+export const personLabels = { name: 'Navn', email: 'E-post', organisation: 'Virksomhet / organisasjon' };
+
+/** Who is writing: name, email and organisation, as every public form that answers by email asks. */
+export function personFields(state: FormState): SafeHtml {
+  return html`${textField(state, { name: 'name', label: personLabels.name, autocomplete: 'name', required: true })}
+  ${textField(state, { name: 'email', label: personLabels.email, type: 'email', autocomplete: 'email', required: true })}
+  ${textField(state, { name: 'organisation', label: personLabels.organisation, autocomplete: 'organization', required: true })}`;
+}
+
 /** A field hidden from people and irresistible to form-filling bots; the use cases discard what fills it. */
 export function honeypot(): SafeHtml {
   return html`<div class="hp" aria-hidden="true"><label for="website">Nettsted (la stå tomt)</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>`;
