@@ -1,3 +1,4 @@
+import type { Identifier } from 'react-admin';
 import { z } from 'zod';
 import {
   consultationSchema,
@@ -12,7 +13,7 @@ import {
 } from '../../../content-model';
 import type { ApiClient } from '../data/apiClient';
 import { clientPage, searchText, selected } from '../data/paging';
-import { records, resourceDataProvider } from '../data/resourceDataProvider';
+import { fetchedById, records, resourceDataProvider } from '../data/resourceDataProvider';
 
 /** GET /admin/consultations adds the state as of today (Oslo) to each consultation. */
 export const consultationListItemSchema = consultationSchema.extend({ state: z.enum(consultationStates) });
@@ -55,7 +56,7 @@ export function createConsultationOperations(api: ApiClient): ConsultationOperat
 export function createConsultationsDataProvider(api: ApiClient) {
   const consultations = createConsultationOperations(api);
   /** A single consultation with its state as of today in Oslo, like the list gives it. */
-  async function withState(id: unknown): Promise<ConsultationListItem> {
+  async function withState(id: Identifier): Promise<ConsultationListItem> {
     const consultation = await api.json(consultationPath(String(id)), consultationSchema);
     return { ...consultation, state: consultationState(consultation, osloDate(new Date())) };
   }
@@ -71,11 +72,6 @@ export function createConsultationsDataProvider(api: ApiClient) {
       );
       return { data: records(page.data), total: page.total };
     },
-    async getOne(_resource, params) {
-      return { data: records(await withState(params.id)) };
-    },
-    async getMany(_resource, params) {
-      return { data: records(await Promise.all(params.ids.map(withState))) };
-    },
+    ...fetchedById(withState),
   });
 }

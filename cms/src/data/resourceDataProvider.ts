@@ -1,4 +1,4 @@
-import { HttpError, type DataProvider } from 'react-admin';
+import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { z } from 'zod';
 
 export function unsupported(operation: string): never {
@@ -24,6 +24,14 @@ export function resourceDataProvider(resource: string, methods: Partial<CrudMeth
     updateMany: methods.updateMany ?? refuse('updateMany'),
     delete: methods.delete ?? refuse('delete'),
     deleteMany: methods.deleteMany ?? refuse('deleteMany'),
+  };
+}
+
+/** getOne and getMany for a resource whose records the API gives one at a time by id. */
+export function fetchedById(fetchRecord: (id: Identifier) => Promise<unknown>): Pick<CrudMethods, 'getOne' | 'getMany'> {
+  return {
+    getOne: async (_resource, params) => ({ data: records(await fetchRecord(params.id)) }),
+    getMany: async (_resource, params) => ({ data: records(await Promise.all(params.ids.map((id) => fetchRecord(id)))) }),
   };
 }
 

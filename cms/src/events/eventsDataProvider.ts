@@ -13,7 +13,7 @@ import {
 } from '../../../content-model';
 import type { ApiClient } from '../data/apiClient';
 import { clientPage, searchText, selected } from '../data/paging';
-import { payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
+import { fetchedById, payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
 import { toEventInput, toEventUpdate } from './eventPayload';
 
 const eventListSchema = z.object({ items: z.array(eventWithCountsSchema) });
@@ -55,7 +55,6 @@ export function createEventOperations(api: ApiClient): EventOperations {
 
 /** Events ("arrangementer"; editors and admins only) with their counts, paged in the browser (data/paging.ts). */
 export function createEventsDataProvider(api: ApiClient) {
-  const getEvent = (id: unknown) => api.json(eventPath(id), eventWithCountsSchema);
   return resourceDataProvider('events', {
     async getList(_resource, params) {
       const { items } = await api.json('/admin/events', eventListSchema);
@@ -71,12 +70,7 @@ export function createEventsDataProvider(api: ApiClient) {
       );
       return { data: records(page.data), total: page.total };
     },
-    async getOne(_resource, params) {
-      return { data: records(await getEvent(params.id)) };
-    },
-    async getMany(_resource, params) {
-      return { data: records(await Promise.all(params.ids.map(getEvent))) };
-    },
+    ...fetchedById((id) => api.json(eventPath(id), eventWithCountsSchema)),
     async create(_resource, params) {
       const body = payloadFromForm(() => toEventInput(params.data));
       return { data: records(await api.json('/admin/events', eventWithCountsSchema, { method: 'POST', body })) };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { campaignSchema, type Campaign, type CampaignSend } from '../../../content-model';
 import type { ApiClient } from '../data/apiClient';
 import { clientPage, selected } from '../data/paging';
-import { payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
+import { fetchedById, payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
 import { onListInputs, toCampaignInput, toCampaignUpdate } from './campaignPayload';
 
 const campaignListSchema = z.object({ items: z.array(campaignSchema) });
@@ -32,7 +32,6 @@ export function createCampaignOperations(api: ApiClient): CampaignOperations {
 
 /** Newsletter issues ("utsendelser"; editors and admins only), paged in the browser (data/paging.ts). */
 export function createCampaignsDataProvider(api: ApiClient) {
-  const getCampaign = (id: unknown) => api.json(campaignPath(id), campaignSchema);
   /** Saves the issue; the API's errors on list items go onto the list's input. */
   const save = (path: string, method: 'POST' | 'PUT', body: unknown) =>
     api.json(path, campaignSchema, { method, body }).catch((error: unknown) => Promise.reject(onListInputs(error)));
@@ -42,12 +41,7 @@ export function createCampaignsDataProvider(api: ApiClient) {
       const page = clientPage(items, params, 'createdAt', (campaign) => selected(params.filter?.status, campaign.status));
       return { data: records(page.data), total: page.total };
     },
-    async getOne(_resource, params) {
-      return { data: records(await getCampaign(params.id)) };
-    },
-    async getMany(_resource, params) {
-      return { data: records(await Promise.all(params.ids.map(getCampaign))) };
-    },
+    ...fetchedById((id) => api.json(campaignPath(id), campaignSchema)),
     async create(_resource, params) {
       const body = payloadFromForm(() => toCampaignInput(params.data));
       return { data: records(await save('/admin/campaigns', 'POST', body)) };

@@ -19,7 +19,7 @@ import {
 } from '../../../content-model';
 import type { ApiClient } from '../data/apiClient';
 import { requestedPage } from '../data/paging';
-import { payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
+import { fetchedById, payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
 import { overviewQueryParams } from './overviewQuery';
 import { toCreatePayload, toUpdatePayload } from './productPayload';
 
@@ -108,12 +108,7 @@ export function createProductsDataProvider(api: ApiClient) {
       const page = await api.json('/admin/products', productPageSchema, { query: { ...query, ...requestedPage(params) } });
       return { data: records(page.items), total: page.total };
     },
-    async getOne(_resource, params) {
-      return { data: records(await api.json(productPath(params.id), productSchema)) };
-    },
-    async getMany(_resource, params) {
-      return { data: records(await Promise.all(params.ids.map((id) => api.json(productPath(id), productSchema)))) };
-    },
+    ...fetchedById((id) => api.json(productPath(id), productSchema)),
     async create(_resource, params) {
       const body = payloadFromForm(() => toCreatePayload(params.data));
       return { data: records(await api.json('/admin/products', productSchema, { method: 'POST', body })) };
