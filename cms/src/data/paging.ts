@@ -13,6 +13,8 @@ import type { GetListParams } from 'react-admin';
  *   status and interest) and an event's registrations (GET /admin/events/{id}/registrations, shown
  *   whole on the event page).
  */
+
+/** For a call that names no page; the lists themselves ask for 25 or 50. */
 const DEFAULT_PER_PAGE = 25;
 
 /** The page react-admin asks for; for a server-paged list, the API's `page` and `perPage` query parameters. */

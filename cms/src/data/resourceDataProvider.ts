@@ -1,7 +1,7 @@
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { z } from 'zod';
 
-export function unsupported(operation: string): never {
+function unsupported(operation: string): never {
   throw new HttpError(`Operasjonen «${operation}» støttes ikke`, 405);
 }
 
