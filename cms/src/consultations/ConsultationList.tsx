@@ -1,7 +1,7 @@
 import ForumIcon from '@mui/icons-material/Forum';
 import { Datagrid, DateField, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, Button, Link } from 'react-admin';
 import { OSLO_TIME_ZONE } from '../../../content-model';
-import type { ConsultationListItem } from '../data/reviewOperations';
+import type { ConsultationListItem } from './consultationsDataProvider';
 import { choicesFrom } from '../products/choices';
 import { ConsultationStateChip, consultationStateLabels } from './ConsultationChips';
 

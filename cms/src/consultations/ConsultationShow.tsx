@@ -4,7 +4,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Link, Show, TopToolbar, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { consultationPolicy, consultationUpdateSchema, countedDays, daysBetween, osloDate, type ConsultationUpdate } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import type { ConsultationListItem } from '../data/reviewOperations';
+import type { ConsultationListItem } from './consultationsDataProvider';
 import { formatInstant, formatNumber, formatOsloDate } from '../shared/format';
 import { FormDialog } from '../shared/FormDialog';
 import { errorsOnFields } from '../shared/httpErrors';

@@ -20,7 +20,7 @@ import {
 } from 'react-admin';
 import { OSLO_TIME_ZONE, type Subscriber } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { subscriberQueryParams } from '../data/subscriberQuery';
+import { subscriberQueryParams } from './subscriberQuery';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { messageOf } from '../shared/httpErrors';
 import { interestChoices, interestNames, SubscriberStatusChip, subscriberStatusChoices } from './NewsletterChips';
