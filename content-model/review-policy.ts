@@ -2,7 +2,7 @@ import type { GovernanceLevel, ProductType, TopicCategory } from './vocabularies
 import { addMonths } from './dates';
 
 /**
- * The review policy (governance model chapter 7, DESIGN.md §2): months between evaluations.
+ * The review policy (governance model chapter 7, local/seed-content/forvaltningsmodell.txt): months between evaluations.
  * "Prioritised" products are core topics or about the risk picture or technology; they are
  * evaluated more often. This table is the one place to change the policy.
  */

@@ -14,7 +14,7 @@ export const evaluationRequestSchema = z.object({
 export type EvaluationRequest = z.infer<typeof evaluationRequestSchema>;
 
 /**
- * Consultation windows (DESIGN.md §2): level 1 is a broad consultation of three months (at least
+ * Consultation windows (governance model, local/seed-content/forvaltningsmodell.txt): level 1 is a broad consultation of three months (at least
  * six weeks); levels 2–3 four weeks (at least three). Level 4 has none.
  */
 export const consultationPolicy = {

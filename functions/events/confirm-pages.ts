@@ -1,5 +1,6 @@
 import { attendanceModes, formatOsloDateTime, type NormenEvent, type Registration } from '../../content-model';
-import { html, page } from '../shared/html';
+import { html } from '../shared/html';
+import { page } from '../shared/web/page';
 import { eventHeader } from './pages';
 import type { ConfirmOutcome } from './registration';
 

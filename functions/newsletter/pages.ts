@@ -1,37 +1,33 @@
-import { interests, type Interest, type Subscriber } from '../../content-model';
-import type { FieldError } from '../shared/errors';
-import { html, page, type SafeHtml } from '../shared/html';
-import type { ProblemPage } from '../shared/http/error-responses';
+import { interests, type Subscriber } from '../../content-model';
+import { html, type SafeHtml } from '../shared/html';
+import { choiceGroup, emptyForm, errorSummary, honeypot, textField, type FormState } from '../shared/web/fields';
+import { page } from '../shared/web/page';
+import type { ProblemWording } from '../shared/web/problem';
 
-function interestBoxes(chosen: readonly Interest[]): SafeHtml {
-  return html`<fieldset><legend>Interesser (velg ingen for bare generelle nyheter)</legend>
-${interests.codes.map(
-  (code) =>
-    html`<label class="check"><input type="checkbox" name="interests" value="${code}"${chosen.includes(code) ? html` checked` : ''}> ${interests.labels[code]}</label>`,
-)}
-</fieldset>`;
+const labels = { email: 'E-postadresse', interests: 'Interesser' };
+
+function interestBoxes(state: FormState): SafeHtml {
+  return choiceGroup(state, {
+    name: 'interests',
+    legend: 'Interesser (velg ingen for bare generelle nyheter)',
+    type: 'checkbox',
+    options: interests.codes.map((code) => ({ value: code, label: interests.labels[code] })),
+  });
 }
 
-const checkStyle = html`<style>.check { font-weight: 400; display: flex; gap: .5rem; align-items: center; margin-top: .4rem } .check input { width: auto } fieldset { margin-top: 1rem; border: 1px solid #ccc }</style>`;
-
-export function subscriptionFormPage(state: { email?: string; interests?: Interest[]; errors?: FieldError[] } = {}, status = 200) {
-  const errors = state.errors ?? [];
-  return {
-    status,
-    body: page(
-      'Nyhetsbrev',
-      html`${checkStyle}<h1>Abonner på nyhetsbrevet fra Normen</h1>
+export function subscriptionFormPage(state: FormState = emptyForm): string {
+  return page(
+    'Nyhetsbrev',
+    html`<h1>Abonner på nyhetsbrevet fra Normen</h1>
 <p>Velg hvilke interessefelt du vil ha nyhetsbrev om. Velger du ingen, får du de generelle nyhetene. Du kan når som helst endre innstillingene eller melde deg av.</p>
-${errors.length ? html`<div class="errors" role="alert"><ul>${errors.map((error) => html`<li>${error.path === 'email' ? 'E-post' : 'Interesser'}: ${error.message}</li>`)}</ul></div>` : ''}
+${errorSummary(state.errors, labels)}
 <form method="post" action="subscriptions" accept-charset="utf-8">
-  <label for="email">E-postadresse</label>
-  <input id="email" name="email" type="email" autocomplete="email" required value="${state.email ?? ''}">
-  ${interestBoxes(state.interests ?? [])}
-  <div class="hp" aria-hidden="true"><label for="website">Nettsted (la stå tomt)</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+  ${textField(state, { name: 'email', label: labels.email, type: 'email', autocomplete: 'email', required: true })}
+  ${interestBoxes(state)}
+  ${honeypot()}
   <button type="submit">Abonner</button>
 </form>`,
-    ),
-  };
+  );
 }
 
 export function checkYourEmailPage(): string {
@@ -63,15 +59,18 @@ export function confirmedPage(subscriber: Subscriber, preferencesUrl: string): s
   );
 }
 
-export function preferencesPage(subscriber: Subscriber, token: string, saved = false): string {
+/** The preferences form; after a 400 `state` holds what was ticked and why it was refused. */
+export function preferencesPage(subscriber: Subscriber, token: string, options: { saved?: boolean; state?: FormState } = {}): string {
   const query = `?token=${encodeURIComponent(token)}`;
+  const state = options.state ?? { values: { interests: subscriber.interests }, errors: [] };
   return page(
     'Innstillinger for nyhetsbrevet',
-    html`${checkStyle}<h1>Innstillinger for nyhetsbrevet</h1>
-${saved ? html`<p class="notice" role="status">Innstillingene er lagret.</p>` : ''}
+    html`<h1>Innstillinger for nyhetsbrevet</h1>
+${options.saved ? html`<p class="notice" role="status">Innstillingene er lagret.</p>` : ''}
 ${subscriber.status === 'unsubscribed' ? html`<p class="notice">${subscriber.email} er meldt av nyhetsbrevet.</p>` : html`<p>Innstillinger for ${subscriber.email}.</p>`}
+${errorSummary(state.errors, labels)}
 <form method="post" action="preferences${query}">
-  ${interestBoxes(subscriber.interests)}
+  ${interestBoxes(state)}
   <button type="submit">Lagre</button>
 </form>
 <form method="post" action="unsubscribe${query}"><button type="submit">Meld meg av nyhetsbrevet</button></form>`,
@@ -93,6 +92,10 @@ export function unsubscribedPage(subscriber: Subscriber, preferencesUrl: string)
   );
 }
 
-/** A refused link or sign-up (bad or used link, too many sign-ups), with the way back to the form. */
-export const problemPage: ProblemPage = ({ title, message }) =>
-  page(title, html`<h1>${title}</h1><p class="notice">${message}</p><p><a href="subscriptions">Meld deg på nyhetsbrevet</a></p>`);
+const back = { href: 'subscriptions', text: 'Meld deg på nyhetsbrevet' };
+
+/** A refused sign-up (too many at once, a rate limit), with the way back to the form. */
+export const signUpProblem: ProblemWording = { title: 'Påmeldingen ble ikke sendt', back };
+
+/** A refused link (bad, expired, used or replaced). */
+export const linkProblem: ProblemWording = { title: 'Lenken virker ikke', back };

@@ -6,7 +6,7 @@ import type { Store } from '../store';
 const collator = new Intl.Collator('nb', { sensitivity: 'base' });
 
 /**
- * The order of the action plan (DESIGN.md §2): core topics first; then "current need" flagged by
+ * The order of the action plan (governance model chapter 7, local/seed-content/forvaltningsmodell.txt): core topics first; then "current need" flagged by
  * an editor; then downloads in the last 12 months; then the longest time since the last change.
  * Each factor is returned, not folded into a score, so the secretariat can see why.
  */

@@ -12,7 +12,7 @@ export { createTokenVerifier } from './token-verifier';
 export type { TokenVerifier } from './token-verifier';
 export { freePort, localClientConfig, localCredentials, localRegion } from './support';
 
-/** Ports of `npm start` (DESIGN.md §3); the API port also serves the public pages and the CMS UI. */
+/** Ports of `npm start` (listed in the README); the API port also serves the public pages and the CMS UI. */
 export const defaultPorts = { api: 3000, dynamodb: 8000, ses: 8005, cognito: 9229, s3: 4569 } as const;
 
 export type Ports = { [Service in keyof typeof defaultPorts]: number };

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, campaignSchema, osloDate, subscriberSchema, type Interest } from '../../content-model';
 import { readSentEmails, type SentEmail } from '../../local/services';
+import { accessibilityViolations, axeContext } from './axe';
 import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
@@ -67,18 +67,6 @@ async function waitForEmail(match: (email: SentEmail) => boolean, what: string):
   return seen.email;
 }
 
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.1 AA violations on the page, by axe-core (the page's context must bypass its CSP). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  return page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string }[] }> } };
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => violation.id);
-  });
-}
-
 /**
  * Signs up through the public endpoint and returns the link in the confirmation email; unless told
  * not to, presses its "Bekreft" button (a POST to the link: opening the link alone confirms nothing).
@@ -115,8 +103,7 @@ function campaignIdOf(page: Page): string {
 describe('Newsletter in the CMS', () => {
   it('confirms a sign-up only when the person presses «Bekreft» on the page behind the link in the email', async () => {
     const link = await subscribe(people.privacyReader, [targetInterest], false);
-    // bypassCSP lets axe-core run: the page's sandbox policy blocks scripts (test contexts only).
-    const context = await e2e.browser.newContext({ locale: 'nb-NO', bypassCSP: true });
+    const context = await axeContext(e2e.browser);
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consultationState, countedDays, defaultConsultationDeadline, julyAwareDeadline } from '../../content-model';
 
-describe('consultation windows and July (DESIGN.md §2)', () => {
+describe('consultation windows and July (governance model)', () => {
   it('gives levels 2 and 3 four weeks when July is not touched', () => {
     expect(defaultConsultationDeadline(2, '2026-03-02')).toBe('2026-03-30');
     expect(defaultConsultationDeadline(3, '2026-09-01')).toBe('2026-09-29');

@@ -9,7 +9,7 @@ const subject = (overrides: Partial<ReviewSubject>): ReviewSubject => ({
   ...overrides,
 });
 
-describe('review policy (DESIGN.md §2)', () => {
+describe('review policy (governance model chapter 7)', () => {
   it.each([
     [1, 'core', false, 6],
     [1, 'other', false, 12],

@@ -1,4 +1,5 @@
 import { refreshTokens, type CognitoSettings } from './cognito';
+import type { BearerTokenSource } from '../data/apiClient';
 import { clearSession, isAccessTokenFresh, readSession, saveSession } from './session';
 
 /** Signals that the session is gone (expired refresh token, or never logged in): the user must log in again. */
@@ -14,11 +15,6 @@ export class SessionExpiredError extends Error {
  * The API is called with the id token: API Gateway's JWT authorizer accepts it for our app client,
  * and unlike the access token it carries the user's email, which the version history records.
  */
-export interface BearerTokenSource {
-  /** A valid id token, refreshed first if it is about to expire. */
-  getBearerToken(): Promise<string>;
-}
-
 export function createBearerTokenSource(cognito: CognitoSettings): BearerTokenSource {
   // Requests fired together while the token is stale share one refresh call.
   let pendingRefresh: Promise<string> | null = null;

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { inputStatuses, type InputStatus } from '../../../content-model';
-import type { ConsultationState } from '../data/reviewOperations';
+import type { ConsultationState } from './consultationsDataProvider';
 
 /** The API gives states as codes (content-model consultationStates); these are their Norwegian labels. */
 export const consultationStateLabels: Record<ConsultationState, string> = {

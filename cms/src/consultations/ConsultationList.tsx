@@ -1,6 +1,6 @@
 import ForumIcon from '@mui/icons-material/Forum';
 import { Datagrid, FunctionField, List, NumberField, SearchInput, SelectInput, TextField, TopToolbar, Button, Link } from 'react-admin';
-import type { ConsultationListItem } from '../data/reviewOperations';
+import type { ConsultationListItem } from './consultationsDataProvider';
 import { choicesFrom } from '../products/choices';
 import { OsloDateField } from '../shared/OsloDateField';
 import { ConsultationStateChip, consultationStateLabels } from './ConsultationChips';

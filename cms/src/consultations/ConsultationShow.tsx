@@ -14,7 +14,7 @@ import {
   type ConsultationUpdate,
 } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import type { ConsultationListItem } from '../data/reviewOperations';
+import type { ConsultationListItem } from './consultationsDataProvider';
 import { FormDialog } from '../shared/FormDialog';
 import { errorsOnFields } from '../shared/httpErrors';
 import { ConsultationStateChip } from './ConsultationChips';

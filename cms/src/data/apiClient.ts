@@ -1,7 +1,12 @@
 import { HttpError } from 'react-admin';
 import type { z } from 'zod';
 import { errorResponseSchema } from '../../../content-model';
-import type { BearerTokenSource } from '../auth/tokens';
+
+/** Where the client gets the token for each request (auth/tokens.ts in the CMS). */
+export interface BearerTokenSource {
+  /** A valid id token, refreshed first if it is about to expire. */
+  getBearerToken(): Promise<string>;
+}
 
 export type QueryParams = Record<string, string | number | undefined>;
 

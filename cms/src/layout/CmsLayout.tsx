@@ -1,15 +1,14 @@
-import ArticleIcon from '@mui/icons-material/Article';
-import EventIcon from '@mui/icons-material/Event';
 import ForumIcon from '@mui/icons-material/Forum';
-import HowToVoteIcon from '@mui/icons-material/HowToVote';
 import LowPriorityIcon from '@mui/icons-material/LowPriority';
-import MailIcon from '@mui/icons-material/Mail';
-import PeopleIcon from '@mui/icons-material/People';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
 import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, Menu, TitlePortal, useCanAccess } from 'react-admin';
+import { consultations } from '../consultations';
+import { events } from '../events';
+import { campaigns, subscribers } from '../newsletter';
+import { products } from '../products';
 
 function CmsAppBar() {
   return (
@@ -32,13 +31,13 @@ function CmsMenu() {
   return (
     <Menu>
       <Menu.DashboardItem primaryText="Forfall og oppfølging" leftIcon={<SpaceDashboardIcon />} />
-      <Menu.Item to="/products" primaryText="Dokumentoversikt" leftIcon={<ArticleIcon />} />
-      <Menu.Item to="/consultations" primaryText="Høringer" leftIcon={<HowToVoteIcon />} />
+      <Menu.Item to="/products" primaryText="Dokumentoversikt" leftIcon={<products.icon />} />
+      <Menu.Item to="/consultations" primaryText="Høringer" leftIcon={<consultations.icon />} />
       <Menu.Item to="/generelle-innspill" primaryText="Generelle innspill" leftIcon={<ForumIcon />} />
       <Menu.Item to="/prioriteringsrapport" primaryText="Prioriteringsrapport" leftIcon={<LowPriorityIcon />} />
-      {seesNewsletter ? <Menu.Item to="/campaigns" primaryText="Nyhetsbrev" leftIcon={<MailIcon />} /> : null}
-      {seesNewsletter ? <Menu.Item to="/subscribers" primaryText="Abonnenter" leftIcon={<PeopleIcon />} /> : null}
-      {seesEvents ? <Menu.Item to="/events" primaryText="Arrangementer" leftIcon={<EventIcon />} /> : null}
+      {seesNewsletter ? <Menu.Item to="/campaigns" primaryText="Nyhetsbrev" leftIcon={<campaigns.icon />} /> : null}
+      {seesNewsletter ? <Menu.Item to="/subscribers" primaryText="Abonnenter" leftIcon={<subscribers.icon />} /> : null}
+      {seesEvents ? <Menu.Item to="/events" primaryText="Arrangementer" leftIcon={<events.icon />} /> : null}
       <Menu.Item to="/jobber" primaryText="Planlagte jobber" leftIcon={<ScheduleIcon />} />
     </Menu>
   );

@@ -1,7 +1,7 @@
 import { Alert, Box, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Campaign } from '../../../content-model';
-import type { CampaignPreview as Preview } from '../data/newsletterOperations';
+import type { CampaignPreview as Preview } from './campaignsDataProvider';
 import { useLoaded } from '../shared/useLoaded';
 
 type View = 'html' | 'text' | 'headers';

@@ -19,7 +19,7 @@ import {
 } from 'react-admin';
 import type { Subscriber } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
-import { subscriberQueryParams } from '../data/subscriberQuery';
+import { subscriberQueryParams } from './subscriberQuery';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { messageOf } from '../shared/httpErrors';
 import { OsloDateField } from '../shared/OsloDateField';

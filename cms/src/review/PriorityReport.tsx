@@ -20,7 +20,7 @@ function ExportReportButton() {
 }
 
 /**
- * The yearly priority report for the action plan (DESIGN.md §2): products that need revision or
+ * The yearly priority report for the action plan (governance model chapter 7): products that need revision or
  * fall due within a year, in priority order — core topics first, then current need flagged by an
  * editor, then downloads in the last 12 months, then time since the last change. Every factor is
  * a column; there is no combined score.

@@ -1,6 +1,6 @@
 import type { SortPayload } from 'react-admin';
 import { overviewQuerySchema, type OverviewQuery } from '../../../content-model';
-import type { QueryParams } from './apiClient';
+import type { QueryParams } from '../data/apiClient';
 
 type OverviewSort = OverviewQuery['sort'];
 const sortableFields = overviewQuerySchema.shape.sort.unwrap().options;

@@ -1,0 +1,46 @@
+import { html, type SafeHtml } from '../html';
+
+/**
+ * Normen's plain style for every public page. Focus is always visible (WCAG 2.4.7), colours keep
+ * 4.5:1 on white, and the honeypot sits off screen rather than hidden, so bots still fill it in.
+ */
+const style = html`<style>
+  body { font-family: system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }
+  h1 { font-size: 1.6rem; color: #003b5c; }
+  label, legend { display: block; font-weight: 600; margin-top: 1rem; }
+  input, select, textarea { width: 100%; padding: .5rem; font: inherit; box-sizing: border-box; border: 1px solid #5a5a5a; }
+  textarea { min-height: 10rem; }
+  textarea.short { min-height: 4rem; }
+  fieldset { margin-top: 1rem; border: 1px solid #767676; }
+  .check { font-weight: 400; display: flex; gap: .5rem; align-items: center; margin-top: .4rem; }
+  .check input { width: auto; }
+  button { margin-top: 1.5rem; padding: .6rem 1.4rem; font: inherit; background: #003b5c; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+  a { color: #00538a; }
+  :focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
+  .error { color: #b00020; font-weight: 400; margin: .2rem 0 0; }
+  [aria-invalid="true"] { border: 2px solid #b00020; }
+  .errors { border: 2px solid #b00020; padding: .5rem 1rem; }
+  .errors a { color: #b00020; }
+  .hp { position: absolute; left: -10000px; }
+  .notice { background: #eef6fb; padding: 1rem; border-left: 4px solid #003b5c; }
+  .meta { color: #444; }
+  .full { color: #b00020; }
+</style>`;
+
+/** A complete Norwegian page (`lang="nb"`) that works without JavaScript. */
+export function page(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Normen</title>
+${style}
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`.value;
+}
