@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { deliverySchema, type Delivery } from '../../content-model';
+import { recipientSendSchema, type RecipientSend } from '../../content-model';
 import type { Table } from '../shared/db/client';
 
 const deliveryKey = (campaignId: string, subscriberId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `RCPT#${subscriberId}` });
@@ -10,8 +10,8 @@ const deliveryKey = (campaignId: string, subscriberId: string) => ({ pk: `CAMPAI
  * update from "pending", so no two dispatchers ever send the same record, and a resumed dispatch
  * continues from the records still pending.
  */
-export function createDeliveryRepository(table: Table) {
-  async function transition(campaignId: string, subscriberId: string, from: Delivery['status'][], set: Partial<Delivery>): Promise<boolean> {
+export function createRecipientSendRepository(table: Table) {
+  async function transition(campaignId: string, subscriberId: string, from: RecipientSend['status'][], set: Partial<RecipientSend>): Promise<boolean> {
     const fields = Object.entries(set);
     try {
       await table.client.send(
@@ -39,7 +39,7 @@ export function createDeliveryRepository(table: Table) {
     async writePending(campaignId: string, recipients: { subscriberId: string; email: string }[]): Promise<void> {
       for (let start = 0; start < recipients.length; start += 25) {
         let requests = recipients.slice(start, start + 25).map(({ subscriberId, email }) => {
-          const delivery: Delivery = {
+          const send: RecipientSend = {
             campaignId,
             subscriberId,
             email,
@@ -50,7 +50,7 @@ export function createDeliveryRepository(table: Table) {
             messageId: null,
             error: null,
           };
-          return { PutRequest: { Item: { ...deliveryKey(campaignId, subscriberId), entity: 'delivery', ...delivery } } };
+          return { PutRequest: { Item: { ...deliveryKey(campaignId, subscriberId), entity: 'recipient-send', ...send } } };
         });
         while (requests.length > 0) {
           const { UnprocessedItems } = await table.client.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
@@ -59,13 +59,13 @@ export function createDeliveryRepository(table: Table) {
       }
     },
 
-    async get(campaignId: string, subscriberId: string): Promise<Delivery | null> {
+    async get(campaignId: string, subscriberId: string): Promise<RecipientSend | null> {
       const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: deliveryKey(campaignId, subscriberId), ConsistentRead: true }));
-      return Item ? deliverySchema.parse(Item) : null;
+      return Item ? recipientSendSchema.parse(Item) : null;
     },
 
     /** A page of the campaign's records in recipient order, for the dispatcher to walk through. */
-    async page(campaignId: string, startKey?: Record<string, unknown>): Promise<{ items: Delivery[]; next?: Record<string, unknown> | undefined }> {
+    async page(campaignId: string, startKey?: Record<string, unknown>): Promise<{ items: RecipientSend[]; next?: Record<string, unknown> | undefined }> {
       const { Items = [], LastEvaluatedKey } = await table.client.send(
         new QueryCommand({
           TableName: table.name,
@@ -76,20 +76,20 @@ export function createDeliveryRepository(table: Table) {
           ExclusiveStartKey: startKey,
         }),
       );
-      return { items: Items.map((item) => deliverySchema.parse(item)), next: LastEvaluatedKey };
+      return { items: Items.map((item) => recipientSendSchema.parse(item)), next: LastEvaluatedKey };
     },
 
-    claim: (delivery: Delivery, at: string) =>
+    claim: (delivery: RecipientSend, at: string) =>
       transition(delivery.campaignId, delivery.subscriberId, ['pending'], { status: 'sending', claimedAt: at, attempts: delivery.attempts + 1 }),
-    markSent: (delivery: Pick<Delivery, 'campaignId' | 'subscriberId'>, at: string, messageId: string) =>
+    markSent: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>, at: string, messageId: string) =>
       transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'sent', sentAt: at, messageId, error: null }),
-    markFailed: (delivery: Pick<Delivery, 'campaignId' | 'subscriberId'>, error: string) =>
+    markFailed: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>, error: string) =>
       transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'failed', error }),
-    markSkipped: (delivery: Pick<Delivery, 'campaignId' | 'subscriberId'>) =>
+    markSkipped: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>) =>
       transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'skipped' }),
     /** Gives an in-doubt claim back to be sent again (no SES send event arrived for it). */
-    release: (delivery: Pick<Delivery, 'campaignId' | 'subscriberId'>) =>
+    release: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>) =>
       transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'pending', claimedAt: null }),
   };
 }
-export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;
+export type RecipientSendRepository = ReturnType<typeof createRecipientSendRepository>;
