@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { recipientSendSchema, type RecipientSend } from '../../content-model';
-import type { Table } from '../shared/db/client';
+import { tryWrite, updateStep, type Table } from '../shared/db/client';
+import { recipientSendEntity } from '../shared/db/entities';
 
-const deliveryKey = (campaignId: string, subscriberId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `RCPT#${subscriberId}` });
+const sendKey = (campaignId: string, subscriberId: string) => recipientSendEntity.key({ campaignId, subscriberId });
 
 /**
  * One record per recipient per campaign. Sending is claim → send → mark: the claim is a conditional
@@ -11,27 +11,9 @@ const deliveryKey = (campaignId: string, subscriberId: string) => ({ pk: `CAMPAI
  * continues from the records still pending.
  */
 export function createRecipientSendRepository(table: Table) {
-  async function transition(campaignId: string, subscriberId: string, from: RecipientSend['status'][], set: Partial<RecipientSend>): Promise<boolean> {
-    const fields = Object.entries(set);
-    try {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: deliveryKey(campaignId, subscriberId),
-          UpdateExpression: `SET ${fields.map((_, index) => `#f${index} = :f${index}`).join(', ')}`,
-          ConditionExpression: `#status IN (${from.map((_, index) => `:from${index}`).join(', ')})`,
-          ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(fields.map(([name], index) => [`#f${index}`, name])) },
-          ExpressionAttributeValues: {
-            ...Object.fromEntries(from.map((status, index) => [`:from${index}`, status])),
-            ...Object.fromEntries(fields.map(([, value], index) => [`:f${index}`, value])),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  function transition(campaignId: string, subscriberId: string, from: RecipientSend['status'][], set: Partial<RecipientSend>): Promise<boolean> {
+    const wasOneOf = { anyOf: from.map((status) => ({ attribute: 'status', is: '=' as const, value: status })) };
+    return tryWrite(table, updateStep(table, sendKey(campaignId, subscriberId), set, [wasOneOf]));
   }
 
   return {
@@ -50,7 +32,7 @@ export function createRecipientSendRepository(table: Table) {
             messageId: null,
             error: null,
           };
-          return { PutRequest: { Item: { ...deliveryKey(campaignId, subscriberId), entity: 'recipient-send', ...send } } };
+          return { PutRequest: { Item: { ...sendKey(campaignId, subscriberId), entity: recipientSendEntity.name, ...send } } };
         });
         while (requests.length > 0) {
           const { UnprocessedItems } = await table.client.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
@@ -60,7 +42,7 @@ export function createRecipientSendRepository(table: Table) {
     },
 
     async get(campaignId: string, subscriberId: string): Promise<RecipientSend | null> {
-      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: deliveryKey(campaignId, subscriberId), ConsistentRead: true }));
+      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: sendKey(campaignId, subscriberId), ConsistentRead: true }));
       return Item ? recipientSendSchema.parse(Item) : null;
     },
 
@@ -70,7 +52,7 @@ export function createRecipientSendRepository(table: Table) {
         new QueryCommand({
           TableName: table.name,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `CAMPAIGN#${campaignId}`, ':prefix': 'RCPT#' },
+          ExpressionAttributeValues: { ':pk': recipientSendEntity.partition({ campaignId }), ':prefix': recipientSendEntity.sortPrefix() },
           ConsistentRead: true,
           Limit: 100,
           ExclusiveStartKey: startKey,
@@ -79,17 +61,17 @@ export function createRecipientSendRepository(table: Table) {
       return { items: Items.map((item) => recipientSendSchema.parse(item)), next: LastEvaluatedKey };
     },
 
-    claim: (delivery: RecipientSend, at: string) =>
-      transition(delivery.campaignId, delivery.subscriberId, ['pending'], { status: 'sending', claimedAt: at, attempts: delivery.attempts + 1 }),
-    markSent: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>, at: string, messageId: string) =>
-      transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'sent', sentAt: at, messageId, error: null }),
-    markFailed: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>, error: string) =>
-      transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'failed', error }),
-    markSkipped: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>) =>
-      transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'skipped' }),
+    claim: (send: RecipientSend, at: string) =>
+      transition(send.campaignId, send.subscriberId, ['pending'], { status: 'sending', claimedAt: at, attempts: send.attempts + 1 }),
+    markSent: (send: Pick<RecipientSend, 'campaignId' | 'subscriberId'>, at: string, messageId: string) =>
+      transition(send.campaignId, send.subscriberId, ['sending'], { status: 'sent', sentAt: at, messageId, error: null }),
+    markFailed: (send: Pick<RecipientSend, 'campaignId' | 'subscriberId'>, error: string) =>
+      transition(send.campaignId, send.subscriberId, ['sending'], { status: 'failed', error }),
+    markSkipped: (send: Pick<RecipientSend, 'campaignId' | 'subscriberId'>) =>
+      transition(send.campaignId, send.subscriberId, ['sending'], { status: 'skipped' }),
     /** Gives an in-doubt claim back to be sent again (no SES send event arrived for it). */
-    release: (delivery: Pick<RecipientSend, 'campaignId' | 'subscriberId'>) =>
-      transition(delivery.campaignId, delivery.subscriberId, ['sending'], { status: 'pending', claimedAt: null }),
+    release: (send: Pick<RecipientSend, 'campaignId' | 'subscriberId'>) =>
+      transition(send.campaignId, send.subscriberId, ['sending'], { status: 'pending', claimedAt: null }),
   };
 }
 export type RecipientSendRepository = ReturnType<typeof createRecipientSendRepository>;
