@@ -69,10 +69,12 @@ const indexByName = (name: IndexName) => {
  * the indexes it is listed in, declared once (functions/shared/db/entities.ts) in the manner of
  * ElectroDB. Repositories build every key, key prefix and index attribute from it.
  */
-export function entity<const Name extends string, P extends string, S extends string, I extends Record<string, IndexDeclaration<string, string>> = Record<never, never>>(
-  name: Name,
-  declaration: { pk: KeyTemplate<P>; sk: KeyTemplate<S>; indexes?: I },
-) {
+export function entity<
+  const Name extends string,
+  P extends string,
+  S extends string,
+  I extends Record<string, IndexDeclaration<string, string>> = Record<never, never>,
+>(name: Name, declaration: { pk: KeyTemplate<P>; sk: KeyTemplate<S>; indexes?: I }) {
   const indexOf = <K extends keyof I & string>(indexName: K) => {
     const found = declaration.indexes?.[indexName];
     if (!found) throw new Error(`${name} has no index ${indexName}`);
