@@ -21,9 +21,6 @@ import { eventMailingEntity, mailedEntity, pendingMailingEntity } from '../share
  * sent, pointed to from the PENDING partition the notification job reads. Each recipient is
  * claimed with a conditional put before sending, so a re-run never emails a person twice.
  */
-const mailingKey = (eventId: string, id: string) => eventMailingEntity.key({ eventId, id });
-const pendingKey = (eventId: string, mailingId: string) => pendingMailingEntity.key({ eventId, mailingId });
-const sentKey = (eventId: string, mailingId: string, registrationId: string) => mailedEntity.key({ eventId, mailingId, registrationId });
 const pendingSchema = z.object({ eventId: z.string(), mailingId: z.string() });
 
 export function createMailingRepository(table: Table) {
@@ -37,13 +34,18 @@ export function createMailingRepository(table: Table) {
     /** A new mailing, queued for the notification job; an existing id (a reminder already queued) fails. */
     insert(mailing: EventMailing): TransactionStep[] {
       return [
-        putStep(table, { ...mailingKey(mailing.eventId, mailing.id), entity: eventMailingEntity.name, ...mailing }, [itemIsNew]),
-        putStep(table, { ...pendingKey(mailing.eventId, mailing.id), entity: pendingMailingEntity.name, eventId: mailing.eventId, mailingId: mailing.id }),
+        putStep(table, { ...eventMailingEntity.key(mailing), entity: eventMailingEntity.name, ...mailing }, [itemIsNew]),
+        putStep(table, {
+          ...pendingMailingEntity.key({ eventId: mailing.eventId, mailingId: mailing.id }),
+          entity: pendingMailingEntity.name,
+          eventId: mailing.eventId,
+          mailingId: mailing.id,
+        }),
       ];
     },
 
     async get(eventId: string, id: string): Promise<EventMailing | null> {
-      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: mailingKey(eventId, id), ConsistentRead: true }));
+      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: eventMailingEntity.key({ eventId, id }), ConsistentRead: true }));
       return Item ? eventMailingSchema.parse(Item) : null;
     },
 
@@ -53,12 +55,15 @@ export function createMailingRepository(table: Table) {
 
     /** True if this run may email the person; false if some run already did. */
     claimRecipient(eventId: string, mailingId: string, registrationId: string, at: string): Promise<boolean> {
-      return tryWrite(table, putStep(table, { ...sentKey(eventId, mailingId, registrationId), entity: mailedEntity.name, sentAt: at }, [itemIsNew]));
+      return tryWrite(
+        table,
+        putStep(table, { ...mailedEntity.key({ eventId, mailingId, registrationId }), entity: mailedEntity.name, sentAt: at }, [itemIsNew]),
+      );
     },
 
     /** Gives a claim back when the email could not be sent, so the next run tries again. */
     releaseRecipient(eventId: string, mailingId: string, registrationId: string): Promise<void> {
-      return write(table, deleteStep(table, sentKey(eventId, mailingId, registrationId)));
+      return write(table, deleteStep(table, mailedEntity.key({ eventId, mailingId, registrationId })));
     },
 
     async countSent(eventId: string, mailingId: string, sent: number): Promise<void> {
@@ -66,7 +71,7 @@ export function createMailingRepository(table: Table) {
       await table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: mailingKey(eventId, mailingId),
+          Key: eventMailingEntity.key({ eventId, id: mailingId }),
           UpdateExpression: 'ADD sent :sent',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':sent': sent },
@@ -76,8 +81,8 @@ export function createMailingRepository(table: Table) {
 
     /** Every recipient has been emailed: the mailing is done and leaves the job's queue. */
     async finish(eventId: string, mailingId: string, at: string): Promise<void> {
-      await write(table, updateStep(table, mailingKey(eventId, mailingId), { status: 'sent', finishedAt: at }, [itemExists]));
-      await write(table, deleteStep(table, pendingKey(eventId, mailingId)));
+      await write(table, updateStep(table, eventMailingEntity.key({ eventId, id: mailingId }), { status: 'sent', finishedAt: at }, [itemExists]));
+      await write(table, deleteStep(table, pendingMailingEntity.key({ eventId, mailingId })));
     },
   };
 }

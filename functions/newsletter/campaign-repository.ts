@@ -1,6 +1,17 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { campaignSchema, type Campaign, type CampaignProgress } from '../../content-model';
-import { itemExists, itemIsNew, optimisticUpdate, putStep, queryIndex, tryWrite, updateStep, type Table, type TransactionStep } from '../shared/db/client';
+import {
+  itemExists,
+  itemIsNew,
+  optimisticUpdate,
+  putStep,
+  queryIndex,
+  tryWrite,
+  updateStep,
+  write,
+  type Table,
+  type TransactionStep,
+} from '../shared/db/client';
 import { campaignEntity } from '../shared/db/entities';
 
 const campaignKey = (id: string) => campaignEntity.key({ id });
@@ -74,15 +85,8 @@ export function createCampaignRepository(table: Table) {
     },
 
     /** Sets counters outright (the recount when a send finishes). */
-    async setProgress(id: string, progress: CampaignProgress): Promise<void> {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: campaignKey(id),
-          UpdateExpression: 'SET progress = :progress',
-          ExpressionAttributeValues: { ':progress': progress },
-        }),
-      );
+    setProgress(id: string, progress: CampaignProgress): Promise<void> {
+      return write(table, updateStep(table, campaignKey(id), { progress }, []));
     },
   };
 }
