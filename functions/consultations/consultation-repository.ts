@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { consultationSchema, type Consultation } from '../../content-model';
 import type { Condition } from '../shared/db/conditions';
-import { itemIsNew, optimisticUpdate, putStep, queryIndex, type Table, type TransactionStep } from '../shared/db/client';
+import { addStep, itemExists, itemIsNew, optimisticUpdate, putStep, queryIndex, type Table, type TransactionStep } from '../shared/db/client';
 import { consultationEntity } from '../shared/db/entities';
 import { ValidationError } from '../shared/errors';
 
@@ -72,18 +72,15 @@ export function createConsultationRepository(table: Table) {
      * slips in after the deadline or the decision.
      */
     countInputWhileOpen(id: string, today: string): TransactionStep {
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: consultationKey(id),
-            UpdateExpression: 'ADD inputCount :one',
-            ConditionExpression: 'attribute_exists(pk) AND opensOn <= :today AND closesOn >= :today AND (attribute_not_exists(closedAt) OR closedAt = :null)',
-            ExpressionAttributeValues: { ':one': 1, ':today': today, ':null': null },
-          },
+      return addStep(
+        table,
+        consultationKey(id),
+        {
+          add: { inputCount: 1 },
+          conditions: [itemExists, { attribute: 'opensOn', is: '<=', value: today }, { attribute: 'closesOn', is: '>=', value: today }, notClosed],
         },
-        onConditionFailed: () => ValidationError.field('consultationId', 'Høringen er avsluttet eller ikke åpnet ennå. Innspill kan ikke sendes inn nå.'),
-      };
+        () => ValidationError.field('consultationId', 'Høringen er avsluttet eller ikke åpnet ennå. Innspill kan ikke sendes inn nå.'),
+      );
     },
   };
 }

@@ -1,8 +1,10 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { attendanceModes, eventSchema, type AttendanceMode, type EventSeats, type NormenEvent } from '../../content-model';
 import {
+  addStep,
   conditionCheckStep,
+  itemExists,
   deleteStep,
   itemIsNew,
   optimisticUpdate,
@@ -11,8 +13,9 @@ import {
   queryPartition,
   type Table,
   type TransactionStep,
+  write,
 } from '../shared/db/client';
-import { ExpressionAttributes, type Condition } from '../shared/db/conditions';
+import type { Condition } from '../shared/db/conditions';
 import { eventDueEntity, eventEntity, eventSeatsEntity } from '../shared/db/entities';
 import type { ConflictError } from '../shared/errors';
 
@@ -131,29 +134,14 @@ export function createEventRepository(table: Table) {
 
     /** Adds to the counters if the change's conditions hold; the seat rules (seats.ts) decide both. */
     changeSeats(eventId: string, change: SeatChange, onConditionFailed: () => ConflictError): TransactionStep {
-      const expression = new ExpressionAttributes();
-      const adds = Object.entries(change.add)
-        .filter(([, amount]) => amount !== 0)
-        .map(([counter, amount]) => `${expression.name(counter)} ${expression.value(amount)}`);
-      const update = adds.length ? `ADD ${adds.join(', ')}` : `SET ${expression.name('eventId')} = ${expression.value(eventId)}`;
-      const condition = expression.conditions(change.conditions);
-      return {
-        item: { Update: { TableName: table.name, Key: seatsKey(eventId), UpdateExpression: update, ...condition, ...expression.attributes() } },
-        onConditionFailed,
-      };
+      // With nothing to add, the item is still written, so that the conditions are checked.
+      const set = Object.values(change.add).some((amount) => amount !== 0) ? {} : { eventId };
+      return addStep(table, seatsKey(eventId), { add: change.add, set, conditions: change.conditions }, onConditionFailed);
     },
 
     /** Records the anonymisation; the revision moves so that an editor's stale save cannot undo the mark. */
     async markAnonymised(id: string, at: string): Promise<void> {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: eventKey(id),
-          UpdateExpression: 'SET anonymisedAt = :at ADD revision :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at, ':one': 1 },
-        }),
-      );
+      await write(table, addStep(table, eventKey(id), { add: { revision: 1 }, set: { anonymisedAt: at }, conditions: [itemExists] }));
     },
 
     /** Schedules work for a job; `at` is an ISO instant. */

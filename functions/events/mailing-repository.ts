@@ -1,7 +1,8 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { eventMailingSchema, type EventMailing } from '../../content-model';
 import {
+  addStep,
   deleteStep,
   itemExists,
   itemIsNew,
@@ -68,15 +69,7 @@ export function createMailingRepository(table: Table) {
 
     async countSent(eventId: string, mailingId: string, sent: number): Promise<void> {
       if (sent === 0) return;
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: eventMailingEntity.key({ eventId, id: mailingId }),
-          UpdateExpression: 'ADD sent :sent',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':sent': sent },
-        }),
-      );
+      await write(table, addStep(table, eventMailingEntity.key({ eventId, id: mailingId }), { add: { sent }, conditions: [itemExists] }));
     },
 
     /** Every recipient has been emailed: the mailing is done and leaves the job's queue. */

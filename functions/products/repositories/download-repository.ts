@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { monthlyDownloadsSchema, type MonthlyDownloads } from '../../../content-model';
-import { itemIsNew, putStep, queryAll, tryWrite, type Table } from '../../shared/db/client';
+import { addStep, itemExists, itemIsNew, putStep, queryAll, tryWrite, write, type Table } from '../../shared/db/client';
 import { downloadMarkerEntity, downloadSaltEntity, monthlyDownloadsEntity } from '../../shared/db/entities';
 import { NotFoundError, TransactionConflictError } from '../../shared/errors';
 import { productKey } from './product-repository';
@@ -54,20 +54,8 @@ export function createDownloadRepository(table: Table) {
 
   /** One more download on the product's total (which must exist) and on the month's item (created by the first). */
   const counterUpdates = (productId: string, month: string) => [
-    {
-      TableName: table.name,
-      Key: productKey(productId),
-      UpdateExpression: 'ADD downloadsTotal :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1 },
-    },
-    {
-      TableName: table.name,
-      Key: monthKey(productId, month),
-      UpdateExpression: 'ADD downloads :one SET entity = :entity, #month = :month',
-      ExpressionAttributeNames: { '#month': 'month' },
-      ExpressionAttributeValues: { ':one': 1, ':entity': monthlyDownloadsEntity.name, ':month': month },
-    },
+    addStep(table, productKey(productId), { add: { downloadsTotal: 1 }, conditions: [itemExists] }),
+    addStep(table, monthKey(productId, month), { add: { downloads: 1 }, set: { entity: monthlyDownloadsEntity.name, month } }),
   ];
 
   return {
@@ -81,7 +69,7 @@ export function createDownloadRepository(table: Table) {
       const transaction = new TransactWriteCommand({
         TransactItems: [
           putStep(table, { ...markerKey, entity: downloadMarkerEntity.name, expiresAt: hit.expiresAt }, [itemIsNew]).item,
-          ...counterUpdates(hit.productId, hit.month).map((Update) => ({ Update })),
+          ...counterUpdates(hit.productId, hit.month).map((step) => step.item),
         ],
       });
       for (let attempt = 1; ; attempt += 1) {
@@ -115,7 +103,7 @@ export function createDownloadRepository(table: Table) {
 
     /** Adds to the counters without a client marker: for fixtures that need a number of downloads, never a request path. */
     async count(productId: string, month: string): Promise<void> {
-      await Promise.all(counterUpdates(productId, month).map((update) => table.client.send(new UpdateCommand(update))));
+      await Promise.all(counterUpdates(productId, month).map((step) => write(table, step)));
     },
 
     /** Months from `fromMonth` (inclusive, YYYY-MM) onwards. */

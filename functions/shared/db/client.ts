@@ -220,6 +220,29 @@ export function updateStep(
 }
 
 /**
+ * Adds to counters (ADD starts a missing one at 0; negative amounts subtract) and sets `set`, if the
+ * conditions hold: seat counters, download and input counts.
+ */
+export function addStep(
+  table: Table,
+  key: ItemKey,
+  change: { add: Record<string, number>; set?: Record<string, unknown>; conditions?: Condition[] },
+  onConditionFailed?: () => DomainError,
+): TransactionStep {
+  const expression = new ExpressionAttributes();
+  const sets = Object.entries(change.set ?? {}).map(([name, value]) => `${expression.name(name)} = ${expression.value(value)}`);
+  const adds = Object.entries(change.add)
+    .filter(([, amount]) => amount !== 0)
+    .map(([name, amount]) => `${expression.name(name)} ${expression.value(amount)}`);
+  const update = [sets.length ? `SET ${sets.join(', ')}` : '', adds.length ? `ADD ${adds.join(', ')}` : ''].filter(Boolean).join(' ');
+  const condition = expression.conditions(change.conditions ?? []);
+  return {
+    item: { Update: { TableName: table.name, Key: key, UpdateExpression: update, ...condition, ...expression.attributes() } },
+    ...(onConditionFailed ? { onConditionFailed } : {}),
+  };
+}
+
+/**
  * Saves an edit only if nobody saved the item since it was read: the stored revision must still be
  * `expectedRevision`, and becomes `expectedRevision + 1`. `what` names the item for the person who
  * loses the race («Produktet»); further `conditions` (not closed yet, the link's nonce) join the check.
