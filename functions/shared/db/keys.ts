@@ -58,12 +58,6 @@ type IndexValues<D> = D extends IndexDeclaration<infer P, infer S> ? Record<P | 
 type IndexSortValues<D> = D extends IndexDeclaration<string, infer S> ? Partial<Record<S, KeyValue>> : never;
 type IndexPartitionValues<D> = D extends IndexDeclaration<infer P, string> ? Record<P, KeyValue> : never;
 
-const indexByName = (name: IndexName) => {
-  const index = Object.values(indexes).find((candidate) => candidate.name === name);
-  if (!index) throw new Error(`No index ${name}`);
-  return index;
-};
-
 /**
  * One kind of item in the single table: the value of its `entity` attribute, its key templates and
  * the indexes it is listed in, declared once (functions/shared/db/entities.ts) in the manner of
@@ -78,7 +72,7 @@ export function entity<
   const indexOf = <K extends keyof I & string>(indexName: K) => {
     const found = declaration.indexes?.[indexName];
     if (!found) throw new Error(`${name} has no index ${indexName}`);
-    return { declared: found, table: indexByName(found.index) };
+    return { declared: found, table: indexes[found.index] };
   };
   return {
     name,
@@ -103,7 +97,7 @@ export function entity<
       return {
         index: table,
         partition: build(declared.pk, values as Record<string, KeyValue>),
-        sortPrefix: (sortValues: IndexSortValues<I[K]> = {} as IndexSortValues<I[K]>) => prefix(declared.sk, sortValues as Partial<Record<string, KeyValue>>),
+        sortPrefix: (sortValues?: IndexSortValues<I[K]>) => prefix(declared.sk, (sortValues ?? {}) as Partial<Record<string, KeyValue>>),
       };
     },
   };
