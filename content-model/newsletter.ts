@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { editsOf } from './edits';
 import { isoDateTimeSchema } from './product';
-import { campaignStatuses, deliveryStatuses, interests, subscriberStatuses } from './vocabularies';
+import { campaignStatuses, recipientSendStatuses, interests, subscriberStatuses } from './vocabularies';
 
 /** A form sends one value per checked box: one string, several, or none. */
 const interestList = z.preprocess(
@@ -105,18 +105,18 @@ export const campaignSchema = campaignInputSchema.extend({
 export type Campaign = z.infer<typeof campaignSchema>;
 
 /** One recipient of one campaign: the record that makes a resumed send skip nobody and repeat nobody. */
-export const deliverySchema = z.object({
+export const recipientSendSchema = z.object({
   campaignId: z.string(),
   subscriberId: z.string(),
   email: z.string(),
-  status: deliveryStatuses.schema,
+  status: recipientSendStatuses.schema,
   attempts: z.number().int().nonnegative(),
   claimedAt: isoDateTimeSchema.nullable(),
   sentAt: isoDateTimeSchema.nullable(),
   messageId: z.string().nullable(),
   error: z.string().nullable(),
 });
-export type Delivery = z.infer<typeof deliverySchema>;
+export type RecipientSend = z.infer<typeof recipientSendSchema>;
 
 export const campaignIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 

@@ -177,14 +177,14 @@ export const campaignStatuses = vocabulary({
 });
 export type CampaignStatus = z.infer<typeof campaignStatuses.schema>;
 
-export const deliveryStatuses = vocabulary({
+export const recipientSendStatuses = vocabulary({
   pending: 'Venter',
   sending: 'Sendes',
   sent: 'Sendt',
   failed: 'Feilet',
   skipped: 'Hoppet over (avmeldt eller sperret)',
 });
-export type DeliveryStatus = z.infer<typeof deliveryStatuses.schema>;
+export type RecipientSendStatus = z.infer<typeof recipientSendStatuses.schema>;
 
 export const eventTypes = vocabulary({
   conference: 'Konferanse',

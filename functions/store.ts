@@ -6,7 +6,7 @@ import { createInputRepository } from './inputs/input-repository';
 import { createEmailRetryRepository } from './jobs/email-retry-repository';
 import { createJobRunRepository } from './jobs/job-run-repository';
 import { createCampaignRepository } from './newsletter/campaign-repository';
-import { createDeliveryRepository } from './newsletter/delivery-repository';
+import { createRecipientSendRepository } from './newsletter/recipient-send-repository';
 import { createSubscriberRepository } from './newsletter/subscriber-repository';
 import { createDecisionRepository } from './products/repositories/decision-repository';
 import { createDownloadRepository } from './products/repositories/download-repository';
@@ -34,7 +34,7 @@ export function createStore(table: Table) {
     emailRetries: createEmailRetryRepository(table),
     subscribers: createSubscriberRepository(table),
     campaigns: createCampaignRepository(table),
-    deliveries: createDeliveryRepository(table),
+    sends: createRecipientSendRepository(table),
     events: createEventRepository(table),
     registrations: createRegistrationRepository(table),
     mailings: createMailingRepository(table),

@@ -1,20 +1,26 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { consultationSchema, type Consultation } from '../../content-model';
-import { queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
-import { indexes } from '../shared/db/table-definition';
-import { ConflictError, ValidationError } from '../shared/errors';
+import type { Condition } from '../shared/db/conditions';
+import { addStep, itemExists, itemIsNew, optimisticUpdate, putStep, queryIndex, type Table, type TransactionStep } from '../shared/db/client';
+import { consultationEntity } from '../shared/db/entities';
+import { ValidationError } from '../shared/errors';
 
-export const consultationKey = (id: string) => ({ pk: `CONSULTATION#${id}`, sk: 'CONSULTATION' });
-const CONSULTATIONS = 'CONSULTATIONS';
+export const consultationKey = (id: string) => consultationEntity.key({ id });
+const notClosed: Condition = {
+  anyOf: [
+    { attribute: 'closedAt', exists: false },
+    { attribute: 'closedAt', is: '=', value: null },
+  ],
+};
 
 /** Consultations, listed by closing date from the catalogue index (open ones: closing today or later). */
 export function createConsultationRepository(table: Table) {
-  const indexAttributes = (consultation: Consultation) => ({ gsi1pk: CONSULTATIONS, gsi1sk: `${consultation.closesOn}#${consultation.id}` });
+  const indexAttributes = (consultation: Consultation) => consultationEntity.index('catalogue', consultation);
   /** Consultations closing on or after `fromDate`, soonest first (all of them without a date). */
-  const list = (fromDate?: string): Promise<Consultation[]> =>
-    queryIndex(table, indexes.catalogue, { partition: CONSULTATIONS, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) =>
-      consultationSchema.parse(item),
-    );
+  const list = (fromDate?: string): Promise<Consultation[]> => {
+    const { index, partition } = consultationEntity.indexQuery('catalogue', {});
+    return queryIndex(table, index, { partition, sort: fromDate ? { op: '>=', value: fromDate } : undefined }, (item) => consultationSchema.parse(item));
+  };
 
   return {
     async get(id: string): Promise<Consultation | null> {
@@ -34,48 +40,30 @@ export function createConsultationRepository(table: Table) {
      * so it is closed once, in the same transaction as the decision that ends it.
      */
     close(consultation: Consultation, at: string, reason: string): TransactionStep {
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: consultationKey(consultation.id),
-            UpdateExpression: 'SET closedAt = :at, closedReason = :reason, revision = :next',
-            ConditionExpression: 'attribute_exists(pk) AND revision = :expected AND (attribute_not_exists(closedAt) OR closedAt = :null)',
-            ExpressionAttributeValues: { ':at': at, ':reason': reason, ':next': consultation.revision + 1, ':expected': consultation.revision, ':null': null },
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Høringen om «${consultation.productTitle}» ble endret samtidig. Last inn på nytt.`),
-      };
+      return optimisticUpdate(table, {
+        key: consultationKey(consultation.id),
+        attributes: { closedAt: at, closedReason: reason },
+        expectedRevision: consultation.revision,
+        what: `Høringen om «${consultation.productTitle}»`,
+        conditions: [notClosed],
+      });
     },
 
     insert(consultation: Consultation): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: { ...consultationKey(consultation.id), entity: 'consultation', ...indexAttributes(consultation), ...consultation },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      };
+      return putStep(table, { ...consultationKey(consultation.id), entity: consultationEntity.name, ...indexAttributes(consultation), ...consultation }, [
+        itemIsNew,
+      ]);
     },
 
+    /** The input counter is never written here, so input arriving meanwhile is not lost. */
     update(consultation: Consultation, expectedRevision: number): TransactionStep {
       const { inputCount: _counter, ...fields } = consultation;
-      const expression = updateExpression({ ...fields, ...indexAttributes(consultation) });
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: consultationKey(consultation.id),
-            ...expression,
-            ConditionExpression: 'attribute_exists(pk) AND #expectedRevision = :expectedRevision',
-            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision' },
-            ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision },
-          },
-        },
-        onConditionFailed: () => new ConflictError('Høringen er endret av noen andre. Last inn på nytt.'),
-      };
+      return optimisticUpdate(table, {
+        key: consultationKey(consultation.id),
+        attributes: { ...fields, ...indexAttributes(consultation) },
+        expectedRevision,
+        what: 'Høringen',
+      });
     },
 
     /**
@@ -84,18 +72,15 @@ export function createConsultationRepository(table: Table) {
      * slips in after the deadline or the decision.
      */
     countInputWhileOpen(id: string, today: string): TransactionStep {
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: consultationKey(id),
-            UpdateExpression: 'ADD inputCount :one',
-            ConditionExpression: 'attribute_exists(pk) AND opensOn <= :today AND closesOn >= :today AND (attribute_not_exists(closedAt) OR closedAt = :null)',
-            ExpressionAttributeValues: { ':one': 1, ':today': today, ':null': null },
-          },
+      return addStep(
+        table,
+        consultationKey(id),
+        {
+          add: { inputCount: 1 },
+          conditions: [itemExists, { attribute: 'opensOn', is: '<=', value: today }, { attribute: 'closesOn', is: '>=', value: today }, notClosed],
         },
-        onConditionFailed: () => ValidationError.field('consultationId', 'Høringen er avsluttet eller ikke åpnet ennå. Innspill kan ikke sendes inn nå.'),
-      };
+        () => ValidationError.field('consultationId', 'Høringen er avsluttet eller ikke åpnet ennå. Innspill kan ikke sendes inn nå.'),
+      );
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import type { TransactionStep } from '../shared/db/client';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
 import type { Actor } from '../shared/http/request';
 import type { Store } from '../store';
@@ -81,7 +81,7 @@ export async function listConsultations({ store, clock }: Deps) {
 
 export async function updateConsultation({ store, clock }: Deps, actor: Actor, id: string, update: ConsultationUpdate): Promise<Consultation> {
   const current = await getConsultation({ store }, id);
-  if (current.revision !== update.expectedRevision) throw new ConflictError('Høringen er endret av noen andre. Last inn på nytt.');
+  if (current.revision !== update.expectedRevision) throw new StaleRevisionError('Høringen');
   if (current.closedAt) throw new ConflictError(`Høringen ble avsluttet ${osloDate(new Date(current.closedAt))} og kan ikke endres`);
   const { expectedRevision, ...edits } = update;
   const next: Consultation = { ...applyEdits(current, edits), revision: current.revision + 1 };

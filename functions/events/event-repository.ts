@@ -1,17 +1,30 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { attendanceModes, eventSchema, type AttendanceMode, type EventSeats, type NormenEvent } from '../../content-model';
-import { queryAll, queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
-import { indexes } from '../shared/db/table-definition';
-import { ConflictError } from '../shared/errors';
+import {
+  addStep,
+  conditionCheckStep,
+  itemExists,
+  deleteStep,
+  itemIsNew,
+  optimisticUpdate,
+  putStep,
+  queryIndex,
+  queryPartition,
+  type Table,
+  type TransactionStep,
+  write,
+} from '../shared/db/client';
+import type { Condition } from '../shared/db/conditions';
+import { eventDueEntity, eventEntity, eventSeatsEntity } from '../shared/db/entities';
+import type { ConflictError } from '../shared/errors';
 
-const eventKey = (id: string) => ({ pk: `EVENT#${id}`, sk: 'EVENT' });
-const seatsKey = (id: string) => ({ pk: `EVENT#${id}`, sk: 'SEATS' });
-const EVENTS = 'EVENTS';
+const eventKey = (id: string) => eventEntity.key({ id });
+const seatsKey = (eventId: string) => eventSeatsEntity.key({ eventId });
 
 /** Work the scheduled jobs must do for an event at a time: remind participants, anonymise them. */
 export type DueWork = 'reminder' | 'retention';
-const dueKey = (work: DueWork, at: string, eventId: string) => ({ pk: `EVENTS_DUE#${work}`, sk: `${at}#${eventId}` });
+const dueKey = (work: DueWork, at: string, eventId: string) => eventDueEntity.key({ work, at, eventId });
 const dueItemSchema = z.object({ eventId: z.string(), at: z.string() });
 
 /**
@@ -57,12 +70,15 @@ function parseSeats(item: Record<string, unknown> | undefined): EventSeats {
   return { modes, sessions, sessionsHeld };
 }
 
+/** A condition on the seat counters: one counter (or any of several) compared to a number. */
+export type SeatCondition = Extract<Condition, { counter: string }> | { anyOf: Extract<Condition, { counter: string }>[] };
+
 /** A change to the seat counters, with the conditions that make it safe; applied in a transaction. */
 export interface SeatChange {
   /** Attribute → amount to add (negative to subtract). */
   add: Record<string, number>;
-  /** Conditions on the values before the change, joined with AND; each is a template over `#name` and `:value`. */
-  conditions: { expression: string; names: Record<string, string>; values: Record<string, unknown> }[];
+  /** What the counters must be before the change, all of them. */
+  conditions: SeatCondition[];
 }
 
 export function createEventRepository(table: Table) {
@@ -79,48 +95,25 @@ export function createEventRepository(table: Table) {
 
     /** Every event ordered by start; `from` narrows to those starting at or after an instant. */
     list(from?: string): Promise<NormenEvent[]> {
-      return queryIndex(table, indexes.catalogue, { partition: EVENTS, sort: from ? { op: '>=', value: from } : undefined }, (item) => eventSchema.parse(item));
+      const { index, partition } = eventEntity.indexQuery('catalogue', {});
+      return queryIndex(table, index, { partition, sort: from ? { op: '>=', value: from } : undefined }, (item) => eventSchema.parse(item));
     },
 
     insert(event: NormenEvent): TransactionStep[] {
       return [
-        {
-          item: {
-            Put: {
-              TableName: table.name,
-              Item: { ...eventKey(event.id), entity: 'event', gsi1pk: EVENTS, gsi1sk: `${event.startsAt}#${event.id}`, ...event },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        },
-        {
-          item: {
-            Put: {
-              TableName: table.name,
-              Item: { ...seatsKey(event.id), entity: 'event-seats', eventId: event.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        },
+        putStep(table, { ...eventKey(event.id), entity: eventEntity.name, ...eventEntity.index('catalogue', event), ...event }, [itemIsNew]),
+        putStep(table, { ...seatsKey(event.id), entity: eventSeatsEntity.name, eventId: event.id }, [itemIsNew]),
       ];
     },
 
     /** Saves the event if nobody changed it since `expectedRevision`. */
     update(event: NormenEvent, expectedRevision: number): TransactionStep {
-      const expression = updateExpression({ ...event, gsi1sk: `${event.startsAt}#${event.id}` });
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: eventKey(event.id),
-            ...expression,
-            ConditionExpression: 'attribute_exists(pk) AND #expectedRevision = :expectedRevision',
-            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision' },
-            ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision },
-          },
-        },
-        onConditionFailed: () => new ConflictError('Arrangementet er endret av noen andre. Last inn på nytt.'),
-      };
+      return optimisticUpdate(table, {
+        key: eventKey(event.id),
+        attributes: { ...event, ...eventEntity.index('catalogue', event) },
+        expectedRevision,
+        what: 'Arrangementet',
+      });
     },
 
     /**
@@ -128,91 +121,43 @@ export function createEventRepository(table: Table) {
      * (capacity, sessions). If an editor changed it meanwhile, the registration is decided again.
      */
     checkUnchanged(event: NormenEvent, onChanged: () => ConflictError): TransactionStep {
-      return {
-        item: {
-          ConditionCheck: {
-            TableName: table.name,
-            Key: eventKey(event.id),
-            ConditionExpression: '#status = :status AND revision = :revision',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': event.status, ':revision': event.revision },
-          },
-        },
-        onConditionFailed: onChanged,
-      };
+      return conditionCheckStep(
+        table,
+        eventKey(event.id),
+        [
+          { attribute: 'status', is: '=', value: event.status },
+          { attribute: 'revision', is: '=', value: event.revision },
+        ],
+        onChanged,
+      );
     },
 
+    /** Adds to the counters if the change's conditions hold; the seat rules (seats.ts) decide both. */
     changeSeats(eventId: string, change: SeatChange, onConditionFailed: () => ConflictError): TransactionStep {
-      const entries = Object.entries(change.add).filter(([, amount]) => amount !== 0);
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      const adds = entries.map(([attribute, amount], index) => {
-        names[`#s${index}`] = attribute;
-        values[`:s${index}`] = amount;
-        return `#s${index} :s${index}`;
-      });
-      const conditions = change.conditions.map((condition, index) => {
-        let expression = condition.expression;
-        for (const [placeholder, attribute] of Object.entries(condition.names)) {
-          names[`${placeholder}_${index}`] = attribute;
-          expression = expression.replaceAll(placeholder, `${placeholder}_${index}`);
-        }
-        for (const [placeholder, value] of Object.entries(condition.values)) {
-          values[`${placeholder}_${index}`] = value;
-          expression = expression.replaceAll(placeholder, `${placeholder}_${index}`);
-        }
-        return `(${expression})`;
-      });
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: seatsKey(eventId),
-            UpdateExpression: adds.length ? `ADD ${adds.join(', ')}` : 'SET eventId = :eventId',
-            ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
-            ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-            ExpressionAttributeValues: { ...values, ...(adds.length ? {} : { ':eventId': eventId }) },
-          },
-        },
-        onConditionFailed,
-      };
+      // With nothing to add, the item is still written, so that the conditions are checked.
+      const set = Object.values(change.add).some((amount) => amount !== 0) ? {} : { eventId };
+      return addStep(table, seatsKey(eventId), { add: change.add, set, conditions: change.conditions }, onConditionFailed);
     },
 
     /** Records the anonymisation; the revision moves so that an editor's stale save cannot undo the mark. */
     async markAnonymised(id: string, at: string): Promise<void> {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: eventKey(id),
-          UpdateExpression: 'SET anonymisedAt = :at ADD revision :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at, ':one': 1 },
-        }),
-      );
+      await write(table, addStep(table, eventKey(id), { add: { revision: 1 }, set: { anonymisedAt: at }, conditions: [itemExists] }));
     },
 
     /** Schedules work for a job; `at` is an ISO instant. */
     scheduleDue(work: DueWork, at: string, eventId: string): TransactionStep {
-      return { item: { Put: { TableName: table.name, Item: { ...dueKey(work, at, eventId), entity: 'event-due', work, at, eventId } } } };
+      return putStep(table, { ...dueKey(work, at, eventId), entity: eventDueEntity.name, work, at, eventId });
     },
 
     unscheduleDue(work: DueWork, at: string, eventId: string): TransactionStep {
-      return { item: { Delete: { TableName: table.name, Key: dueKey(work, at, eventId) } } };
+      return deleteStep(table, dueKey(work, at, eventId));
     },
 
     /** Work due at or before `now`: the job reads only what is due, never the whole history. */
     due(work: DueWork, now: string): Promise<{ eventId: string; at: string }[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              KeyConditionExpression: 'pk = :pk AND sk <= :now',
-              ExpressionAttributeValues: { ':pk': `EVENTS_DUE#${work}`, ':now': `${now}#~` },
-              ConsistentRead: true,
-              ExclusiveStartKey: start,
-            }),
-          ),
+      return queryPartition(
+        table,
+        { pk: eventDueEntity.partition({ work }), sort: { op: '<=', value: `${eventDueEntity.sortPrefix({ at: now })}~` }, consistentRead: true },
         (item) => dueItemSchema.parse(item),
       );
     },

@@ -22,7 +22,7 @@ import {
   type RegistrationQuery,
 } from '../../content-model';
 import { toCsv } from '../shared/csv';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Actor } from '../shared/http/request';
 import { timeOrderedId } from '../shared/ids';
 import { sanitizeRichText } from '../shared/sanitize';
@@ -159,7 +159,7 @@ export function newMailing(event: NormenEvent, kind: EventMailing['kind'], by: s
 export async function updateEvent(deps: EventDependencies, actor: Actor, id: string, update: EventUpdate): Promise<EventWithCounts> {
   const { store, clock } = deps;
   const before = await requireEvent(store, id);
-  if (before.revision !== update.expectedRevision) throw new ConflictError('Arrangementet er endret av noen andre. Last inn på nytt.');
+  if (before.revision !== update.expectedRevision) throw new StaleRevisionError('Arrangementet');
   const { expectedRevision, ...edits } = update;
   // Only what the request carries changes; the rules across fields hold for the event as it would be stored.
   const merged = applyEdits(before, edits);

@@ -1,117 +1,81 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { eventMailingSchema, type EventMailing } from '../../content-model';
-import { queryAll, queryPrefix, type Table, type TransactionStep } from '../shared/db/client';
+import {
+  addStep,
+  deleteStep,
+  itemExists,
+  itemIsNew,
+  putStep,
+  queryPartition,
+  queryPrefix,
+  tryWrite,
+  updateStep,
+  write,
+  type Table,
+  type TransactionStep,
+} from '../shared/db/client';
+import { eventMailingEntity, mailedEntity, pendingMailingEntity } from '../shared/db/entities';
 
 /**
  * Emails to an event's participants. A mailing is stored with the event and, while it is being
  * sent, pointed to from the PENDING partition the notification job reads. Each recipient is
  * claimed with a conditional put before sending, so a re-run never emails a person twice.
  */
-const mailingKey = (eventId: string, id: string) => ({ pk: `EVENT#${eventId}`, sk: `MAILING#${id}` });
-const pendingKey = (eventId: string, id: string) => ({ pk: 'EVENT_MAILINGS_PENDING', sk: `${eventId}#${id}` });
-const sentKey = (eventId: string, mailingId: string, registrationId: string) => ({ pk: `EVENT#${eventId}`, sk: `MAILED#${mailingId}#${registrationId}` });
 const pendingSchema = z.object({ eventId: z.string(), mailingId: z.string() });
 
 export function createMailingRepository(table: Table) {
   return {
     list(eventId: string): Promise<EventMailing[]> {
-      return queryPrefix(table, { pk: `EVENT#${eventId}`, prefix: 'MAILING#', newestFirst: true }, (item) => eventMailingSchema.parse(item));
+      return queryPrefix(table, { pk: eventMailingEntity.partition({ eventId }), prefix: eventMailingEntity.sortPrefix(), newestFirst: true }, (item) =>
+        eventMailingSchema.parse(item),
+      );
     },
 
     /** A new mailing, queued for the notification job; an existing id (a reminder already queued) fails. */
     insert(mailing: EventMailing): TransactionStep[] {
       return [
-        {
-          item: {
-            Put: {
-              TableName: table.name,
-              Item: { ...mailingKey(mailing.eventId, mailing.id), entity: 'event-mailing', ...mailing },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        },
-        {
-          item: {
-            Put: {
-              TableName: table.name,
-              Item: { ...pendingKey(mailing.eventId, mailing.id), entity: 'event-mailing-pending', eventId: mailing.eventId, mailingId: mailing.id },
-            },
-          },
-        },
+        putStep(table, { ...eventMailingEntity.key(mailing), entity: eventMailingEntity.name, ...mailing }, [itemIsNew]),
+        putStep(table, {
+          ...pendingMailingEntity.key({ eventId: mailing.eventId, mailingId: mailing.id }),
+          entity: pendingMailingEntity.name,
+          eventId: mailing.eventId,
+          mailingId: mailing.id,
+        }),
       ];
     },
 
     async get(eventId: string, id: string): Promise<EventMailing | null> {
-      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: mailingKey(eventId, id), ConsistentRead: true }));
+      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: eventMailingEntity.key({ eventId, id }), ConsistentRead: true }));
       return Item ? eventMailingSchema.parse(Item) : null;
     },
 
     pending(): Promise<{ eventId: string; mailingId: string }[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': 'EVENT_MAILINGS_PENDING' },
-              ConsistentRead: true,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        (item) => pendingSchema.parse(item),
-      );
+      return queryPartition(table, { pk: pendingMailingEntity.partition({}), consistentRead: true }, (item) => pendingSchema.parse(item));
     },
 
     /** True if this run may email the person; false if some run already did. */
-    async claimRecipient(eventId: string, mailingId: string, registrationId: string, at: string): Promise<boolean> {
-      try {
-        await table.client.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: { ...sentKey(eventId, mailingId, registrationId), entity: 'event-mailing-recipient', sentAt: at },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+    claimRecipient(eventId: string, mailingId: string, registrationId: string, at: string): Promise<boolean> {
+      return tryWrite(
+        table,
+        putStep(table, { ...mailedEntity.key({ eventId, mailingId, registrationId }), entity: mailedEntity.name, sentAt: at }, [itemIsNew]),
+      );
     },
 
     /** Gives a claim back when the email could not be sent, so the next run tries again. */
-    async releaseRecipient(eventId: string, mailingId: string, registrationId: string): Promise<void> {
-      await table.client.send(new DeleteCommand({ TableName: table.name, Key: sentKey(eventId, mailingId, registrationId) }));
+    releaseRecipient(eventId: string, mailingId: string, registrationId: string): Promise<void> {
+      return write(table, deleteStep(table, mailedEntity.key({ eventId, mailingId, registrationId })));
     },
 
     async countSent(eventId: string, mailingId: string, sent: number): Promise<void> {
       if (sent === 0) return;
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: mailingKey(eventId, mailingId),
-          UpdateExpression: 'ADD sent :sent',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':sent': sent },
-        }),
-      );
+      await write(table, addStep(table, eventMailingEntity.key({ eventId, id: mailingId }), { add: { sent }, conditions: [itemExists] }));
     },
 
     /** Every recipient has been emailed: the mailing is done and leaves the job's queue. */
     async finish(eventId: string, mailingId: string, at: string): Promise<void> {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: mailingKey(eventId, mailingId),
-          UpdateExpression: 'SET #status = :sent, finishedAt = :at',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
-        }),
-      );
-      await table.client.send(new DeleteCommand({ TableName: table.name, Key: pendingKey(eventId, mailingId) }));
+      await write(table, updateStep(table, eventMailingEntity.key({ eventId, id: mailingId }), { status: 'sent', finishedAt: at }, [itemExists]));
+      await write(table, deleteStep(table, pendingMailingEntity.key({ eventId, mailingId })));
     },
   };
 }

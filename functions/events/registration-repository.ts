@@ -1,7 +1,20 @@
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { registrationSchema, type AttendanceMode, type Registration } from '../../content-model';
-import { queryAll, queryPrefix, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import {
+  deleteStep,
+  itemExists,
+  itemIsNew,
+  putStep,
+  queryPartition,
+  queryPrefix,
+  updateStep,
+  write,
+  type Table,
+  type TransactionStep,
+} from '../shared/db/client';
+import type { Condition } from '../shared/db/conditions';
+import { holdDueEntity, registrationEmailEntity, registrationEntity, waitlistEntryEntity } from '../shared/db/entities';
 import { ConflictError } from '../shared/errors';
 
 /**
@@ -9,12 +22,14 @@ import { ConflictError } from '../shared/errors';
  * out in registration order. Beside it: one item per email (one registration per address and
  * event) and one waitlist marker per waitlisted registration, ordered by its place in the line.
  */
-const registrationKey = (eventId: string, id: string) => ({ pk: `EVENT#${eventId}`, sk: `REG#${id}` });
-const emailKey = (eventId: string, email: string) => ({ pk: `EVENT#${eventId}`, sk: `EMAIL#${email}` });
-const waitlistKey = (eventId: string, mode: AttendanceMode, key: string) => ({ pk: `EVENT#${eventId}`, sk: `WAIT#${mode}#${key}` });
+const registrationKey = (eventId: string, id: string) => registrationEntity.key({ eventId, id });
+const emailKey = (eventId: string, email: string) => registrationEmailEntity.key({ eventId, email });
+const waitlistKey = (eventId: string, mode: AttendanceMode, waitlistKey: string) => waitlistEntryEntity.key({ eventId, mode, waitlistKey });
 const markerSchema = z.object({ registrationId: z.string() });
 /** Holds by the time they end, across events: the seat-holds job reads only those that have ended. */
-const holdDueKey = (heldUntil: string, eventId: string, id: string) => ({ pk: 'HOLDS_DUE', sk: `${heldUntil}#${eventId}#${id}` });
+const holdDueKey = (heldUntil: string, eventId: string, registrationId: string) => holdDueEntity.key({ heldUntil, eventId, registrationId });
+/** The email claim or waitlist marker is this registration's (or already gone). */
+const markerOf = (registrationId: string): Condition => ({ attribute: 'registrationId', is: '=', value: registrationId });
 const holdDueSchema = z.object({ eventId: z.string(), registrationId: z.string(), heldUntil: z.string() });
 
 export class AlreadyRegisteredError extends ConflictError {}
@@ -26,34 +41,26 @@ export function createRegistrationRepository(table: Table) {
   }
 
   function joinWaitlist(registration: Pick<Registration, 'eventId' | 'mode' | 'id'>, key: string): TransactionStep {
-    return {
-      item: {
-        Put: {
-          TableName: table.name,
-          Item: { ...waitlistKey(registration.eventId, registration.mode, key), entity: 'waitlist-entry', registrationId: registration.id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    };
+    return putStep(table, { ...waitlistKey(registration.eventId, registration.mode, key), entity: waitlistEntryEntity.name, registrationId: registration.id }, [
+      itemIsNew,
+    ]);
   }
 
   /** Puts a held registration in the seat-holds job's queue, by the time its hold ends. */
   function scheduleHoldExpiry(registration: Pick<Registration, 'eventId' | 'id' | 'heldUntil'>): TransactionStep {
     if (!registration.heldUntil) throw new Error('A hold needs an end');
-    return {
-      item: {
-        Put: {
-          TableName: table.name,
-          Item: {
-            ...holdDueKey(registration.heldUntil, registration.eventId, registration.id),
-            entity: 'hold-due',
-            eventId: registration.eventId,
-            registrationId: registration.id,
-            heldUntil: registration.heldUntil,
-          },
-        },
-      },
-    };
+    return putStep(table, {
+      ...holdDueKey(registration.heldUntil, registration.eventId, registration.id),
+      entity: holdDueEntity.name,
+      eventId: registration.eventId,
+      registrationId: registration.id,
+      heldUntil: registration.heldUntil,
+    });
+  }
+
+  /** Frees the address, so the person can register again after cancelling. */
+  function releaseEmail(registration: Pick<Registration, 'eventId' | 'email' | 'id'>): TransactionStep {
+    return deleteStep(table, emailKey(registration.eventId, registration.email), [{ anyOf: [{ attribute: 'pk', exists: false }, markerOf(registration.id)] }]);
   }
 
   return {
@@ -64,29 +71,21 @@ export function createRegistrationRepository(table: Table) {
     /** Takes a hold out of the job's queue (confirmed, cancelled or expired); harmless if already gone. */
     unscheduleHoldExpiry(registration: Pick<Registration, 'eventId' | 'id' | 'heldUntil'>): TransactionStep[] {
       if (!registration.heldUntil) return [];
-      return [{ item: { Delete: { TableName: table.name, Key: holdDueKey(registration.heldUntil, registration.eventId, registration.id) } } }];
+      return [deleteStep(table, holdDueKey(registration.heldUntil, registration.eventId, registration.id))];
     },
 
     /** Holds that have ended by `now`, oldest first; the cost grows with what is due, not with all registrations. */
     holdsDue(now: string): Promise<{ eventId: string; registrationId: string; heldUntil: string }[]> {
-      return queryAll(
-        (start) =>
-          table.client.send(
-            new QueryCommand({
-              TableName: table.name,
-              KeyConditionExpression: 'pk = :pk AND sk <= :now',
-              ExpressionAttributeValues: { ':pk': 'HOLDS_DUE', ':now': `${now}#~` },
-              ConsistentRead: true,
-              ExclusiveStartKey: start,
-            }),
-          ),
+      return queryPartition(
+        table,
+        { pk: holdDueEntity.partition({}), sort: { op: '<=', value: `${holdDueEntity.sortPrefix({ heldUntil: now })}~` }, consistentRead: true },
         (item) => holdDueSchema.parse(item),
       );
     },
 
     /** Removes a queue entry that no longer names a live hold (found by the job after someone else acted). */
     async dropHoldDue(due: { eventId: string; registrationId: string; heldUntil: string }): Promise<void> {
-      await table.client.send(new DeleteCommand({ TableName: table.name, Key: holdDueKey(due.heldUntil, due.eventId, due.registrationId) }));
+      await write(table, deleteStep(table, holdDueKey(due.heldUntil, due.eventId, due.registrationId)));
     },
 
     async findByEmail(eventId: string, email: string): Promise<Registration | null> {
@@ -97,7 +96,9 @@ export function createRegistrationRepository(table: Table) {
 
     /** Every registration of an event in registration order (hundreds at most). */
     list(eventId: string): Promise<Registration[]> {
-      return queryPrefix(table, { pk: `EVENT#${eventId}`, prefix: 'REG#' }, (item) => registrationSchema.parse(item));
+      return queryPrefix(table, { pk: registrationEntity.partition({ eventId }), prefix: registrationEntity.sortPrefix() }, (item) =>
+        registrationSchema.parse(item),
+      );
     },
 
     /** The first `limit` people in line for a mode, read consistently so a promotion sees the latest line. */
@@ -106,7 +107,7 @@ export function createRegistrationRepository(table: Table) {
         new QueryCommand({
           TableName: table.name,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': `WAIT#${mode}#` },
+          ExpressionAttributeValues: { ':pk': waitlistEntryEntity.partition({ eventId }), ':prefix': waitlistEntryEntity.sortPrefix({ mode }) },
           ConsistentRead: true,
           Limit: limit,
         }),
@@ -117,25 +118,13 @@ export function createRegistrationRepository(table: Table) {
     /** A new registration with its email claim (and waitlist marker): fails if the address is registered. */
     insert(registration: Registration): TransactionStep[] {
       return [
-        {
-          item: {
-            Put: {
-              TableName: table.name,
-              Item: { ...registrationKey(registration.eventId, registration.id), entity: 'registration', ...registration },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        },
-        {
-          item: {
-            Put: {
-              TableName: table.name,
-              Item: { ...emailKey(registration.eventId, registration.email), entity: 'registration-email', registrationId: registration.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          onConditionFailed: () => new AlreadyRegisteredError('Adressen er allerede påmeldt'),
-        },
+        putStep(table, { ...registrationKey(registration.eventId, registration.id), entity: registrationEntity.name, ...registration }, [itemIsNew]),
+        putStep(
+          table,
+          { ...emailKey(registration.eventId, registration.email), entity: registrationEmailEntity.name, registrationId: registration.id },
+          [itemIsNew],
+          () => new AlreadyRegisteredError('Adressen er allerede påmeldt'),
+        ),
         ...(registration.waitlistKey ? [joinWaitlist(registration, registration.waitlistKey)] : []),
         ...(registration.status === 'held' ? [scheduleHoldExpiry(registration)] : []),
       ];
@@ -144,73 +133,27 @@ export function createRegistrationRepository(table: Table) {
     /** Saves a new state of a registration, if it is still in the state it was read in. */
     transition(next: Registration, expected: Pick<Registration, 'status' | 'checkedInAt'>, onConditionFailed: () => ConflictError): TransactionStep {
       const { id, eventId, ...fields } = next;
-      const expression = updateExpression(fields);
-      const checkedIn = expected.checkedInAt === null ? 'attribute_type(#checkedInWas, :null)' : '#checkedInWas = :checkedInWas';
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: registrationKey(eventId, id),
-            ...expression,
-            ConditionExpression: `#statusWas = :statusWas AND ${checkedIn}`,
-            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#statusWas': 'status', '#checkedInWas': 'checkedInAt' },
-            ExpressionAttributeValues: {
-              ...expression.ExpressionAttributeValues,
-              ':statusWas': expected.status,
-              ...(expected.checkedInAt === null ? { ':null': 'NULL' } : { ':checkedInWas': expected.checkedInAt }),
-            },
-          },
-        },
-        onConditionFailed,
-      };
+      const checkedIn: Condition =
+        expected.checkedInAt === null ? { attribute: 'checkedInAt', isNull: true } : { attribute: 'checkedInAt', is: '=', value: expected.checkedInAt };
+      return updateStep(table, registrationKey(eventId, id), fields, [{ attribute: 'status', is: '=', value: expected.status }, checkedIn], onConditionFailed);
     },
 
     leaveWaitlist(registration: Pick<Registration, 'eventId' | 'mode' | 'id'>, key: string): TransactionStep {
-      return {
-        item: {
-          Delete: {
-            TableName: table.name,
-            Key: waitlistKey(registration.eventId, registration.mode, key),
-            ConditionExpression: 'registrationId = :id',
-            ExpressionAttributeValues: { ':id': registration.id },
-          },
-        },
-      };
+      return deleteStep(table, waitlistKey(registration.eventId, registration.mode, key), [markerOf(registration.id)]);
     },
 
-    /** Frees the address, so the person can register again after cancelling. */
-    releaseEmail(registration: Pick<Registration, 'eventId' | 'email' | 'id'>): TransactionStep {
-      return {
-        item: {
-          Delete: {
-            TableName: table.name,
-            Key: emailKey(registration.eventId, registration.email),
-            ConditionExpression: 'attribute_not_exists(pk) OR registrationId = :id',
-            ExpressionAttributeValues: { ':id': registration.id },
-          },
-        },
-      };
-    },
+    releaseEmail,
 
     /** Blanks the personal data of one registration; status, mode, sessions and check-in stay for the counts. */
     async anonymise(registration: Registration, at: string): Promise<void> {
       if (registration.email) {
-        await table.client.send(
-          new DeleteCommand({
-            TableName: table.name,
-            Key: emailKey(registration.eventId, registration.email),
-            ConditionExpression: 'attribute_not_exists(pk) OR registrationId = :id',
-            ExpressionAttributeValues: { ':id': registration.id },
-          }),
-        );
+        await write(table, releaseEmail(registration));
       }
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: registrationKey(registration.eventId, registration.id),
-          ...updateExpression({ name: '', email: '', organisation: '', answers: {}, anonymisedAt: at }),
-          ConditionExpression: 'attribute_exists(pk)',
-        }),
+      await write(
+        table,
+        updateStep(table, registrationKey(registration.eventId, registration.id), { name: '', email: '', organisation: '', answers: {}, anonymisedAt: at }, [
+          itemExists,
+        ]),
       );
     },
   };

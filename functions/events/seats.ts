@@ -11,7 +11,7 @@ import {
   type RegistrationStatus,
 } from '../../content-model';
 import { ValidationError } from '../shared/errors';
-import { seatAttribute, type SeatChange } from './event-repository';
+import { seatAttribute, type SeatChange, type SeatCondition } from './event-repository';
 
 /**
  * The seat rules, as pure functions over an event and its counters. Each decision comes with the
@@ -19,17 +19,9 @@ import { seatAttribute, type SeatChange } from './event-repository';
  * taken again) if the counters moved in between.
  */
 
-const atMost = (attribute: string, limit: number) => ({
-  expression: 'attribute_not_exists(#n) OR #n <= :v',
-  names: { '#n': attribute },
-  values: { ':v': limit },
-});
-const below = (attribute: string, limit: number) => ({
-  expression: 'attribute_not_exists(#n) OR #n < :v',
-  names: { '#n': attribute },
-  values: { ':v': limit },
-});
-const none = (attribute: string) => ({ expression: 'attribute_not_exists(#n) OR #n = :v', names: { '#n': attribute }, values: { ':v': 0 } });
+const atMost = (counter: string, limit: number): SeatCondition => ({ counter, is: '<=', value: limit });
+const below = (counter: string, limit: number): SeatCondition => ({ counter, is: '<', value: limit });
+const none = (counter: string): SeatCondition => ({ counter, is: '=', value: 0 });
 
 /** Seats given out in a mode or a session: held and confirmed alike. */
 const takenInMode = (seats: EventSeats, mode: AttendanceMode) => (seats.modes[mode]?.confirmed ?? 0) + (seats.modes[mode]?.held ?? 0);
@@ -78,11 +70,13 @@ export function decideSeat(
       status: 'waitlisted',
       change: {
         add: { [seatAttribute.waitlisted(mode)]: 1 },
+        // Still full, or someone still waiting: otherwise the seat is free again and decided anew.
         conditions: [
           {
-            expression: '#c >= :cap OR #w > :zero',
-            names: { '#c': seatAttribute.taken(mode), '#w': seatAttribute.waitlisted(mode) },
-            values: { ':cap': capacity, ':zero': 0 },
+            anyOf: [
+              { counter: seatAttribute.taken(mode), is: '>=', value: capacity ?? 0 },
+              { counter: seatAttribute.waitlisted(mode), is: '>', value: 0 },
+            ],
           },
         ],
       },

@@ -1,10 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { stakeholderInputSchema, type StakeholderInput } from '../../content-model';
-import { queryPrefix, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
+import { itemExists, itemIsNew, putStep, queryPrefix, updateStep, type Table, type TransactionStep } from '../shared/db/client';
+import { inputEntity } from '../shared/db/entities';
 import { NotFoundError } from '../shared/errors';
 
 /** Input lives in its consultation's partition ("general" for needs), ordered by its time-ordered id. */
-const inputKey = (consultationId: string, id: string) => ({ pk: `CONSULTATION#${consultationId}`, sk: `INPUT#${id}` });
+const inputKey = (consultationId: string, id: string) => inputEntity.key({ consultationId, id });
 
 export function createInputRepository(table: Table) {
   return {
@@ -14,33 +15,18 @@ export function createInputRepository(table: Table) {
     },
 
     list(consultationId: string): Promise<StakeholderInput[]> {
-      return queryPrefix(table, { pk: `CONSULTATION#${consultationId}`, prefix: 'INPUT#' }, (item) => stakeholderInputSchema.parse(item));
+      return queryPrefix(table, { pk: inputEntity.partition({ consultationId }), prefix: inputEntity.sortPrefix() }, (item) =>
+        stakeholderInputSchema.parse(item),
+      );
     },
 
     insert(input: StakeholderInput): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: { ...inputKey(input.consultationId, input.id), entity: 'input', ...input },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      };
+      return putStep(table, { ...inputKey(input.consultationId, input.id), entity: inputEntity.name, ...input }, [itemIsNew]);
     },
 
     update(input: StakeholderInput): TransactionStep {
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: inputKey(input.consultationId, input.id),
-            ...updateExpression({ status: input.status, reason: input.reason, triagedAt: input.triagedAt, triagedBy: input.triagedBy }),
-            ConditionExpression: 'attribute_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new NotFoundError('Innspillet finnes ikke'),
-      };
+      const triage = { status: input.status, reason: input.reason, triagedAt: input.triagedAt, triagedBy: input.triagedBy };
+      return updateStep(table, inputKey(input.consultationId, input.id), triage, [itemExists], () => new NotFoundError('Innspillet finnes ikke'));
     },
   };
 }

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { jobNames, type JobName } from '../../content-model';
-import { queryAll, type Table } from '../shared/db/client';
+import { itemExists, queryAll, tryWrite, updateStep, type Table } from '../shared/db/client';
+import { emailRetryEntity } from '../shared/db/entities';
 
 /**
  * Emails that failed to send where nothing else would try again (a participant's confirmation sent
@@ -26,8 +26,7 @@ export const emailRetrySchema = z.object({
 export type EmailRetry = z.infer<typeof emailRetrySchema>;
 
 const retentionDays = 14;
-const partition = (job: JobName) => `EMAIL_RETRY#${job}`;
-const retryKey = (retry: Pick<EmailRetry, 'job' | 'firstFailedAt' | 'id'>) => ({ pk: partition(retry.job), sk: `${retry.firstFailedAt}#${retry.id}` });
+const retryKey = (retry: Pick<EmailRetry, 'job' | 'firstFailedAt' | 'id'>) => emailRetryEntity.key(retry);
 
 export function createEmailRetryRepository(table: Table) {
   return {
@@ -36,7 +35,7 @@ export function createEmailRetryRepository(table: Table) {
       await table.client.send(
         new PutCommand({
           TableName: table.name,
-          Item: { ...retryKey(retry), entity: 'email-retry', expiresAt, ...retry, attempts: 1, lastAttemptAt: retry.firstFailedAt },
+          Item: { ...retryKey(retry), entity: emailRetryEntity.name, expiresAt, ...retry, attempts: 1, lastAttemptAt: retry.firstFailedAt },
         }),
       );
     },
@@ -49,7 +48,7 @@ export function createEmailRetryRepository(table: Table) {
             new QueryCommand({
               TableName: table.name,
               KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': partition(job) },
+              ExpressionAttributeValues: { ':pk': emailRetryEntity.partition({ job }) },
               ConsistentRead: true,
               ExclusiveStartKey: start,
             }),
@@ -59,22 +58,19 @@ export function createEmailRetryRepository(table: Table) {
     },
 
     /** True if this run may send it now: overlapping runs must not both re-send one email. */
-    async claim(retry: EmailRetry, now: Date, leaseMs: number): Promise<boolean> {
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: retryKey(retry),
-            UpdateExpression: 'SET leaseUntil = :until',
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-            ExpressionAttributeValues: { ':until': now.getTime() + leaseMs, ':now': now.getTime() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+    claim(retry: EmailRetry, now: Date, leaseMs: number): Promise<boolean> {
+      return tryWrite(
+        table,
+        updateStep(table, retryKey(retry), { leaseUntil: now.getTime() + leaseMs }, [
+          itemExists,
+          {
+            anyOf: [
+              { attribute: 'leaseUntil', exists: false },
+              { attribute: 'leaseUntil', is: '<', value: now.getTime() },
+            ],
+          },
+        ]),
+      );
     },
 
     async sent(retry: EmailRetry): Promise<void> {

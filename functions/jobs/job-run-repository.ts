@@ -1,8 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { jobRunSchema, type JobName, type JobRun } from '../../content-model';
 import type { Table } from '../shared/db/client';
-
-const runKey = (run: Pick<JobRun, 'job' | 'startedAt' | 'runId'>) => ({ pk: `JOB#${run.job}`, sk: `RUN#${run.startedAt}#${run.runId}` });
+import { jobRunEntity } from '../shared/db/entities';
 
 /** The record of every scheduled or manual job run: start, end, counts and errors. */
 export function createJobRunRepository(table: Table) {
@@ -10,7 +9,7 @@ export function createJobRunRepository(table: Table) {
     async save(run: JobRun): Promise<void> {
       // Kept 30 days (TTL): the dispatcher alone records a run a minute.
       const expiresAt = Math.floor(new Date(run.startedAt).getTime() / 1000) + 30 * 86_400;
-      await table.client.send(new PutCommand({ TableName: table.name, Item: { ...runKey(run), entity: 'job-run', expiresAt, ...run } }));
+      await table.client.send(new PutCommand({ TableName: table.name, Item: { ...jobRunEntity.key(run), entity: jobRunEntity.name, expiresAt, ...run } }));
     },
 
     async latest(job: JobName, limit: number): Promise<JobRun[]> {
@@ -18,7 +17,7 @@ export function createJobRunRepository(table: Table) {
         new QueryCommand({
           TableName: table.name,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `JOB#${job}`, ':prefix': 'RUN#' },
+          ExpressionAttributeValues: { ':pk': jobRunEntity.partition({ job }), ':prefix': jobRunEntity.sortPrefix() },
           ScanIndexForward: false,
           Limit: limit,
         }),

@@ -1,12 +1,20 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { campaignSchema, type Campaign, type CampaignProgress } from '../../content-model';
-import { queryIndex, updateExpression, type Table, type TransactionStep } from '../shared/db/client';
-import { indexes } from '../shared/db/table-definition';
-import { ConflictError } from '../shared/errors';
+import {
+  itemExists,
+  itemIsNew,
+  optimisticUpdate,
+  putStep,
+  queryIndex,
+  tryWrite,
+  updateStep,
+  write,
+  type Table,
+  type TransactionStep,
+} from '../shared/db/client';
+import { campaignEntity } from '../shared/db/entities';
 
-const campaignKey = (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'CAMPAIGN' });
-const CAMPAIGNS = 'CAMPAIGNS';
+const campaignKey = (id: string) => campaignEntity.key({ id });
 
 /** Newsletter issues, newest first from the catalogue index (a few a month). */
 export function createCampaignRepository(table: Table) {
@@ -17,38 +25,20 @@ export function createCampaignRepository(table: Table) {
     },
 
     async list(): Promise<Campaign[]> {
-      const all = await queryIndex(table, indexes.catalogue, { partition: CAMPAIGNS }, (item) => campaignSchema.parse(item));
+      const { index, partition } = campaignEntity.indexQuery('catalogue', {});
+      const all = await queryIndex(table, index, { partition }, (item) => campaignSchema.parse(item));
       return all.reverse();
     },
 
     insert(campaign: Campaign): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: { ...campaignKey(campaign.id), entity: 'campaign', gsi1pk: CAMPAIGNS, gsi1sk: `${campaign.createdAt}#${campaign.id}`, ...campaign },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      };
+      return putStep(table, { ...campaignKey(campaign.id), entity: campaignEntity.name, ...campaignEntity.index('catalogue', campaign), ...campaign }, [
+        itemIsNew,
+      ]);
     },
 
     /** Saves the campaign if nobody changed it since `expectedRevision`. */
     update(campaign: Campaign, expectedRevision: number): TransactionStep {
-      const expression = updateExpression(campaign);
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: campaignKey(campaign.id),
-            ...expression,
-            ConditionExpression: 'attribute_exists(pk) AND #expectedRevision = :expectedRevision',
-            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision' },
-            ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision },
-          },
-        },
-        onConditionFailed: () => new ConflictError('Utsendelsen er endret av noen andre. Last inn på nytt.'),
-      };
+      return optimisticUpdate(table, { key: campaignKey(campaign.id), attributes: campaign, expectedRevision, what: 'Utsendelsen' });
     },
 
     /** Adds to the progress counters atomically (several dispatchers and the feedback function write them). */
@@ -72,54 +62,31 @@ export function createCampaignRepository(table: Table) {
      * holds it. A lease that has run out (its dispatcher crashed) can be taken over. Real time, not
      * the business clock: a lease is about how long a process may run.
      */
-    async takeDispatchLease(id: string, owner: string, leaseMs: number): Promise<boolean> {
+    takeDispatchLease(id: string, owner: string, leaseMs: number): Promise<boolean> {
       const now = Date.now();
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: campaignKey(id),
-            UpdateExpression: 'SET dispatchLease = :lease',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(dispatchLease) OR dispatchLease.#until < :now OR dispatchLease.#owner = :owner)',
-            ExpressionAttributeNames: { '#until': 'until', '#owner': 'owner' },
-            ExpressionAttributeValues: { ':lease': { owner, until: now + leaseMs }, ':now': now, ':owner': owner },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return tryWrite(
+        table,
+        updateStep(table, campaignKey(id), { dispatchLease: { owner, until: now + leaseMs } }, [
+          itemExists,
+          {
+            anyOf: [
+              { attribute: 'dispatchLease', exists: false },
+              { attribute: 'dispatchLease.until', is: '<', value: now },
+              { attribute: 'dispatchLease.owner', is: '=', value: owner },
+            ],
+          },
+        ]),
+      );
     },
 
+    /** Gives the lease up, unless another dispatcher has already taken it over. */
     async releaseDispatchLease(id: string, owner: string): Promise<void> {
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: campaignKey(id),
-            UpdateExpression: 'REMOVE dispatchLease',
-            ConditionExpression: 'dispatchLease.#owner = :owner',
-            ExpressionAttributeNames: { '#owner': 'owner' },
-            ExpressionAttributeValues: { ':owner': owner },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error; // already taken over
-      }
+      await tryWrite(table, updateStep(table, campaignKey(id), { dispatchLease: undefined }, [{ attribute: 'dispatchLease.owner', is: '=', value: owner }]));
     },
 
     /** Sets counters outright (the recount when a send finishes). */
-    async setProgress(id: string, progress: CampaignProgress): Promise<void> {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: campaignKey(id),
-          UpdateExpression: 'SET progress = :progress',
-          ExpressionAttributeValues: { ':progress': progress },
-        }),
-      );
+    setProgress(id: string, progress: CampaignProgress): Promise<void> {
+      return write(table, updateStep(table, campaignKey(id), { progress }, []));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyEdits, htmlToText, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
 import type { Clock } from '../shared/clock';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { escapeHtml } from '../shared/html';
 import type { Actor } from '../shared/http/request';
 import type { Mailer } from '../shared/mailer';
@@ -65,7 +65,7 @@ export async function updateCampaign(
   update: CampaignUpdate,
 ): Promise<Campaign> {
   const current = await getCampaign({ store }, id);
-  if (current.revision !== update.expectedRevision) throw new ConflictError('Utsendelsen er endret av noen andre. Last inn på nytt.');
+  if (current.revision !== update.expectedRevision) throw new StaleRevisionError('Utsendelsen');
   if (current.status !== 'draft' && current.status !== 'scheduled') throw new ConflictError('Utsendelsen er allerede sendt eller under sending');
   const { expectedRevision, ...fields } = update;
   if (fields.linkedProducts) await assertLinkedProducts(store, fields.linkedProducts);
@@ -88,7 +88,7 @@ export async function scheduleCampaign(
   request: CampaignSend,
 ): Promise<Campaign> {
   const current = await getCampaign({ store }, id);
-  if (current.revision !== request.expectedRevision) throw new ConflictError('Utsendelsen er endret av noen andre. Last inn på nytt.');
+  if (current.revision !== request.expectedRevision) throw new StaleRevisionError('Utsendelsen');
   if (current.status !== 'draft' && current.status !== 'scheduled') throw new ConflictError('Utsendelsen er allerede sendt eller under sending');
   const now = clock.now();
   if (request.scheduledAt && new Date(request.scheduledAt) < new Date(now.getTime() - 60_000)) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Campaign, CampaignProgress, Delivery, Interest, Subscriber } from '../../content-model';
+import type { Campaign, CampaignProgress, RecipientSend, Interest, Subscriber } from '../../content-model';
 import type { JobOutcome } from '../jobs/runner';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
@@ -83,7 +83,7 @@ export async function prepareCampaign(deps: Pick<DispatchDependencies, 'store' |
   }
   if (current.status !== 'preparing') return current;
   const recipients = await recipientsOf(store, current.interests);
-  await store.deliveries.writePending(current.id, recipients);
+  await store.sends.writePending(current.id, recipients);
   const sending: Campaign = {
     ...current,
     status: 'sending',
@@ -95,7 +95,7 @@ export async function prepareCampaign(deps: Pick<DispatchDependencies, 'store' |
   return sending;
 }
 
-/** What became of one delivery; "lost" means another dispatcher had claimed it first. */
+/** What became of one recipient send; "lost" means another dispatcher had claimed it first. */
 type Outcome = 'sent' | 'failed' | 'skipped' | 'lost';
 
 /**
@@ -146,21 +146,21 @@ async function sendPending(
   const totals = { sent: 0, failed: 0, skipped: 0 };
   let unfinished = 0;
 
-  async function deliver(delivery: Delivery, subscriber: Subscriber | null): Promise<Outcome> {
+  async function sendOne(send: RecipientSend, subscriber: Subscriber | null): Promise<Outcome> {
     const at = clock.now().toISOString();
-    if (!(await store.deliveries.claim(delivery, at))) return 'lost';
+    if (!(await store.sends.claim(send, at))) return 'lost';
     // Checked at send time: someone who unsubscribed or bounced since preparation gets nothing.
     if (subscriber?.status !== 'confirmed') {
-      await store.deliveries.markSkipped(delivery);
+      await store.sends.markSkipped(send);
       return 'skipped';
     }
-    const rendered = renderCampaign(deps, campaign, delivery, clock.now());
-    const raw = buildRawEmail({ from: deps.from, to: delivery.email, ...rendered });
+    const rendered = renderCampaign(deps, campaign, send, clock.now());
+    const raw = buildRawEmail({ from: deps.from, to: send.email, ...rendered });
     for (let attempt = 0; ; attempt += 1) {
       await pace();
       try {
-        const messageId = await mailer.sendRaw(raw, { tags: { campaign: campaignId, subscriber: delivery.subscriberId } });
-        await store.deliveries.markSent(delivery, clock.now().toISOString(), messageId);
+        const messageId = await mailer.sendRaw(raw, { tags: { campaign: campaignId, subscriber: send.subscriberId } });
+        await store.sends.markSent(send, clock.now().toISOString(), messageId);
         return 'sent';
       } catch (error) {
         if (isThrottling(error) && attempt < 8) {
@@ -168,8 +168,8 @@ async function sendPending(
           continue;
         }
         const message = error instanceof Error ? error.message : String(error);
-        logger.warn('Newsletter send failed', { campaignId, subscriberId: delivery.subscriberId, message });
-        await store.deliveries.markFailed(delivery, message.slice(0, 500));
+        logger.warn('Newsletter send failed', { campaignId, subscriberId: send.subscriberId, message });
+        await store.sends.markFailed(send, message.slice(0, 500));
         return 'failed';
       }
     }
@@ -177,34 +177,34 @@ async function sendPending(
 
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await store.deliveries.page(campaignId, startKey);
+    const page = await store.sends.page(campaignId, startKey);
     startKey = page.next;
     const now = clock.now().getTime();
-    const work: Delivery[] = [];
-    for (const delivery of page.items) {
-      if (delivery.status === 'pending') work.push(delivery);
-      else if (delivery.status === 'sending') {
-        const claimedAt = delivery.claimedAt ? new Date(delivery.claimedAt).getTime() : 0;
-        if (now - claimedAt > deps.inDoubtAfterMs && (await store.deliveries.release(delivery))) {
-          work.push({ ...delivery, status: 'pending', claimedAt: null });
+    const work: RecipientSend[] = [];
+    for (const send of page.items) {
+      if (send.status === 'pending') work.push(send);
+      else if (send.status === 'sending') {
+        const claimedAt = send.claimedAt ? new Date(send.claimedAt).getTime() : 0;
+        if (now - claimedAt > deps.inDoubtAfterMs && (await store.sends.release(send))) {
+          work.push({ ...send, status: 'pending', claimedAt: null });
         } else unfinished += 1;
       }
     }
-    const found = await Promise.all(work.map((delivery) => store.subscribers.get(delivery.subscriberId)));
-    const subscribers = new Map(work.map((delivery, index) => [delivery.subscriberId, found[index] ?? null]));
+    const found = await Promise.all(work.map((send) => store.subscribers.get(send.subscriberId)));
+    const subscribers = new Map(work.map((send, index) => [send.subscriberId, found[index] ?? null]));
     const delta = { sent: 0, failed: 0, skipped: 0 };
     let next = 0;
     let handled = 0;
     let leaseLost = false;
     const worker = async () => {
       while (!leaseLost && Date.now() < deadline) {
-        const delivery = work[next++]; // taken before any await, so no two workers share one
-        if (!delivery) break;
+        const send = work[next++]; // taken before any await, so no two workers share one
+        if (!send) break;
         if (!(await holdLease())) {
           leaseLost = true; // another dispatcher took over; it sends the rest
           break;
         }
-        const outcome = await deliver(delivery, subscribers.get(delivery.subscriberId) ?? null);
+        const outcome = await sendOne(send, subscribers.get(send.subscriberId) ?? null);
         handled += 1;
         if (outcome !== 'lost') delta[outcome] += 1;
       }
@@ -225,11 +225,11 @@ async function sendPending(
 
 /** Counts every record once more, so the final figures are exact whatever crashed on the way. */
 async function finish(store: Store, campaignId: string, clock: Clock): Promise<void> {
-  const counts: Record<Delivery['status'], number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
+  const counts: Record<RecipientSend['status'], number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await store.deliveries.page(campaignId, startKey);
-    for (const delivery of page.items) counts[delivery.status] += 1;
+    const page = await store.sends.page(campaignId, startKey);
+    for (const send of page.items) counts[send.status] += 1;
     startKey = page.next;
   } while (startKey);
   const campaign = await store.campaigns.get(campaignId);

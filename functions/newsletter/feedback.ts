@@ -10,7 +10,8 @@ export const SOFT_BOUNCE_LIMIT = 3;
 
 /**
  * The parts of an SES event (configuration-set event publishing, delivered through SNS) that we
- * use. Tags identify the delivery; the X-Normen-Delivery header does too, for events without tags.
+ * use. Tags identify the recipient send; the X-Normen-Delivery header does too, for events without tags
+ * (the header keeps its old name: emails already sent carry it, and their events still arrive).
  */
 const sesEventSchema = z.object({
   eventType: z.string(),
@@ -33,7 +34,7 @@ export function parseSesEvent(message: string): SesEvent | null {
   }
 }
 
-function deliveryOf(event: SesEvent): { campaignId: string; subscriberId: string } | null {
+function recipientSendOf(event: SesEvent): { campaignId: string; subscriberId: string } | null {
   const campaignId = event.mail.tags?.campaign?.[0];
   const subscriberId = event.mail.tags?.subscriber?.[0];
   if (campaignId && subscriberId) return { campaignId, subscriberId };
@@ -49,15 +50,15 @@ async function suppress(store: Store, subscriber: Subscriber, reason: string): P
 }
 
 /**
- * SES feedback: a Send event settles a delivery left in doubt by a crash; a hard bounce or a
+ * SES feedback: a Send event settles a recipient send left in doubt by a crash; a hard bounce or a
  * complaint suppresses the address at once, soft bounces after several in a row. Bounces and
  * complaints are counted on the campaign.
  */
 export async function handleSesEvent({ store, clock }: { store: Store; clock: Clock }, event: SesEvent): Promise<void> {
-  const delivery = deliveryOf(event);
+  const send = recipientSendOf(event);
   switch (event.eventType) {
     case 'Send': {
-      if (delivery) await store.deliveries.markSent(delivery, clock.now().toISOString(), event.mail.messageId);
+      if (send) await store.sends.markSent(send, clock.now().toISOString(), event.mail.messageId);
       return;
     }
     case 'Bounce': {
@@ -70,7 +71,7 @@ export async function handleSesEvent({ store, clock }: { store: Store; clock: Cl
         if (permanent || softBounces >= SOFT_BOUNCE_LIMIT) await suppress(store, subscriber, permanent ? 'hard-bounce' : 'soft-bounces');
         else await store.transact([store.subscribers.update({ ...subscriber, softBounces, revision: subscriber.revision + 1 }, subscriber.revision)]);
       }
-      if (delivery) await store.campaigns.addProgress(delivery.campaignId, { bounced: 1 });
+      if (send) await store.campaigns.addProgress(send.campaignId, { bounced: 1 });
       return;
     }
     case 'Complaint': {
@@ -78,7 +79,7 @@ export async function handleSesEvent({ store, clock }: { store: Store; clock: Cl
         const subscriber = await store.subscribers.findByEmail(emailAddress.toLowerCase());
         if (subscriber) await suppress(store, subscriber, 'complaint');
       }
-      if (delivery) await store.campaigns.addProgress(delivery.campaignId, { complained: 1 });
+      if (send) await store.campaigns.addProgress(send.campaignId, { complained: 1 });
       return;
     }
     default:

@@ -1,6 +1,6 @@
 import { osloDate, type Evaluation, type EvaluationRequest, type Product } from '../../content-model';
 import type { Clock } from '../shared/clock';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
 import type { Actor } from '../shared/http/request';
 import { dueDateFor } from '../products/domain';
@@ -20,7 +20,7 @@ export async function recordEvaluation(
   const current = await store.products.get(productId);
   if (!current) throw new NotFoundError('Produktet finnes ikke');
   if (current.revision !== request.expectedRevision) {
-    throw new ConflictError('Produktet er endret av noen andre siden du åpnet det. Last inn på nytt.');
+    throw new StaleRevisionError('Produktet');
   }
   if (current.publishedVersion === null || current.status === 'retired') {
     throw new ConflictError('Bare publiserte produkter som ikke er sanert, kan evalueres');

@@ -46,6 +46,13 @@ export class ConflictError extends DomainError {
   readonly code = 'conflict';
 }
 
+/** Someone saved the item after it was read: the one message for every stale revision («Produktet er endret …»). */
+export class StaleRevisionError extends ConflictError {
+  constructor(what: string) {
+    super(`${what} er endret av noen andre. Last inn på nytt.`);
+  }
+}
+
 /** Another transaction touched the same items at the same moment; trying again is the remedy. */
 export class TransactionConflictError extends ConflictError {}
 

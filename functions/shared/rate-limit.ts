@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Table } from './db/client';
+import { rateWindowEntity } from './db/entities';
 import { RateLimitedError } from './errors';
 
 export { RateLimitedError };
@@ -25,7 +26,7 @@ export function createRateLimiter(table: Table) {
       const { Attributes } = await table.client.send(
         new UpdateCommand({
           TableName: table.name,
-          Key: { pk: `RATE#${scope}#${client}`, sk: `WINDOW#${window}` },
+          Key: rateWindowEntity.key({ scope, client, window }),
           UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
           ExpressionAttributeNames: { '#count': 'count' },
           ExpressionAttributeValues: { ':one': 1, ':expiresAt': (window + 2) * rule.windowSeconds },

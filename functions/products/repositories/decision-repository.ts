@@ -1,27 +1,18 @@
 import { recordedDecisionSchema, type RecordedDecision } from '../../../content-model';
-import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
+import { putStep, queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
+import { decisionEntity } from '../../shared/db/entities';
 
 /** Steering-group decisions per product, in the order they were made. */
 export function createDecisionRepository(table: Table) {
   return {
     async list(productId: string): Promise<RecordedDecision[]> {
-      return queryPrefix(table, { pk: `PRODUCT#${productId}`, prefix: 'DECISION#' }, (item) => recordedDecisionSchema.parse(item));
+      return queryPrefix(table, { pk: decisionEntity.partition({ productId }), prefix: decisionEntity.sortPrefix() }, (item) =>
+        recordedDecisionSchema.parse(item),
+      );
     },
 
     insert(decision: RecordedDecision): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: {
-              pk: `PRODUCT#${decision.productId}`,
-              sk: `DECISION#${decision.date}#${decision.reference}`,
-              entity: 'decision',
-              ...decision,
-            },
-          },
-        },
-      };
+      return putStep(table, { ...decisionEntity.key(decision), entity: decisionEntity.name, ...decision });
     },
   };
 }

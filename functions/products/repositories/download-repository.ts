@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { monthlyDownloadsSchema, type MonthlyDownloads } from '../../../content-model';
-import { queryAll, type Table } from '../../shared/db/client';
+import { addStep, itemExists, itemIsNew, putStep, queryAll, tryWrite, write, type Table } from '../../shared/db/client';
+import { downloadMarkerEntity, downloadSaltEntity, monthlyDownloadsEntity } from '../../shared/db/entities';
 import { NotFoundError, TransactionConflictError } from '../../shared/errors';
 import { productKey } from './product-repository';
 
@@ -21,7 +22,8 @@ export interface DownloadHit {
 }
 
 const saltSchema = z.object({ salt: z.string().min(32) });
-const saltKey = (day: string) => ({ pk: 'DOWNLOAD-SALT', sk: `DAY#${day}` });
+const saltKey = (day: string) => downloadSaltEntity.key({ day });
+const monthKey = (productId: string, month: string) => monthlyDownloadsEntity.key({ productId, month });
 
 /** Concurrent transactions on one product's counters cancel each other; each retry waits a little longer. */
 const maxAttempts = 8;
@@ -44,58 +46,30 @@ export function createDownloadRepository(table: Table) {
     const existing = await read();
     if (existing) return existing;
     const salt = randomBytes(32).toString('base64url');
-    try {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: { ...saltKey(day), entity: 'download-salt', salt, expiresAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return salt;
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-      const winner = await read();
-      if (!winner) throw error;
-      return winner;
-    }
+    if (await tryWrite(table, putStep(table, { ...saltKey(day), entity: downloadSaltEntity.name, salt, expiresAt }, [itemIsNew]))) return salt;
+    const winner = await read();
+    if (!winner) throw new Error(`The download salt of ${day} was neither created nor found`);
+    return winner;
   }
+
+  /** One more download on the product's total (which must exist) and on the month's item (created by the first). */
+  const counterUpdates = (productId: string, month: string) => [
+    addStep(table, productKey(productId), { add: { downloadsTotal: 1 }, conditions: [itemExists] }),
+    addStep(table, monthKey(productId, month), { add: { downloads: 1 }, set: { entity: monthlyDownloadsEntity.name, month } }),
+  ];
 
   return {
     /** True when the download was counted, false when this client was already counted today. */
     async countOnce(hit: DownloadHit): Promise<boolean> {
-      const markerKey = { pk: `DOWNLOADED#${hit.productId}#${hit.day}`, sk: `CLIENT#${hit.clientKey}` };
+      const markerKey = downloadMarkerEntity.key(hit);
       // Repeats are the common case, and a read is far cheaper than a cancelled transaction; the
       // transaction's condition, not this read, is what guarantees a client counts once.
       const { Item: seen } = await table.client.send(new GetCommand({ TableName: table.name, Key: markerKey, ProjectionExpression: 'pk' }));
       if (seen) return false;
       const transaction = new TransactWriteCommand({
         TransactItems: [
-          {
-            Put: {
-              TableName: table.name,
-              Item: { ...markerKey, entity: 'download-marker', expiresAt: hit.expiresAt },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: table.name,
-              Key: productKey(hit.productId),
-              UpdateExpression: 'ADD downloadsTotal :one',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-          {
-            Update: {
-              TableName: table.name,
-              Key: { pk: `PRODUCT#${hit.productId}`, sk: `DOWNLOADS#${hit.month}` },
-              UpdateExpression: 'ADD downloads :one SET entity = :entity, #month = :month',
-              ExpressionAttributeNames: { '#month': 'month' },
-              ExpressionAttributeValues: { ':one': 1, ':entity': 'downloads', ':month': hit.month },
-            },
-          },
+          putStep(table, { ...markerKey, entity: downloadMarkerEntity.name, expiresAt: hit.expiresAt }, [itemIsNew]).item,
+          ...counterUpdates(hit.productId, hit.month).map((step) => step.item),
         ],
       });
       for (let attempt = 1; ; attempt += 1) {
@@ -129,26 +103,7 @@ export function createDownloadRepository(table: Table) {
 
     /** Adds to the counters without a client marker: for fixtures that need a number of downloads, never a request path. */
     async count(productId: string, month: string): Promise<void> {
-      await Promise.all([
-        table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: productKey(productId),
-            UpdateExpression: 'ADD downloadsTotal :one',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':one': 1 },
-          }),
-        ),
-        table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: { pk: `PRODUCT#${productId}`, sk: `DOWNLOADS#${month}` },
-            UpdateExpression: 'ADD downloads :one SET entity = :entity, #month = :month',
-            ExpressionAttributeNames: { '#month': 'month' },
-            ExpressionAttributeValues: { ':one': 1, ':entity': 'downloads', ':month': month },
-          }),
-        ),
-      ]);
+      await Promise.all(counterUpdates(productId, month).map((step) => write(table, step)));
     },
 
     /** Months from `fromMonth` (inclusive, YYYY-MM) onwards. */
@@ -159,7 +114,11 @@ export function createDownloadRepository(table: Table) {
             new QueryCommand({
               TableName: table.name,
               KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':pk': `PRODUCT#${productId}`, ':from': `DOWNLOADS#${fromMonth}`, ':to': 'DOWNLOADS#9999' },
+              ExpressionAttributeValues: {
+                ':pk': monthlyDownloadsEntity.partition({ productId }),
+                ':from': monthlyDownloadsEntity.sortKey({ month: fromMonth }),
+                ':to': monthlyDownloadsEntity.sortKey({ month: '9999' }),
+              },
               ExclusiveStartKey: start,
             }),
           ),

@@ -1,28 +1,18 @@
 import { evaluationSchema, type Evaluation } from '../../../content-model';
-import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
+import { itemIsNew, putStep, queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
+import { evaluationEntity } from '../../shared/db/entities';
 
 /** Evaluations of a product, oldest first (sort key starts with the evaluation date). */
 export function createEvaluationRepository(table: Table) {
   return {
     async list(productId: string): Promise<Evaluation[]> {
-      return queryPrefix(table, { pk: `PRODUCT#${productId}`, prefix: 'EVALUATION#' }, (item) => evaluationSchema.parse(item));
+      return queryPrefix(table, { pk: evaluationEntity.partition({ productId }), prefix: evaluationEntity.sortPrefix() }, (item) =>
+        evaluationSchema.parse(item),
+      );
     },
 
     insert(evaluation: Evaluation): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: {
-              pk: `PRODUCT#${evaluation.productId}`,
-              sk: `EVALUATION#${evaluation.evaluatedOn}#${evaluation.id}`,
-              entity: 'evaluation',
-              ...evaluation,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      };
+      return putStep(table, { ...evaluationEntity.key(evaluation), entity: evaluationEntity.name, ...evaluation }, [itemIsNew]);
     },
   };
 }

@@ -1,26 +1,19 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { productSchema, type Product } from '../../../content-model';
-import { queryIndex, updateExpression, type Table, type TransactionStep } from '../../shared/db/client';
-import { indexes } from '../../shared/db/table-definition';
+import { itemIsNew, optimisticUpdate, putStep, deleteStep, queryIndex, type Table, type TransactionStep } from '../../shared/db/client';
+import { productEntity, slugEntity } from '../../shared/db/entities';
 import { ConflictError } from '../../shared/errors';
 
-export const productKey = (id: string) => ({ pk: `PRODUCT#${id}`, sk: 'PRODUCT' });
-const slugKey = (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'SLUG' });
-const CATALOGUE = 'CATALOGUE';
-const DUE = 'DUE';
+export const productKey = (id: string) => productEntity.key({ id });
 
 /** Index attributes derived from the product; only published products are in the due index. */
 function indexAttributes(product: Product) {
   const due = product.status !== 'retired' && product.publishedVersion !== null ? product.nextEvaluationDue : null;
   return {
-    gsi1pk: CATALOGUE,
-    gsi1sk: `PRODUCT#${product.id}`,
-    gsi3pk: due ? DUE : undefined,
-    gsi3sk: due ? `${due}#${product.id}` : undefined,
+    ...productEntity.index('catalogue', product),
+    ...(due ? productEntity.index('due', { nextEvaluationDue: due, id: product.id }) : productEntity.notIndexed('due')),
   };
 }
-
-const staleRevision = () => new ConflictError('Produktet er endret av noen andre siden du åpnet det. Last inn på nytt.');
 
 export function createProductRepository(table: Table) {
   return {
@@ -30,13 +23,14 @@ export function createProductRepository(table: Table) {
     },
 
     async findIdBySlug(slug: string): Promise<string | null> {
-      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: slugKey(slug) }));
+      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: slugEntity.key({ slug }) }));
       return typeof Item?.productId === 'string' ? Item.productId : null;
     },
 
     /** The whole catalogue (hundreds of products at most) from its own index partition. */
     async listAll(): Promise<Product[]> {
-      return queryIndex(table, indexes.catalogue, { partition: CATALOGUE }, (item) => productSchema.parse(item));
+      const { index, partition } = productEntity.indexQuery('catalogue', {});
+      return queryIndex(table, index, { partition }, (item) => productSchema.parse(item));
     },
 
     /**
@@ -44,20 +38,22 @@ export function createProductRepository(table: Table) {
      * the due-date index: the cost follows the number due, not the size of the catalogue.
      */
     async listDueBy(date: string): Promise<Product[]> {
-      return queryIndex(table, indexes.evaluationDue, { partition: DUE, sort: { op: '<=', value: `${date}#\uffff` } }, (item) => productSchema.parse(item));
+      const due = productEntity.indexQuery('due', {});
+      return queryIndex(
+        table,
+        due.index,
+        { partition: due.partition, sort: { op: '<=', value: `${due.sortPrefix({ nextEvaluationDue: date })}\uffff` } },
+        (item) => productSchema.parse(item),
+      );
     },
 
     insert(product: Product): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: { ...productKey(product.id), entity: 'product', ...indexAttributes(product), ...product },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new ConflictError('Produktet finnes allerede'),
-      };
+      return putStep(
+        table,
+        { ...productKey(product.id), entity: productEntity.name, ...indexAttributes(product), ...product },
+        [itemIsNew],
+        () => new ConflictError('Produktet finnes allerede'),
+      );
     },
 
     /**
@@ -66,47 +62,25 @@ export function createProductRepository(table: Table) {
      */
     update(product: Product, expectedRevision: number): TransactionStep {
       const { downloadsTotal: _counter, ...fields } = product;
-      const attributes = { ...fields, ...indexAttributes(product) };
-      const expression = updateExpression(attributes);
-      return {
-        item: {
-          Update: {
-            TableName: table.name,
-            Key: productKey(product.id),
-            ...expression,
-            ConditionExpression: 'attribute_exists(pk) AND #expectedRevision = :expectedRevision',
-            ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#expectedRevision': 'revision' },
-            ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':expectedRevision': expectedRevision },
-          },
-        },
-        onConditionFailed: staleRevision,
-      };
+      return optimisticUpdate(table, {
+        key: productKey(product.id),
+        attributes: { ...fields, ...indexAttributes(product) },
+        expectedRevision,
+        what: 'Produktet',
+      });
     },
 
     claimSlug(slug: string, productId: string): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: { ...slugKey(slug), entity: 'slug', productId },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Adressen «${slug}» er allerede i bruk`, [{ path: 'slug', message: 'Adressen er allerede i bruk' }]),
-      };
+      return putStep(
+        table,
+        { ...slugEntity.key({ slug }), entity: slugEntity.name, productId },
+        [itemIsNew],
+        () => new ConflictError(`Adressen «${slug}» er allerede i bruk`, [{ path: 'slug', message: 'Adressen er allerede i bruk' }]),
+      );
     },
 
     releaseSlug(slug: string, productId: string): TransactionStep {
-      return {
-        item: {
-          Delete: {
-            TableName: table.name,
-            Key: slugKey(slug),
-            ConditionExpression: 'productId = :productId',
-            ExpressionAttributeValues: { ':productId': productId },
-          },
-        },
-      };
+      return deleteStep(table, slugEntity.key({ slug }), [{ attribute: 'productId', is: '=', value: productId }]);
     },
   };
 }

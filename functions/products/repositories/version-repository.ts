@@ -1,37 +1,31 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { productVersionSchema, type ProductVersion } from '../../../content-model';
-import { queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
+import { itemIsNew, putStep, queryPrefix, type Table, type TransactionStep } from '../../shared/db/client';
+import { versionEntity } from '../../shared/db/entities';
 import { ConflictError } from '../../shared/errors';
-
-const versionKey = (productId: string, version: number) => ({
-  pk: `PRODUCT#${productId}`,
-  sk: `VERSION#${String(version).padStart(4, '0')}`,
-});
 
 /** Published versions: written once, never changed. */
 export function createVersionRepository(table: Table) {
   return {
     async get(productId: string, version: number): Promise<ProductVersion | null> {
-      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: versionKey(productId, version) }));
+      const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: versionEntity.key({ productId, version }) }));
       return Item ? productVersionSchema.parse(Item) : null;
     },
 
     /** Newest first. */
     async list(productId: string): Promise<ProductVersion[]> {
-      return queryPrefix(table, { pk: `PRODUCT#${productId}`, prefix: 'VERSION#', newestFirst: true }, (item) => productVersionSchema.parse(item));
+      return queryPrefix(table, { pk: versionEntity.partition({ productId }), prefix: versionEntity.sortPrefix(), newestFirst: true }, (item) =>
+        productVersionSchema.parse(item),
+      );
     },
 
     insert(version: ProductVersion): TransactionStep {
-      return {
-        item: {
-          Put: {
-            TableName: table.name,
-            Item: { ...versionKey(version.productId, version.version), entity: 'version', ...version },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Versjon ${version.version} er allerede publisert`),
-      };
+      return putStep(
+        table,
+        { ...versionEntity.key(version), entity: versionEntity.name, ...version },
+        [itemIsNew],
+        () => new ConflictError(`Versjon ${version.version} er allerede publisert`),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 import { availableTransitions, osloDate, refusedTransitionReason, type Consultation, type Product, type Transition } from '../../../content-model';
 import type { TransactionStep } from '../../shared/db/client';
-import { ConflictError, NotFoundError } from '../../shared/errors';
+import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
 import { endConsultations, newConsultation } from '../../consultations/use-cases';
 import type { Actor, ProductDependencies } from './dependencies';
@@ -14,7 +14,7 @@ export async function transitionProduct(
   const current = await store.products.get(id);
   if (!current) throw new NotFoundError('Produktet finnes ikke');
   if (current.revision !== transition.expectedRevision) {
-    throw new ConflictError('Produktet er endret av noen andre siden du åpnet det. Last inn på nytt.');
+    throw new StaleRevisionError('Produktet');
   }
   if (!availableTransitions(current).includes(transition.action)) {
     throw new ConflictError(refusedTransitionReason(current, transition.action));

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, osloDate, type Product, type ProductUpdate } from '../../../content-model';
-import { ConflictError, NotFoundError } from '../../shared/errors';
+import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/errors';
 import { sanitizeRichText } from '../../shared/sanitize';
 import { assertNewAttachmentsArePdfs } from '../attachment-check';
 import { assertProductRules, dueDateFor } from '../domain';
@@ -17,7 +17,7 @@ export async function updateProduct({ store, files, clock }: ProductDependencies
   const current = await store.products.get(id);
   if (!current) throw new NotFoundError('Produktet finnes ikke');
   if (current.revision !== update.expectedRevision) {
-    throw new ConflictError('Produktet er endret av noen andre siden du åpnet det. Last inn på nytt.');
+    throw new StaleRevisionError('Produktet');
   }
   if (current.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke endres');
 

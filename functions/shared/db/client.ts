@@ -1,6 +1,15 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, TransactionConflictError, type DomainError } from '../errors';
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, StaleRevisionError, TransactionConflictError, type DomainError } from '../errors';
+import { ExpressionAttributes, type Condition } from './conditions';
 
 export interface Table {
   client: DynamoDBDocumentClient;
@@ -72,14 +81,25 @@ export function queryPrefix<T>(
   key: { pk: string; prefix: string; newestFirst?: boolean },
   parse: (item: Record<string, unknown>) => T,
 ): Promise<T[]> {
+  return queryPartition(table, { pk: key.pk, sort: { op: 'begins_with', value: key.prefix }, newestFirst: key.newestFirst ?? false }, parse);
+}
+
+/** Every item of one partition, optionally narrowed by a sort-key condition (what is due by now). */
+export function queryPartition<T>(
+  table: Table,
+  key: { pk: string; sort?: SortCondition; newestFirst?: boolean; consistentRead?: boolean },
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const sortExpression = !key.sort ? '' : key.sort.op === 'begins_with' ? ' AND begins_with(sk, :sk)' : ` AND sk ${key.sort.op} :sk`;
   return queryAll(
     (start) =>
       table.client.send(
         new QueryCommand({
           TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+          KeyConditionExpression: `pk = :pk${sortExpression}`,
+          ExpressionAttributeValues: { ':pk': key.pk, ...(key.sort ? { ':sk': key.sort.value } : {}) },
           ScanIndexForward: !key.newestFirst,
+          ...(key.consistentRead ? { ConsistentRead: true } : {}),
           ExclusiveStartKey: start,
         }),
       ),
@@ -140,4 +160,133 @@ export function updateExpression(attributes: Record<string, unknown>): {
   });
   const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
   return { UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** The item exists / no item has the key yet (a put then creates, and never overwrites). */
+export const itemExists: Condition = { attribute: 'pk', exists: true };
+export const itemIsNew: Condition = { attribute: 'pk', exists: false };
+
+/** A put, on conditions (often `itemIsNew`); `onConditionFailed` says what a failed condition means. */
+export function putStep(
+  table: Table,
+  item: ItemKey & Record<string, unknown>,
+  conditions: Condition[] = [],
+  onConditionFailed?: () => DomainError,
+): TransactionStep {
+  const expression = new ExpressionAttributes();
+  const condition = expression.conditions(conditions);
+  return {
+    item: { Put: { TableName: table.name, Item: item, ...condition, ...expression.attributes() } },
+    ...(onConditionFailed ? { onConditionFailed } : {}),
+  };
+}
+
+export function deleteStep(table: Table, key: ItemKey, conditions: Condition[] = []): TransactionStep {
+  const expression = new ExpressionAttributes();
+  const condition = expression.conditions(conditions);
+  return { item: { Delete: { TableName: table.name, Key: key, ...condition, ...expression.attributes() } } };
+}
+
+/** Sets the attributes (undefined ones are removed) if the conditions hold. */
+export function updateStep(
+  table: Table,
+  key: ItemKey,
+  attributes: Record<string, unknown>,
+  conditions: Condition[],
+  onConditionFailed?: () => DomainError,
+): TransactionStep {
+  const update = updateExpression(attributes);
+  const expression = new ExpressionAttributes();
+  const condition = expression.conditions(conditions);
+  const values = { ...update.ExpressionAttributeValues, ...expression.values };
+  return {
+    item: {
+      Update: {
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: update.UpdateExpression,
+        ...condition,
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...expression.names },
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      },
+    },
+    ...(onConditionFailed ? { onConditionFailed } : {}),
+  };
+}
+
+/**
+ * Adds to counters (ADD starts a missing one at 0; negative amounts subtract) and sets `set`, if the
+ * conditions hold: seat counters, download and input counts.
+ */
+export function addStep(
+  table: Table,
+  key: ItemKey,
+  change: { add: Record<string, number>; set?: Record<string, unknown>; conditions?: Condition[] },
+  onConditionFailed?: () => DomainError,
+): TransactionStep {
+  const expression = new ExpressionAttributes();
+  const sets = Object.entries(change.set ?? {}).map(([name, value]) => `${expression.name(name)} = ${expression.value(value)}`);
+  const adds = Object.entries(change.add)
+    .filter(([, amount]) => amount !== 0)
+    .map(([name, amount]) => `${expression.name(name)} ${expression.value(amount)}`);
+  const update = [sets.length ? `SET ${sets.join(', ')}` : '', adds.length ? `ADD ${adds.join(', ')}` : ''].filter(Boolean).join(' ');
+  const condition = expression.conditions(change.conditions ?? []);
+  return {
+    item: { Update: { TableName: table.name, Key: key, UpdateExpression: update, ...condition, ...expression.attributes() } },
+    ...(onConditionFailed ? { onConditionFailed } : {}),
+  };
+}
+
+/**
+ * Saves an edit only if nobody saved the item since it was read: the stored revision must still be
+ * `expectedRevision`, and becomes `expectedRevision + 1`. `what` names the item for the person who
+ * loses the race («Produktet»); further `conditions` (not closed yet, the link's nonce) join the check.
+ * A step, so it runs in a transaction with its audit record, or alone through `write`.
+ */
+export function optimisticUpdate(
+  table: Table,
+  update: { key: ItemKey; attributes: Record<string, unknown>; expectedRevision: number; what: string; conditions?: Condition[] },
+): TransactionStep {
+  return updateStep(
+    table,
+    update.key,
+    { ...update.attributes, revision: update.expectedRevision + 1 },
+    [itemExists, { attribute: 'revision', is: '=', value: update.expectedRevision }, ...(update.conditions ?? [])],
+    () => new StaleRevisionError(update.what),
+  );
+}
+
+/** Checks conditions on an item inside a transaction without writing it (the event a registration was decided on). */
+export function conditionCheckStep(table: Table, key: ItemKey, conditions: Condition[], onConditionFailed: () => DomainError): TransactionStep {
+  const expression = new ExpressionAttributes();
+  const condition = expression.conditions(conditions);
+  return {
+    item: { ConditionCheck: { TableName: table.name, Key: key, ConditionExpression: condition.ConditionExpression ?? '', ...expression.attributes() } },
+    onConditionFailed,
+  };
+}
+
+/** Runs one step on its own, outside a transaction; a failed condition raises the step's own error. */
+export async function write(table: Table, step: TransactionStep): Promise<void> {
+  if (!(await tryWrite(table, step))) throw step.onConditionFailed?.() ?? new ConflictError('Endringen kolliderte med en annen endring');
+}
+
+/** Runs one step on its own; false when its condition did not hold (a claim someone else has, a lease taken). */
+export async function tryWrite(table: Table, step: TransactionStep): Promise<boolean> {
+  const { Put, Update, Delete } = step.item;
+  try {
+    if (Put) await table.client.send(new PutCommand(Put));
+    else if (Update) await table.client.send(new UpdateCommand(Update));
+    else if (Delete) await table.client.send(new DeleteCommand(Delete));
+    else throw new Error('A condition check runs only in a transaction');
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
