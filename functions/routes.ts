@@ -107,14 +107,14 @@ const httpTimeoutSeconds = 10;
  */
 export const lambdas = {
   platform: {
-    entry: 'functions/platform/lambda.ts',
+    entry: 'functions/handlers/platform.ts',
     description: 'Health check and OpenAPI document',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read', timeoutSeconds: httpTimeoutSeconds },
   },
   delivery: {
-    entry: 'functions/delivery/lambda.ts',
+    entry: 'functions/handlers/delivery.ts',
     description: 'Public delivery API for published products',
     memoryMb: 512,
     trigger: 'http',
@@ -122,14 +122,14 @@ export const lambdas = {
     needs: { table: 'read-count', files: 'read', urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   products: {
-    entry: 'functions/products/lambda.ts',
+    entry: 'functions/handlers/products.ts',
     description: 'Editor API: products and the document overview',
     memoryMb: 512,
     trigger: 'http',
     needs: { table: 'read-write', files: 'read-write', timeoutSeconds: httpTimeoutSeconds },
   },
   review: {
-    entry: 'functions/review/lambda.ts',
+    entry: 'functions/handlers/review.ts',
     description: 'Editor API: evaluations, dashboard, priority report, job status',
     memoryMb: 512,
     trigger: 'http',
@@ -137,7 +137,7 @@ export const lambdas = {
     needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: httpTimeoutSeconds },
   },
   consultations: {
-    entry: 'functions/consultations/lambda.ts',
+    entry: 'functions/handlers/consultations.ts',
     description: 'Editor API: consultations and stakeholder input triage',
     memoryMb: 512,
     trigger: 'http',
@@ -145,21 +145,21 @@ export const lambdas = {
   },
   // Submissions, rate-limit counters and receipts.
   inputs: {
-    entry: 'functions/inputs/lambda.ts',
+    entry: 'functions/handlers/inputs.ts',
     description: 'Public input form and submissions',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read-write', mail: 'send', timeoutSeconds: httpTimeoutSeconds },
   },
   newsletter: {
-    entry: 'functions/newsletter/lambda.ts',
+    entry: 'functions/handlers/newsletter.ts',
     description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   newsletterAdmin: {
-    entry: 'functions/newsletter/admin-lambda.ts',
+    entry: 'functions/handlers/newsletterAdmin.ts',
     description: 'Editor API: newsletter campaigns and subscribers',
     memoryMb: 512,
     trigger: 'http',
@@ -167,7 +167,7 @@ export const lambdas = {
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   jobs: {
-    entry: 'functions/jobs/lambda.ts',
+    entry: 'functions/handlers/jobs.ts',
     description: 'Scheduled jobs (functions/schedules.ts)',
     memoryMb: 512,
     trigger: 'schedule',
@@ -175,7 +175,7 @@ export const lambdas = {
     needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: 300 },
   },
   events: {
-    entry: 'functions/events/lambda.ts',
+    entry: 'functions/handlers/events.ts',
     description: 'Public event registration form, registrations and cancel links',
     memoryMb: 256,
     trigger: 'http',
@@ -183,7 +183,7 @@ export const lambdas = {
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   eventsAdmin: {
-    entry: 'functions/events/admin-lambda.ts',
+    entry: 'functions/handlers/eventsAdmin.ts',
     description: 'Editor API: events, programs, registrations, check-in and participant emails',
     memoryMb: 512,
     trigger: 'http',
@@ -192,7 +192,7 @@ export const lambdas = {
   },
   // Settles deliveries, suppresses addresses, counts bounces.
   sesFeedback: {
-    entry: 'functions/newsletter/feedback-lambda.ts',
+    entry: 'functions/handlers/sesFeedback.ts',
     description: 'SES events via SNS: send reconciliation, bounces and complaints',
     memoryMb: 256,
     trigger: 'sns',

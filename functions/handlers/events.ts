@@ -7,9 +7,9 @@ import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parsePath, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
-import { confirmOutcomePage, confirmSeatPage } from './confirm-pages';
-import { cancelledPage, cancelPage, problemPage, receivedPage, registrationFormPage } from './pages';
-import { getPublicEvent } from './public-events';
+import { confirmOutcomePage, confirmSeatPage } from '../events/confirm-pages';
+import { cancelledPage, cancelPage, problemPage, receivedPage, registrationFormPage } from '../events/pages';
+import { getPublicEvent } from '../events/public-events';
 import {
   cancelByLink,
   confirmationState,
@@ -19,7 +19,7 @@ import {
   registrationFromLink,
   visibleEvent,
   type RegistrationDependencies,
-} from './registration';
+} from '../events/registration';
 
 const runtime = createRuntime();
 const deps: RegistrationDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };

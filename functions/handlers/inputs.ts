@@ -8,8 +8,8 @@ import { mailerFromConfig } from '../shared/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
-import { inputFormPage, problemPage, receivedPage } from './form';
-import { closedConsultationNotice, openConsultations, submitInput } from './use-cases';
+import { inputFormPage, problemPage, receivedPage } from '../inputs/form';
+import { closedConsultationNotice, openConsultations, submitInput } from '../inputs/use-cases';
 
 const runtime = createRuntime();
 const deps = {

@@ -2,8 +2,8 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { jobNames } from '../../content-model';
 import { createRuntime } from '../shared/runtime';
-import { jobDependencies } from './dependencies';
-import { runJob } from './jobs';
+import { jobDependencies } from '../jobs/dependencies';
+import { runJob } from '../jobs/jobs';
 
 const deps = await jobDependencies(createRuntime());
 

@@ -5,9 +5,9 @@ import { runJob } from '../jobs/jobs';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, text, requireActor } from '../shared/http/request';
 import { createRuntime } from '../shared/runtime';
-import { dashboard } from './dashboard';
-import { priorityReport, priorityReportCsv } from './priority-report';
-import { listEvaluations, recordEvaluation } from './record-evaluation';
+import { dashboard } from '../review/dashboard';
+import { priorityReport, priorityReportCsv } from '../review/priority-report';
+import { listEvaluations, recordEvaluation } from '../review/record-evaluation';
 
 const runtime = createRuntime();
 // "Run now" runs inline under the API's 10 s timeout: the dispatcher stops after 5 s and the

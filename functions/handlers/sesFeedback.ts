@@ -3,7 +3,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { logger } from '../shared/logger';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
-import { handleSesEvent, parseSesEvent } from './feedback';
+import { handleSesEvent, parseSesEvent } from '../newsletter/feedback';
 
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), clock: runtime.clock };
