@@ -74,6 +74,8 @@ import {
  * - mail: `send` through the one SES identity; `dispatch` also reads the account's send rate (the newsletter dispatcher)
  * - linkSecret: signs or verifies the links in emails (newsletter and event registration links share one signer)
  * - urls: base URLs it puts into links or pages: the public API's and the CMS UI's
+ * - invokes: functions it invokes synchronously through the Lambda Invoke API (their names in its
+ *   environment, lambda:InvokeFunction on exactly those), e.g. "run now" runs the jobs function
  * - timeoutSeconds: the function's timeout (Lambda's, and enforced by the local server)
  */
 export interface LambdaNeeds {
@@ -82,6 +84,8 @@ export interface LambdaNeeds {
   readonly mail?: 'send' | 'dispatch';
   readonly linkSecret?: true;
   readonly urls?: readonly ('publicApi' | 'cms')[];
+  /** Keys of `lambdas`; checked where the environment is derived (functions/lambda-environment.ts). */
+  readonly invokes?: readonly string[];
   readonly timeoutSeconds: number;
 }
 
@@ -133,8 +137,8 @@ export const lambdas = {
     description: 'Editor API: evaluations, dashboard, priority report, job status',
     memoryMb: 512,
     trigger: 'http',
-    // "Run now" runs any job inline: the same reminders, the newsletter dispatcher and event notifications.
-    needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: httpTimeoutSeconds },
+    // "Run now" invokes the jobs function, which sends the reminders, newsletters and event emails itself.
+    needs: { table: 'read-write', invokes: ['jobs'], timeoutSeconds: httpTimeoutSeconds },
   },
   consultations: {
     entry: 'functions/handlers/consultations.ts',
@@ -168,7 +172,7 @@ export const lambdas = {
   },
   jobs: {
     entry: 'functions/handlers/jobs.ts',
-    description: 'Scheduled jobs (functions/schedules.ts)',
+    description: 'Scheduled jobs (functions/schedules.ts), also run on demand from the CMS',
     memoryMb: 512,
     trigger: 'schedule',
     // Reminder digests (CMS links), newsletters and event emails (signed links to the public API).

@@ -1,8 +1,7 @@
 import type { JobName, JobRun } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
-import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 export interface JobOutcome {
   counts: Record<string, number>;
@@ -14,7 +13,7 @@ export interface JobOutcome {
  * metric format records success or failure per job: the alarms on it catch failed and missed runs.
  */
 export async function runRecordedJob(
-  { store, clock }: { store: Store; clock: Clock },
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   job: JobName,
   trigger: { kind: JobRun['trigger']; by: string | null },
   work: () => Promise<JobOutcome>,
