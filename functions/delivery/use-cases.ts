@@ -74,7 +74,11 @@ export async function getPublishedProduct({ store, clock }: Deps, slug: string):
  * client per Oslo day; a repeat still gets the file, it just does not count again.
  */
 /** `client` is null for a HEAD request: link checkers and CDNs probe the link, nobody downloads. */
-export async function downloadProductFile({ store, clock, files }: Pick<Platform, 'store' | 'clock' | 'files'>, slug: string, client: DownloadClient | null): Promise<string> {
+export async function downloadProductFile(
+  { store, clock, files }: Pick<Platform, 'store' | 'clock' | 'files'>,
+  slug: string,
+  client: DownloadClient | null,
+): Promise<string> {
   const published = await findPublished(store, slug);
   const attachment = published.attachments[0];
   if (!attachment) throw new NotFoundError('Produktet har ingen fil å laste ned');

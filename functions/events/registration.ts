@@ -294,11 +294,7 @@ export function leave(
 }
 
 /** Lets a hold whose time is up expire; its seat is offered to the first in line. Nothing happens otherwise. */
-export function expireHold(
-  deps: Pick<Platform, 'store' | 'clock'>,
-  eventId: string,
-  registrationId: string,
-): Promise<Departure & { changed: boolean }> {
+export function expireHold(deps: Pick<Platform, 'store' | 'clock'>, eventId: string, registrationId: string): Promise<Departure & { changed: boolean }> {
   return endRegistration(deps, eventId, registrationId, 'expired');
 }
 

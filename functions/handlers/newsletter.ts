@@ -6,8 +6,26 @@ import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest, type HttpResponse } from '../shared/http/request';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
-import { checkYourEmailPage, confirmedPage, confirmPage, preferencesPage, problemPage, subscriptionFormPage, unsubscribedPage, unsubscribePage } from '../newsletter/pages';
-import { confirm, confirmation, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from '../newsletter/subscriptions';
+import {
+  checkYourEmailPage,
+  confirmedPage,
+  confirmPage,
+  preferencesPage,
+  problemPage,
+  subscriptionFormPage,
+  unsubscribedPage,
+  unsubscribePage,
+} from '../newsletter/pages';
+import {
+  confirm,
+  confirmation,
+  manageLinks,
+  preferences,
+  subscribe,
+  unsubscribe,
+  updatePreferences,
+  type NewsletterDependencies,
+} from '../newsletter/subscriptions';
 
 const runtime = createRuntime();
 const deps: NewsletterDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };

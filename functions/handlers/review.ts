@@ -1,18 +1,24 @@
 import { evaluationRequestSchema, jobParamsSchema, productIdParamsSchema } from '../../content-model';
-import { jobDependencies } from '../jobs/dependencies';
+import { runJobNow, type JobInvocation } from '../jobs/invocation';
 import { listJobHealth } from '../jobs/job-health';
-import { runJob } from '../jobs/jobs';
-import { httpLambda } from '../shared/http/lambda';
-import { json, parseBody, parsePath, text, requireActor } from '../shared/http/request';
-import { createRuntime } from '../shared/runtime';
 import { dashboard } from '../review/dashboard';
 import { priorityReport, priorityReportCsv } from '../review/priority-report';
 import { listEvaluations, recordEvaluation } from '../review/record-evaluation';
+import { required } from '../shared/config';
+import { functionInvokerFromConfig } from '../shared/function-invoker';
+import { httpLambda } from '../shared/http/lambda';
+import { json, parseBody, parsePath, requireActor, text } from '../shared/http/request';
+import { createRuntime } from '../shared/runtime';
+import { createStore } from '../store';
 
 const runtime = createRuntime();
-// "Run now" runs inline under the API's 10 s timeout: the dispatcher stops after 5 s and the
-// scheduled runs carry on, so no delivery is left in doubt by a timeout.
-const deps = { ...(await jobDependencies(runtime)), dispatchBudgetMs: 5_000 };
+const invoke = functionInvokerFromConfig(runtime.config);
+const jobsFunction = required(runtime.config.JOBS_FUNCTION_NAME, 'JOBS_FUNCTION_NAME');
+const deps = {
+  store: createStore(runtime.table),
+  clock: runtime.clock,
+  invokeJobs: (invocation: JobInvocation) => invoke(jobsFunction, invocation),
+};
 
 export const handler = httpLambda('review', {
   recordEvaluation: async (request) =>
@@ -23,6 +29,6 @@ export const handler = httpLambda('review', {
   exportReviewReportCsv: async () =>
     text(200, await priorityReportCsv(deps), 'text/csv; charset=utf-8', { 'content-disposition': 'attachment; filename="prioriteringsrapport.csv"' }),
   listJobs: async () => json(200, await listJobHealth(deps)),
-  // Runs inline: the jobs are short, and the admin sees the finished run (and its errors) at once.
-  runJobNow: async (request) => json(201, await runJob(deps, parsePath(request, jobParamsSchema).job, { kind: 'manual', by: requireActor(request).username })),
+  // The jobs function runs it, with its own permissions; the admin sees the finished run (and its errors) at once.
+  runJobNow: async (request) => json(201, await runJobNow(deps, parsePath(request, jobParamsSchema).job, requireActor(request))),
 });

@@ -1,3 +1,4 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { logger } from '../shared/logger';
@@ -21,4 +22,4 @@ export const handler = middy(async (event: SNSEvent) => {
     }
     await handleSesEvent(deps, sesEvent);
   }
-});
+}).use(injectLambdaContext(logger, { resetKeys: true }));

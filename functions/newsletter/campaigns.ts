@@ -48,12 +48,7 @@ export async function getCampaign({ store }: Pick<Platform, 'store'>, id: string
 }
 
 /** Drafts and scheduled issues can be edited; once preparation has started, the text is final. */
-export async function updateCampaign(
-  { store, clock }: Pick<Platform, 'store' | 'clock'>,
-  actor: Actor,
-  id: string,
-  update: CampaignUpdate,
-): Promise<Campaign> {
+export async function updateCampaign({ store, clock }: Pick<Platform, 'store' | 'clock'>, actor: Actor, id: string, update: CampaignUpdate): Promise<Campaign> {
   const current = await getCampaign({ store }, id);
   if (current.revision !== update.expectedRevision) throw new ConflictError('Utsendelsen er endret av noen andre. Last inn på nytt.');
   if (current.status !== 'draft' && current.status !== 'scheduled') throw new ConflictError('Utsendelsen er allerede sendt eller under sending');

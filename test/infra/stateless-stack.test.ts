@@ -36,6 +36,7 @@ const placeholderValues = {
   linkSecret: { LINK_KEYS_SECRET_ID: 's' },
   publicApiUrl: 'https://api',
   cmsUrl: 'https://cms/',
+  functionName: (name: LambdaName) => name,
 };
 
 let synth: Synthesized;

@@ -14,7 +14,12 @@ import { assertRelatedProductsExist } from './related-products';
  */
 const administrativeFields = new Set<keyof Product>(['owner', 'currentNeed', 'topicCategory', 'riskOrTechnology']);
 
-export async function updateProduct({ store, files, clock }: Pick<Platform, 'store' | 'files' | 'clock'>, actor: Actor, id: string, update: ProductUpdate): Promise<Product> {
+export async function updateProduct(
+  { store, files, clock }: Pick<Platform, 'store' | 'files' | 'clock'>,
+  actor: Actor,
+  id: string,
+  update: ProductUpdate,
+): Promise<Product> {
   const current = await store.products.get(id);
   if (!current) throw new NotFoundError('Produktet finnes ikke');
   if (current.revision !== update.expectedRevision) {
