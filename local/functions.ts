@@ -74,6 +74,8 @@ export function startLocalFunctions(
         AWS_REGION: 'eu-north-1',
         AWS_LAMBDA_FUNCTION_NAME: localFunctionName(name),
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb),
+        // Powertools reports cold starts only for on-demand environments.
+        AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
         // A developer's switch for debug logs (functions/shared/logger.ts), not configuration.
         ...(process.env.DEBUG ? { POWERTOOLS_LOG_LEVEL: 'DEBUG' } : {}),
       },

@@ -287,7 +287,13 @@ describe('each function in its own environment, with its own timeout', () => {
         functionName: localFunctionName,
         local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e', lambdaEndpoint: 'l' },
       });
-      const runtime = ['AWS_REGION', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', ...(process.env.DEBUG ? ['POWERTOOLS_LOG_LEVEL'] : [])];
+      const runtime = [
+        'AWS_REGION',
+        'AWS_LAMBDA_FUNCTION_NAME',
+        'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+        'AWS_LAMBDA_INITIALIZATION_TYPE',
+        ...(process.env.DEBUG ? ['POWERTOOLS_LOG_LEVEL'] : []),
+      ];
       expect(Object.keys(environment).sort(), name).toEqual([...Object.keys(declared), ...runtime].sort());
       expect(environment.AWS_LAMBDA_FUNCTION_NAME).toBe(`normen-${name}`);
     }
