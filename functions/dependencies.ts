@@ -3,6 +3,7 @@ import { fileKeySource, secretsManagerKeySource, type LinkKeySource } from './sh
 import { createTokenSigner } from './shared/link-tokens';
 import { mailerFromConfig } from './shared/mailer';
 import type { Platform } from './shared/platform';
+import type { JobDependencies } from './jobs/jobs';
 import type { createRuntime } from './shared/runtime';
 import { createStore } from './store';
 
@@ -31,5 +32,20 @@ export async function emailingDependencies(
     tokens,
     publicApiUrl: required(config.PUBLIC_API_URL, 'PUBLIC_API_URL'),
     from: required(config.MAIL_FROM, 'MAIL_FROM'),
+  };
+}
+
+/** Everything the jobs use (the jobs function, and the demo seed), from one Lambda's runtime; built once per process. */
+export async function jobDependencies(runtime: ReturnType<typeof createRuntime>): Promise<JobDependencies> {
+  const { config } = runtime;
+  return {
+    ...(await emailingDependencies(runtime)),
+    cmsUrl: required(config.CMS_URL, 'CMS_URL'),
+    sendRate: config.NEWSLETTER_SEND_RATE > 0 ? config.NEWSLETTER_SEND_RATE : 'account',
+    concurrency: 8,
+    inDoubtAfterMs: 10 * 60_000,
+    leaseMs: 60_000,
+    // The jobs Lambda runs for at most 5 minutes; stop sending a minute before.
+    dispatchBudgetMs: 4 * 60_000,
   };
 }

@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { jobDependencies } from '../jobs/dependencies';
+import { jobDependencies } from '../dependencies';
 import { jobInvocationSchema } from '../jobs/invocation';
 import { runJob } from '../jobs/jobs';
 import { logger } from '../shared/logger';
