@@ -115,6 +115,7 @@ function benchEnvironment(name: LambdaName, keysFile: string): Record<string, st
     linkSecret: { LINK_KEYS_FILE: keysFile },
     publicApiUrl: 'https://api.example.org',
     cmsUrl: 'https://cms.example.org/',
+    functionName: (target) => `bench-${target}`,
   });
 }
 

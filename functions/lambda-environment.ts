@@ -18,7 +18,34 @@ export interface EnvironmentValues {
   readonly publicApiUrl: string;
   /** Address of the CMS UI with the trailing slash links need. */
   readonly cmsUrl: string;
-  readonly local?: { readonly dynamoDbEndpoint: string; readonly s3Endpoint: string; readonly sesEndpoint: string; readonly newsletterSendRate?: number };
+  /** The deployed name of a function another one invokes (its `invokes`). */
+  readonly functionName: (name: LambdaName) => string;
+  readonly local?: {
+    readonly dynamoDbEndpoint: string;
+    readonly s3Endpoint: string;
+    readonly sesEndpoint: string;
+    /** Where the local server answers the Lambda Invoke API (local/api-server.ts). */
+    readonly lambdaEndpoint: string;
+    readonly newsletterSendRate?: number;
+  };
+}
+
+/** The variable that names an invoked function: JOBS_FUNCTION_NAME for `invokes: ['jobs']`. */
+export function functionNameVariable(name: LambdaName): string {
+  return `${name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}_FUNCTION_NAME`;
+}
+
+function isLambdaName(name: string): name is LambdaName {
+  return Object.hasOwn(lambdas, name);
+}
+
+/** The functions a function invokes (its `invokes` in functions/routes.ts), each a declared Lambda. */
+export function invokedFunctions(name: LambdaName): LambdaName[] {
+  const needs: LambdaNeeds = lambdas[name].needs;
+  return (needs.invokes ?? []).map((target) => {
+    if (!isLambdaName(target)) throw new Error(`lambdas.${name}.needs.invokes names ${target}, which is not in lambdas`);
+    return target;
+  });
 }
 
 /**
@@ -31,7 +58,10 @@ export function lambdaEnvironment(name: LambdaName, values: EnvironmentValues): 
   const needs: LambdaNeeds = lambdas[name].needs;
   const urls = needs.urls ?? [];
   const local = values.local;
+  const invoked = invokedFunctions(name);
   return {
+    // The service name on every log line and metric (Powertools Logger, functions/shared/logger.ts).
+    POWERTOOLS_SERVICE_NAME: name,
     TABLE_NAME: values.tableName,
     ...(local ? { DYNAMODB_ENDPOINT: local.dynamoDbEndpoint } : {}),
     ...(needs.files
@@ -49,5 +79,7 @@ export function lambdaEnvironment(name: LambdaName, values: EnvironmentValues): 
     ...(needs.linkSecret ? values.linkSecret : {}),
     ...(urls.includes('publicApi') ? { PUBLIC_API_URL: values.publicApiUrl } : {}),
     ...(urls.includes('cms') ? { CMS_URL: values.cmsUrl } : {}),
+    ...Object.fromEntries(invoked.map((target) => [functionNameVariable(target), values.functionName(target)])),
+    ...(local && invoked.length ? { LAMBDA_ENDPOINT: local.lambdaEndpoint } : {}),
   };
 }

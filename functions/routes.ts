@@ -74,6 +74,8 @@ import {
  * - mail: `send` through the one SES identity; `dispatch` also reads the account's send rate (the newsletter dispatcher)
  * - linkSecret: signs or verifies the links in emails (newsletter and event registration links share one signer)
  * - urls: base URLs it puts into links or pages: the public API's and the CMS UI's
+ * - invokes: functions it invokes synchronously through the Lambda Invoke API (their names in its
+ *   environment, lambda:InvokeFunction on exactly those), e.g. "run now" runs the jobs function
  * - timeoutSeconds: the function's timeout (Lambda's, and enforced by the local server)
  */
 export interface LambdaNeeds {
@@ -82,6 +84,8 @@ export interface LambdaNeeds {
   readonly mail?: 'send' | 'dispatch';
   readonly linkSecret?: true;
   readonly urls?: readonly ('publicApi' | 'cms')[];
+  /** Keys of `lambdas`; checked where the environment is derived (functions/lambda-environment.ts). */
+  readonly invokes?: readonly string[];
   readonly timeoutSeconds: number;
 }
 
@@ -107,14 +111,14 @@ const httpTimeoutSeconds = 10;
  */
 export const lambdas = {
   platform: {
-    entry: 'functions/platform/lambda.ts',
+    entry: 'functions/handlers/platform.ts',
     description: 'Health check and OpenAPI document',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read', timeoutSeconds: httpTimeoutSeconds },
   },
   delivery: {
-    entry: 'functions/delivery/lambda.ts',
+    entry: 'functions/handlers/delivery.ts',
     description: 'Public delivery API for published products',
     memoryMb: 512,
     trigger: 'http',
@@ -122,22 +126,22 @@ export const lambdas = {
     needs: { table: 'read-count', files: 'read', urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   products: {
-    entry: 'functions/products/lambda.ts',
+    entry: 'functions/handlers/products.ts',
     description: 'Editor API: products and the document overview',
     memoryMb: 512,
     trigger: 'http',
     needs: { table: 'read-write', files: 'read-write', timeoutSeconds: httpTimeoutSeconds },
   },
   review: {
-    entry: 'functions/review/lambda.ts',
+    entry: 'functions/handlers/review.ts',
     description: 'Editor API: evaluations, dashboard, priority report, job status',
     memoryMb: 512,
     trigger: 'http',
-    // "Run now" runs any job inline: the same reminders, the newsletter dispatcher and event notifications.
-    needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: httpTimeoutSeconds },
+    // "Run now" invokes the jobs function, which sends the reminders, newsletters and event emails itself.
+    needs: { table: 'read-write', invokes: ['jobs'], timeoutSeconds: httpTimeoutSeconds },
   },
   consultations: {
-    entry: 'functions/consultations/lambda.ts',
+    entry: 'functions/handlers/consultations.ts',
     description: 'Editor API: consultations and stakeholder input triage',
     memoryMb: 512,
     trigger: 'http',
@@ -145,21 +149,21 @@ export const lambdas = {
   },
   // Submissions, rate-limit counters and receipts.
   inputs: {
-    entry: 'functions/inputs/lambda.ts',
+    entry: 'functions/handlers/inputs.ts',
     description: 'Public input form and submissions',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read-write', mail: 'send', timeoutSeconds: httpTimeoutSeconds },
   },
   newsletter: {
-    entry: 'functions/newsletter/lambda.ts',
+    entry: 'functions/handlers/newsletter.ts',
     description: 'Public newsletter sign-up, confirmation, preferences and one-click unsubscribe',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   newsletterAdmin: {
-    entry: 'functions/newsletter/admin-lambda.ts',
+    entry: 'functions/handlers/newsletterAdmin.ts',
     description: 'Editor API: newsletter campaigns and subscribers',
     memoryMb: 512,
     trigger: 'http',
@@ -167,15 +171,15 @@ export const lambdas = {
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   jobs: {
-    entry: 'functions/jobs/lambda.ts',
-    description: 'Scheduled jobs (functions/schedules.ts)',
+    entry: 'functions/handlers/jobs.ts',
+    description: 'Scheduled jobs (functions/schedules.ts), also run on demand from the CMS',
     memoryMb: 512,
     trigger: 'schedule',
     // Reminder digests (CMS links), newsletters and event emails (signed links to the public API).
     needs: { table: 'read-write', mail: 'dispatch', linkSecret: true, urls: ['publicApi', 'cms'], timeoutSeconds: 300 },
   },
   events: {
-    entry: 'functions/events/lambda.ts',
+    entry: 'functions/handlers/events.ts',
     description: 'Public event registration form, registrations and cancel links',
     memoryMb: 256,
     trigger: 'http',
@@ -183,7 +187,7 @@ export const lambdas = {
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
   eventsAdmin: {
-    entry: 'functions/events/admin-lambda.ts',
+    entry: 'functions/handlers/eventsAdmin.ts',
     description: 'Editor API: events, programs, registrations, check-in and participant emails',
     memoryMb: 512,
     trigger: 'http',
@@ -192,7 +196,7 @@ export const lambdas = {
   },
   // Settles deliveries, suppresses addresses, counts bounces.
   sesFeedback: {
-    entry: 'functions/newsletter/feedback-lambda.ts',
+    entry: 'functions/handlers/sesFeedback.ts',
     description: 'SES events via SNS: send reconciliation, bounces and complaints',
     memoryMb: 256,
     trigger: 'sns',

@@ -56,3 +56,8 @@ export function grantSendQuota(grantee: iam.IGrantable): void {
   // ses:GetSendQuota supports no resource-level permissions.
   iam.Grant.addToPrincipal({ grantee, actions: ['ses:GetSendQuota'], resourceArns: ['*'] });
 }
+
+/** Synchronous invocation of one function, by its unqualified ARN only (no versions or aliases, no other function). */
+export function grantInvokeFunction(grantee: iam.IGrantable, functionArn: string): void {
+  iam.Grant.addToPrincipal({ grantee, actions: ['lambda:InvokeFunction'], resourceArns: [functionArn] });
+}

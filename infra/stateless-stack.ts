@@ -19,7 +19,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { corsConfiguration } from '../functions/cors';
-import { lambdaEnvironment } from '../functions/lambda-environment';
+import { invokedFunctions, lambdaEnvironment } from '../functions/lambda-environment';
 import { headRoutes, lambdas, routeKey, routes } from '../functions/routes';
 import type { LambdaName, LambdaNeeds } from '../functions/routes';
 import { metricsNamespace, serverErrorMetric, serviceDimension } from '../functions/shared/metrics';
@@ -28,7 +28,7 @@ import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
 import { NormenFunction } from './constructs/normen-function';
 import type { BundlingMode } from './constructs/normen-function';
-import { grantObjects, grantSecretValue, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
+import { grantInvokeFunction, grantObjects, grantSecretValue, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
 import {
@@ -131,6 +131,8 @@ export class StatelessStack extends Stack {
       // The custom domain when there is one, else the API's own endpoint (both known only further down).
       publicApiUrl: Lazy.string({ produce: () => this.publicApiUrl }),
       cmsUrl: `${cmsOrigin}/`,
+      // A function another one invokes may be created after it: its name is filled in at synth.
+      functionName: (name: LambdaName) => Lazy.string({ produce: () => functions[name].function.functionName }),
     };
     const functions = {} as Record<LambdaName, NormenFunction>;
     for (const [name, declaration] of Object.entries(lambdas) as [LambdaName, (typeof lambdas)[LambdaName]][]) {
@@ -185,7 +187,11 @@ export class StatelessStack extends Stack {
       if (needs.mail === 'dispatch') readSendQuota(fn);
       if (needs.linkSecret) signLinks(fn);
     };
-    for (const name of Object.keys(functions) as LambdaName[]) grant(functions[name], lambdas[name].needs);
+    for (const name of Object.keys(functions) as LambdaName[]) {
+      grant(functions[name], lambdas[name].needs);
+      // Exactly the functions it declares in `invokes` ("run now" invokes the jobs function).
+      for (const target of invokedFunctions(name)) grantInvokeFunction(functions[name].role, functions[target].function.functionArn);
+    }
 
     this.httpApi = this.createHttpApi(functions, userPool, userPoolClient, cmsOrigin, props.websiteOrigins);
     // The one stage, created by createHttpApi under this id (the API has no default stage object).

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { CorsConfiguration } from '../functions/cors';
 import { headRoutes, lambdas, routeKey, routes, type Access, type GatewayMethod, type LambdaName } from '../functions/routes';
 import { jsonSecurityHeaders } from '../functions/shared/http/security-headers';
-import { startLocalFunctions, type InvocationOutcome, type LocalFunctionDefinition } from './functions';
+import { localFunctionName, startLocalFunctions, type InvocationOutcome, type LocalFunctionDefinition } from './functions';
 import { gatewayCors } from './gateway-cors';
 
 /**
@@ -15,7 +15,9 @@ import { gatewayCors } from './gateway-cors';
  * routes (and the HEAD route of every public GET), applies the API's CORS configuration, verifies
  * the bearer token on non-public routes as the JWT authorizer does, passes the claims the way API
  * Gateway does, answers with API Gateway's own responses when it does not reach a Lambda or the
- * Lambda fails or times out, and serves the CMS UI.
+ * Lambda fails or times out, and serves the CMS UI. It also stands in for the Lambda service's
+ * Invoke API (`POST /2015-03-31/functions/{name}/invocations`), so a function that invokes another
+ * one (its `invokes` in functions/routes.ts) does it with the same SDK call as in AWS.
  */
 export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
 
@@ -253,9 +255,42 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
     };
   }
 
+  /**
+   * The Lambda Invoke API, synchronous invocations (RequestResponse) only, as the SDK's InvokeCommand
+   * sends them: the named function runs in its own execution environment, like an API request; a
+   * function error is a 200 with X-Amz-Function-Error, as Lambda answers. Unsigned requests are
+   * refused: in AWS only a role with lambda:InvokeFunction gets through.
+   */
+  async function serveInvoke(functionName: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const lambdaError = (status: number, type: string, message: string) => sendJson(response, status, { Type: 'User', message }, { 'x-amzn-errortype': type });
+    if (!functions) throw new Error('The local API server has not started');
+    if (!(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
+      return lambdaError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+    }
+    const name = Object.keys(definitions).find((candidate) => localFunctionName(candidate) === functionName);
+    if (!name) return lambdaError(404, 'ResourceNotFoundException', `Function not found: ${functionName}`);
+    const invocationType = request.headers['x-amz-invocation-type'] ?? 'RequestResponse';
+    if (invocationType !== 'RequestResponse')
+      return lambdaError(400, 'InvalidParameterValueException', `Invocation type ${invocationType} is not served locally`);
+    const body = (await readBody(request)).toString('utf8');
+    let event: unknown;
+    try {
+      event = body ? (JSON.parse(body) as unknown) : {};
+    } catch {
+      return lambdaError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
+    }
+    const outcome = await functions.invoke(name, event);
+    const headers = { 'x-amz-executed-version': '$LATEST' };
+    if (outcome.kind === 'result') return sendJson(response, 200, outcome.value ?? null, headers);
+    const errorMessage = outcome.kind === 'timeout' ? `Task timed out after ${definitions[name]?.timeoutSeconds} seconds` : outcome.message;
+    sendJson(response, 200, { errorType: 'Error', errorMessage }, { ...headers, 'x-amz-function-error': 'Unhandled' });
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestUrl = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     const method = request.method ?? 'GET';
+    const invocation = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(requestUrl.pathname);
+    if (invocation && method === 'POST') return serveInvoke(decodeURIComponent(invocation[1] ?? ''), request, response);
     if (requestUrl.pathname === '/' || requestUrl.pathname === '/cms') {
       response.writeHead(302, { location: '/cms/' });
       return void response.end();

@@ -14,6 +14,11 @@ export interface LocalFunctionDefinition {
   environment: () => Record<string, string>;
 }
 
+/** A function's name in the local system, as AWS_LAMBDA_FUNCTION_NAME and the Lambda Invoke API know it. */
+export function localFunctionName(name: string): string {
+  return `normen-${name}`;
+}
+
 export type InvocationOutcome = { kind: 'result'; value: unknown } | { kind: 'error'; message: string } | { kind: 'timeout' };
 
 export interface LocalFunctions {
@@ -67,10 +72,12 @@ export function startLocalFunctions(
         ...definition.environment(),
         // What the Lambda runtime sets itself.
         AWS_REGION: 'eu-north-1',
-        AWS_LAMBDA_FUNCTION_NAME: `normen-${name}`,
+        AWS_LAMBDA_FUNCTION_NAME: localFunctionName(name),
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb),
+        // Powertools reports cold starts only for on-demand environments.
+        AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
         // A developer's switch for debug logs (functions/shared/logger.ts), not configuration.
-        ...(process.env.DEBUG ? { DEBUG: process.env.DEBUG } : {}),
+        ...(process.env.DEBUG ? { POWERTOOLS_LOG_LEVEL: 'DEBUG' } : {}),
       },
     });
     worker.unref();

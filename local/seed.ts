@@ -15,7 +15,7 @@ import { seedCampaigns, seedEvents, seedInputs, seedProducts, seedSubscribers, t
 import { createEvent, updateEvent } from '../functions/events/events-admin';
 import { confirmByLink, register } from '../functions/events/registration';
 import { addDays, eventInputSchema, osloWallClockInstant, registrationRequestSchema } from '../content-model';
-import { jobDependencies } from '../functions/jobs/dependencies';
+import { jobDependencies } from '../functions/dependencies';
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { runDispatchSweep } from '../functions/newsletter/dispatch';
 import { confirm, confirmToken, subscribe } from '../functions/newsletter/subscriptions';

@@ -8,7 +8,7 @@ import { lambdas, type LambdaName } from '../functions/routes';
 import { readConfig } from '../functions/shared/config';
 import { declaredFunctions, startApiServer } from './api-server';
 import { allFunctionsEnvironment, localCors, localMailFrom } from './deployment-context';
-import { startLocalFunctions, type InvocationOutcome } from './functions';
+import { localFunctionName, startLocalFunctions, type InvocationOutcome } from './functions';
 import {
   defaultCorsAllowedOrigins,
   ensureTable,
@@ -128,11 +128,14 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       publicApiUrl: apiUrl,
       // The CMS UI is served by the local API server.
       cmsUrl: `${apiUrl}/cms/`,
+      functionName: localFunctionName,
       // SES local reports no quota; pace like a production SES account.
       local: {
         dynamoDbEndpoint: dynamo.endpoint,
         s3Endpoint: s3.endpoint,
         sesEndpoint: ses.endpoint,
+        // The local API server answers the Lambda Invoke API too.
+        lambdaEndpoint: apiUrl,
         newsletterSendRate: Number(process.env.NEWSLETTER_SEND_RATE ?? '14'),
       },
     };

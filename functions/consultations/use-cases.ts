@@ -10,18 +10,15 @@ import {
   type ConsultationUpdate,
   type Product,
 } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
-import type { Actor } from '../shared/http/request';
+import type { Actor } from '../shared/actor';
 import type { Store } from '../store';
 import { assertConsultationWindow } from './window';
+import type { Platform } from '../shared/platform';
 
-interface Deps {
-  store: Store;
-  clock: Clock;
-}
+type Deps = Pick<Platform, 'store' | 'clock'>;
 
 /** The consultation record for a product being sent to consultation, with defaults by level. */
 export function newConsultation(product: Product, options: ConsultationOptions, actor: Actor, now: Date): Consultation {

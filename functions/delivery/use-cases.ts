@@ -1,10 +1,10 @@
 import type { DeliveredProduct, DeliveryQuery, PublishedProduct } from '../../content-model';
 import { NotFoundError } from '../shared/errors';
 import { currencyOf } from '../products/domain';
-import type { ProductDependencies } from '../products/use-cases/dependencies';
+import type { Platform } from '../shared/platform';
 import { countDownload, type DownloadClient } from './download-counter';
 
-type Deps = Pick<ProductDependencies, 'store' | 'clock'>;
+type Deps = Pick<Platform, 'store' | 'clock'>;
 
 function downloadPath(slug: string): string {
   return `/content/products/${encodeURIComponent(slug)}/download`;
@@ -74,7 +74,11 @@ export async function getPublishedProduct({ store, clock }: Deps, slug: string):
  * client per Oslo day; a repeat still gets the file, it just does not count again.
  */
 /** `client` is null for a HEAD request: link checkers and CDNs probe the link, nobody downloads. */
-export async function downloadProductFile({ store, clock, files }: ProductDependencies, slug: string, client: DownloadClient | null): Promise<string> {
+export async function downloadProductFile(
+  { store, clock, files }: Pick<Platform, 'store' | 'clock' | 'files'>,
+  slug: string,
+  client: DownloadClient | null,
+): Promise<string> {
   const published = await findPublished(store, slug);
   const attachment = published.attachments[0];
   if (!attachment) throw new NotFoundError('Produktet har ingen fil å laste ned');

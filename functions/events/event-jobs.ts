@@ -6,6 +6,7 @@ import { logger } from '../shared/logger';
 import { eventCancelledEmail, eventChangedEmail, participantMessageEmail, reminderEmail, type EventEmail } from './emails';
 import { newMailing } from './events-admin';
 import { announceDeparture, emailContext, emailParticipant, expireHold, type EventDependencies } from './registration';
+import type { Platform } from '../shared/platform';
 
 /** Who a mailing goes to: reminders only to those with a seat; news of a change to everyone in line too. */
 function recipients(mailing: EventMailing, registrations: Registration[]): Registration[] {
@@ -110,7 +111,7 @@ export async function runEventNotifications(deps: EventDependencies): Promise<Jo
  * address, organisation and answers are blanked. Status, mode, sessions and check-ins stay, so the
  * counts stay; only events that are due are read.
  */
-export async function runEventRetention(deps: Pick<EventDependencies, 'store' | 'clock'>): Promise<JobOutcome> {
+export async function runEventRetention(deps: Pick<Platform, 'store' | 'clock'>): Promise<JobOutcome> {
   const now = deps.clock.now();
   const at = now.toISOString();
   let events = 0;

@@ -23,7 +23,7 @@ import {
 } from '../../content-model';
 import { toCsv } from '../shared/csv';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
-import type { Actor } from '../shared/http/request';
+import type { Actor } from '../shared/actor';
 import { timeOrderedId } from '../shared/ids';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
@@ -31,6 +31,7 @@ import { seatAttribute, type DueWork } from './event-repository';
 import { announceDeparture, emailContext, emailParticipant, leave, offered, seatsMoved, untilCommitted, type EventDependencies } from './registration';
 import { promotedEmail, seatConfirmedEmail, seatOfferedEmail } from './emails';
 import { confirmHeldSeat, eventCounts, seatDelta, seatStandsFree, sum, takeFreeSeat } from './seats';
+import type { Platform } from '../shared/platform';
 
 const newId = () => randomBytes(3).toString('hex');
 
@@ -61,7 +62,7 @@ async function withCounts(store: Store, event: NormenEvent): Promise<EventWithCo
   return { ...event, counts: eventCounts(event, await store.events.seats(event.id)) };
 }
 
-export async function listEvents({ store }: Pick<EventDependencies, 'store'>): Promise<EventWithCounts[]> {
+export async function listEvents({ store }: Pick<Platform, 'store'>): Promise<EventWithCounts[]> {
   const events = (await store.events.list()).reverse();
   return Promise.all(events.map((event) => withCounts(store, event)));
 }
@@ -72,11 +73,11 @@ async function requireEvent(store: Store, id: string): Promise<NormenEvent> {
   return event;
 }
 
-export async function getEvent({ store }: Pick<EventDependencies, 'store'>, id: string): Promise<EventWithCounts> {
+export async function getEvent({ store }: Pick<Platform, 'store'>, id: string): Promise<EventWithCounts> {
   return withCounts(store, await requireEvent(store, id));
 }
 
-export async function createEvent({ store, clock }: Pick<EventDependencies, 'store' | 'clock'>, actor: Actor, input: EventInput): Promise<EventWithCounts> {
+export async function createEvent({ store, clock }: Pick<Platform, 'store' | 'clock'>, actor: Actor, input: EventInput): Promise<EventWithCounts> {
   const at = clock.now().toISOString();
   const event: NormenEvent = {
     ...input,
@@ -241,13 +242,13 @@ function matches(registration: Registration, query: RegistrationQuery): boolean 
   return true;
 }
 
-export async function listRegistrations({ store }: Pick<EventDependencies, 'store'>, eventId: string, query: RegistrationQuery) {
+export async function listRegistrations({ store }: Pick<Platform, 'store'>, eventId: string, query: RegistrationQuery) {
   const event = await requireEvent(store, eventId);
   const [registrations, seats] = await Promise.all([store.registrations.list(eventId), store.events.seats(eventId)]);
   return { event, items: registrations.filter((registration) => matches(registration, query)), counts: eventCounts(event, seats) };
 }
 
-export async function registrationsCsv(deps: Pick<EventDependencies, 'store'>, eventId: string, query: RegistrationQuery): Promise<string> {
+export async function registrationsCsv(deps: Pick<Platform, 'store'>, eventId: string, query: RegistrationQuery): Promise<string> {
   const { event, items } = await listRegistrations(deps, eventId, query);
   const sessionTitle = (id: string) => event.sessions.find((session) => session.id === id)?.title ?? id;
   return toCsv(items, [
@@ -379,14 +380,14 @@ async function moveByHand(
   return next;
 }
 
-export async function listMailings({ store }: Pick<EventDependencies, 'store'>, eventId: string) {
+export async function listMailings({ store }: Pick<Platform, 'store'>, eventId: string) {
   await requireEvent(store, eventId);
   return { items: await store.mailings.list(eventId) };
 }
 
 /** An email to the event's participants, queued for the notification job (once per person). */
 export async function sendMessage(
-  { store, clock }: Pick<EventDependencies, 'store' | 'clock'>,
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   actor: Actor,
   eventId: string,
   message: EventMessage,

@@ -1,15 +1,9 @@
 import type { NormenEvent, PublicEvent } from '../../content-model';
-import type { Clock } from '../shared/clock';
-import type { Store } from '../store';
 import { registrationClosedReason, visibleEvent } from './registration';
 import { eventCounts } from './seats';
+import type { Platform } from '../shared/platform';
 
-interface PublicEventDependencies {
-  store: Store;
-  clock: Clock;
-  /** Base URL of the public API, for the registration form's address. */
-  publicApiUrl: string;
-}
+type PublicEventDependencies = Pick<Platform, 'store' | 'clock' | 'publicApiUrl'>;
 
 async function toPublicEvent(deps: PublicEventDependencies, event: NormenEvent): Promise<PublicEvent> {
   const counts = eventCounts(event, await deps.store.events.seats(event.id));

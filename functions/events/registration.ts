@@ -8,7 +8,6 @@ import {
   type Registration,
   type RegistrationRequest,
 } from '../../content-model';
-import type { EmailingDependencies } from '../dependencies';
 import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, NotFoundError, TransactionConflictError, ValidationError, type FieldError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
@@ -16,7 +15,7 @@ import { invalidLink } from '../shared/link-tokens';
 import { keepForRetry } from '../jobs/email-retries';
 import { logger } from '../shared/logger';
 import { buildRawEmail } from '../shared/mime';
-import type { RateLimit, RateLimiter } from '../shared/rate-limit';
+import type { RateLimit } from '../shared/rate-limit';
 import type { Store } from '../store';
 import {
   alreadyRegisteredEmail,
@@ -30,13 +29,12 @@ import {
 import { seatAttribute } from './event-repository';
 import { AlreadyRegisteredError } from './registration-repository';
 import { confirmHeldSeat, decideSeat, handOverSeat, promotes } from './seats';
+import type { Platform } from '../shared/platform';
 
 /** Store, clock, mailer, link signer, public API URL and sender. */
-export type EventDependencies = EmailingDependencies;
+export type EventDependencies = Pick<Platform, 'store' | 'clock' | 'mailer' | 'tokens' | 'publicApiUrl' | 'from'>;
 
-export interface RegistrationDependencies extends EventDependencies {
-  rateLimiter: RateLimiter;
-}
+export type RegistrationDependencies = EventDependencies & Pick<Platform, 'rateLimiter'>;
 
 /** Per client address: colleagues behind one office network may register together. */
 export const registrationRateLimit: RateLimit = { limit: 20, windowSeconds: 600 };
@@ -61,7 +59,7 @@ export async function untilCommitted<T>(step: () => Promise<T>, attempts = 40): 
   }
 }
 
-export function cancelUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
+export function cancelUrl(deps: Pick<Platform, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
   const token = deps.tokens.issue(`${registration.eventId}:${registration.id}`, 'registration', now);
   return `${deps.publicApiUrl}/events/registrations/cancel?token=${encodeURIComponent(token)}`;
 }
@@ -71,7 +69,7 @@ export function cancelUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl
  * token as the cancel link: the token is the participant's key to their own registration, and the
  * page only shows a button; the POST from it confirms.
  */
-export function confirmUrl(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
+export function confirmUrl(deps: Pick<Platform, 'tokens' | 'publicApiUrl'>, registration: Pick<Registration, 'eventId' | 'id'>, now: Date): string {
   const token = deps.tokens.issue(`${registration.eventId}:${registration.id}`, 'registration', now);
   return `${deps.publicApiUrl}/events/registrations/confirm?token=${encodeURIComponent(token)}`;
 }
@@ -206,7 +204,7 @@ export async function register(
   return outcome;
 }
 
-export function emailContext(deps: Pick<EventDependencies, 'tokens' | 'publicApiUrl'>, event: NormenEvent, registration: Registration, now: Date) {
+export function emailContext(deps: Pick<Platform, 'tokens' | 'publicApiUrl'>, event: NormenEvent, registration: Registration, now: Date) {
   return {
     event,
     registration,
@@ -233,7 +231,7 @@ type Ending = 'cancelled' | 'expired';
  * whose time is up, so a stale or repeated job run changes nothing.
  */
 async function endRegistration(
-  deps: Pick<EventDependencies, 'store' | 'clock'>,
+  deps: Pick<Platform, 'store' | 'clock'>,
   eventId: string,
   registrationId: string,
   ending: Ending,
@@ -292,7 +290,7 @@ export function offered(event: NormenEvent, waiting: Registration, sessions: str
 
 /** Cancels a registration; its seat is offered to the first in line. */
 export function leave(
-  deps: Pick<EventDependencies, 'store' | 'clock'>,
+  deps: Pick<Platform, 'store' | 'clock'>,
   eventId: string,
   registrationId: string,
   extraSteps: () => TransactionStep[] = () => [],
@@ -301,11 +299,7 @@ export function leave(
 }
 
 /** Lets a hold whose time is up expire; its seat is offered to the first in line. Nothing happens otherwise. */
-export function expireHold(
-  deps: Pick<EventDependencies, 'store' | 'clock'>,
-  eventId: string,
-  registrationId: string,
-): Promise<Departure & { changed: boolean }> {
+export function expireHold(deps: Pick<Platform, 'store' | 'clock'>, eventId: string, registrationId: string): Promise<Departure & { changed: boolean }> {
   return endRegistration(deps, eventId, registrationId, 'expired');
 }
 
@@ -368,7 +362,7 @@ export async function confirmByLink(deps: EventDependencies, token: string): Pro
 
 /** The registration a cancel link names; a 400 naming `token` for a forged or broken link. */
 export async function registrationFromLink(
-  deps: Pick<EventDependencies, 'store' | 'tokens' | 'clock'>,
+  deps: Pick<Platform, 'store' | 'tokens' | 'clock'>,
   token: string,
 ): Promise<{ event: NormenEvent; registration: Registration }> {
   const subject = await deps.tokens.verify(token, 'registration', deps.clock.now());

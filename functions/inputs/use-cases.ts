@@ -12,23 +12,17 @@ import {
   type InputTriage,
   type StakeholderInput,
 } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { toCsv } from '../shared/csv';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { html } from '../shared/html';
-import type { Actor } from '../shared/http/request';
+import type { Actor } from '../shared/actor';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
-import type { Mailer } from '../shared/mailer';
-import type { RateLimit, RateLimiter } from '../shared/rate-limit';
+import type { RateLimit } from '../shared/rate-limit';
 import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
-export interface InputDependencies {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  rateLimiter: RateLimiter;
-}
+export type InputDependencies = Pick<Platform, 'store' | 'clock' | 'mailer' | 'rateLimiter'>;
 
 /** Public submissions per client address: enough for a person, too few for a script. */
 export const inputRateLimit: RateLimit = { limit: 5, windowSeconds: 600 };
@@ -59,7 +53,7 @@ export function closedMessage(consultation: Consultation, today: string): string
 
 /** The notice the form shows when it is opened for a consultation that takes no more input. */
 export async function closedConsultationNotice(
-  { store, clock }: Pick<InputDependencies, 'store' | 'clock'>,
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   consultationId: string | undefined,
 ): Promise<string | null> {
   if (!consultationId || consultationId === GENERAL_INPUT) return null;
@@ -131,19 +125,19 @@ async function consultationOrGeneral(store: Store, consultationId: string): Prom
 }
 
 /** Consultations open for input today, for the form's choice list. */
-export async function openConsultations({ store, clock }: Pick<InputDependencies, 'store' | 'clock'>): Promise<Consultation[]> {
+export async function openConsultations({ store, clock }: Pick<Platform, 'store' | 'clock'>): Promise<Consultation[]> {
   const today = osloDate(clock.now());
   return (await store.consultations.list(today)).filter((consultation) => consultationState(consultation, today) === 'open');
 }
 
-export async function listInputs({ store }: Pick<InputDependencies, 'store'>, consultationId: string) {
+export async function listInputs({ store }: Pick<Platform, 'store'>, consultationId: string) {
   await consultationOrGeneral(store, consultationId);
   return { items: await store.inputs.list(consultationId) };
 }
 
 /** The secretariat's triage: new · considered · taken into the action plan · not taken (with reason). */
 export async function triageInput(
-  { store, clock }: Pick<InputDependencies, 'store' | 'clock'>,
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   actor: Actor,
   consultationId: string,
   inputId: string,
@@ -173,7 +167,7 @@ export async function triageInput(
   return next;
 }
 
-export async function inputsCsv(deps: Pick<InputDependencies, 'store'>, consultationId: string): Promise<string> {
+export async function inputsCsv(deps: Pick<Platform, 'store'>, consultationId: string): Promise<string> {
   const { items } = await listInputs(deps, consultationId);
   return toCsv(items, [
     ['Mottatt', (input) => formatOsloCsvDateTime(input.submittedAt)],

@@ -1,9 +1,8 @@
 import type { JobName } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
-import type { Mailer } from '../shared/mailer';
 import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -18,7 +17,7 @@ export const STUCK_AFTER_ATTEMPTS = 5;
  * a failure to record is logged as an error, which the log-based view still shows.
  */
 export async function keepForRetry(
-  deps: { store: Pick<Store, 'emailRetries'>; clock: Clock },
+  deps: { store: Pick<Store, 'emailRetries'> } & Pick<Platform, 'clock'>,
   job: JobName,
   email: { to: string; subject: string; raw: string; about: Record<string, string> },
   error: unknown,
@@ -37,7 +36,7 @@ export async function keepForRetry(
  * job run; an email still failing after STUCK_AFTER_ATTEMPTS sends is reported as an error.
  */
 export async function resendKeptEmails(
-  deps: { store: Pick<Store, 'emailRetries'>; clock: Clock; mailer: Mailer },
+  deps: { store: Pick<Store, 'emailRetries'> } & Pick<Platform, 'clock' | 'mailer'>,
   job: JobName,
 ): Promise<{ resent: number; stillFailing: number; errors: string[] }> {
   let resent = 0;

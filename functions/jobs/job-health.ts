@@ -1,7 +1,6 @@
 import { jobNames, type JobHealth, type JobName } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { describeSchedule, schedules, type ScheduleDeclaration } from '../schedules';
-import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 const HOUR = 3_600_000;
 const latestErrorCount = 5;
@@ -16,7 +15,7 @@ function health(schedule: ScheduleDeclaration, runs: JobHealth['recentRuns'], no
 }
 
 /** Every scheduled job with its recent runs and whether it is healthy (shown red in the CMS when not). */
-export async function listJobHealth({ store, clock }: { store: Store; clock: Clock }): Promise<{ items: JobHealth[] }> {
+export async function listJobHealth({ store, clock }: Pick<Platform, 'store' | 'clock'>): Promise<{ items: JobHealth[] }> {
   const now = clock.now();
   const items = await Promise.all(
     schedules.map(async (schedule): Promise<JobHealth> => {

@@ -1,8 +1,8 @@
 import type { JobName, JobRun } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
-import type { Store } from '../store';
+import { countJobRun } from '../shared/metrics';
+import type { Platform } from '../shared/platform';
 
 export interface JobOutcome {
   counts: Record<string, number>;
@@ -10,11 +10,11 @@ export interface JobOutcome {
 }
 
 /**
- * Runs a job and records the run (start, end, counts, errors). A CloudWatch metric in embedded
- * metric format records success or failure per job: the alarms on it catch failed and missed runs.
+ * Runs a job and records the run (start, end, counts, errors). A CloudWatch metric (EMF, through
+ * Powertools Metrics) records success or failure per job: the alarms on it catch failed and missed runs.
  */
 export async function runRecordedJob(
-  { store, clock }: { store: Store; clock: Clock },
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   job: JobName,
   trigger: { kind: JobRun['trigger']; by: string | null },
   work: () => Promise<JobOutcome>,
@@ -44,25 +44,6 @@ export async function runRecordedJob(
 }
 
 function emitJobMetric(run: JobRun): void {
-  const succeeded = run.status === 'succeeded' ? 1 : 0;
-  logger.info(`Job ${run.job} ${run.status}`, {
-    _aws: {
-      Timestamp: Date.now(),
-      CloudWatchMetrics: [
-        {
-          Namespace: 'Normen/Jobs',
-          Dimensions: [['Job']],
-          Metrics: [
-            { Name: 'JobSucceeded', Unit: 'Count' },
-            { Name: 'JobFailed', Unit: 'Count' },
-          ],
-        },
-      ],
-    },
-    Job: run.job,
-    JobSucceeded: succeeded,
-    JobFailed: 1 - succeeded,
-    counts: run.counts,
-    errors: run.errors,
-  });
+  countJobRun(run.job, run.status === 'succeeded');
+  logger.info(`Job ${run.job} ${run.status}`, { job: run.job, runId: run.runId, counts: run.counts, errors: run.errors });
 }

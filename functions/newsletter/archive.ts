@@ -1,11 +1,11 @@
 import type { Campaign } from '../../content-model';
 import { NotFoundError } from '../shared/errors';
-import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 const archived = ({ id, subject, sentAt, interests, body }: Campaign) => ({ id, subject, sentAt: sentAt ?? '', interests, body });
 
 /** The public archive: every issue that has been sent, newest first. */
-export async function listArchivedNewsletters({ store }: { store: Store }) {
+export async function listArchivedNewsletters({ store }: Pick<Platform, 'store'>) {
   const sent = (await store.campaigns.list()).filter((campaign) => campaign.status === 'sent' && campaign.sentAt);
   return {
     items: sent.map((campaign) => {
@@ -15,7 +15,7 @@ export async function listArchivedNewsletters({ store }: { store: Store }) {
   };
 }
 
-export async function getArchivedNewsletter({ store }: { store: Store }, id: string) {
+export async function getArchivedNewsletter({ store }: Pick<Platform, 'store'>, id: string) {
   const campaign = await store.campaigns.get(id);
   if (campaign?.status !== 'sent') throw new NotFoundError('Fant ikke noe sendt nyhetsbrev med denne id-en');
   return archived(campaign);

@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { applyEdits, htmlToText, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { escapeHtml } from '../shared/html';
-import type { Actor } from '../shared/http/request';
-import type { Mailer } from '../shared/mailer';
+import type { Actor } from '../shared/actor';
 import { buildRawEmail } from '../shared/mime';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { manageLinks } from './subscriptions';
-import type { TokenSigner } from '../shared/link-tokens';
+import type { Platform } from '../shared/platform';
 
-export interface CampaignDependencies {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  tokens: TokenSigner;
-  publicApiUrl: string;
-  /** The sender (From), as configured for SES. */
-  from: string;
-}
+export type CampaignDependencies = Pick<Platform, 'store' | 'clock' | 'mailer' | 'tokens' | 'publicApiUrl' | 'from'>;
 
 const emptyProgress = { recipients: 0, sent: 0, failed: 0, skipped: 0, bounced: 0, complained: 0 };
 
@@ -29,7 +19,7 @@ async function assertLinkedProducts(store: Store, slugs: readonly string[]): Pro
   }
 }
 
-export async function createCampaign({ store, clock }: Pick<CampaignDependencies, 'store' | 'clock'>, actor: Actor, input: CampaignInput): Promise<Campaign> {
+export async function createCampaign({ store, clock }: Pick<Platform, 'store' | 'clock'>, actor: Actor, input: CampaignInput): Promise<Campaign> {
   await assertLinkedProducts(store, input.linkedProducts);
   const at = clock.now().toISOString();
   const campaign: Campaign = {
@@ -51,19 +41,14 @@ export async function createCampaign({ store, clock }: Pick<CampaignDependencies
   return campaign;
 }
 
-export async function getCampaign({ store }: Pick<CampaignDependencies, 'store'>, id: string): Promise<Campaign> {
+export async function getCampaign({ store }: Pick<Platform, 'store'>, id: string): Promise<Campaign> {
   const campaign = await store.campaigns.get(id);
   if (!campaign) throw new NotFoundError('Utsendelsen finnes ikke');
   return campaign;
 }
 
 /** Drafts and scheduled issues can be edited; once preparation has started, the text is final. */
-export async function updateCampaign(
-  { store, clock }: Pick<CampaignDependencies, 'store' | 'clock'>,
-  actor: Actor,
-  id: string,
-  update: CampaignUpdate,
-): Promise<Campaign> {
+export async function updateCampaign({ store, clock }: Pick<Platform, 'store' | 'clock'>, actor: Actor, id: string, update: CampaignUpdate): Promise<Campaign> {
   const current = await getCampaign({ store }, id);
   if (current.revision !== update.expectedRevision) throw new StaleRevisionError('Utsendelsen');
   if (current.status !== 'draft' && current.status !== 'scheduled') throw new ConflictError('Utsendelsen er allerede sendt eller under sending');
@@ -82,7 +67,7 @@ export async function updateCampaign(
 
 /** Sends now (the dispatcher picks it up within a minute) or at a set time. */
 export async function scheduleCampaign(
-  { store, clock }: Pick<CampaignDependencies, 'store' | 'clock'>,
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   actor: Actor,
   id: string,
   request: CampaignSend,
@@ -130,7 +115,7 @@ export interface RenderedEmail {
  * RFC 8058 headers that let mail clients offer one-click unsubscribe.
  */
 export function renderCampaign(
-  deps: Pick<CampaignDependencies, 'tokens' | 'publicApiUrl' | 'from'>,
+  deps: Pick<Platform, 'tokens' | 'publicApiUrl' | 'from'>,
   campaign: Pick<Campaign, 'id' | 'subject' | 'body' | 'interests' | 'linkedProducts'>,
   recipient: { subscriberId: string; email: string },
   now: Date,
@@ -194,6 +179,6 @@ export async function sendTestCampaign(deps: CampaignDependencies, actor: Actor,
   return { sentTo: actor.username };
 }
 
-export async function listCampaigns({ store }: Pick<CampaignDependencies, 'store'>): Promise<{ items: Campaign[] }> {
+export async function listCampaigns({ store }: Pick<Platform, 'store'>): Promise<{ items: Campaign[] }> {
   return { items: await store.campaigns.list() };
 }

@@ -4,19 +4,13 @@ import type { JobOutcome } from '../jobs/runner';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import { isThrottling, type Mailer } from '../shared/mailer';
+import { isThrottling } from '../shared/mailer';
 import { buildRawEmail } from '../shared/mime';
 import type { Store } from '../store';
 import { renderCampaign } from './campaigns';
-import type { TokenSigner } from '../shared/link-tokens';
+import type { Platform } from '../shared/platform';
 
-export interface DispatchDependencies {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  tokens: TokenSigner;
-  publicApiUrl: string;
-  from: string;
+export interface DispatchDependencies extends Pick<Platform, 'store' | 'clock' | 'mailer' | 'tokens' | 'publicApiUrl' | 'from'> {
   /**
    * Emails per second: a number, "account" for the SES account's maximum send rate (read at the
    * start of each dispatch), or "unlimited" (benchmarks and tests against SES local).

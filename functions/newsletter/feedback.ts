@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Subscriber } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { logger } from '../shared/logger';
 import type { Store } from '../store';
 import { audiencesOf } from './subscriber-repository';
+import type { Platform } from '../shared/platform';
 
 /** Soft bounces in a row that suppress an address. */
 export const SOFT_BOUNCE_LIMIT = 3;
@@ -54,7 +54,7 @@ async function suppress(store: Store, subscriber: Subscriber, reason: string): P
  * complaint suppresses the address at once, soft bounces after several in a row. Bounces and
  * complaints are counted on the campaign.
  */
-export async function handleSesEvent({ store, clock }: { store: Store; clock: Clock }, event: SesEvent): Promise<void> {
+export async function handleSesEvent({ store, clock }: Pick<Platform, 'store' | 'clock'>, event: SesEvent): Promise<void> {
   const send = recipientSendOf(event);
   switch (event.eventType) {
     case 'Send': {

@@ -1,14 +1,10 @@
 import { formatOsloCsvDate, interests, subscriberStatuses, type Subscriber, type SubscriberQuery } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { toCsv } from '../shared/csv';
 import { NotFoundError } from '../shared/errors';
-import type { Actor } from '../shared/http/request';
-import type { Store } from '../store';
+import type { Actor } from '../shared/actor';
+import type { Platform } from '../shared/platform';
 
-interface Deps {
-  store: Store;
-  clock: Clock;
-}
+type Deps = Pick<Platform, 'store' | 'clock'>;
 
 /** Subscribers for the secretariat: search by the start of the address, filter by status and interest. */
 export async function listSubscribers({ store }: Pick<Deps, 'store'>, query: SubscriberQuery): Promise<{ items: Subscriber[] }> {

@@ -1,28 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { interests as interestVocabulary, type Interest, type PreferencesUpdate, type Subscriber, type SubscriptionRequest } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { html } from '../shared/html';
 import { logger } from '../shared/logger';
-import type { Mailer } from '../shared/mailer';
-import type { RateLimit, RateLimiter } from '../shared/rate-limit';
-import type { Store } from '../store';
+import type { RateLimit } from '../shared/rate-limit';
 import { audiencesOf } from './subscriber-repository';
-import { invalidLink, type TokenSigner } from '../shared/link-tokens';
+import { invalidLink } from '../shared/link-tokens';
+import type { Platform } from '../shared/platform';
 
-export interface NewsletterDependencies {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  rateLimiter: RateLimiter;
-  tokens: TokenSigner;
-  /** Base URL of the public API, where the links in emails land. */
-  publicApiUrl: string;
-}
+export type NewsletterDependencies = Pick<Platform, 'store' | 'clock' | 'mailer' | 'rateLimiter' | 'tokens' | 'publicApiUrl'>;
 
 export const subscriptionRateLimit: RateLimit = { limit: 5, windowSeconds: 600 };
 
-export function manageLinks(deps: Pick<NewsletterDependencies, 'tokens' | 'publicApiUrl'>, subscriberId: string, now: Date) {
+export function manageLinks(deps: Pick<Platform, 'tokens' | 'publicApiUrl'>, subscriberId: string, now: Date) {
   const token = encodeURIComponent(deps.tokens.issue(subscriberId, 'manage', now));
   return {
     preferences: `${deps.publicApiUrl}/newsletter/preferences?token=${token}`,
@@ -47,7 +37,7 @@ function parseConfirmSubject(subject: string): { subscriberId: string; nonce: st
 }
 
 /** The token of the confirmation link for a pending sign-up (the one its latest email carries). */
-export function confirmToken(deps: Pick<NewsletterDependencies, 'tokens'>, subscriber: Pick<Subscriber, 'id' | 'confirmationNonce'>, now: Date): string {
+export function confirmToken(deps: Pick<Platform, 'tokens'>, subscriber: Pick<Subscriber, 'id' | 'confirmationNonce'>, now: Date): string {
   if (!subscriber.confirmationNonce) throw new Error(`Subscriber ${subscriber.id} has no confirmation pending`);
   return deps.tokens.issue(confirmSubject(subscriber.id, subscriber.confirmationNonce), 'confirm', now);
 }

@@ -9,8 +9,7 @@ import {
   type Product,
   type ProductStatus,
 } from '../../content-model';
-import type { Clock } from '../shared/clock';
-import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 function lastDayOfMonth(date: string): string {
   return addDays(addMonths(`${date.slice(0, 7)}-01`, 1), -1);
@@ -28,7 +27,7 @@ function attentionReason(product: Product, today: string, monthEnd: string): Das
 const urgency: Record<Dashboard['attention'][number]['why'], number> = { overdue: 0, outdated: 1, 'due-this-month': 2, 'revision-needed': 3 };
 
 /** The landing page of the CMS: counts by level and status, and what needs attention this month. */
-export async function dashboard({ store, clock }: { store: Store; clock: Clock }): Promise<Dashboard> {
+export async function dashboard({ store, clock }: Pick<Platform, 'store' | 'clock'>): Promise<Dashboard> {
   const today = osloDate(clock.now());
   const monthEnd = lastDayOfMonth(today);
   const in60Days = addDays(today, 60);

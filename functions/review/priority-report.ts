@@ -1,7 +1,6 @@
 import { addMonths, daysBetween, evaluationOutcomes, osloDate, productTypes, topicCategories, type PriorityRow, type Product } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { toCsv } from '../shared/csv';
-import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 const collator = new Intl.Collator('nb', { sensitivity: 'base' });
 
@@ -21,7 +20,7 @@ function comparePriority(a: PriorityRow, b: PriorityRow): number {
 }
 
 /** Products needing revision or due for evaluation within a year, in action-plan order. */
-export async function priorityReport({ store, clock }: { store: Store; clock: Clock }): Promise<{ today: string; items: PriorityRow[] }> {
+export async function priorityReport({ store, clock }: Pick<Platform, 'store' | 'clock'>): Promise<{ today: string; items: PriorityRow[] }> {
   const today = osloDate(clock.now());
   const withinYear = addMonths(today, 12);
   const candidates = (await store.products.listAll()).filter(
@@ -54,7 +53,7 @@ function pick(product: Product): PriorityRow['product'] {
   return { id, slug, title, type, level, topicCategory, status, owner, nextEvaluationDue, lastEvaluationOutcome };
 }
 
-export async function priorityReportCsv(deps: { store: Store; clock: Clock }): Promise<string> {
+export async function priorityReportCsv(deps: Pick<Platform, 'store' | 'clock'>): Promise<string> {
   const { items } = await priorityReport(deps);
   return toCsv(items, [
     ['Prioritet', (_row, index) => index + 1],

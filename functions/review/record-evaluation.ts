@@ -1,10 +1,9 @@
 import { osloDate, type Evaluation, type EvaluationRequest, type Product } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
-import type { Actor } from '../shared/http/request';
+import type { Actor } from '../shared/actor';
 import { dueDateFor } from '../products/domain';
-import type { Store } from '../store';
+import type { Platform } from '../shared/platform';
 
 /**
  * Records an evaluation (governance model chapter 8): the next due date counts from it, and the
@@ -12,7 +11,7 @@ import type { Store } from '../store';
  * not current and proposes retirement; "revision needed" puts it on next year's priority report.
  */
 export async function recordEvaluation(
-  { store, clock }: { store: Store; clock: Clock },
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   actor: Actor,
   productId: string,
   request: EvaluationRequest,
@@ -74,7 +73,7 @@ export async function recordEvaluation(
 }
 
 /** Evaluations of a product, newest first. */
-export async function listEvaluations({ store }: { store: Store }, productId: string): Promise<{ items: Evaluation[] }> {
+export async function listEvaluations({ store }: Pick<Platform, 'store'>, productId: string): Promise<{ items: Evaluation[] }> {
   if (!(await store.products.get(productId))) throw new NotFoundError('Produktet finnes ikke');
   return { items: (await store.evaluations.list(productId)).reverse() };
 }

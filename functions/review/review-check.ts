@@ -1,19 +1,12 @@
 import { addDays, daysBetween, governanceLevels, osloDate, reviewPolicy, type Product } from '../../content-model';
-import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { html } from '../shared/html';
 import type { JobOutcome } from '../jobs/runner';
-import type { Mailer } from '../shared/mailer';
 import type { Store } from '../store';
 import type { ReminderThreshold } from './reminder-repository';
+import type { Platform } from '../shared/platform';
 
-export interface ReviewCheckDependencies {
-  store: Store;
-  mailer: Mailer;
-  clock: Clock;
-  /** Where the CMS UI lives, for links in the digest. */
-  cmsUrl: string;
-}
+export type ReviewCheckDependencies = Pick<Platform, 'store' | 'mailer' | 'clock' | 'cmsUrl'>;
 
 const SYSTEM_ACTOR = 'system:review-check';
 

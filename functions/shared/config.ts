@@ -14,6 +14,10 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),
+  /** The local server's stand-in for the Lambda Invoke API (local/api-server.ts). */
+  LAMBDA_ENDPOINT: z.url().optional(),
+  /** The jobs function, for the functions that invoke it (`invokes: ['jobs']`): "run now" in the CMS. */
+  JOBS_FUNCTION_NAME: z.string().min(1).optional(),
   /** SES configuration set whose events (send, bounce, complaint) go to SNS and the feedback function. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Newsletter emails per second; 0 reads the account's SES send rate. */

@@ -10,6 +10,8 @@ export const metricsNamespace = 'Normen';
 export const serverErrorMetric = 'ServerErrors';
 /** The dimension every metric carries: the Lambda (functions/routes.ts `lambdas`) that emitted it. */
 export const serviceDimension = 'service';
+/** One data point per job run, by job alone (whichever function ran it): its alarms (infra/constructs/job-schedule.ts) watch these. */
+export const jobMetrics = { namespace: 'Normen/Jobs', dimension: 'Job', succeeded: 'JobSucceeded', failed: 'JobFailed' } as const;
 
 const byService = new Map<string, Metrics>();
 const metricsFor = (service: string): Metrics => {
@@ -37,4 +39,16 @@ export function countServerError(service: string, operation: string | undefined,
     perOperation.addDimensions({ operation });
     perOperation.addMetric(serverErrorMetric, MetricUnit.Count, 1);
   }
+}
+
+const jobRuns = new Metrics({ namespace: jobMetrics.namespace });
+// The job alarms watch the Job dimension alone; Powertools would add `service` to every set.
+jobRuns.clearDefaultDimensions();
+
+/** Records one finished run: JobSucceeded and JobFailed, one of them 1, so a missing success shows too. */
+export function countJobRun(job: string, succeeded: boolean): void {
+  jobRuns.addDimension(jobMetrics.dimension, job);
+  jobRuns.addMetric(jobMetrics.succeeded, MetricUnit.Count, succeeded ? 1 : 0);
+  jobRuns.addMetric(jobMetrics.failed, MetricUnit.Count, succeeded ? 0 : 1);
+  jobRuns.publishStoredMetrics();
 }

@@ -8,15 +8,13 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { scheduleExpression } from '../../functions/schedules';
+import { jobMetrics } from '../../functions/shared/metrics';
 import type { ScheduleDeclaration } from '../../functions/schedules';
 import { iam5Resource } from '../nag';
 import { DeadLetterQueue } from './dead-letter-queue';
 
 /** The time zone of every schedule in functions/schedules.ts (`dailyAt` is Oslo time). */
 export const SCHEDULE_TIME_ZONE = TimeZone.of('Europe/Oslo');
-
-/** Where the jobs runner (functions/jobs/runner.ts) puts its EMF metrics: one data point per run. */
-export const JOB_METRICS = { namespace: 'Normen/Jobs', dimension: 'Job', succeeded: 'JobSucceeded', failed: 'JobFailed' } as const;
 
 /** CloudWatch evaluates at most 7 days of hourly periods. */
 const maxMissedRunHours = 7 * 24;
@@ -87,16 +85,16 @@ export class JobSchedule extends Construct {
 
     const metric = (metricName: string): cloudwatch.Metric =>
       new cloudwatch.Metric({
-        namespace: JOB_METRICS.namespace,
+        namespace: jobMetrics.namespace,
         metricName,
-        dimensionsMap: { [JOB_METRICS.dimension]: job },
+        dimensionsMap: { [jobMetrics.dimension]: job },
         statistic: cloudwatch.Stats.SUM,
         period: Duration.hours(1),
       });
 
     this.failedAlarm = new cloudwatch.Alarm(this, 'FailedAlarm', {
       alarmDescription: `Job ${job} failed (see the job runs in the CMS UI and the jobs function's log).`,
-      metric: metric(JOB_METRICS.failed),
+      metric: metric(jobMetrics.failed),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -106,7 +104,7 @@ export class JobSchedule extends Construct {
     // without any run has no data point, which counts as breaching, so a run that never starts alarms too.
     this.missedAlarm = new cloudwatch.Alarm(this, 'MissedAlarm', {
       alarmDescription: `Job ${job} has not succeeded for ${expectedEveryHours} hours (missed or failing runs).`,
-      metric: metric(JOB_METRICS.succeeded),
+      metric: metric(jobMetrics.succeeded),
       threshold: 1,
       evaluationPeriods: expectedEveryHours,
       datapointsToAlarm: expectedEveryHours,

@@ -53,6 +53,7 @@ describe('Lambda bundles', () => {
         linkSecret: { LINK_KEYS_FILE: keysFile },
         publicApiUrl: 'https://api.example.org',
         cmsUrl: 'https://cms.example.org/',
+        functionName: (target) => `normen-${target}`,
       }),
     };
     const module = (await import(pathToFileURL(bundles.get(name)!).href)) as { handler?: unknown };

@@ -109,7 +109,7 @@ describe('the link-signing keys stay in Secrets Manager', () => {
       const variables = resources[logicalId(plain, plain.stateless.functions[name].function)]!.Properties.Environment.Variables as Record<string, unknown>;
       return variables.LINK_KEYS_SECRET_ID !== undefined;
     });
-    expect(signers.sort()).toEqual(['events', 'eventsAdmin', 'jobs', 'newsletter', 'newsletterAdmin', 'review']);
+    expect(signers.sort()).toEqual(['events', 'eventsAdmin', 'jobs', 'newsletter', 'newsletterAdmin']);
     for (const name of Object.keys(lambdas) as LambdaName[]) {
       const role = { Ref: plain.stateless.getLogicalId(plain.stateless.functions[name].role.node.defaultChild as never) };
       const granted = secretStatements.some((statement) => statement.roles.some((r) => JSON.stringify(r) === JSON.stringify(role)));

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { JobRun } from '../../content-model';
+import { runRecordedJob } from '../../functions/jobs/runner';
 import { lambdas } from '../../functions/routes';
 import type { LambdaName } from '../../functions/routes';
 import { schedules } from '../../functions/schedules';
+import { fixedClock } from '../../functions/shared/clock';
+import type { Store } from '../../functions/store';
 import { JobSchedule } from '../../infra/constructs/job-schedule';
-import { projectRoot } from '../../infra/normen-app';
 import { buildApp, synthesize } from './fixture';
 import type { Synthesized } from './fixture';
 import { expectMonitoredQueue as expectMonitoredQueueIn } from './queues';
@@ -55,12 +56,43 @@ function expectValidWindow(alarm: Resource): void {
 }
 
 describe('job metrics', () => {
-  it('are the ones the jobs runner emits (namespace, dimension, metric names)', () => {
-    const runner = readFileSync(join(projectRoot, 'functions/jobs/runner.ts'), 'utf8');
-    expect(runner).toContain("Namespace: 'Normen/Jobs'");
-    expect(runner).toContain("Dimensions: [['Job']]");
-    expect(runner).toContain("Name: 'JobSucceeded'");
-    expect(runner).toContain("Name: 'JobFailed'");
+  it('are the ones the jobs runner emits (namespace, dimension, metric names), one data point per run', async () => {
+    const written: string[] = [];
+    // Powertools Metrics writes EMF to process.stdout (CloudWatch Logs extracts the metric from it).
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const store = { jobRuns: { save: async (_run: JobRun) => undefined } } as unknown as Store;
+      const deps = { store, clock: fixedClock('2026-12-04T09:00:00Z') };
+      await runRecordedJob(deps, 'review-check', { kind: 'schedule', by: null }, async () => ({ counts: { dueProducts: 0 }, errors: [] }));
+      await runRecordedJob(deps, 'seat-holds', { kind: 'schedule', by: null }, async () => {
+        throw new Error('the table is gone');
+      });
+    } finally {
+      stdout.mockRestore();
+    }
+    const emf = written
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line) as { _aws: { CloudWatchMetrics: unknown[] } } & Record<string, unknown>);
+    expect(emf).toHaveLength(2);
+    for (const line of emf) {
+      // Exactly what the alarms watch: the Job dimension alone.
+      expect(line._aws.CloudWatchMetrics).toEqual([
+        {
+          Namespace: 'Normen/Jobs',
+          Dimensions: [['Job']],
+          Metrics: [
+            { Name: 'JobSucceeded', Unit: 'Count' },
+            { Name: 'JobFailed', Unit: 'Count' },
+          ],
+        },
+      ]);
+    }
+    expect(emf[0]).toMatchObject({ Job: 'review-check', JobSucceeded: 1, JobFailed: 0 });
+    expect(emf[1]).toMatchObject({ Job: 'seat-holds', JobSucceeded: 0, JobFailed: 1 });
   });
 });
 

@@ -13,14 +13,14 @@ import { expectMonitoredQueue } from './queues';
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
 /** The functions that send email: SES grants on identity and configuration set, and SES_CONFIGURATION_SET. */
-const mailSenders: readonly LambdaName[] = ['events', 'eventsAdmin', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
+const mailSenders: readonly LambdaName[] = ['events', 'eventsAdmin', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin'];
 /**
  * The functions that sign or verify links in emails (newsletter and event registration links share
- * one signer; review runs the dispatcher and event notifications on "run now").
+ * one signer). Not review: its "run now" invokes the jobs function, which sends.
  */
-const linkSigners: readonly LambdaName[] = ['events', 'eventsAdmin', 'jobs', 'newsletter', 'newsletterAdmin', 'review'];
-/** The functions that run the newsletter dispatcher, which reads the account's send rate. */
-const quotaReaders: readonly LambdaName[] = ['jobs', 'review'];
+const linkSigners: readonly LambdaName[] = ['events', 'eventsAdmin', 'jobs', 'newsletter', 'newsletterAdmin'];
+/** The function that runs the newsletter dispatcher, which reads the account's send rate. */
+const quotaReaders: readonly LambdaName[] = ['jobs'];
 /** Derived in infra/names.ts from the stage prefix (Normen). */
 const configurationSetArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':configuration-set/normen-mail']] };
 const identityArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-north-1:', { Ref: 'AWS::AccountId' }, ':identity/normen.no']] };
@@ -36,6 +36,7 @@ const placeholderValues = {
   linkSecret: { LINK_KEYS_SECRET_ID: 's' },
   publicApiUrl: 'https://api',
   cmsUrl: 'https://cms/',
+  functionName: (name: LambdaName) => name,
 };
 
 let synth: Synthesized;
@@ -251,7 +252,9 @@ describe('functions', () => {
 
   it('gives the platform function its table and nothing else: no mail settings, no signing key, no files', () => {
     const variables = resources[functionLogicalId('platform')]!.Properties.Environment.Variables as Record<string, unknown>;
-    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+    // Besides its table, only the service name its log lines carry (Powertools Logger).
+    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME']);
+    expect(variables.POWERTOOLS_SERVICE_NAME).toBe('platform');
   });
 
   it('keeps every function behind the API below the HTTP API integration timeout of 30 s', () => {
@@ -390,6 +393,30 @@ describe('least-privilege grants', () => {
     const variables = resources[functionLogicalId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
     expect(variables.LINK_KEYS_SECRET_ID).toBe('normen/link-token-secret');
     expect(variables.SES_CONFIGURATION_SET).toBe('normen-mail');
+  });
+
+  it('review runs jobs now by invoking the jobs function: it may invoke that one function only, and sends no email and reads no secret', () => {
+    const jobsArn = { 'Fn::GetAtt': [functionLogicalId('jobs'), 'Arn'] };
+    const invokes = statementsOf('review').filter((statement) => [statement.Action].flat().some((action) => action.startsWith('lambda:')));
+    expect(invokes).toHaveLength(1);
+    expect([invokes[0]!.Action].flat()).toEqual(['lambda:InvokeFunction']);
+    expect([invokes[0]!.Resource].flat()).toEqual([jobsArn]);
+    const actions = actionsOf('review');
+    expect(actions.filter((action) => action.startsWith('ses:') || action.startsWith('secretsmanager:'))).toEqual([]);
+    // The function's name, from the template, and no mail or link settings.
+    const variables = resources[functionLogicalId('review')]!.Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.JOBS_FUNCTION_NAME).toEqual({ Ref: functionLogicalId('jobs') });
+    for (const name of ['MAIL_FROM', 'SES_CONFIGURATION_SET', 'LINK_KEYS_SECRET_ID', 'CMS_URL', 'PUBLIC_API_URL'])
+      expect(variables[name], name).toBeUndefined();
+  });
+
+  it('lets no other function invoke a function', () => {
+    for (const name of (Object.keys(lambdas) as LambdaName[]).filter((candidate) => candidate !== 'review')) {
+      expect(
+        actionsOf(name).filter((action) => action.startsWith('lambda:')),
+        name,
+      ).toEqual([]);
+    }
   });
 
   it('names each GSI instead of granting index/*', () => {

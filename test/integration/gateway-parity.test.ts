@@ -4,6 +4,7 @@ import { lambdaEnvironment, type EnvironmentValues } from '../../functions/lambd
 import { routes } from '../../functions/routes';
 import { jsonSecurityHeaders } from '../../functions/shared/http/security-headers';
 import { declaredFunctions, startApiServer } from '../../local/api-server';
+import { localFunctionName } from '../../local/functions';
 import { localCors } from '../../local/deployment-context';
 import { createTokenVerifier } from '../../local/services';
 import { synthesize } from '../infra/fixture';
@@ -215,7 +216,8 @@ describe('each function in its own environment, with its own timeout', () => {
       linkSecret: { LINK_KEYS_FILE: keysFile },
       publicApiUrl: apiUrl,
       cmsUrl: 'http://localhost:3000/cms/',
-      local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint },
+      functionName: localFunctionName,
+      local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint, lambdaEndpoint: apiUrl },
     });
     const entry = 'test/support/probe-lambda.ts';
     probe = await startApiServer({
@@ -282,9 +284,16 @@ describe('each function in its own environment, with its own timeout', () => {
         linkSecret: { LINK_KEYS_FILE: 's' },
         publicApiUrl: 'u',
         cmsUrl: 'c',
-        local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e' },
+        functionName: localFunctionName,
+        local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e', lambdaEndpoint: 'l' },
       });
-      const runtime = ['AWS_REGION', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', ...(process.env.DEBUG ? ['DEBUG'] : [])];
+      const runtime = [
+        'AWS_REGION',
+        'AWS_LAMBDA_FUNCTION_NAME',
+        'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+        'AWS_LAMBDA_INITIALIZATION_TYPE',
+        ...(process.env.DEBUG ? ['POWERTOOLS_LOG_LEVEL'] : []),
+      ];
       expect(Object.keys(environment).sort(), name).toEqual([...Object.keys(declared), ...runtime].sort());
       expect(environment.AWS_LAMBDA_FUNCTION_NAME).toBe(`normen-${name}`);
     }

@@ -10,6 +10,7 @@ import { createS3FileStore } from '../../functions/shared/files';
 import { createStore } from '../../functions/store';
 import { lambdaEnvironment, type EnvironmentValues } from '../../functions/lambda-environment';
 import { startApiServer } from '../../local/api-server';
+import { localFunctionName } from '../../local/functions';
 import { localCors } from '../../local/deployment-context';
 import { fixedTokenSigner } from '../../functions/shared/link-tokens';
 import { createSesMailer } from '../../functions/shared/mailer';
@@ -97,7 +98,9 @@ export async function startTestApi(options: { context?: Record<string, unknown> 
     // Links in emails point at this server's port.
     publicApiUrl: apiUrl,
     cmsUrl: 'http://localhost:3000/cms/',
-    local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint: services().sesEndpoint },
+    functionName: localFunctionName,
+    // "Run now" invokes the jobs function through this server's Lambda Invoke API.
+    local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint: services().sesEndpoint, lambdaEndpoint: apiUrl },
   });
   // Each function runs in its own environment with what the CDK gives it (local/functions.ts).
   const api = await startApiServer({

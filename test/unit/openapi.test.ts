@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../functions/platform/openapi';
+import { buildOpenApiDocument } from '../../functions/openapi';
 import { routes, type RouteDeclaration } from '../../functions/routes';
 
 /**

@@ -3,10 +3,11 @@ import { defaultLevelByType, slugify, type Product, type ProductCreate } from '.
 import { sanitizeRichText } from '../../shared/sanitize';
 import { ValidationError } from '../../shared/errors';
 import { assertProductRules } from '../domain';
-import type { Actor, ProductDependencies } from './dependencies';
+import type { Actor } from '../../shared/actor';
+import type { Platform } from '../../shared/platform';
 import { assertRelatedProductsExist } from './related-products';
 
-export async function createProduct({ store, clock }: Pick<ProductDependencies, 'store' | 'clock'>, actor: Actor, input: ProductCreate): Promise<Product> {
+export async function createProduct({ store, clock }: Pick<Platform, 'store' | 'clock'>, actor: Actor, input: ProductCreate): Promise<Product> {
   const now = clock.now().toISOString();
   const slug = input.slug ?? slugify(input.title);
   if (slug.length < 3) throw ValidationError.field('slug', 'Kunne ikke lage adresse av tittelen; oppgi en adresse');

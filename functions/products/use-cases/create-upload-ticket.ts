@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { UploadRequest } from '../../../content-model';
 import { ConflictError } from '../../shared/errors';
-import type { ProductDependencies } from './dependencies';
+import type { Platform } from '../../shared/platform';
 import { getProduct } from './read-product';
 
 /**
  * A presigned POST for one PDF (key, Content-Type and exact size fixed by its policy); the editor
  * then saves the product with the returned attachment, and the save checks what was stored.
  */
-export async function createUploadTicket({ store, files }: Pick<ProductDependencies, 'store' | 'files'>, id: string, request: UploadRequest) {
+export async function createUploadTicket({ store, files }: Pick<Platform, 'store' | 'files'>, id: string, request: UploadRequest) {
   const product = await getProduct({ store }, id);
   if (product.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke få nye vedlegg');
   const safeName = request.fileName

@@ -1,6 +1,6 @@
 import { formatOsloCsvDate, productStatuses, productTypes, topicCategories, type OverviewQuery, type Product } from '../../../content-model';
 import { toCsv, type CsvColumn } from '../../shared/csv';
-import type { ProductDependencies } from './dependencies';
+import type { Platform } from '../../shared/platform';
 
 function matches(product: Product, query: OverviewQuery): boolean {
   if (query.level !== undefined && product.level !== query.level) return false;
@@ -38,13 +38,13 @@ function compare(a: Product, b: Product, sort: OverviewQuery['sort']): number {
  * in the hundreds), so it is read from its own index partition and filtered and sorted here, which
  * lets editors combine any filter with any sort.
  */
-export async function selectOverview({ store }: Pick<ProductDependencies, 'store'>, query: OverviewQuery): Promise<Product[]> {
+export async function selectOverview({ store }: Pick<Platform, 'store'>, query: OverviewQuery): Promise<Product[]> {
   const all = await store.products.listAll();
   const direction = query.order === 'desc' ? -1 : 1;
   return all.filter((product) => matches(product, query)).sort((a, b) => direction * compare(a, b, query.sort) || collator.compare(a.title, b.title));
 }
 
-export async function listOverview(deps: Pick<ProductDependencies, 'store'>, query: OverviewQuery) {
+export async function listOverview(deps: Pick<Platform, 'store'>, query: OverviewQuery) {
   const selected = await selectOverview(deps, query);
   const start = (query.page - 1) * query.perPage;
   return { items: selected.slice(start, start + query.perPage), total: selected.length, page: query.page, perPage: query.perPage };
@@ -68,6 +68,6 @@ const csvColumns: CsvColumn<Product>[] = [
   ['Adresse', (p) => p.slug],
 ];
 
-export async function exportOverviewCsv(deps: Pick<ProductDependencies, 'store'>, query: OverviewQuery): Promise<string> {
+export async function exportOverviewCsv(deps: Pick<Platform, 'store'>, query: OverviewQuery): Promise<string> {
   return toCsv(await selectOverview(deps, query), csvColumns);
 }

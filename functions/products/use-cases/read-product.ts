@@ -1,8 +1,8 @@
 import type { Product, ProductHistory, ProductVersion } from '../../../content-model';
 import { NotFoundError } from '../../shared/errors';
-import type { ProductDependencies } from './dependencies';
+import type { Platform } from '../../shared/platform';
 
-type Deps = Pick<ProductDependencies, 'store'>;
+type Deps = Pick<Platform, 'store'>;
 
 export async function getProduct({ store }: Deps, id: string): Promise<Product> {
   const product = await store.products.get(id);

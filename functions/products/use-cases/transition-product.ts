@@ -3,10 +3,11 @@ import type { TransactionStep } from '../../shared/db/client';
 import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
 import { endConsultations, newConsultation } from '../../consultations/use-cases';
-import type { Actor, ProductDependencies } from './dependencies';
+import type { Actor } from '../../shared/actor';
+import type { Platform } from '../../shared/platform';
 
 export async function transitionProduct(
-  { store, clock }: Pick<ProductDependencies, 'store' | 'clock'>,
+  { store, clock }: Pick<Platform, 'store' | 'clock'>,
   actor: Actor,
   id: string,
   transition: Transition,

@@ -4,7 +4,8 @@ import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/e
 import { sanitizeRichText } from '../../shared/sanitize';
 import { assertNewAttachmentsArePdfs } from '../attachment-check';
 import { assertProductRules, dueDateFor } from '../domain';
-import type { Actor, ProductDependencies } from './dependencies';
+import type { Actor } from '../../shared/actor';
+import type { Platform } from '../../shared/platform';
 import { assertRelatedProductsExist } from './related-products';
 
 /**
@@ -13,7 +14,12 @@ import { assertRelatedProductsExist } from './related-products';
  */
 const administrativeFields = new Set<keyof Product>(['owner', 'currentNeed', 'topicCategory', 'riskOrTechnology']);
 
-export async function updateProduct({ store, files, clock }: ProductDependencies, actor: Actor, id: string, update: ProductUpdate): Promise<Product> {
+export async function updateProduct(
+  { store, files, clock }: Pick<Platform, 'store' | 'files' | 'clock'>,
+  actor: Actor,
+  id: string,
+  update: ProductUpdate,
+): Promise<Product> {
   const current = await store.products.get(id);
   if (!current) throw new NotFoundError('Produktet finnes ikke');
   if (current.revision !== update.expectedRevision) {

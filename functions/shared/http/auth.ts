@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { userGroups, type UserGroup } from '../../../content-model';
 import type { Access } from '../../routes';
 import { ForbiddenError, UnauthorizedError } from '../errors';
-import type { Actor } from './request';
+import type { Actor } from '../actor';
 
 const groupsAllowed: Record<Exclude<Access, 'public'>, readonly UserGroup[]> = {
   read: ['editor', 'committee', 'admin'],

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
@@ -67,7 +68,7 @@ function headWithoutBody(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResp
 }
 
 /**
- * Builds the Lambda handler for one entry of `lambdas`: dispatches on the API Gateway route key to
+ * Builds the middy chain of one HTTP entry of `lambdas`, for its handler in functions/handlers/: dispatches on the API Gateway route key to
  * the operation declared for it, after the group check. The operations map must cover exactly the
  * routes declared for this Lambda, which the type enforces. No CORS here: API Gateway owns it
  * (functions/cors.ts) and would ignore CORS headers set by a Lambda.
@@ -94,7 +95,10 @@ export function httpLambda<L extends LambdaName>(name: L, operations: Record<Ope
     return cache === 'public' ? withEntityTag(cached, event.headers['if-none-match']) : cached;
   };
 
+  // The Lambda context goes first, so every line logged later (the error mapping's too) carries the
+  // request id and cold start; its keys are reset when the invocation ends.
   return middy<APIGatewayProxyEventV2, HttpResponse>(dispatch)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(headWithoutBody())
     .use(securityHeaders(options))
     .use(errorResponses(name, (key) => table.get(key)?.route.operationId));

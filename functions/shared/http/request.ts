@@ -1,13 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { UserGroup } from '../../../content-model';
+import type { Actor } from '../actor';
 import { UnauthorizedError, ValidationError } from '../errors';
-
-/** Who is calling: derived from the JWT claims the authorizer verified. */
-export interface Actor {
-  username: string;
-  groups: UserGroup[];
-}
 
 export interface HttpRequest {
   event: APIGatewayProxyEventV2;

@@ -21,8 +21,8 @@ import {
   registrationsCsv,
   sendMessage,
   updateEvent,
-} from './events-admin';
-import type { EventDependencies } from './registration';
+} from '../events/events-admin';
+import type { EventDependencies } from '../events/registration';
 
 const runtime = createRuntime();
 const deps: EventDependencies = await emailingDependencies(runtime);

@@ -7,9 +7,9 @@ import { createRuntime } from '../shared/runtime';
 import { emptyForm, type FormValues } from '../shared/web/fields';
 import { formOperation } from '../shared/web/form';
 import { pageOperation } from '../shared/web/problem';
-import { confirmOutcomePage, confirmSeatPage } from './confirm-pages';
-import { cancelledPage, cancelPage, receivedPage, registrationFormPage, registrationProblem } from './pages';
-import { getPublicEvent } from './public-events';
+import { confirmOutcomePage, confirmSeatPage } from '../events/confirm-pages';
+import { cancelledPage, cancelPage, receivedPage, registrationFormPage, registrationProblem } from '../events/pages';
+import { getPublicEvent } from '../events/public-events';
 import {
   cancelByLink,
   confirmationState,
@@ -19,7 +19,7 @@ import {
   registrationFromLink,
   visibleEvent,
   type RegistrationDependencies,
-} from './registration';
+} from '../events/registration';
 
 const runtime = createRuntime();
 const deps: RegistrationDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errorResponseSchema } from '../../content-model';
-import type { RouteDeclaration } from '../routes';
+import { errorResponseSchema } from '../content-model';
+import type { RouteDeclaration } from './routes';
 
 type JsonSchema = Record<string, unknown>;
 

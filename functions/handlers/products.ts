@@ -12,12 +12,12 @@ import { json, parseBody, parsePath, parseQuery, text, requireActor } from '../s
 import { fileStoreFromConfig } from '../shared/files';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
-import { createProduct } from './use-cases/create-product';
-import { createUploadTicket } from './use-cases/create-upload-ticket';
-import { exportOverviewCsv, listOverview } from './use-cases/overview';
-import { getProduct, getProductHistory, getProductVersion } from './use-cases/read-product';
-import { transitionProduct } from './use-cases/transition-product';
-import { updateProduct } from './use-cases/update-product';
+import { createProduct } from '../products/use-cases/create-product';
+import { createUploadTicket } from '../products/use-cases/create-upload-ticket';
+import { exportOverviewCsv, listOverview } from '../products/use-cases/overview';
+import { getProduct, getProductHistory, getProductVersion } from '../products/use-cases/read-product';
+import { transitionProduct } from '../products/use-cases/transition-product';
+import { updateProduct } from '../products/use-cases/update-product';
 
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), files: fileStoreFromConfig(runtime.config), clock: runtime.clock };

@@ -8,7 +8,7 @@ import { createStore } from '../store';
 import { listOpenConsultations } from '../consultations/use-cases';
 import { getPublicEvent, listPublicEvents } from '../events/public-events';
 import { getArchivedNewsletter, listArchivedNewsletters } from '../newsletter/archive';
-import { downloadProductFile, getPublishedProduct, listPublishedProducts } from './use-cases';
+import { downloadProductFile, getPublishedProduct, listPublishedProducts } from '../delivery/use-cases';
 
 const runtime = createRuntime();
 const deps = {

@@ -3,7 +3,7 @@ import { routes } from '../routes';
 import { httpLambda } from '../shared/http/lambda';
 import { json } from '../shared/http/request';
 import { createRuntime } from '../shared/runtime';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument } from '../openapi';
 
 const runtime = createRuntime();
 const openApiDocument = buildOpenApiDocument(routes);

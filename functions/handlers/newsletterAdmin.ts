@@ -19,8 +19,8 @@ import {
   sendTestCampaign,
   updateCampaign,
   type CampaignDependencies,
-} from './campaigns';
-import { eraseSubscriber, listSubscribers, subscribersCsv } from './subscriber-admin';
+} from '../newsletter/campaigns';
+import { eraseSubscriber, listSubscribers, subscribersCsv } from '../newsletter/subscriber-admin';
 
 const runtime = createRuntime();
 const deps: CampaignDependencies = await emailingDependencies(runtime);

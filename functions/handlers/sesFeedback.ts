@@ -1,9 +1,10 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { logger } from '../shared/logger';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
-import { handleSesEvent, parseSesEvent } from './feedback';
+import { handleSesEvent, parseSesEvent } from '../newsletter/feedback';
 
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), clock: runtime.clock };
@@ -21,4 +22,4 @@ export const handler = middy(async (event: SNSEvent) => {
     }
     await handleSesEvent(deps, sesEvent);
   }
-});
+}).use(injectLambdaContext(logger, { resetKeys: true }));

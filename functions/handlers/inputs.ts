@@ -6,8 +6,8 @@ import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { formOperation } from '../shared/web/form';
 import { createStore } from '../store';
-import { inputFormPage, inputProblem, receivedPage } from './form';
-import { closedConsultationNotice, openConsultations, submitInput } from './use-cases';
+import { inputFormPage, inputProblem, receivedPage } from '../inputs/form';
+import { closedConsultationNotice, openConsultations, submitInput } from '../inputs/use-cases';
 
 const runtime = createRuntime();
 const deps = {

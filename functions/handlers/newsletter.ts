@@ -16,8 +16,17 @@ import {
   subscriptionFormPage,
   unsubscribedPage,
   unsubscribePage,
-} from './pages';
-import { confirm, confirmation, manageLinks, preferences, subscribe, unsubscribe, updatePreferences, type NewsletterDependencies } from './subscriptions';
+} from '../newsletter/pages';
+import {
+  confirm,
+  confirmation,
+  manageLinks,
+  preferences,
+  subscribe,
+  unsubscribe,
+  updatePreferences,
+  type NewsletterDependencies,
+} from '../newsletter/subscriptions';
 
 const runtime = createRuntime();
 const deps: NewsletterDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };

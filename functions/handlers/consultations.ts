@@ -4,7 +4,7 @@ import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, text, requireActor } from '../shared/http/request';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
-import { getConsultation, listConsultations, updateConsultation } from './use-cases';
+import { getConsultation, listConsultations, updateConsultation } from '../consultations/use-cases';
 
 const runtime = createRuntime();
 const deps = { store: createStore(runtime.table), clock: runtime.clock };
