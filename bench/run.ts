@@ -11,7 +11,7 @@ import { startLocalSystem, type LocalSystem } from '../local/system';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fixedClock } from '../functions/shared/clock';
 import { createTable } from '../functions/shared/db/client';
-import { createSesMailer } from '../functions/shared/mailer';
+import { createSesMailer } from '../functions/shared/email/mailer';
 import { runReviewCheck } from '../functions/review/review-check';
 import { createStore } from '../functions/store';
 import { ensureTable, localClientConfig, localRegion } from '../local/services';

@@ -4,7 +4,7 @@ import { DomainError } from '../shared/errors';
 import { toErrorPage } from '../shared/http/error-responses';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, isFormPost, json, jsonOrFormBody, parseInput, parseQuery, type HttpRequest } from '../shared/http/request';
-import { mailerFromConfig } from '../shared/mailer';
+import { mailerFromConfig } from '../shared/email/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';

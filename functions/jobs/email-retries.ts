@@ -2,7 +2,7 @@ import type { JobName } from '../../content-model';
 import type { Clock } from '../shared/clock';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
-import type { Mailer } from '../shared/mailer';
+import type { Mailer } from '../shared/email/mailer';
 import type { Store } from '../store';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

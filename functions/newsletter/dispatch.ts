@@ -4,8 +4,8 @@ import type { JobOutcome } from '../jobs/runner';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import { isThrottling, type Mailer } from '../shared/mailer';
-import { buildRawEmail } from '../shared/mime';
+import { isThrottling, type Mailer } from '../shared/email/mailer';
+import { composeEmail } from '../shared/email/compose';
 import type { Store } from '../store';
 import { renderCampaign } from './campaigns';
 import type { TokenSigner } from '../shared/link-tokens';
@@ -154,8 +154,8 @@ async function sendPending(
       await store.deliveries.markSkipped(delivery);
       return 'skipped';
     }
-    const rendered = renderCampaign(deps, campaign, delivery, clock.now());
-    const raw = buildRawEmail({ from: deps.from, to: delivery.email, ...rendered });
+    // Composed once, so a throttled send goes out again as the same message.
+    const raw = await composeEmail(deps.from, { to: delivery.email, ...renderCampaign(deps, campaign, delivery, clock.now()) });
     for (let attempt = 0; ; attempt += 1) {
       await pace();
       try {

@@ -12,7 +12,7 @@ import { lambdaEnvironment, type EnvironmentValues } from '../../functions/lambd
 import { startApiServer } from '../../local/api-server';
 import { localCors } from '../../local/deployment-context';
 import { fixedTokenSigner } from '../../functions/shared/link-tokens';
-import { createSesMailer } from '../../functions/shared/mailer';
+import { createSesMailer } from '../../functions/shared/email/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
 import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
 import { localUsers } from '../../local/users';
