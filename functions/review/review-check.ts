@@ -25,7 +25,7 @@ export function reminderThreshold(daysLeft: number): ReminderThreshold | null {
   return threshold === 7 || threshold === 30 || threshold === 60 ? threshold : null;
 }
 
-export interface DueReminder {
+interface DueReminder {
   product: Product;
   dueDate: string;
   daysLeft: number;
@@ -115,21 +115,24 @@ async function markNotCurrent(store: Store, product: Product, at: string): Promi
   ]);
 }
 
-function describe(reminder: DueReminder): string {
+function describe(reminder: Pick<DueReminder, 'daysLeft' | 'dueDate'>): string {
   if (reminder.daysLeft < 0) return `fristen gikk ut ${reminder.dueDate} – produktet vises nå som ikke gjeldende`;
   if (reminder.daysLeft === 0) return `forfaller i dag (${reminder.dueDate})`;
   return `forfaller om ${reminder.daysLeft} dager (${reminder.dueDate})`;
 }
 
+/** A product in an owner's digest, and how it stands. */
+export type DigestEntry = Pick<DueReminder, 'dueDate' | 'daysLeft'> & { product: Pick<Product, 'id' | 'title' | 'level'> };
+
 /** One owner's digest: each product once, linked by its title, with its level and its due date. */
-export function reviewDigest(reminders: DueReminder[], cmsUrl: string): Email {
+export function reviewDigest(reminders: DigestEntry[], cmsUrl: string): Email {
   const sorted = [...reminders].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const overdue = sorted.filter((reminder) => reminder.daysLeft < 0).length;
   const subject =
     overdue > 0
       ? `Normen: ${overdue} ${overdue === 1 ? 'produkt har' : 'produkter har'} passert evalueringsfristen`
       : `Normen: ${sorted.length} ${sorted.length === 1 ? 'produkt skal' : 'produkter skal'} evalueres snart`;
-  const link = (product: Product) => `${cmsUrl}#/products/${encodeURIComponent(product.id)}/show`;
+  const link = (product: DigestEntry['product']) => `${cmsUrl}#/products/${encodeURIComponent(product.id)}/show`;
   return {
     subject,
     blocks: [
