@@ -107,7 +107,7 @@ describe('Events', () => {
     // The seat is held until Kari presses «Bekreft plassen» behind the link in her email (sent before the page answered).
     const holdEmail = (await readSentEmails(e2e.system.sesEndpoint, startedAt)).find((email) => email.destination.to.includes(participant.email));
     expect(holdEmail?.subject).toBe(`Bekreft plassen din: ${title}`);
-    expect(holdEmail?.body.text).toMatch(/Plassen er holdt for deg til \w+dag \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}\./);
+    expect(holdEmail?.body.text).toMatch(/Plassen er holdt for deg til \p{L}+dag \d+\. \p{L}+ \d{4} kl\. \d{2}\.\d{2}\./u);
     const confirmLink = holdEmail?.body.text?.match(/https?:\/\/\S+\/events\/registrations\/confirm\?token=\S+/)?.[0] ?? '';
     expect(confirmLink).not.toBe('');
     const heldNow = registrationList.parse(await (await api('GET', `/admin/events/${event.id}/registrations`)).json()).items;

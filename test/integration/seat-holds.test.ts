@@ -234,7 +234,7 @@ describe('seat confirmation over HTTP', () => {
     expect(shown.status).toBe(200);
     const page = await shown.text();
     expect(page).toContain('<button type="submit">Bekreft plassen</button>');
-    expect(page).toMatch(/Plassen er holdt for Kari Nordmann \(Fysisk oppmøte\) til <strong>\w+dag \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}<\/strong>/);
+    expect(page).toMatch(/Plassen er holdt for Kari Nordmann \(Fysisk oppmøte\) til <strong>\p{L}+dag \d+\. \p{L}+ \d{4} kl\. \d{2}\.\d{2}<\/strong>/u);
     // A mail scanner opening the link twice confirms nothing.
     await fetch(link);
     await fetch(link, { method: 'HEAD' }).catch(() => undefined);
