@@ -185,15 +185,9 @@ describe('review digest', () => {
     { product: { id: 'p3', title: 'Faktaark om sky', level: 4 }, dueDate: '2026-11-20', daysLeft: 0 },
   ];
 
-  /** Title, level, due status and link of each product, read from one part of the parsed message. */
   const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
   const decode = (value: string) => value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name] ?? '');
-  value
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  /** Title, level, due status and link of each product, read from one part of the parsed message. */
   const factsInText = (text: string) =>
     [...text.matchAll(/^- (.+) \((.+)\): (.+)\n {2}(\S+)$/gm)].map(([, title, level, status, url]) => ({ title, level, status, url }));
   const factsInHtml = (html: string) =>
