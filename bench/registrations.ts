@@ -7,7 +7,7 @@ import { systemClock } from '../functions/shared/clock';
 import type { Table } from '../functions/shared/db/client';
 import { TransactionConflictError } from '../functions/shared/errors';
 import { fixedTokenSigner } from '../functions/shared/link-tokens';
-import { createSesMailer } from '../functions/shared/mailer';
+import { createSesMailer } from '../functions/shared/email/mailer';
 import { createRateLimiter } from '../functions/shared/rate-limit';
 import { createStore, type Store } from '../functions/store';
 import { localRegion, readSentEmails } from '../local/services';

@@ -11,7 +11,7 @@ import { startLocalSystem, type LocalSystem } from '../local/system';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fixedClock } from '../functions/shared/clock';
 import { createTable } from '../functions/shared/db/client';
-import { createSesMailer } from '../functions/shared/mailer';
+import { createSesMailer } from '../functions/shared/email/mailer';
 import { runReviewCheck } from '../functions/review/review-check';
 import { createStore } from '../functions/store';
 import { ensureTable, localClientConfig, localRegion } from '../local/services';
@@ -19,7 +19,7 @@ import { seedPublishedProducts, seedReviewCatalogue, seedSubscribers } from './s
 import { createCampaign, scheduleCampaign } from '../functions/newsletter/campaigns';
 import { dispatchCampaign, prepareCampaign } from '../functions/newsletter/dispatch';
 import { fixedTokenSigner } from '../functions/shared/link-tokens';
-import { buildRawEmail } from '../functions/shared/mime';
+import { composeEmail } from '../functions/shared/email/compose';
 import { kib, ms, percentile } from './figures';
 import { benchRawTransactions, benchRegistrations, registrationBench, warmUpTransactions } from './registrations';
 
@@ -193,7 +193,7 @@ async function newsletterSection(system: LocalSystem): Promise<void> {
   };
   const ours = await sendTo('privacy', 'unlimited');
   // The ceiling: the same number of SendRawEmail calls, same concurrency, nothing else.
-  const raw = buildRawEmail({ from: 'Normen <ikke-svar@normen.no>', to: 'raw@bench.local', subject: 'Raw', text: 'x', html: '<p>x</p>' });
+  const raw = await composeEmail('Normen <ikke-svar@normen.no>', { to: 'raw@bench.local', subject: 'Raw', blocks: [{ kind: 'paragraph', text: 'x' }] });
   let next = 0;
   const rawStart = performance.now();
   await Promise.all(

@@ -1,7 +1,7 @@
 import { required, type Config } from './shared/config';
 import { fileKeySource, secretsManagerKeySource, type LinkKeySource } from './shared/link-keys';
 import { createTokenSigner } from './shared/link-tokens';
-import { mailerFromConfig } from './shared/mailer';
+import { mailerFromConfig } from './shared/email/mailer';
 import type { Platform } from './shared/platform';
 import type { JobDependencies } from './jobs/jobs';
 import type { createRuntime } from './shared/runtime';

@@ -44,11 +44,11 @@ export function grantObjects(grantee: iam.IGrantable, bucket: s3.IBucket, action
 }
 
 /**
- * SES sending (the v1 SendEmail the mailer uses, and its raw variant) through one verified identity
+ * SES sending (SendRawEmail: every email is a MIME message built by functions/shared/email/compose.ts) through one verified identity
  * only, with one configuration set: SES authorizes a send against both ARNs, so both are named.
  */
 export function grantSendEmail(grantee: iam.IGrantable, identityArn: string, configurationSetArn: string): void {
-  iam.Grant.addToPrincipal({ grantee, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resourceArns: [identityArn, configurationSetArn] });
+  iam.Grant.addToPrincipal({ grantee, actions: ['ses:SendRawEmail'], resourceArns: [identityArn, configurationSetArn] });
 }
 
 /** Reading the account's sending quota (the newsletter dispatcher paces itself by the max send rate). */

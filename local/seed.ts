@@ -22,7 +22,7 @@ import { confirm, confirmToken, subscribe } from '../functions/newsletter/subscr
 import { subscriptionRequestSchema } from '../content-model';
 import { recordEvaluation } from '../functions/review/record-evaluation';
 import { submitInput, type InputDependencies } from '../functions/inputs/use-cases';
-import { mailerFromConfig } from '../functions/shared/mailer';
+import { mailerFromConfig } from '../functions/shared/email/mailer';
 import { createRateLimiter } from '../functions/shared/rate-limit';
 import { GENERAL_INPUT } from '../content-model';
 import { localUsers } from './users';

@@ -12,24 +12,18 @@ import {
   type NormenEvent,
   type Registration,
 } from '../../content-model';
-import { html, type SafeHtml } from '../shared/html';
-import type { EmailAttachment } from '../shared/mime';
+import { action, paragraph, signature, type Block, type Email, type EmailAttachment } from '../shared/email/blocks';
 import { calendarContentType, eventCalendar, type CalendarMethod } from './ics';
 
 /**
- * The emails a participant gets about an event, in Norwegian bokmål, as plain text and HTML built
- * from the same blocks so the two never say different things. Sending is the caller's business.
+ * The emails a participant gets about an event, in Norwegian bokmål: which blocks each has (the
+ * email kit in functions/shared/email renders and composes them). Sending is the caller's business.
  */
 
 /** ORGANIZER of the calendar entries: where a reply from a calendar client should land. */
 export const NORMEN_EVENTS_ORGANIZER = 'sekretariatet@normen.no';
 
-export interface EventEmail {
-  subject: string;
-  text: string;
-  html: string;
-  attachments: EmailAttachment[];
-}
+export type EventEmail = Email;
 
 export interface RegistrationEmailContext {
   event: NormenEvent;
@@ -44,69 +38,10 @@ export interface RegistrationEmailContext {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Blocks: the parts an email is made of, rendered once as text and once as HTML.
-
-type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'facts'; rows: [label: string, value: string][] }
-  | { kind: 'list'; title: string; items: string[] }
-  | { kind: 'link'; lead: string; label: string; url: string };
-
-const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
-
-function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return block.text;
-    case 'facts':
-      return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
-    case 'list':
-      return [block.title, ...block.items.map((item) => `- ${item}`)].join('\n');
-    case 'link':
-      return `${block.lead} ${block.label}:\n${block.url}`;
-  }
-}
-
-/** Line breaks in a paragraph are kept: blank lines start a new paragraph, single ones become <br>. */
-function paragraphHtml(text: string): SafeHtml {
-  const paragraphs = text.split(/\n{2,}/).map((part) => {
-    const lines = part.split('\n');
-    return html`<p>${lines.map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}</p>`;
-  });
-  return html`${paragraphs}`;
-}
-
-function blockHtml(block: Block): SafeHtml {
-  switch (block.kind) {
-    case 'paragraph':
-      return paragraphHtml(block.text);
-    case 'facts':
-      return html`<p>${block.rows.map(([label, value], index) => html`${index > 0 ? html`<br>` : ''}<strong>${label}:</strong> ${value}`)}</p>`;
-    case 'list':
-      return html`<p>${block.title}</p>
-<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
-    case 'link':
-      return html`<p>${block.lead} <a href="${block.url}">${block.label}</a></p>`;
-  }
-}
-
-const SIGNATURE = 'Hilsen Sekretariatet for Normen';
 
 /** The blocks, then the signature, then anything that belongs below it (why you get this email). */
 function render(subject: string, blocks: Block[], attachments: EmailAttachment[] = [], footer: Block[] = []): EventEmail {
-  const all = [...blocks, paragraph(SIGNATURE), ...footer];
-  return {
-    subject,
-    text: `${all.map(blockText).join('\n\n')}\n`,
-    html: html`<!doctype html>
-<html lang="nb">
-<head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem;">
-${all.map((block) => html`${blockHtml(block)}\n`)}</body>
-</html>
-`.value,
-    attachments,
-  };
+  return { subject, blocks: [...blocks, signature], ...(footer.length ? { footer } : {}), attachments };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,7 +79,7 @@ function chosenSessions(ctx: RegistrationEmailContext): Block[] {
   return [{ kind: 'list', title: 'Øktene du har valgt:', items: chosen.map((session) => sessionLine(session, multiDay)) }];
 }
 
-const cancelLink = (ctx: RegistrationEmailContext, lead: string): Block => ({ kind: 'link', lead, label: 'Meld deg av', url: ctx.cancelUrl });
+const cancelLink = (ctx: RegistrationEmailContext, lead: string): Block => action(lead, 'Meld deg av', ctx.cancelUrl);
 
 /** A file name from the title: "Normkonferansen 2026" → "normkonferansen-2026.ics". */
 export function calendarFilename(title: string): string {
@@ -210,7 +145,7 @@ function heldSeatEmail(ctx: RegistrationEmailContext, subject: string, lead: str
     greeting(ctx.registration),
     paragraph(lead),
     paragraph(`Plassen er holdt for deg til ${until}. Bekreft den innen da; ellers går den videre til den første på ventelisten.`),
-    { kind: 'link', lead: 'Bekreft ved å åpne lenken og trykke på knappen:', label: 'Bekreft plassen', url: ctx.confirmUrl },
+    action('Bekreft ved å åpne lenken og trykke på knappen:', 'Bekreft plassen', ctx.confirmUrl),
     facts(ctx),
     ...chosenSessions(ctx),
     paragraph('Når du har bekreftet, får du en e-post med kalenderoppføringen.'),
@@ -263,12 +198,11 @@ export function holdExpiredEmail(ctx: RegistrationEmailContext): EventEmail {
   return render(`Plassen er gått videre: ${ctx.event.title}`, [
     greeting(ctx.registration),
     paragraph(`Plassen vi holdt for deg på «${ctx.event.title}» ble ikke bekreftet innen ${until}, så den er gitt videre. Du er ikke påmeldt.`),
-    {
-      kind: 'link',
-      lead: 'Vil du fortsatt delta, kan du melde deg på igjen så lenge påmeldingen er åpen (er det fullt, kommer du på ventelisten):',
-      label: 'Meld deg på',
-      url: ctx.registrationUrl,
-    },
+    action(
+      'Vil du fortsatt delta, kan du melde deg på igjen så lenge påmeldingen er åpen (er det fullt, kommer du på ventelisten):',
+      'Meld deg på',
+      ctx.registrationUrl,
+    ),
   ]);
 }
 
@@ -299,7 +233,7 @@ export function alreadyRegisteredEmail(ctx: RegistrationEmailContext): EventEmai
     registration.status === 'held'
       ? [
           paragraph(`Plassen er holdt for deg til ${formatOsloDateTime(registration.heldUntil ?? ctx.now.toISOString())}.`),
-          { kind: 'link', lead: 'Bekreft ved å åpne lenken og trykke på knappen:', label: 'Bekreft plassen', url: ctx.confirmUrl },
+          action('Bekreft ved å åpne lenken og trykke på knappen:', 'Bekreft plassen', ctx.confirmUrl),
         ]
       : [];
   return render(`${alreadySubjects[registration.status]}: ${event.title}`, [
@@ -335,7 +269,7 @@ export function reminderEmail(ctx: RegistrationEmailContext): EventEmail {
     registration.mode !== 'online'
       ? []
       : event.streamingUrl
-        ? [{ kind: 'link', lead: 'Lenken til strømmingen er personlig for påmeldte; ikke del den videre.', label: 'Se sendingen', url: event.streamingUrl }]
+        ? [action('Lenken til strømmingen er personlig for påmeldte; ikke del den videre.', 'Se sendingen', event.streamingUrl)]
         : [paragraph('Lenken til strømmingen kommer i en egen e-post.')];
   return render(
     `Påminnelse: ${event.title} ${formatOsloRelativeDay(start, ctx.now)}`,
@@ -370,7 +304,7 @@ export function eventChangedEmail(ctx: RegistrationEmailContext): EventEmail {
         : ctx.registration.status === 'held'
           ? [
               paragraph(`Plassen er fortsatt holdt for deg til ${formatOsloDateTime(ctx.registration.heldUntil ?? ctx.now.toISOString())}.`),
-              { kind: 'link' as const, lead: 'Passer det fortsatt?', label: 'Bekreft plassen', url: ctx.confirmUrl },
+              action('Passer det fortsatt?', 'Bekreft plassen', ctx.confirmUrl),
             ]
           : [paragraph('Du står fortsatt på ventelisten.')]),
       cancelLink(ctx, 'Passer det ikke lenger?'),

@@ -14,7 +14,7 @@ import { timeOrderedId } from '../shared/ids';
 import { invalidLink } from '../shared/link-tokens';
 import { keepForRetry } from '../jobs/email-retries';
 import { logger } from '../shared/logger';
-import { buildRawEmail } from '../shared/mime';
+import { composeEmail } from '../shared/email/compose';
 import type { RateLimit } from '../shared/rate-limit';
 import type { Store } from '../store';
 import {
@@ -85,7 +85,7 @@ export async function emailParticipant(
   email: EventEmail,
   onFailure: 'keep-for-retry' | 'caller-retries' = 'keep-for-retry',
 ): Promise<boolean> {
-  const raw = buildRawEmail({ from: deps.from, to: registration.email, ...email });
+  const raw = await composeEmail(deps.from, { to: registration.email, ...email });
   try {
     await deps.mailer.sendRaw(raw);
     return true;

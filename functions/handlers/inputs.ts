@@ -1,7 +1,7 @@
 import { inputFormQuerySchema, inputSubmissionSchema } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
 import { htmlPage, json, parseQuery } from '../shared/http/request';
-import { mailerFromConfig } from '../shared/mailer';
+import { mailerFromConfig } from '../shared/email/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { formOperation } from '../shared/web/form';

@@ -14,7 +14,7 @@ import {
 } from '../../content-model';
 import { toCsv } from '../shared/csv';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { html } from '../shared/html';
+import { paragraph, signature, type Email } from '../shared/email/blocks';
 import type { Actor } from '../shared/actor';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
@@ -98,25 +98,18 @@ export async function submitInput(
   return { kind: 'received', input, consultation };
 }
 
-function receipt(input: StakeholderInput, consultation: Consultation | null) {
+function receipt(input: StakeholderInput, consultation: Consultation | null): Email {
   const about = consultation ? `høringen om «${consultation.productTitle}» (frist ${consultation.closesOn})` : 'behov for nye eller endrede produkter';
-  const text = [
-    `Hei ${input.name},`,
-    '',
-    `Takk for innspillet ditt til ${about}. Sekretariatet for Normen behandler alle innspill og tar dem med i arbeidet.`,
-    '',
-    'Dette sendte du inn:',
-    '',
-    input.text,
-    '',
-    'Hilsen Sekretariatet for Normen',
-  ].join('\n');
-  const body = html`<p>Hei ${input.name},</p>
-<p>Takk for innspillet ditt til ${about}. Sekretariatet for Normen behandler alle innspill og tar dem med i arbeidet.</p>
-<p>Dette sendte du inn:</p>
-<blockquote style="white-space: pre-wrap">${input.text}</blockquote>
-<p>Hilsen Sekretariatet for Normen</p>`;
-  return { subject: 'Kvittering: innspill til Normen', text, html: body.value };
+  return {
+    subject: 'Kvittering: innspill til Normen',
+    blocks: [
+      paragraph(`Hei ${input.name},`),
+      paragraph(`Takk for innspillet ditt til ${about}. Sekretariatet for Normen behandler alle innspill og tar dem med i arbeidet.`),
+      paragraph('Dette sendte du inn:'),
+      { kind: 'quote', text: input.text },
+      signature,
+    ],
+  };
 }
 
 async function consultationOrGeneral(store: Store, consultationId: string): Promise<void> {

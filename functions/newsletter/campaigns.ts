@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { applyEdits, htmlToText, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
-import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
-import { escapeHtml } from '../shared/html';
+import { SafeHtml } from '../shared/html';
 import type { Actor } from '../shared/actor';
-import { buildRawEmail } from '../shared/mime';
+import { heading, paragraph, type Email } from '../shared/email/blocks';
+import { mailDomain } from '../shared/email/compose';
+import { renderEmail, type RenderedEmail } from '../shared/email/render';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
-import { manageLinks } from './subscriptions';
+import { manageLinks, manageLinksBlock } from './subscriptions';
+import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
+import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Platform } from '../shared/platform';
 
 export type CampaignDependencies = Pick<Platform, 'store' | 'clock' | 'mailer' | 'tokens' | 'publicApiUrl' | 'from'>;
@@ -103,13 +105,6 @@ export async function scheduleCampaign(
   return next;
 }
 
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-  headers: Record<string, string>;
-}
-
 /**
  * One recipient's email: the issue with their own preferences and unsubscribe links, and the
  * RFC 8058 headers that let mail clients offer one-click unsubscribe.
@@ -119,37 +114,27 @@ export function renderCampaign(
   campaign: Pick<Campaign, 'id' | 'subject' | 'body' | 'interests' | 'linkedProducts'>,
   recipient: { subscriberId: string; email: string },
   now: Date,
-): RenderedEmail {
+): Email & { headers: Record<string, string> } {
   const links = manageLinks(deps, recipient.subscriberId, now);
   const productLinks = campaign.linkedProducts.map((slug) => `${deps.publicApiUrl}/content/products/${encodeURIComponent(slug)}`);
   const topics = campaign.interests.length ? campaign.interests.map((code) => interests.labels[code]).join(', ') : 'Generelle nyheter';
-  const html = `<!doctype html><html lang="nb"><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: auto">
-<p style="color:#555">Nyhetsbrev fra Normen · ${escapeHtml(topics)}</p>
-${campaign.body}
-${productLinks.length ? `<h3>Les mer</h3><ul>${productLinks.map((link) => `<li><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li>`).join('')}</ul>` : ''}
-<hr><p style="font-size: .9em; color: #555">Du får denne e-posten fordi du abonnerer på nyhetsbrevet fra Normen.
-<a href="${escapeHtml(links.preferences)}">Endre interesser</a> · <a href="${escapeHtml(links.unsubscribe)}">Meld deg av</a></p>
-</body></html>`;
-  const text = [
-    `Nyhetsbrev fra Normen · ${topics}`,
-    '',
-    htmlToText(campaign.body),
-    ...(productLinks.length ? ['', 'Les mer:', ...productLinks] : []),
-    '',
-    '--',
-    'Du får denne e-posten fordi du abonnerer på nyhetsbrevet fra Normen.',
-    `Endre interesser: ${links.preferences}`,
-    `Meld deg av: ${links.unsubscribe}`,
-    `Referanse: ${campaign.id}.${recipient.subscriberId}`,
-  ].join('\n');
-  const mailbox = /<([^>]+)>/.exec(deps.from)?.[1] ?? deps.from;
-  const domain = mailbox.split('@')[1] ?? 'normen.no';
   return {
     subject: campaign.subject,
-    text,
-    html,
+    blocks: [
+      paragraph(`Nyhetsbrev fra Normen · ${topics}`, { muted: true }),
+      // Sanitized when the campaign was saved (sanitizeRichText).
+      { kind: 'rich', html: new SafeHtml(campaign.body) },
+      ...(productLinks.length
+        ? [heading('Les mer'), { kind: 'list' as const, items: productLinks.map((url) => ({ link: { label: url, url }, text: '' })) }]
+        : []),
+    ],
+    footer: [
+      paragraph('Du får denne e-posten fordi du abonnerer på nyhetsbrevet fra Normen.'),
+      manageLinksBlock(links),
+      paragraph(`Referanse: ${campaign.id}.${recipient.subscriberId}`),
+    ],
     headers: {
-      'List-Unsubscribe': `<${links.unsubscribe}>, <mailto:avmelding@${domain}?subject=unsubscribe%20${recipient.subscriberId}>`,
+      'List-Unsubscribe': `<${links.unsubscribe}>, <mailto:avmelding@${mailDomain(deps.from)}?subject=unsubscribe%20${recipient.subscriberId}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'X-Normen-Delivery': `${campaign.id}.${recipient.subscriberId}`,
     },
@@ -157,25 +142,17 @@ ${productLinks.length ? `<h3>Les mer</h3><ul>${productLinks.map((link) => `<li><
 }
 
 /** What a recipient would get, rendered for the editor. */
-export async function previewCampaign(deps: CampaignDependencies, actor: Actor, id: string): Promise<RenderedEmail> {
+export async function previewCampaign(deps: CampaignDependencies, actor: Actor, id: string): Promise<RenderedEmail & { headers: Record<string, string> }> {
   const campaign = await getCampaign(deps, id);
-  return renderCampaign(deps, campaign, { subscriberId: 'forhandsvisning', email: actor.username }, deps.clock.now());
+  const email = renderCampaign(deps, campaign, { subscriberId: 'forhandsvisning', email: actor.username }, deps.clock.now());
+  return { ...renderEmail(email), headers: email.headers };
 }
 
 /** The issue to the editor's own address, marked as a test; it reaches no subscriber. */
 export async function sendTestCampaign(deps: CampaignDependencies, actor: Actor, id: string): Promise<{ sentTo: string }> {
   const campaign = await getCampaign(deps, id);
   const rendered = renderCampaign(deps, campaign, { subscriberId: 'test', email: actor.username }, deps.clock.now());
-  await deps.mailer.sendRaw(
-    buildRawEmail({
-      from: deps.from,
-      to: actor.username,
-      subject: `[TEST] ${rendered.subject}`,
-      text: rendered.text,
-      html: rendered.html,
-      headers: rendered.headers,
-    }),
-  );
+  await deps.mailer.send({ ...rendered, to: actor.username, subject: `[TEST] ${rendered.subject}` });
   return { sentTo: actor.username };
 }
 

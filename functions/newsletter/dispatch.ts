@@ -4,8 +4,8 @@ import type { JobOutcome } from '../jobs/runner';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import { isThrottling } from '../shared/mailer';
-import { buildRawEmail } from '../shared/mime';
+import { isThrottling } from '../shared/email/mailer';
+import { composeEmail } from '../shared/email/compose';
 import type { Store } from '../store';
 import { renderCampaign } from './campaigns';
 import type { Platform } from '../shared/platform';
@@ -148,8 +148,8 @@ async function sendPending(
       await store.sends.markSkipped(send);
       return 'skipped';
     }
-    const rendered = renderCampaign(deps, campaign, send, clock.now());
-    const raw = buildRawEmail({ from: deps.from, to: send.email, ...rendered });
+    // Composed once, so a throttled send goes out again as the same message.
+    const raw = await composeEmail(deps.from, { to: send.email, ...renderCampaign(deps, campaign, send, clock.now()) });
     for (let attempt = 0; ; attempt += 1) {
       await pace();
       try {

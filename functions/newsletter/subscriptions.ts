@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { interests as interestVocabulary, type Interest, type PreferencesUpdate, type Subscriber, type SubscriptionRequest } from '../../content-model';
 import { ConflictError, ValidationError } from '../shared/errors';
-import { html } from '../shared/html';
+import { action, paragraph, type Block } from '../shared/email/blocks';
 import { logger } from '../shared/logger';
 import type { RateLimit } from '../shared/rate-limit';
 import { audiencesOf } from './subscriber-repository';
@@ -19,6 +19,15 @@ export function manageLinks(deps: Pick<Platform, 'tokens' | 'publicApiUrl'>, sub
     unsubscribe: `${deps.publicApiUrl}/newsletter/unsubscribe?token=${token}`,
   };
 }
+
+/** «Endre interesser · Meld deg av», with the subscriber's own links. */
+export const manageLinksBlock = (links: ReturnType<typeof manageLinks>): Block => ({
+  kind: 'links',
+  links: [
+    { label: 'Endre interesser', url: links.preferences },
+    { label: 'Meld deg av', url: links.unsubscribe },
+  ],
+});
 
 const describeInterests = (chosen: readonly Interest[]) =>
   chosen.length === 0 ? 'generelle nyheter fra Normen' : chosen.map((code) => interestVocabulary.labels[code]).join(', ');
@@ -48,20 +57,12 @@ async function sendConfirmation(deps: NewsletterDependencies, subscriber: Subscr
   await deps.mailer.send({
     to: subscriber.email,
     subject: 'Bekreft abonnementet på nyhetsbrevet fra Normen',
-    text: [
-      'Hei,',
-      '',
-      `Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.`,
-      '',
-      'Bekreft ved å åpne lenken og trykke «Bekreft» innen sju dager:',
-      link,
-      '',
-      'Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.',
-    ].join('\n'),
-    html: html`<p>Hei,</p>
-<p>Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.</p>
-<p><a href="${link}">Bekreft abonnementet</a> (åpne lenken og trykk «Bekreft»; lenken virker i sju dager).</p>
-<p>Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.</p>`.value,
+    blocks: [
+      paragraph('Hei,'),
+      paragraph(`Noen (forhåpentligvis du) har meldt denne adressen på nyhetsbrevet fra Normen om ${describeInterests(subscriber.interests)}.`),
+      action('Bekreft ved å åpne lenken og trykke «Bekreft» innen sju dager:', 'Bekreft abonnementet', link),
+      paragraph('Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingenting fra oss.'),
+    ],
   });
 }
 
@@ -70,16 +71,7 @@ async function sendAlreadySubscribed(deps: NewsletterDependencies, subscriber: S
   await deps.mailer.send({
     to: subscriber.email,
     subject: 'Du abonnerer allerede på nyhetsbrevet fra Normen',
-    text: [
-      'Hei,',
-      '',
-      'Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.',
-      '',
-      `Endre interesser: ${links.preferences}`,
-      `Meld deg av: ${links.unsubscribe}`,
-    ].join('\n'),
-    html: html`<p>Hei,</p><p>Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.</p>
-<p><a href="${links.preferences}">Endre interesser</a> · <a href="${links.unsubscribe}">Meld deg av</a></p>`.value,
+    blocks: [paragraph('Hei,'), paragraph('Denne adressen abonnerer allerede på nyhetsbrevet fra Normen.'), manageLinksBlock(links)],
   });
 }
 

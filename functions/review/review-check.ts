@@ -1,6 +1,6 @@
 import { addDays, daysBetween, governanceLevels, osloDate, reviewPolicy, type Product } from '../../content-model';
 import { ConflictError } from '../shared/errors';
-import { html } from '../shared/html';
+import { paragraph, signature, type Email } from '../shared/email/blocks';
 import type { JobOutcome } from '../jobs/runner';
 import type { Store } from '../store';
 import type { ReminderThreshold } from './reminder-repository';
@@ -68,7 +68,7 @@ export async function runReviewCheck({ store, mailer, clock, cmsUrl }: ReviewChe
   let remindersSent = 0;
   for (const [email, ownerReminders] of byOwner) {
     try {
-      await mailer.send({ to: email, ...digest(ownerReminders, cmsUrl) });
+      await mailer.send({ to: email, ...reviewDigest(ownerReminders, cmsUrl) });
       emailsSent += 1;
       remindersSent += ownerReminders.length;
     } catch (error) {
@@ -108,37 +108,38 @@ async function markNotCurrent(store: Store, product: Product, at: string): Promi
   ]);
 }
 
-function describe(reminder: DueReminder): string {
+function describe(reminder: Pick<DueReminder, 'daysLeft' | 'dueDate'>): string {
   if (reminder.daysLeft < 0) return `fristen gikk ut ${reminder.dueDate} – produktet vises nå som ikke gjeldende`;
   if (reminder.daysLeft === 0) return `forfaller i dag (${reminder.dueDate})`;
   return `forfaller om ${reminder.daysLeft} dager (${reminder.dueDate})`;
 }
 
-function digest(reminders: DueReminder[], cmsUrl: string): { subject: string; text: string; html: string } {
+/** A product in an owner's digest, and how it stands. */
+export type DigestEntry = Pick<DueReminder, 'dueDate' | 'daysLeft'> & { product: Pick<Product, 'id' | 'title' | 'level'> };
+
+/** One owner's digest: each product once, linked by its title, with its level and its due date. */
+export function reviewDigest(reminders: DigestEntry[], cmsUrl: string): Email {
   const sorted = [...reminders].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const overdue = sorted.filter((reminder) => reminder.daysLeft < 0).length;
   const subject =
     overdue > 0
       ? `Normen: ${overdue} ${overdue === 1 ? 'produkt har' : 'produkter har'} passert evalueringsfristen`
       : `Normen: ${sorted.length} ${sorted.length === 1 ? 'produkt skal' : 'produkter skal'} evalueres snart`;
-  const link = (product: Product) => `${cmsUrl}#/products/${encodeURIComponent(product.id)}/show`;
-  const text = [
-    'Hei,',
-    '',
-    'Disse produktene du er eier av, skal evalueres:',
-    '',
-    ...sorted.map(
-      (reminder) => `- ${reminder.product.title} (${governanceLevels.labels[`${reminder.product.level}`]}): ${describe(reminder)}\n  ${link(reminder.product)}`,
-    ),
-    '',
-    'Registrer evalueringen i Normens publiseringsløsning når den er gjort.',
-    '',
-    'Hilsen Sekretariatet for Normen',
-  ].join('\n');
-  const body = html`<p>Hei,</p>
-<p>Disse produktene du er eier av, skal evalueres:</p>
-<ul>${sorted.map((reminder) => html`<li><a href="${link(reminder.product)}">${reminder.product.title}</a>: ${describe(reminder)}</li>`)}</ul>
-<p>Registrer evalueringen i Normens publiseringsløsning når den er gjort.</p>
-<p>Hilsen Sekretariatet for Normen</p>`;
-  return { subject, text, html: body.value };
+  const link = (product: DigestEntry['product']) => `${cmsUrl}#/products/${encodeURIComponent(product.id)}/show`;
+  return {
+    subject,
+    blocks: [
+      paragraph('Hei,'),
+      {
+        kind: 'list',
+        title: 'Disse produktene du er eier av, skal evalueres:',
+        items: sorted.map((reminder) => ({
+          link: { label: reminder.product.title, url: link(reminder.product) },
+          text: ` (${governanceLevels.labels[`${reminder.product.level}`]}): ${describe(reminder)}`,
+        })),
+      },
+      paragraph('Registrer evalueringen i Normens publiseringsløsning når den er gjort.'),
+      signature,
+    ],
+  };
 }

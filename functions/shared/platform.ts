@@ -2,7 +2,7 @@ import type { Store } from '../store';
 import type { Clock } from './clock';
 import type { FileStore } from './files';
 import type { TokenSigner } from './link-tokens';
-import type { Mailer } from './mailer';
+import type { Mailer } from './email/mailer';
 import type { RateLimiter } from './rate-limit';
 
 /**

@@ -333,8 +333,9 @@ describe('least-privilege grants', () => {
   );
 
   it('lets only the email-sending functions send, through the SES identity of the mail domain and the configuration set', () => {
-    const sendActions = ['ses:SendEmail', 'ses:SendRawEmail'];
-    const senders = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).some((action) => sendActions.includes(action)));
+    // Every email is a raw MIME message (functions/shared/email/compose.ts): SendRawEmail only.
+    const sendActions = ['ses:SendRawEmail'];
+    const senders = (Object.keys(lambdas) as LambdaName[]).filter((name) => actionsOf(name).some((action) => action.startsWith('ses:Send')));
     expect(senders.sort()).toEqual([...mailSenders].sort());
     for (const name of senders) {
       const statements = statementsOf(name).filter((statement) => [statement.Action].flat().some((action) => sendActions.includes(action)));
@@ -387,7 +388,7 @@ describe('least-privilege grants', () => {
       name,
     ).toEqual([]);
     expect(actions, name).not.toContain('ses:GetSendQuota');
-    const send = statementsOf(name).filter((statement) => [statement.Action].flat().includes('ses:SendEmail'));
+    const send = statementsOf(name).filter((statement) => [statement.Action].flat().includes('ses:SendRawEmail'));
     expect(send, name).toHaveLength(1);
     expect([send[0]!.Resource].flat()).toEqual(expect.arrayContaining([identityArn, configurationSetArn]));
     const variables = resources[functionLogicalId(name)]!.Properties.Environment.Variables as Record<string, unknown>;

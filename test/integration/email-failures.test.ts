@@ -5,7 +5,7 @@ import { keepForRetry, STUCK_AFTER_ATTEMPTS } from '../../functions/jobs/email-r
 import { listJobHealth } from '../../functions/jobs/job-health';
 import { runJob } from '../../functions/jobs/jobs';
 import { register } from '../../functions/events/registration';
-import type { Mailer } from '../../functions/shared/mailer';
+import type { Mailer } from '../../functions/shared/email/mailer';
 import { openEvent, participant } from '../support/events';
 import { emailsTo, reviewDependencies, startTestApi, type TestApi } from '../support/local-stack';
 

@@ -4,7 +4,7 @@
  */
 import { fixedClock } from '../../functions/shared/clock';
 import { createTable } from '../../functions/shared/db/client';
-import { createSesMailer } from '../../functions/shared/mailer';
+import { createSesMailer } from '../../functions/shared/email/mailer';
 import { fixedTokenSigner } from '../../functions/shared/link-tokens';
 import { dispatchCampaign } from '../../functions/newsletter/dispatch';
 import { createStore } from '../../functions/store';

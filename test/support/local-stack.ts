@@ -13,7 +13,7 @@ import { startApiServer } from '../../local/api-server';
 import { localFunctionName } from '../../local/functions';
 import { localCors } from '../../local/deployment-context';
 import { fixedTokenSigner } from '../../functions/shared/link-tokens';
-import { createSesMailer } from '../../functions/shared/mailer';
+import { createSesMailer } from '../../functions/shared/email/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
 import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
 import { localUsers } from '../../local/users';

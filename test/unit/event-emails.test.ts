@@ -14,7 +14,7 @@ import {
   type EventEmail,
   type RegistrationEmailContext,
 } from '../../functions/events/emails';
-import { buildRawEmail } from '../../functions/shared/mime';
+import { composeEmail } from '../../functions/shared/email/compose';
 import { storedEvent } from '../support/events';
 
 const streamingUrl = 'https://stream.example.no/normkonf-2026-hemmelig';
@@ -64,9 +64,9 @@ function context(overrides: Partial<Registration> = {}, eventOverrides: Partial<
   };
 }
 
-/** Through the same path as production: MIME with buildRawEmail, then read back by a real mail parser. */
+/** Through the same path as production: MIME with composeEmail, then read back by a real mail parser. */
 async function send(email: EventEmail): Promise<ParsedMail> {
-  return simpleParser(Buffer.from(buildRawEmail({ from: 'Normen <ikke-svar@normen.no>', to: 'per@sykehus.no', ...email })));
+  return simpleParser(Buffer.from(await composeEmail('Normen <ikke-svar@normen.no>', { to: 'per@sykehus.no', ...email })));
 }
 
 const contentType = (mail: ParsedMail) => (mail.headers.get('content-type') as { value: string } | undefined)?.value;
@@ -96,15 +96,15 @@ function expectSignature(mail: ParsedMail) {
   expect(mail.html).toContain('Hilsen Sekretariatet for Normen');
 }
 
-describe('buildRawEmail', () => {
+describe('composeEmail', () => {
   it('stays multipart/alternative without attachments', async () => {
     const mail = await simpleParser(
-      Buffer.from(buildRawEmail({ from: 'a@normen.no', to: 'b@normen.no', subject: 'Hei på deg', text: 'Tekst æøå', html: '<p>HTML æøå</p>' })),
+      Buffer.from(await composeEmail('a@normen.no', { to: 'b@normen.no', subject: 'Hei på deg', blocks: [{ kind: 'paragraph', text: 'Tekst æøå' }] })),
     );
     expect(contentType(mail)).toBe('multipart/alternative');
     expect(mail.subject).toBe('Hei på deg');
     expect(mail.text?.trim()).toBe('Tekst æøå');
-    expect(mail.html).toBe('<p>HTML æøå</p>');
+    expect(mail.html).toContain('<p>Tekst æøå</p>');
     expect(mail.attachments).toHaveLength(0);
   });
 

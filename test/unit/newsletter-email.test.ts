@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { renderCampaign } from '../../functions/newsletter/campaigns';
 import { fixedTokenSigner } from '../../functions/shared/link-tokens';
-import { buildRawEmail } from '../../functions/shared/mime';
+import { composeEmail } from '../../functions/shared/email/compose';
 
 const deps = {
   tokens: fixedTokenSigner('a-secret-for-unit-tests-that-is-long-enough'),
@@ -46,7 +46,7 @@ describe('newsletter email', () => {
   });
 
   it('builds a MIME message with text and HTML parts that a mail parser reads back', async () => {
-    const raw = buildRawEmail({ from: deps.from, to: 'per@sykehus.no', ...rendered });
+    const raw = await composeEmail(deps.from, { to: 'per@sykehus.no', ...rendered });
     const parsed = await simpleParser(Buffer.from(raw));
     expect(parsed.subject).toBe('Nytt i Normen – høst');
     expect(parsed.headerLines.find((header) => header.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');

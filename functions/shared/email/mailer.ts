@@ -1,24 +1,23 @@
-import { GetSendQuotaCommand, SESClient, SendEmailCommand, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import { required, type Config } from './config';
-import { logger } from './logger';
+import { GetSendQuotaCommand, SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { required, type Config } from '../config';
+import { logger } from '../logger';
+import type { OutgoingEmail } from './blocks';
+import { composeEmail } from './compose';
 
-export interface EmailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export interface RawSendOptions {
+export interface SendOptions {
   /** SES message tags, echoed in SES events (used to reconcile deliveries). */
   tags?: Record<string, string>;
 }
 
-/** All email goes through SES; locally through SES local, whose viewer shows every message. */
+/**
+ * All email goes through SES SendRawEmail; locally through SES local, whose viewer shows every
+ * message. Both ways resolve to the SES message id, which bounce and complaint events name.
+ */
 export interface Mailer {
-  send(message: EmailMessage): Promise<void>;
-  /** Sends a complete MIME message; resolves to the SES message id. */
-  sendRaw(raw: string, options?: RawSendOptions): Promise<string>;
+  /** Composes the email from its blocks (compose.ts) and sends it. */
+  send(email: OutgoingEmail, options?: SendOptions): Promise<string>;
+  /** Sends a message composed earlier, e.g. one kept for a retry, exactly as it was composed. */
+  sendRaw(raw: string, options?: SendOptions): Promise<string>;
   /** The account's maximum send rate per second, or null where SES does not say. */
   maxSendRate(): Promise<number | null>;
 }
@@ -34,29 +33,20 @@ export function createSesMailer(options: { region: string; from: string; endpoin
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+  const sendRaw = async (raw: string, sendOptions: SendOptions = {}): Promise<string> => {
+    const { MessageId } = await client.send(
+      new SendRawEmailCommand({
+        RawMessage: { Data: Buffer.from(raw, 'utf8') },
+        ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+        Tags: Object.entries(sendOptions.tags ?? {}).map(([Name, Value]) => ({ Name, Value })),
+      }),
+    );
+    return MessageId ?? '';
+  };
   return {
-    async send(message) {
-      await client.send(
-        new SendEmailCommand({
-          Source: options.from,
-          Destination: { ToAddresses: [message.to] },
-          Message: {
-            Subject: { Data: message.subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
-          },
-          ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
-        }),
-      );
-    },
-    async sendRaw(raw, sendOptions = {}) {
-      const { MessageId } = await client.send(
-        new SendRawEmailCommand({
-          RawMessage: { Data: Buffer.from(raw, 'utf8') },
-          ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
-          Tags: Object.entries(sendOptions.tags ?? {}).map(([Name, Value]) => ({ Name, Value })),
-        }),
-      );
-      return MessageId ?? '';
+    sendRaw,
+    async send(email, sendOptions) {
+      return sendRaw(await composeEmail(options.from, email), sendOptions);
     },
     async maxSendRate() {
       try {
