@@ -84,7 +84,7 @@ export function buildOpenApiDocument(routes: readonly RouteDeclaration[]) {
     info: {
       title: 'Normen-plattformen API',
       version: '1.0.0',
-      description: 'Delivery API for normen.no and the editor API behind the CMS. Editor routes (/admin/*) need a Cognito access token.',
+      description: 'Delivery API for normen.no and the editor API behind the CMS. Editor routes (/admin/*) need a Cognito id token (Authorization: Bearer …).',
     },
     components: { securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ cognito: [] }],

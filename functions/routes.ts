@@ -194,7 +194,7 @@ export const lambdas = {
     // Promotion emails (with cancel links) when an editor frees a seat.
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
-  // Settles deliveries, suppresses addresses, counts bounces.
+  // Settles recipient sends, suppresses addresses, counts bounces.
   sesFeedback: {
     entry: 'functions/handlers/sesFeedback.ts',
     description: 'SES events via SNS: send reconciliation, bounces and complaints',

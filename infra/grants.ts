@@ -5,7 +5,7 @@ import { indexes } from '../functions/shared/db/table-definition';
 
 /**
  * Least-privilege grants, spelled out instead of the L2 `grantReadData` & co.: those include
- * Scan (never allowed on a request path, DESIGN §4) and wildcard index ARNs; these name each index.
+ * Scan (never allowed on a request path) and wildcard index ARNs; these name each index.
  */
 
 const itemReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];

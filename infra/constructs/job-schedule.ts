@@ -29,7 +29,7 @@ export interface JobScheduleProps {
 /**
  * One scheduled job: an EventBridge Scheduler schedule in Europe/Oslo invoking the jobs Lambda
  * with `{"job": name}`, a dead-letter queue for invocations the scheduler could not deliver, and
- * alarms on a failed run and on a missed run, so that a job never fails silently (DESIGN §3).
+ * alarms on a failed run and on a missed run, so that a job never fails silently.
  */
 export class JobSchedule extends Construct {
   readonly schedule: scheduler.Schedule;

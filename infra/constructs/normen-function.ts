@@ -32,7 +32,7 @@ export interface NormenFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
-/** Lambda runtime of the platform (DESIGN §3). One constant, so the tests and the nag reason agree. */
+/** Lambda runtime of the platform. One constant, so the tests and the nag reason agree. */
 export const NORMEN_RUNTIME = lambda.Runtime.NODEJS_22_X;
 
 /**
@@ -114,7 +114,7 @@ export class NormenFunction extends Construct {
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is the platform runtime (DESIGN §3); moving to a newer one is a deliberate, tested upgrade.',
+      reason: 'Node.js 22 is the platform runtime; moving to a newer one is a deliberate, tested upgrade.',
     });
 
     this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {

@@ -5,7 +5,7 @@ import type { OutgoingEmail } from './blocks';
 import { composeEmail } from './compose';
 
 export interface SendOptions {
-  /** SES message tags, echoed in SES events (used to reconcile deliveries). */
+  /** SES message tags, echoed in SES events (used to match SES events to recipient sends). */
   tags?: Record<string, string>;
 }
 
