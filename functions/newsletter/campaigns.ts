@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
+import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignPageQuery, type CampaignSend, type CampaignUpdate } from '../../content-model';
 import type { Clock } from '../shared/clock';
+import type { Page } from '../shared/db/client';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { escapeHtml } from '../shared/html';
 import type { Actor } from '../shared/http/request';
@@ -210,6 +211,7 @@ export async function sendTestCampaign(deps: CampaignDependencies, actor: Actor,
   return { sentTo: actor.username };
 }
 
-export async function listCampaigns({ store }: Pick<CampaignDependencies, 'store'>): Promise<{ items: Campaign[] }> {
-  return { items: await store.campaigns.list() };
+/** The issues, newest first, a page at a time (GET /admin/campaigns). */
+export function campaignPage({ store }: Pick<CampaignDependencies, 'store'>, query: CampaignPageQuery): Promise<Page<Campaign>> {
+  return store.campaigns.page(query, (campaign) => !query.status || campaign.status === query.status);
 }
