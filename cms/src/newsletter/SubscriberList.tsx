@@ -112,31 +112,38 @@ function StatusCell() {
 const dateOptions = { timeZone: OSLO_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' } as const;
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
-/** Newsletter subscribers: find someone by address, filter by status and interest, export, erase. */
+/**
+ * Newsletter subscribers, by address, in pages from the API (which sets the order, so the columns
+ * do not sort): find someone by address, filter by status and interest, export, erase.
+ */
 export function SubscriberList() {
   return (
     <List
       title="Abonnenter"
       filters={subscriberFilters}
       actions={<SubscriberListActions />}
-      sort={{ field: 'createdAt', order: 'DESC' }}
+      sort={{ field: 'email', order: 'ASC' }}
       perPage={50}
       exporter={false}
       storeKey="subscribers.list"
       empty={false}
     >
       <Datagrid rowClick={false} bulkActionButtons={false} size="small">
-        <TextField source="email" />
-        <FunctionField<Subscriber> source="status" render={() => <StatusCell />} />
+        <TextField source="email" sortable={false} />
+        <FunctionField<Subscriber> source="status" sortable={false} render={() => <StatusCell />} />
         <FunctionField<Subscriber>
           source="interests"
           sortable={false}
           render={(subscriber) => (subscriber.interests.length ? interestNames(subscriber.interests) : 'Generelle nyheter')}
         />
-        <DateField source="createdAt" locales="nb-NO" options={dateOptions} sx={noWrap} />
-        <DateField source="confirmedAt" locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
-        <DateField source="unsubscribedAt" locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
-        <FunctionField<Subscriber> source="softBounces" render={(subscriber) => (subscriber.softBounces ? String(subscriber.softBounces) : '–')} />
+        <DateField source="createdAt" sortable={false} locales="nb-NO" options={dateOptions} sx={noWrap} />
+        <DateField source="confirmedAt" sortable={false} locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
+        <DateField source="unsubscribedAt" sortable={false} locales="nb-NO" options={dateOptions} emptyText="–" sx={noWrap} />
+        <FunctionField<Subscriber>
+          source="softBounces"
+          sortable={false}
+          render={(subscriber) => (subscriber.softBounces ? String(subscriber.softBounces) : '–')}
+        />
         <EraseButton />
       </Datagrid>
     </List>
