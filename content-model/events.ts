@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { editsOf } from './edits';
 import { emailSchema } from './newsletter';
+import { cursorPageQuery } from './queries';
 import { isoDateTimeSchema } from './product';
 import {
   attendanceModes,
@@ -282,6 +283,9 @@ export const registrationQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
 export type RegistrationQuery = z.infer<typeof registrationQuerySchema>;
+/** GET /admin/events/{id}/registrations: the filters, a page at a time, in registration order. */
+export const registrationPageQuerySchema = registrationQuerySchema.extend(cursorPageQuery.shape);
+export type RegistrationPageQuery = z.infer<typeof registrationPageQuerySchema>;
 
 /**
  * PUT /admin/events/{id}/registrations/{registrationId}: check in, or move between waitlist and

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { editsOf } from './edits';
 import { isoDateTimeSchema } from './product';
+import { cursorPageQuery } from './queries';
 import { campaignStatuses, recipientSendStatuses, interests, subscriberStatuses } from './vocabularies';
 
 /** A form sends one value per checked box: one string, several, or none. */
@@ -55,8 +56,15 @@ export const subscriberQuerySchema = z.object({
   interest: interests.schema.optional(),
 });
 export type SubscriberQuery = z.infer<typeof subscriberQuerySchema>;
+/** GET /admin/subscribers: the filters, a page at a time, by address. */
+export const subscriberPageQuerySchema = subscriberQuerySchema.extend(cursorPageQuery.shape);
+export type SubscriberPageQuery = z.infer<typeof subscriberPageQuerySchema>;
 
 export const subscriberIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** GET /admin/campaigns: the issues, newest first, a page at a time, optionally of one status. */
+export const campaignPageQuerySchema = z.object({ status: campaignStatuses.schema.optional() }).extend(cursorPageQuery.shape);
+export type CampaignPageQuery = z.infer<typeof campaignPageQuerySchema>;
 
 /** POST /admin/campaigns: an issue of the newsletter. No interests = general news to everyone. */
 export const campaignInputSchema = z.object({

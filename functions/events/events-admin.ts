@@ -19,6 +19,7 @@ import {
   type NormenEvent,
   type Registration,
   type RegistrationChange,
+  type RegistrationPageQuery,
   type RegistrationQuery,
 } from '../../content-model';
 import { toCsv } from '../shared/csv';
@@ -246,6 +247,16 @@ export async function listRegistrations({ store }: Pick<Platform, 'store'>, even
   const event = await requireEvent(store, eventId);
   const [registrations, seats] = await Promise.all([store.registrations.list(eventId), store.events.seats(eventId)]);
   return { event, items: registrations.filter((registration) => matches(registration, query)), counts: eventCounts(event, seats) };
+}
+
+/** The same list a page at a time, in registration order, with the event's counts (GET /admin/events/{id}/registrations). */
+export async function registrationPage({ store }: Pick<Platform, 'store'>, eventId: string, query: RegistrationPageQuery) {
+  const event = await requireEvent(store, eventId);
+  const [page, seats] = await Promise.all([
+    store.registrations.page(eventId, query, (registration) => matches(registration, query)),
+    store.events.seats(eventId),
+  ]);
+  return { ...page, counts: eventCounts(event, seats) };
 }
 
 export async function registrationsCsv(deps: Pick<Platform, 'store'>, eventId: string, query: RegistrationQuery): Promise<string> {

@@ -7,9 +7,12 @@ import {
   itemIsNew,
   putStep,
   queryPartition,
+  queryPartitionPage,
   queryPrefix,
   updateStep,
   write,
+  type Page,
+  type PageRequest,
   type Table,
   type TransactionStep,
 } from '../shared/db/client';
@@ -98,6 +101,17 @@ export function createRegistrationRepository(table: Table) {
     list(eventId: string): Promise<Registration[]> {
       return queryPrefix(table, { pk: registrationEntity.partition({ eventId }), prefix: registrationEntity.sortPrefix() }, (item) =>
         registrationSchema.parse(item),
+      );
+    },
+
+    /** One page of `list`, filled with registrations that `matches` accepts. */
+    page(eventId: string, page: PageRequest, matches: (registration: Registration) => boolean): Promise<Page<Registration>> {
+      return queryPartitionPage(
+        table,
+        { pk: registrationEntity.partition({ eventId }), sort: { op: 'begins_with', value: registrationEntity.sortPrefix() } },
+        page,
+        (item) => registrationSchema.parse(item),
+        matches,
       );
     },
 

@@ -4,6 +4,7 @@ import {
   eventMessageSchema,
   eventUpdateSchema,
   registrationChangeSchema,
+  registrationPageQuerySchema,
   registrationParamsSchema,
   registrationQuerySchema,
 } from '../../content-model';
@@ -17,7 +18,7 @@ import {
   getEvent,
   listEvents,
   listMailings,
-  listRegistrations,
+  registrationPage,
   registrationsCsv,
   sendMessage,
   updateEvent,
@@ -34,10 +35,7 @@ export const handler = httpLambda('eventsAdmin', {
   createEvent: async (request) => json(201, await createEvent(deps, requireActor(request), parseBody(request, eventInputSchema))),
   getEvent: async (request) => json(200, await getEvent(deps, eventId(request))),
   updateEvent: async (request) => json(200, await updateEvent(deps, requireActor(request), eventId(request), parseBody(request, eventUpdateSchema))),
-  listRegistrations: async (request) => {
-    const { items, counts } = await listRegistrations(deps, eventId(request), parseQuery(request, registrationQuerySchema));
-    return json(200, { items, counts });
-  },
+  listRegistrations: async (request) => json(200, await registrationPage(deps, eventId(request), parseQuery(request, registrationPageQuerySchema))),
   exportRegistrationsCsv: async (request) =>
     text(200, await registrationsCsv(deps, eventId(request), parseQuery(request, registrationQuerySchema)), 'text/csv; charset=utf-8', {
       'content-disposition': 'attachment; filename="pameldinger.csv"',

@@ -2,25 +2,27 @@ import { emailingDependencies } from '../dependencies';
 import {
   campaignIdParamsSchema,
   campaignInputSchema,
+  campaignPageQuerySchema,
   campaignSendSchema,
   campaignUpdateSchema,
   subscriberIdParamsSchema,
+  subscriberPageQuerySchema,
   subscriberQuerySchema,
 } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parseBody, parsePath, parseQuery, requireActor, text } from '../shared/http/request';
 import { createRuntime } from '../shared/runtime';
 import {
+  campaignPage,
   createCampaign,
   getCampaign,
-  listCampaigns,
   previewCampaign,
   scheduleCampaign,
   sendTestCampaign,
   updateCampaign,
   type CampaignDependencies,
 } from '../newsletter/campaigns';
-import { eraseSubscriber, listSubscribers, subscribersCsv } from '../newsletter/subscriber-admin';
+import { eraseSubscriber, subscriberPage, subscribersCsv } from '../newsletter/subscriber-admin';
 
 const runtime = createRuntime();
 const deps: CampaignDependencies = await emailingDependencies(runtime);
@@ -28,7 +30,7 @@ const deps: CampaignDependencies = await emailingDependencies(runtime);
 const campaignId = (request: Parameters<typeof parsePath>[0]) => parsePath(request, campaignIdParamsSchema).id;
 
 export const handler = httpLambda('newsletterAdmin', {
-  listSubscribers: async (request) => json(200, await listSubscribers(deps, parseQuery(request, subscriberQuerySchema))),
+  listSubscribers: async (request) => json(200, await subscriberPage(deps, parseQuery(request, subscriberPageQuerySchema))),
   exportSubscribersCsv: async (request) =>
     text(200, await subscribersCsv(deps, parseQuery(request, subscriberQuerySchema)), 'text/csv; charset=utf-8', {
       'content-disposition': 'attachment; filename="abonnenter.csv"',
@@ -37,7 +39,7 @@ export const handler = httpLambda('newsletterAdmin', {
     await eraseSubscriber(deps, requireActor(request), parsePath(request, subscriberIdParamsSchema).id);
     return { statusCode: 204, headers: {}, body: '' };
   },
-  listCampaigns: async () => json(200, await listCampaigns(deps)),
+  listCampaigns: async (request) => json(200, await campaignPage(deps, parseQuery(request, campaignPageQuerySchema))),
   createCampaign: async (request) => json(201, await createCampaign(deps, requireActor(request), parseBody(request, campaignInputSchema))),
   getCampaign: async (request) => json(200, await getCampaign(deps, campaignId(request))),
   updateCampaign: async (request) =>

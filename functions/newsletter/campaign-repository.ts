@@ -6,9 +6,12 @@ import {
   optimisticUpdate,
   putStep,
   queryIndex,
+  queryIndexPage,
   tryWrite,
   updateStep,
   write,
+  type Page,
+  type PageRequest,
   type Table,
   type TransactionStep,
 } from '../shared/db/client';
@@ -28,6 +31,12 @@ export function createCampaignRepository(table: Table) {
       const { index, partition } = campaignEntity.indexQuery('catalogue', {});
       const all = await queryIndex(table, index, { partition }, (item) => campaignSchema.parse(item));
       return all.reverse();
+    },
+
+    /** One page of `list` (newest first), filled with campaigns that `matches` accepts. */
+    page(page: PageRequest, matches: (campaign: Campaign) => boolean): Promise<Page<Campaign>> {
+      const { index, partition } = campaignEntity.indexQuery('catalogue', {});
+      return queryIndexPage(table, index, { partition, newestFirst: true }, page, (item) => campaignSchema.parse(item), matches);
     },
 
     insert(campaign: Campaign): TransactionStep {

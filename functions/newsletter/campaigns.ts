@@ -4,10 +4,11 @@ import type { Actor } from '../shared/actor';
 import { heading, paragraph, type Email } from '../shared/email/blocks';
 import { mailDomain } from '../shared/email/compose';
 import { renderEmail, type RenderedEmail } from '../shared/email/render';
+import type { Page } from '../shared/db/client';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { manageLinks, manageLinksBlock } from './subscriptions';
-import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignSend, type CampaignUpdate } from '../../content-model';
+import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignPageQuery, type CampaignSend, type CampaignUpdate } from '../../content-model';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Platform } from '../shared/platform';
 
@@ -158,4 +159,9 @@ export async function sendTestCampaign(deps: CampaignDependencies, actor: Actor,
 
 export async function listCampaigns({ store }: Pick<Platform, 'store'>): Promise<{ items: Campaign[] }> {
   return { items: await store.campaigns.list() };
+}
+
+/** The issues, newest first, a page at a time (GET /admin/campaigns). */
+export function campaignPage({ store }: Pick<Platform, 'store'>, query: CampaignPageQuery): Promise<Page<Campaign>> {
+  return store.campaigns.page(query, (campaign) => !query.status || campaign.status === query.status);
 }

@@ -1,20 +1,28 @@
-import { formatOsloCsvDate, interests, subscriberStatuses, type Subscriber, type SubscriberQuery } from '../../content-model';
+import { formatOsloCsvDate, interests, subscriberStatuses, type Subscriber, type SubscriberPageQuery, type SubscriberQuery } from '../../content-model';
 import { toCsv } from '../shared/csv';
+import type { Page } from '../shared/db/client';
 import { NotFoundError } from '../shared/errors';
 import type { Actor } from '../shared/actor';
 import type { Platform } from '../shared/platform';
 
 type Deps = Pick<Platform, 'store' | 'clock'>;
 
+const matches = (query: SubscriberQuery) => (subscriber: Subscriber) =>
+  (!query.status || subscriber.status === query.status) && (!query.interest || subscriber.interests.includes(query.interest));
+
+// The nonce of a pending confirmation is part of its link: nobody but the link's owner needs it.
+const withoutNonce = ({ confirmationNonce: _nonce, ...subscriber }: Subscriber): Subscriber => subscriber;
+
 /** Subscribers for the secretariat: search by the start of the address, filter by status and interest. */
 export async function listSubscribers({ store }: Pick<Deps, 'store'>, query: SubscriberQuery): Promise<{ items: Subscriber[] }> {
   const candidates = await store.subscribers.list(query.q);
-  return {
-    items: candidates
-      .filter((subscriber) => (!query.status || subscriber.status === query.status) && (!query.interest || subscriber.interests.includes(query.interest)))
-      // The nonce of a pending confirmation is part of its link: nobody but the link's owner needs it.
-      .map(({ confirmationNonce: _nonce, ...subscriber }) => subscriber),
-  };
+  return { items: candidates.filter(matches(query)).map(withoutNonce) };
+}
+
+/** The same list a page at a time, by address (GET /admin/subscribers). */
+export async function subscriberPage({ store }: Pick<Deps, 'store'>, query: SubscriberPageQuery): Promise<Page<Subscriber>> {
+  const page = await store.subscribers.page(query.q, query, matches(query));
+  return { items: page.items.map(withoutNonce), nextCursor: page.nextCursor };
 }
 
 export async function subscribersCsv(deps: Pick<Deps, 'store'>, query: SubscriberQuery): Promise<string> {

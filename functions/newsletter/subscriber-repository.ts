@@ -1,7 +1,19 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { subscriberSchema, type Interest, type Subscriber } from '../../content-model';
 import { z } from 'zod';
-import { deleteStep, itemIsNew, optimisticUpdate, putStep, queryIndex, queryPrefix, type Table, type TransactionStep } from '../shared/db/client';
+import {
+  deleteStep,
+  itemIsNew,
+  optimisticUpdate,
+  putStep,
+  queryIndex,
+  queryIndexPage,
+  queryPrefix,
+  type Page,
+  type PageRequest,
+  type Table,
+  type TransactionStep,
+} from '../shared/db/client';
 import { audienceMemberEntity, subscriberEmailEntity, subscriberEntity } from '../shared/db/entities';
 import { ConflictError } from '../shared/errors';
 
@@ -24,6 +36,19 @@ export function createSubscriberRepository(table: Table) {
       const { index, partition } = subscriberEntity.indexQuery('catalogue', {});
       return queryIndex(table, index, { partition, sort: emailPrefix ? { op: 'begins_with', value: emailPrefix.toLowerCase() } : undefined }, (item) =>
         subscriberSchema.parse(item),
+      );
+    },
+
+    /** One page of `list`, filled with subscribers that `matches` accepts. */
+    page(emailPrefix: string | undefined, page: PageRequest, matches: (subscriber: Subscriber) => boolean): Promise<Page<Subscriber>> {
+      const { index, partition } = subscriberEntity.indexQuery('catalogue', {});
+      return queryIndexPage(
+        table,
+        index,
+        { partition, sort: emailPrefix ? { op: 'begins_with', value: emailPrefix.toLowerCase() } : undefined },
+        page,
+        (item) => subscriberSchema.parse(item),
+        matches,
       );
     },
 

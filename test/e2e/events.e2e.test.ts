@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addDays, eventWithCountsSchema, osloDate, registrationSchema, type EventInput, type EventWithCounts } from '../../content-model';
 import { instantFromOsloInput, osloInputValue } from '../../cms/src/events/osloTimeInput';
+import { createStore } from '../../functions/store';
+import { createTable } from '../../functions/shared/db/client';
 import { readSentEmails } from '../../local/services';
+import { localRegion } from '../../local/services/support';
 import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
 
 /**
@@ -345,6 +348,76 @@ describe('Events', () => {
     expect(page.url()).toMatch(/#\/events\/create$/);
     await page.context().close();
   }, 60_000);
+
+  it('pages a long list of registrations on the event page with «Neste side» and «Forrige side», from the keyboard', async () => {
+    const editor = await logIn(e2e.browser, e2e.system, 'editor');
+    const api = await apiAs(editor, e2e.system);
+    const event = await createOpenEvent(api, {
+      type: 'webinar',
+      title: `Webinar om logging ${run}`,
+      description: '<p>Et webinar med mange deltakere.</p>',
+      startsAt: osloInstant(40, '10:00'),
+      endsAt: osloInstant(40, '11:00'),
+      venue: null,
+      attendance: [{ mode: 'online', capacity: null }],
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+      sessions: [],
+      questions: [],
+      eligibility: '',
+      streamingUrl: null,
+      reminderHoursBefore: 24,
+      retentionDays: 90,
+      holdHours: 24,
+    });
+    // 55 participants straight into the table (the public form limits sign-ups per client): more than one page of 50.
+    const store = createStore(createTable({ name: e2e.system.tableName, region: localRegion, endpoint: e2e.system.dynamoDbEndpoint }));
+    const names = Array.from({ length: 55 }, (_, index) => `Deltaker ${String(index + 1).padStart(2, '0')}`);
+    for (const [index, name] of names.entries()) {
+      await store.transact(
+        store.registrations.insert(
+          registrationSchema.parse({
+            id: `reg-${run}-${String(index).padStart(3, '0')}`,
+            eventId: event.id,
+            name,
+            email: `deltaker-${index}-${run}@sykehus.example`,
+            organisation: 'Helse Vest',
+            mode: 'online',
+            sessions: [],
+            answers: {},
+            status: 'confirmed',
+            registeredAt: new Date(Date.now() + index * 1000).toISOString(),
+            confirmedAt: new Date(Date.now() + index * 1000).toISOString(),
+            cancelledAt: null,
+            checkedInAt: null,
+            anonymisedAt: null,
+            waitlistKey: null,
+          }),
+        ),
+      );
+    }
+
+    await editor.goto(`${e2e.system.cmsUrl}#/events/${event.id}/show`);
+    const rows = editor.getByRole('table', { name: 'Påmeldinger' }).getByRole('row', { name: /^Påmelding: / });
+    await expectRowCount(rows, 50);
+    const pages = editor.getByRole('navigation', { name: 'Sider med påmeldinger' });
+    await expectVisible(pages.getByText('Side 1'));
+    expect(await pages.getByRole('button', { name: 'Forrige side' }).isDisabled()).toBe(true);
+    expect((await rows.allTextContents()).map((text) => text.match(/Deltaker \d+/)?.[0])).toEqual(names.slice(0, 50));
+
+    // From the keyboard: focus «Neste side» and press Enter.
+    await pages.getByRole('button', { name: 'Neste side' }).focus();
+    await editor.keyboard.press('Enter');
+    await expectVisible(pages.getByText('Side 2'));
+    await expectRowCount(rows, 5);
+    expect((await rows.allTextContents()).map((text) => text.match(/Deltaker \d+/)?.[0])).toEqual(names.slice(50));
+    await expectVisible(editor.getByText('Viser 51–55'));
+    expect(await pages.getByRole('button', { name: 'Neste side' }).isDisabled()).toBe(true);
+
+    await pages.getByRole('button', { name: 'Forrige side' }).click();
+    await expectVisible(pages.getByText('Side 1'));
+    await expectRowCount(rows, 50);
+  });
 
   it('shows a committee member no events, and the API refuses them', async () => {
     const page = await logIn(e2e.browser, e2e.system, 'committee');

@@ -1,9 +1,10 @@
-import { Box, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
   attendanceModes,
   formatNumber,
   formatOsloShortDateTime,
+  PAGE_LIMIT_DEFAULT,
   registrationStatuses,
   slugify,
   type EventWithCounts,
@@ -17,6 +18,8 @@ import { RegistrationStatusChip } from './EventChips';
 import { RegistrationActions } from './RegistrationActions';
 
 const SEARCH_DELAY_MS = 300;
+/** Registrations per page: the API's default page (content-model/queries.ts). */
+const PAGE_SIZE = PAGE_LIMIT_DEFAULT;
 
 interface RegistrationFilters {
   status: string;
@@ -123,7 +126,18 @@ function Answers({ event, registration }: { event: EventWithCounts; registration
   );
 }
 
-function RegistrationRows({ event, registrations, onChanged }: { event: EventWithCounts; registrations: Registration[]; onChanged(): void }) {
+function RegistrationRows({
+  event,
+  registrations,
+  firstNumber,
+  onChanged,
+}: {
+  event: EventWithCounts;
+  registrations: Registration[];
+  /** The place in the whole list of the first row on this page. */
+  firstNumber: number;
+  onChanged(): void;
+}) {
   const sessionTitles = new Map(event.sessions.map((session) => [session.id, session.title]));
   return (
     <Box sx={{ overflowX: 'auto' }}>
@@ -143,7 +157,7 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
         <TableBody>
           {registrations.map((registration, index) => (
             <TableRow key={registration.id} aria-label={`Påmelding: ${registration.name || 'anonymisert'}`} sx={{ verticalAlign: 'top' }}>
-              <TableCell>{index + 1}</TableCell>
+              <TableCell>{firstNumber + index}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDateTime(registration.registeredAt)}</TableCell>
               <TableCell>
                 <strong>{registration.name || 'Anonymisert'}</strong>
@@ -185,15 +199,42 @@ function RegistrationRows({ event, registrations, onChanged }: { event: EventWit
   );
 }
 
+/** Back and forward through the pages; a plain nav with buttons, so it works from the keyboard. */
+function PageControls({ pageNumber, hasNext, onPrevious, onNext }: { pageNumber: number; hasNext: boolean; onPrevious(): void; onNext(): void }) {
+  if (pageNumber === 1 && !hasNext) return null;
+  return (
+    <Stack component="nav" aria-label="Sider med påmeldinger" direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1 }}>
+      <Button variant="outlined" size="small" disabled={pageNumber === 1} onClick={onPrevious}>
+        Forrige side
+      </Button>
+      <Typography variant="body2" aria-live="polite">
+        Side {formatNumber(pageNumber)}
+      </Typography>
+      <Button variant="outlined" size="small" disabled={!hasNext} onClick={onNext}>
+        Neste side
+      </Button>
+    </Stack>
+  );
+}
+
 /**
- * The registrations in the order they came in, filtered by status, attendance, session or a search,
- * with the same selection as CSV, and the actions for each participant (none once the event is
- * cancelled). `onChanged` lets the page refresh the counts after an action.
+ * The registrations in the order they came in, a page at a time from the API, filtered by status,
+ * attendance, session or a search, with the same selection (all of it) as CSV, and the actions for
+ * each participant (none once the event is cancelled). `onChanged` lets the page refresh the counts
+ * after an action; the page on screen stays where it is.
  */
 export function RegistrationsPanel({ event, onChanged }: { event: EventWithCounts; onChanged(): void }) {
   const [filters, setFilters] = useState<RegistrationFilters>(noFilters);
   const query = registrationQueryOf({ ...filters, q: useSettled(filters.q, SEARCH_DELAY_MS) });
-  const { state, reload } = useLoaded((dataProvider) => dataProvider.listRegistrations(event.id, query), `${event.id}?${JSON.stringify(query)}`);
+  const queryKey = JSON.stringify(query);
+  // Where each page after the first starts, for the pages visited; other filters start again at page 1.
+  const [paging, setPaging] = useState<{ queryKey: string; starts: string[] }>({ queryKey, starts: [] });
+  const starts = paging.queryKey === queryKey ? paging.starts : [];
+  const cursor = starts.at(-1);
+  const { state, reload } = useLoaded(
+    (dataProvider) => dataProvider.listRegistrations(event.id, query, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    `${event.id}?${queryKey}#${cursor ?? ''}`,
+  );
 
   function changed() {
     reload();
@@ -207,17 +248,27 @@ export function RegistrationsPanel({ event, onChanged }: { event: EventWithCount
         <CsvDownloadButton fetchCsv={(dataProvider) => dataProvider.exportRegistrationsCsv(event.id, query)} fileName={csvFileName(event.title)} />
       </Stack>
       <LoadedContent state={state} loadingLabel="Laster påmeldinger">
-        {({ items }) =>
-          items.length === 0 ? (
+        {({ items, nextCursor }) =>
+          items.length === 0 && starts.length === 0 ? (
             <Typography color="text.secondary">
               {JSON.stringify(filters) === JSON.stringify(noFilters) ? 'Ingen påmeldinger ennå.' : 'Ingen påmeldinger passer med filtrene.'}
             </Typography>
           ) : (
             <>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                {formatNumber(items.length)} {items.length === 1 ? 'påmelding' : 'påmeldinger'}
+                {items.length === 0
+                  ? 'Ingen flere påmeldinger.'
+                  : `Viser ${formatNumber(starts.length * PAGE_SIZE + 1)}–${formatNumber(starts.length * PAGE_SIZE + items.length)}${nextCursor ? ' (flere finnes)' : ''}`}
               </Typography>
-              <RegistrationRows event={event} registrations={items} onChanged={changed} />
+              <RegistrationRows event={event} registrations={items} firstNumber={starts.length * PAGE_SIZE + 1} onChanged={changed} />
+              <PageControls
+                pageNumber={starts.length + 1}
+                hasNext={nextCursor !== null}
+                onPrevious={() => setPaging({ queryKey, starts: starts.slice(0, -1) })}
+                onNext={() => {
+                  if (nextCursor) setPaging({ queryKey, starts: [...starts, nextCursor] });
+                }}
+              />
             </>
           )
         }

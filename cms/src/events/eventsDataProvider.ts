@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  cursorPaginated,
   eventCountsSchema,
   eventMailingSchema,
   eventWithCountsSchema,
@@ -17,12 +18,14 @@ import { fetchedById, payloadFromForm, records, resourceDataProvider } from '../
 import { toEventInput, toEventUpdate } from './eventPayload';
 
 const eventListSchema = z.object({ items: z.array(eventWithCountsSchema) });
-const registrationListSchema = z.object({ items: z.array(registrationSchema), counts: eventCountsSchema });
+const registrationPageSchema = cursorPaginated(registrationSchema).extend({ counts: eventCountsSchema });
 const mailingListSchema = z.object({ items: z.array(eventMailingSchema) });
 
-export interface RegistrationList {
+export interface RegistrationPage {
   /** In registration order. */
   items: Registration[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: string | null;
   counts: EventCounts;
 }
 
@@ -30,8 +33,8 @@ const STALE_EVENT_MESSAGE = 'Arrangementet er endret av noen andre – last inn 
 
 /** What the event page does beyond react-admin's CRUD, called through useDataProvider<CmsDataProvider>(). */
 export interface EventOperations {
-  /** The whole list, filtered by the API; the event page shows it unpaged (data/paging.ts). */
-  listRegistrations(eventId: string, query: RegistrationQuery): Promise<RegistrationList>;
+  /** One page of the list, filtered by the API, from `page.cursor` on (data/paging.ts). */
+  listRegistrations(eventId: string, query: RegistrationQuery, page?: { cursor?: string; limit?: number }): Promise<RegistrationPage>;
   exportRegistrationsCsv(eventId: string, query: RegistrationQuery): Promise<Blob>;
   /** Check in (or undo), or move between confirmed, waitlist and cancelled by hand. */
   updateRegistration(eventId: string, registrationId: string, change: RegistrationChange): Promise<Registration>;
@@ -44,7 +47,7 @@ const eventPath = (id: unknown) => `/admin/events/${encodeURIComponent(String(id
 
 export function createEventOperations(api: ApiClient): EventOperations {
   return {
-    listRegistrations: (eventId, query) => api.json(`${eventPath(eventId)}/registrations`, registrationListSchema, { query }),
+    listRegistrations: (eventId, query, page = {}) => api.json(`${eventPath(eventId)}/registrations`, registrationPageSchema, { query: { ...query, ...page } }),
     exportRegistrationsCsv: (eventId, query) => api.file(`${eventPath(eventId)}/registrations.csv`, query),
     updateRegistration: (eventId, registrationId, change) =>
       api.json(`${eventPath(eventId)}/registrations/${encodeURIComponent(registrationId)}`, registrationSchema, { method: 'PUT', body: change }),

@@ -22,7 +22,7 @@ function whenText(campaign: Campaign): string {
   return '–';
 }
 
-/** The newsletter issues ("utsendelser"), newest first, with where each send has got to. */
+/** The newsletter issues ("utsendelser"), newest first in pages from the API (so the columns do not sort), with where each send has got to. */
 export function CampaignList() {
   return (
     <List
@@ -35,17 +35,17 @@ export function CampaignList() {
       storeKey="campaigns.list"
     >
       <Datagrid rowClick="show" bulkActionButtons={false} size="small">
-        <TextField source="subject" />
+        <TextField source="subject" sortable={false} />
         <FunctionField<Campaign>
           source="interests"
           sortable={false}
           render={(campaign) => (campaign.interests.length ? interestNames(campaign.interests) : 'Generelle nyheter (alle)')}
         />
-        <FunctionField<Campaign> source="status" render={(campaign) => <CampaignStatusChip status={campaign.status} />} />
+        <FunctionField<Campaign> source="status" sortable={false} render={(campaign) => <CampaignStatusChip status={campaign.status} />} />
         <FunctionField<Campaign> source="progress" sortable={false} render={(campaign) => <CompactProgress campaign={campaign} />} />
-        <FunctionField<Campaign> label="Utsending" sortBy="scheduledAt" sx={noWrap} render={whenText} />
-        <OsloDateField source="lastChangedAt" showTime sx={noWrap} />
-        <TextField source="lastChangedBy" />
+        <FunctionField<Campaign> label="Utsending" sortable={false} sx={noWrap} render={whenText} />
+        <OsloDateField source="lastChangedAt" sortable={false} showTime sx={noWrap} />
+        <TextField source="lastChangedBy" sortable={false} />
       </Datagrid>
     </List>
   );

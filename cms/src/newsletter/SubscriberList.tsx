@@ -111,31 +111,38 @@ function StatusCell() {
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
-/** Newsletter subscribers: find someone by address, filter by status and interest, export, erase. */
+/**
+ * Newsletter subscribers, by address, in pages from the API (which sets the order, so the columns
+ * do not sort): find someone by address, filter by status and interest, export, erase.
+ */
 export function SubscriberList() {
   return (
     <List
       title="Abonnenter"
       filters={subscriberFilters}
       actions={<SubscriberListActions />}
-      sort={{ field: 'createdAt', order: 'DESC' }}
+      sort={{ field: 'email', order: 'ASC' }}
       perPage={50}
       exporter={false}
       storeKey="subscribers.list"
       empty={false}
     >
       <Datagrid rowClick={false} bulkActionButtons={false} size="small">
-        <TextField source="email" />
-        <FunctionField<Subscriber> source="status" render={() => <StatusCell />} />
+        <TextField source="email" sortable={false} />
+        <FunctionField<Subscriber> source="status" sortable={false} render={() => <StatusCell />} />
         <FunctionField<Subscriber>
           source="interests"
           sortable={false}
           render={(subscriber) => (subscriber.interests.length ? interestNames(subscriber.interests) : 'Generelle nyheter')}
         />
-        <OsloDateField source="createdAt" sx={noWrap} />
-        <OsloDateField source="confirmedAt" emptyText="–" sx={noWrap} />
-        <OsloDateField source="unsubscribedAt" emptyText="–" sx={noWrap} />
-        <FunctionField<Subscriber> source="softBounces" render={(subscriber) => (subscriber.softBounces ? String(subscriber.softBounces) : '–')} />
+        <OsloDateField source="createdAt" sortable={false} sx={noWrap} />
+        <OsloDateField source="confirmedAt" sortable={false} emptyText="–" sx={noWrap} />
+        <OsloDateField source="unsubscribedAt" sortable={false} emptyText="–" sx={noWrap} />
+        <FunctionField<Subscriber>
+          source="softBounces"
+          sortable={false}
+          render={(subscriber) => (subscriber.softBounces ? String(subscriber.softBounces) : '–')}
+        />
         <EraseButton />
       </Datagrid>
     </List>

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { campaignSchema, type Campaign, type CampaignSend } from '../../../content-model';
+import { campaignPageQuerySchema, campaignSchema, cursorPaginated, type Campaign, type CampaignSend } from '../../../content-model';
 import type { ApiClient } from '../data/apiClient';
-import { clientPage, selected } from '../data/paging';
+import { cursorPager } from '../data/paging';
 import { fetchedById, payloadFromForm, records, resourceDataProvider } from '../data/resourceDataProvider';
 import { onListInputs, toCampaignInput, toCampaignUpdate } from './campaignPayload';
 
-const campaignListSchema = z.object({ items: z.array(campaignSchema) });
+const campaignPageSchema = cursorPaginated(campaignSchema);
 /** GET /admin/campaigns/{id}/preview: the issue exactly as a recipient gets it. */
 const campaignPreviewSchema = z.object({ subject: z.string(), html: z.string(), text: z.string(), headers: z.record(z.string(), z.string()) });
 export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
@@ -30,16 +30,22 @@ export function createCampaignOperations(api: ApiClient): CampaignOperations {
   };
 }
 
-/** Newsletter issues ("utsendelser"; editors and admins only), paged in the browser (data/paging.ts). */
+/** The status filter as the API's query; a value the API would refuse is left out. */
+function campaignFilters(filter: Record<string, unknown> | undefined): { status?: string } {
+  const status = campaignPageQuerySchema.shape.status.safeParse(filter?.status);
+  return status.success && status.data ? { status: status.data } : {};
+}
+
+/** Newsletter issues ("utsendelser"; editors and admins only), newest first, in cursor pages from the API (data/paging.ts). */
 export function createCampaignsDataProvider(api: ApiClient) {
+  const pages = cursorPager((query) => api.json('/admin/campaigns', campaignPageSchema, { query }));
   /** Saves the issue; the API's errors on list items go onto the list's input. */
   const save = (path: string, method: 'POST' | 'PUT', body: unknown) =>
     api.json(path, campaignSchema, { method, body }).catch((error: unknown) => Promise.reject(onListInputs(error)));
   return resourceDataProvider('campaigns', {
     async getList(_resource, params) {
-      const { items } = await api.json('/admin/campaigns', campaignListSchema);
-      const page = clientPage(items, params, 'createdAt', (campaign) => selected(params.filter?.status, campaign.status));
-      return { data: records(page.data), total: page.total };
+      const { data, pageInfo } = await pages(params, campaignFilters(params.filter));
+      return { data: records(data), pageInfo };
     },
     ...fetchedById((id) => api.json(campaignPath(id), campaignSchema)),
     async create(_resource, params) {

@@ -6,9 +6,11 @@ import {
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
+  type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, StaleRevisionError, TransactionConflictError, type DomainError } from '../errors';
+import { encodeCursor, type PageKey } from '../../../content-model';
+import { ConflictError, StaleRevisionError, TransactionConflictError, ValidationError, type DomainError } from '../errors';
 import { ExpressionAttributes, type Condition } from './conditions';
 
 export interface Table {
@@ -84,29 +86,6 @@ export function queryPrefix<T>(
   return queryPartition(table, { pk: key.pk, sort: { op: 'begins_with', value: key.prefix }, newestFirst: key.newestFirst ?? false }, parse);
 }
 
-/** Every item of one partition, optionally narrowed by a sort-key condition (what is due by now). */
-export function queryPartition<T>(
-  table: Table,
-  key: { pk: string; sort?: SortCondition; newestFirst?: boolean; consistentRead?: boolean },
-  parse: (item: Record<string, unknown>) => T,
-): Promise<T[]> {
-  const sortExpression = !key.sort ? '' : key.sort.op === 'begins_with' ? ' AND begins_with(sk, :sk)' : ` AND sk ${key.sort.op} :sk`;
-  return queryAll(
-    (start) =>
-      table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: `pk = :pk${sortExpression}`,
-          ExpressionAttributeValues: { ':pk': key.pk, ...(key.sort ? { ':sk': key.sort.value } : {}) },
-          ScanIndexForward: !key.newestFirst,
-          ...(key.consistentRead ? { ConsistentRead: true } : {}),
-          ExclusiveStartKey: start,
-        }),
-      ),
-    parse,
-  );
-}
-
 export interface IndexKeys {
   name: string;
   partitionKey: string;
@@ -116,28 +95,152 @@ export interface IndexKeys {
 /** A sort-key condition on an index query; absent, the whole partition is read. */
 export type SortCondition = { op: '<=' | '>='; value: string } | { op: 'begins_with'; value: string };
 
+/** One key condition, on the table or an index, with the key attributes that place an item in its result. */
+interface KeyQuery {
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>;
+  /** The attributes of a start key: the table's keys, and the index's when an index is queried. */
+  keyAttributes: string[];
+  partition: { attribute: string; value: string };
+  sort: { attribute: string; condition: SortCondition } | undefined;
+}
+
+type PartitionKey = { pk: string; sort?: SortCondition | undefined; newestFirst?: boolean; consistentRead?: boolean };
+type IndexPartition = { partition: string; sort?: SortCondition | undefined; newestFirst?: boolean };
+
+function sortExpression(sort: SortCondition | undefined, name: string): string {
+  return !sort ? '' : sort.op === 'begins_with' ? ` AND begins_with(${name}, :sk)` : ` AND ${name} ${sort.op} :sk`;
+}
+
+function partitionQuery(table: Table, key: PartitionKey): KeyQuery {
+  return {
+    input: {
+      TableName: table.name,
+      KeyConditionExpression: `pk = :pk${sortExpression(key.sort, 'sk')}`,
+      ExpressionAttributeValues: { ':pk': key.pk, ...(key.sort ? { ':sk': key.sort.value } : {}) },
+      ScanIndexForward: !key.newestFirst,
+      ...(key.consistentRead ? { ConsistentRead: true } : {}),
+    },
+    keyAttributes: ['pk', 'sk'],
+    partition: { attribute: 'pk', value: key.pk },
+    sort: key.sort ? { attribute: 'sk', condition: key.sort } : undefined,
+  };
+}
+
+function indexQuery(table: Table, index: IndexKeys, key: IndexPartition): KeyQuery {
+  return {
+    input: {
+      TableName: table.name,
+      IndexName: index.name,
+      KeyConditionExpression: `#pk = :pk${sortExpression(key.sort, '#sk')}`,
+      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(key.sort ? { '#sk': index.sortKey } : {}) },
+      ExpressionAttributeValues: { ':pk': key.partition, ...(key.sort ? { ':sk': key.sort.value } : {}) },
+      ScanIndexForward: !key.newestFirst,
+    },
+    keyAttributes: ['pk', 'sk', index.partitionKey, index.sortKey],
+    partition: { attribute: index.partitionKey, value: key.partition },
+    sort: key.sort ? { attribute: index.sortKey, condition: key.sort } : undefined,
+  };
+}
+
+function queryEvery<T>(table: Table, query: KeyQuery, parse: (item: Record<string, unknown>) => T): Promise<T[]> {
+  return queryAll((start) => table.client.send(new QueryCommand({ ...query.input, ExclusiveStartKey: start })), parse);
+}
+
+/** Every item of one partition, optionally narrowed by a sort-key condition (what is due by now). */
+export function queryPartition<T>(table: Table, key: PartitionKey, parse: (item: Record<string, unknown>) => T): Promise<T[]> {
+  return queryEvery(table, partitionQuery(table, key), parse);
+}
+
 /** Every item of one index partition, optionally narrowed by a sort-key condition. */
-export function queryIndex<T>(
+export function queryIndex<T>(table: Table, index: IndexKeys, key: IndexPartition, parse: (item: Record<string, unknown>) => T): Promise<T[]> {
+  return queryEvery(table, indexQuery(table, index, key), parse);
+}
+
+/** Which page of a list: up to `limit` matches after the item whose key is `cursor` (none: from the start). */
+export interface PageRequest {
+  limit: number;
+  cursor?: PageKey | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Where the next page starts; null when no further item matches. */
+  nextCursor: string | null;
+}
+
+/** A cursor from another list, or edited by hand, would start the query outside its partition or prefix. */
+function assertCursorFits(query: KeyQuery, cursor: PageKey): void {
+  const names = Object.keys(cursor);
+  const fits =
+    names.length === query.keyAttributes.length &&
+    query.keyAttributes.every((name) => typeof cursor[name] === 'string') &&
+    cursor[query.partition.attribute] === query.partition.value &&
+    (query.sort?.condition.op !== 'begins_with' || (cursor[query.sort.attribute] ?? '').startsWith(query.sort.condition.value));
+  if (!fits) throw ValidationError.field('cursor', 'Side-markøren hører ikke til denne listen');
+}
+
+function keyOf(query: KeyQuery, item: Record<string, unknown>): PageKey {
+  return Object.fromEntries(query.keyAttributes.map((name) => [name, String(item[name])]));
+}
+
+/**
+ * One page of a query: up to `page.limit` items that `matches` accepts, in key order from the
+ * cursor on. It keeps reading until the page is full or the partition ends, so a filter never
+ * gives a short page before the end, and it reads one match past the page, so `nextCursor` is
+ * null exactly when nothing more matches. The cursor is the last item returned, not DynamoDB's
+ * LastEvaluatedKey: items read past the page's last match must come first on the next page.
+ */
+async function queryPage<T>(
+  table: Table,
+  query: KeyQuery,
+  page: PageRequest,
+  parse: (item: Record<string, unknown>) => T,
+  matches: (item: T) => boolean,
+): Promise<Page<T>> {
+  if (page.cursor) assertCursorFits(query, page.cursor);
+  const found: { item: T; key: PageKey }[] = [];
+  let start: Record<string, unknown> | undefined = page.cursor;
+  try {
+    do {
+      const result = await table.client.send(new QueryCommand({ ...query.input, ExclusiveStartKey: start, Limit: page.limit + 1 }));
+      for (const raw of result.Items ?? []) {
+        const item = parse(raw);
+        if (matches(item)) found.push({ item, key: keyOf(query, raw) });
+        if (found.length > page.limit) break;
+      }
+      start = result.LastEvaluatedKey;
+    } while (start && found.length <= page.limit);
+  } catch (error) {
+    // What the checks above let through and DynamoDB still refuses as a start key.
+    if (page.cursor && error instanceof Error && error.name === 'ValidationException') throw ValidationError.field('cursor', 'Ugyldig side-markør');
+    throw error;
+  }
+  const items = found.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items: items.map(({ item }) => item), nextCursor: found.length > page.limit && last ? encodeCursor(last.key) : null };
+}
+
+/** One page of a partition (optionally narrowed by a sort-key condition), filtered by `matches`. */
+export function queryPartitionPage<T>(
+  table: Table,
+  key: PartitionKey,
+  page: PageRequest,
+  parse: (item: Record<string, unknown>) => T,
+  matches: (item: T) => boolean = () => true,
+): Promise<Page<T>> {
+  return queryPage(table, partitionQuery(table, key), page, parse, matches);
+}
+
+/** One page of an index partition, filtered by `matches`. */
+export function queryIndexPage<T>(
   table: Table,
   index: IndexKeys,
-  key: { partition: string; sort?: SortCondition | undefined },
+  key: IndexPartition,
+  page: PageRequest,
   parse: (item: Record<string, unknown>) => T,
-): Promise<T[]> {
-  const sortExpression = !key.sort ? '' : key.sort.op === 'begins_with' ? ' AND begins_with(#sk, :sk)' : ` AND #sk ${key.sort.op} :sk`;
-  return queryAll(
-    (start) =>
-      table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: index.name,
-          KeyConditionExpression: `#pk = :pk${sortExpression}`,
-          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(key.sort ? { '#sk': index.sortKey } : {}) },
-          ExpressionAttributeValues: { ':pk': key.partition, ...(key.sort ? { ':sk': key.sort.value } : {}) },
-          ExclusiveStartKey: start,
-        }),
-      ),
-    parse,
-  );
+  matches: (item: T) => boolean = () => true,
+): Promise<Page<T>> {
+  return queryPage(table, indexQuery(table, index, key), page, parse, matches);
 }
 
 /** Builds "SET a = :a, b = :b REMOVE c" for the given attributes; undefined values are removed. */
