@@ -34,6 +34,12 @@ export function formatOsloDay(instant: Instant, { year: withYear = true }: { yea
   return `${weekday} ${t.day}. ${month}${withYear ? ` ${t.year}` : ''}`;
 }
 
+/** "25. desember 2026": a date in running text and messages, without the weekday. */
+export function formatOsloDate(instant: Instant): string {
+  const t = osloWallTime(toDate(instant));
+  return `${t.day}. ${MONTHS[t.month - 1] ?? ''} ${t.year}`;
+}
+
 /** "09.00": Norwegian puts a full stop between hours and minutes. */
 export function formatOsloTime(instant: Instant): string {
   const t = osloWallTime(toDate(instant));

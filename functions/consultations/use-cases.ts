@@ -3,6 +3,7 @@ import {
   consultationState,
   defaultAudienceByLevel,
   defaultConsultationDeadline,
+  formatOsloDate,
   isConsultedLevel,
   osloDate,
   type Consultation,
@@ -79,7 +80,7 @@ export async function listConsultations({ store, clock }: Deps) {
 export async function updateConsultation({ store, clock }: Deps, actor: Actor, id: string, update: ConsultationUpdate): Promise<Consultation> {
   const current = await getConsultation({ store }, id);
   if (current.revision !== update.expectedRevision) throw new StaleRevisionError('Høringen');
-  if (current.closedAt) throw new ConflictError(`Høringen ble avsluttet ${osloDate(new Date(current.closedAt))} og kan ikke endres`);
+  if (current.closedAt) throw new ConflictError(`Høringen ble avsluttet ${formatOsloDate(current.closedAt)} og kan ikke endres`);
   const { expectedRevision, ...edits } = update;
   const next: Consultation = { ...applyEdits(current, edits), revision: current.revision + 1 };
   if (next.level === 4) throw new ConflictError('Nivå 4-produkter har ingen høring');

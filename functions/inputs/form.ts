@@ -1,4 +1,4 @@
-import { GENERAL_INPUT, stakeholderGroups, type Consultation } from '../../content-model';
+import { formatOsloDate, GENERAL_INPUT, stakeholderGroups, type Consultation } from '../../content-model';
 import { html } from '../shared/html';
 import { errorSummary, honeypot, personFields, personLabels, selectField, textArea, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
@@ -22,7 +22,10 @@ ${errorSummary(state.errors, labels)}
     fallback: GENERAL_INPUT,
     options: [
       { value: GENERAL_INPUT, label: 'Behov for nytt eller endret produkt' },
-      ...open.map((consultation) => ({ value: consultation.id, label: `Høring: ${consultation.productTitle} (frist ${consultation.closesOn})` })),
+      ...open.map((consultation) => ({
+        value: consultation.id,
+        label: `Høring: ${consultation.productTitle} (frist ${formatOsloDate(consultation.closesOn)})`,
+      })),
     ],
   })}
   ${personFields(state)}

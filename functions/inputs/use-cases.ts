@@ -2,6 +2,7 @@ import {
   applyEdits,
   consultationState,
   formatOsloCsvDateTime,
+  formatOsloDate,
   GENERAL_INPUT,
   inputStatuses,
   notTakenNeedsReason,
@@ -36,17 +37,18 @@ async function openConsultation(store: Store, consultationId: string, today: str
   if (!consultation) throw ValidationError.field('consultationId', 'Ukjent høring');
   const closed = closedMessage(consultation, today);
   if (closed) throw ValidationError.field('consultationId', closed);
-  if (consultationState(consultation, today) === 'upcoming') throw ValidationError.field('consultationId', `Høringen åpner ${consultation.opensOn}`);
+  if (consultationState(consultation, today) === 'upcoming')
+    throw ValidationError.field('consultationId', `Høringen åpner ${formatOsloDate(consultation.opensOn)}`);
   return consultation;
 }
 
 /** Why a consultation takes no more input, in the words the public form shows; null while it does. */
 export function closedMessage(consultation: Consultation, today: string): string | null {
   if (consultation.closedAt) {
-    return `Høringen om «${consultation.productTitle}» ble avsluttet ${osloDate(new Date(consultation.closedAt))}. Innspill kan ikke lenger sendes inn.`;
+    return `Høringen om «${consultation.productTitle}» ble avsluttet ${formatOsloDate(consultation.closedAt)}. Innspill kan ikke lenger sendes inn.`;
   }
   if (consultationState(consultation, today) === 'closed') {
-    return `Høringsfristen for «${consultation.productTitle}» gikk ut ${consultation.closesOn}. Innspill kan ikke lenger sendes inn.`;
+    return `Høringsfristen for «${consultation.productTitle}» gikk ut ${formatOsloDate(consultation.closesOn)}. Innspill kan ikke lenger sendes inn.`;
   }
   return null;
 }
@@ -99,7 +101,9 @@ export async function submitInput(
 }
 
 function receipt(input: StakeholderInput, consultation: Consultation | null): Email {
-  const about = consultation ? `høringen om «${consultation.productTitle}» (frist ${consultation.closesOn})` : 'behov for nye eller endrede produkter';
+  const about = consultation
+    ? `høringen om «${consultation.productTitle}» (frist ${formatOsloDate(consultation.closesOn)})`
+    : 'behov for nye eller endrede produkter';
   return {
     subject: 'Kvittering: innspill til Normen',
     blocks: [

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, governanceLevels, osloDate, reviewPolicy, type Product } from '../../content-model';
+import { addDays, daysBetween, formatOsloDate, governanceLevels, osloDate, reviewPolicy, type Product } from '../../content-model';
 import { ConflictError } from '../shared/errors';
 import { paragraph, signature, type Email } from '../shared/email/blocks';
 import type { JobOutcome } from '../jobs/runner';
@@ -109,9 +109,9 @@ async function markNotCurrent(store: Store, product: Product, at: string): Promi
 }
 
 function describe(reminder: Pick<DueReminder, 'daysLeft' | 'dueDate'>): string {
-  if (reminder.daysLeft < 0) return `fristen gikk ut ${reminder.dueDate} – produktet vises nå som ikke gjeldende`;
-  if (reminder.daysLeft === 0) return `forfaller i dag (${reminder.dueDate})`;
-  return `forfaller om ${reminder.daysLeft} dager (${reminder.dueDate})`;
+  if (reminder.daysLeft < 0) return `fristen gikk ut ${formatOsloDate(reminder.dueDate)} – produktet vises nå som ikke gjeldende`;
+  if (reminder.daysLeft === 0) return `forfaller i dag (${formatOsloDate(reminder.dueDate)})`;
+  return `forfaller om ${reminder.daysLeft} dager (${formatOsloDate(reminder.dueDate)})`;
 }
 
 /** A product in an owner's digest, and how it stands. */

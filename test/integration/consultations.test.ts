@@ -104,7 +104,7 @@ describe('stakeholder input', () => {
     deps.clock.set('2026-03-30T22:30:00Z'); // 00:30 in Oslo the day after
     await expect(submitInput(deps, submission(consultationId), '10.0.0.2')).rejects.toMatchObject({
       status: 400,
-      fields: [{ path: 'consultationId', message: expect.stringContaining('2026-03-30') }],
+      fields: [{ path: 'consultationId', message: expect.stringContaining('gikk ut 30. mars 2026') }],
     });
     expect(await deps.store.inputs.list(consultationId)).toHaveLength(1);
     expect((await deps.store.consultations.get(consultationId))?.inputCount).toBe(1);

@@ -205,9 +205,9 @@ describe('review digest', () => {
     expect(inText).toHaveLength(3);
     expect(inHtml).toEqual(inText);
     expect(inText.map((fact) => fact.title)).toEqual(['Norm <kjerne>', 'Faktaark om sky', 'Veileder for logging & sporing']);
-    expect(inText[0]).toMatchObject({ status: 'fristen gikk ut 2026-11-01 – produktet vises nå som ikke gjeldende', url: `${cmsUrl}#/products/p1/show` });
-    expect(inText[1]?.status).toBe('forfaller i dag (2026-11-20)');
-    expect(inText[2]?.status).toBe('forfaller om 30 dager (2026-12-20)');
+    expect(inText[0]).toMatchObject({ status: 'fristen gikk ut 1. november 2026 – produktet vises nå som ikke gjeldende', url: `${cmsUrl}#/products/p1/show` });
+    expect(inText[1]?.status).toBe('forfaller i dag (20. november 2026)');
+    expect(inText[2]?.status).toBe('forfaller om 30 dager (20. desember 2026)');
     expect(new Set(inText.map((fact) => fact.level)).size).toBe(3);
     expect(mail.subject).toBe('Normen: 1 produkt har passert evalueringsfristen');
     expect(mail.text).toContain('Hilsen Sekretariatet for Normen');

@@ -4,6 +4,7 @@ import {
   formatOsloCsvDate,
   formatOsloCsvDateTime,
   formatOsloDateTime,
+  formatOsloDate,
   formatOsloDay,
   formatOsloPeriod,
   formatOsloRelativeDay,
@@ -54,6 +55,7 @@ describe('Oslo dates around midnight UTC', () => {
     expect(formatOsloCsvDate('2026-06-09T22:00:00Z')).toBe('2026-06-10');
     expect(formatOsloCsvDateTime('2026-12-31T23:15:00Z')).toBe('2027-01-01 00:15');
     expect(formatOsloDay('2026-12-31T23:15:00Z')).toBe('fredag 1. januar 2027');
+    expect(formatOsloDate('2026-12-31T23:15:00Z')).toBe('1. januar 2027');
     expect(formatOsloShortDate('2026-12-09T23:30:00Z')).toBe('10. des. 2026');
   });
 
@@ -61,6 +63,7 @@ describe('Oslo dates around midnight UTC', () => {
     expect(formatOsloShortDate('2026-12-10')).toBe('10. des. 2026');
     expect(formatOsloShortDate('2027-01-01')).toBe('1. jan. 2027');
     expect(formatOsloDay('2026-12-10')).toBe('torsdag 10. desember 2026');
+    expect(formatOsloDate('2026-12-25')).toBe('25. desember 2026');
     expect(formatOsloCsvDate('2026-12-10')).toBe('2026-12-10');
   });
 

@@ -1,4 +1,12 @@
-import { availableTransitions, osloDate, refusedTransitionReason, type Consultation, type Product, type Transition } from '../../../content-model';
+import {
+  availableTransitions,
+  formatOsloDate,
+  osloDate,
+  refusedTransitionReason,
+  type Consultation,
+  type Product,
+  type Transition,
+} from '../../../content-model';
 import type { TransactionStep } from '../../shared/db/client';
 import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
@@ -47,7 +55,7 @@ export async function transitionProduct(
       const open = await store.consultations.unendedFor(id, osloDate(now));
       const [first] = open;
       if (first && !transition.closeConsultation) {
-        const message = `Høringen om «${first.productTitle}» er åpen til ${first.closesOn}. Avslutt den med en begrunnelse for å godkjenne nå.`;
+        const message = `Høringen om «${first.productTitle}» er åpen til ${formatOsloDate(first.closesOn)}. Avslutt den med en begrunnelse for å godkjenne nå.`;
         throw new ConflictError(message, [{ path: 'closeConsultation.reason', message }]);
       }
       notes.push(`Vedtak ${transition.decision.reference} (${transition.decision.date})`);
