@@ -148,6 +148,31 @@ export const jobNames = vocabulary({
 });
 export type JobName = z.infer<typeof jobNames.schema>;
 
+/**
+ * What a job run counts, as the jobs page shows it. A job's counts are typed by these codes
+ * (functions/jobs/runner.ts), so a new count cannot reach the CMS without its label.
+ */
+export const jobCounts = vocabulary({
+  dueProducts: 'Forfalt eller frist innen 60 dager',
+  remindersSent: 'Påminnelser sendt',
+  emailsSent: 'E-poster sendt',
+  markedNotCurrent: 'Merket ikke gjeldende',
+  campaigns: 'Nyhetsbrev behandlet',
+  sent: 'Sendt',
+  failed: 'Feilet',
+  skipped: 'Hoppet over',
+  finished: 'Nyhetsbrev ferdig sendt',
+  remindersQueued: 'Påminnelser lagt i kø',
+  mailingsFinished: 'Utsendelser ferdige',
+  emailsResent: 'E-poster sendt på nytt',
+  emailsStillFailing: 'E-poster som fortsatt feiler',
+  eventsAnonymised: 'Arrangementer anonymisert',
+  participantsAnonymised: 'Deltakere anonymisert',
+  holdsExpired: 'Holdte plasser som gikk ut',
+  seatsOffered: 'Plasser tilbudt fra ventelisten',
+});
+export type JobCount = z.infer<typeof jobCounts.schema>;
+
 /** Newsletter interest areas; a subscriber who picks none gets the general news only. */
 export const interests = vocabulary({
   guides: 'Nye og reviderte veiledere og faktaark',

@@ -1,11 +1,11 @@
-import type { JobName, JobRun } from '../../content-model';
+import type { JobCount, JobName, JobRun } from '../../content-model';
 import { timeOrderedId } from '../shared/ids';
 import { logger } from '../shared/logger';
 import { countJobRun } from '../shared/metrics';
 import type { Platform } from '../shared/platform';
 
 export interface JobOutcome {
-  counts: Record<string, number>;
+  counts: Partial<Record<JobCount, number>>;
   errors: string[];
 }
 

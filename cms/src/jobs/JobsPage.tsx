@@ -18,7 +18,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Title, useCanAccess, useDataProvider, useNotify } from 'react-admin';
-import type { JobHealth, JobRun } from '../../../content-model';
+import { jobCounts, type JobCount, type JobHealth, type JobRun } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { messageOf } from '../shared/httpErrors';
 import { LoadedContent } from '../shared/LoadedContent';
@@ -43,21 +43,6 @@ const runStatusLabels: Record<JobRun['status'], { label: string; colour: 'succes
  * The counts jobs report (functions/review/review-check.ts, functions/newsletter/dispatch.ts);
  * unknown ones show under their code.
  */
-const countLabels: Record<string, string> = {
-  dueProducts: 'Forfalt eller frist innen 60 dager',
-  remindersSent: 'Påminnelser sendt',
-  emailsSent: 'E-poster sendt',
-  markedNotCurrent: 'Merket ikke gjeldende',
-  campaigns: 'Nyhetsbrev behandlet',
-  sent: 'Sendt',
-  failed: 'Feilet',
-  skipped: 'Hoppet over',
-  finished: 'Nyhetsbrev ferdig sendt',
-  remindersQueued: 'Påminnelser lagt i kø',
-  mailingsFinished: 'Utsendelser ferdige',
-  emailsResent: 'E-poster sendt på nytt',
-  emailsStillFailing: 'E-poster som fortsatt feiler',
-};
 
 /**
  * Failed runs among the recent ones and emails waiting to be sent again, with the latest errors:
@@ -102,11 +87,11 @@ function FailureSummary({ job }: { job: JobHealth }) {
 
 function countsText(counts: Record<string, number>): string {
   // In a fixed order: the stored record does not keep the order the job wrote it in.
-  const known = Object.keys(countLabels);
+  const known: readonly string[] = jobCounts.codes;
   const rank = (key: string) => (known.includes(key) ? known.indexOf(key) : known.length);
   const entries = Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
   if (entries.length === 0) return '–';
-  return entries.map(([key, value]) => `${countLabels[key] ?? key}: ${formatNumber(value)}`).join(' · ');
+  return entries.map(([key, value]) => `${key in jobCounts.labels ? jobCounts.labels[key as JobCount] : key}: ${formatNumber(value)}`).join(' · ');
 }
 
 function triggerText(run: JobRun): string {
