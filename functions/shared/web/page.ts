@@ -4,6 +4,8 @@ import { html, type SafeHtml } from '../html';
 export const normenName = 'Normen – Norm for informasjonssikkerhet og personvern i helse- og omsorgssektoren';
 export const normenShortName = 'Normen';
 export const normenSite = 'https://normen.no';
+/** The secretariat's address: questions about personal data and feedback on accessibility go here. */
+export const secretariatEmail = 'sekretariatet@normen.no';
 /** The accessibility statement every page's footer links to (WCAG and the Norwegian regulations ask for one). */
 export const accessibilityStatementPath = '/tilgjengelighet';
 
@@ -29,6 +31,8 @@ const style = html`<style>
   .site-header a { font-size: 1.25rem; font-weight: 700; color: #003b5c; text-decoration: none; }
   .site-header a:hover { text-decoration: underline; }
   .site-footer { border-top: 1px solid #767676; margin-top: 3rem; padding-top: 1rem; font-size: .95rem; }
+  .privacy { margin-top: 2rem; font-size: .95rem; }
+  .privacy h2 { font-size: 1.1rem; margin-bottom: .25rem; }
   .site-footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
   .error { color: #b00020; font-weight: 400; margin: .2rem 0 0; }
   [aria-invalid="true"] { border: 2px solid #b00020; }
