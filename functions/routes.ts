@@ -116,7 +116,7 @@ const httpTimeoutSeconds = 10;
 export const lambdas = {
   platform: {
     entry: 'functions/handlers/platform.ts',
-    description: 'Health check and OpenAPI document',
+    description: 'Health check, OpenAPI document and the accessibility statement',
     memoryMb: 256,
     trigger: 'http',
     needs: { table: 'read', timeoutSeconds: httpTimeoutSeconds },
@@ -249,6 +249,15 @@ export const routes = [
     access: 'public',
     summary: 'This API as OpenAPI 3.1',
     response: { status: 200, cache: 'public' },
+  },
+  {
+    operationId: 'showAccessibilityStatement',
+    method: 'GET',
+    path: '/tilgjengelighet',
+    lambda: 'platform',
+    access: 'public',
+    summary: 'The accessibility statement (HTML), linked from every public page',
+    response: { status: 200, contentType: 'text/html', cache: 'public' },
   },
 
   {

@@ -9,7 +9,7 @@ import {
   type Registration,
 } from '../../content-model';
 import { html, type SafeHtml } from '../shared/html';
-import { choiceGroup, errorSummary, honeypot, personFields, personLabels, textArea, textField, type FormState } from '../shared/web/fields';
+import { choiceGroup, errorSummary, honeypot, personFields, personLabels, privacyNotice, textArea, textField, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
@@ -31,7 +31,12 @@ ${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : 
  * The registration form: plain HTML that works without JavaScript and can be embedded on normen.no.
  * Answers are posted as `answers.<question id>`; `website` is a honeypot.
  */
-export function registrationFormPage(event: PublicEvent, state: FormState, closedReason: string | null = null): string {
+export function registrationFormPage(
+  event: PublicEvent,
+  retentionDays: NormenEvent['retentionDays'],
+  state: FormState,
+  closedReason: string | null = null,
+): string {
   const labels = { ...fieldLabels, ...Object.fromEntries(event.questions.map((question) => [`answers.${question.id}`, question.label])) };
   const form = html`<form method="post" action="registrations" accept-charset="utf-8">
   ${personFields(state)}
@@ -65,8 +70,12 @@ export function registrationFormPage(event: PublicEvent, state: FormState, close
   })}
   ${honeypot()}
   <button type="submit">Meld meg på</button>
-  <p class="meta">Vi bruker opplysningene bare til dette arrangementet og anonymiserer dem etter arrangementet.</p>
-</form>`;
+</form>
+${privacyNotice({
+  stored: 'Vi lagrer navnet ditt, e-postadressen, virksomheten, hvordan du deltar og svarene dine.',
+  purpose: 'Vi bruker dem bare til dette arrangementet: plassen din, ventelisten og e-post om arrangementet.',
+  kept: `${retentionDays} ${retentionDays === 1 ? 'dag' : 'dager'} etter arrangementet sletter vi navn, e-post, virksomhet og svar; påmeldingen står igjen uten personopplysninger.`,
+})}`;
   const body = html`${eventHeader(event)}
 ${errorSummary(state.errors, labels)}
 ${closedReason ? html`<p class="notice" role="status">${closedReason}</p>` : form}`;

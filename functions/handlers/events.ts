@@ -45,7 +45,10 @@ export const handler = httpLambda(
     showRegistrationForm: pageOperation(registrationProblem, async (request) => {
       const id = eventIdOf(request);
       const event = await visibleEvent(deps.store, id);
-      return htmlPage(200, registrationFormPage(await getPublicEvent(deps, id), emptyForm, registrationClosedReason(event, deps.clock.now())));
+      return htmlPage(
+        200,
+        registrationFormPage(await getPublicEvent(deps, id), event.retentionDays, emptyForm, registrationClosedReason(event, deps.clock.now())),
+      );
     }),
     register: formOperation({
       schema: registrationRequestSchema,
@@ -54,7 +57,11 @@ export const handler = httpLambda(
       // The same answer whether the address was registered before or not; the email tells its owner.
       json: () => json(202, { status: 'received' }),
       page: async (_result, request) => htmlPage(202, receivedPage(await visibleEvent(deps.store, eventIdOf(request)))),
-      form: async (state, request) => registrationFormPage(await getPublicEvent(deps, eventIdOf(request)), state),
+      form: async (state, request) => {
+        const id = eventIdOf(request);
+        const event = await visibleEvent(deps.store, id);
+        return registrationFormPage(await getPublicEvent(deps, id), event.retentionDays, state);
+      },
       problem: registrationProblem,
     }),
     showConfirmRegistration: pageOperation(registrationProblem, async (request) => {

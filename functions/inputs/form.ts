@@ -1,6 +1,6 @@
 import { formatOsloDate, GENERAL_INPUT, stakeholderGroups, type Consultation } from '../../content-model';
 import { html } from '../shared/html';
-import { errorSummary, honeypot, personFields, personLabels, selectField, textArea, type FormState } from '../shared/web/fields';
+import { errorSummary, honeypot, personFields, privacyNotice, personLabels, selectField, textArea, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
@@ -38,7 +38,12 @@ ${errorSummary(state.errors, labels)}
   ${textArea(state, { name: 'text', label: labels.text, required: true, minLength: 10 })}
   ${honeypot()}
   <button type="submit">Send innspill</button>
-</form>`;
+</form>
+${privacyNotice({
+  stored: 'Vi lagrer navnet ditt, e-postadressen, virksomheten, interessentgruppen og innspillet.',
+  purpose: 'Sekretariatet bruker dem til å behandle innspillet og sende deg kvittering, og innspill til en høring inngår i høringens saksbehandling.',
+  kept: 'Innspillet oppbevares som en del av saksdokumentasjonen for høringen eller produktet.',
+})}`;
   return page('Send innspill', body);
 }
 

@@ -1,6 +1,6 @@
 import { interests, type Subscriber } from '../../content-model';
 import { html, type SafeHtml } from '../shared/html';
-import { choiceGroup, emptyForm, errorSummary, honeypot, textField, type FormState } from '../shared/web/fields';
+import { choiceGroup, emptyForm, errorSummary, honeypot, privacyNotice, textField, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
@@ -26,7 +26,12 @@ ${errorSummary(state.errors, labels)}
   ${interestBoxes(state)}
   ${honeypot()}
   <button type="submit">Abonner</button>
-</form>`,
+</form>
+${privacyNotice({
+  stored: 'Vi lagrer e-postadressen din, interessene du velger, og når du meldte deg på og bekreftet.',
+  purpose: 'Vi bruker dem bare til å sende deg nyhetsbrevet.',
+  kept: 'Når du melder deg av, sender vi ikke flere nyhetsbrev; adressen slettes når du ber om det.',
+})}`,
   );
 }
 

@@ -36,12 +36,20 @@ afterAll(async () => {
   await api?.stop();
 });
 
-/** Asserts what the page is (status and main heading) and that axe-core finds nothing on it. */
+/**
+ * Asserts what the page is (status and main heading), that its header links to normen.no and its
+ * footer to the accessibility statement, and that axe-core finds nothing on it.
+ */
 async function expectAccessible(response: Response | null, status: number, heading: string | RegExp): Promise<void> {
   expect(response?.status(), `${page.url()}: ${heading}`).toBe(status);
   await expectVisible(page.getByRole('heading', { level: 1, name: heading }));
+  expect(await page.getByRole('banner').getByRole('link', { name: 'Normen', exact: true }).getAttribute('href')).toBe('https://normen.no');
+  expect(await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgjengelighetserklæring' }).getAttribute('href')).toBe('/tilgjengelighet');
   expect(await accessibilityViolations(page), `${page.url()}: ${heading}`).toEqual([]);
 }
+
+/** The form's privacy notice: a region named «Personvern» that says how long the data is kept. */
+const expectPrivacyNotice = (kept: RegExp) => expectVisible(page.getByRole('region', { name: 'Personvern' }).getByText(kept));
 
 const visit = (path: string) => page.goto(`${api.url}${path}`);
 
@@ -104,8 +112,34 @@ const registrationFields = () => ({ Navn: 'Per Olsen', 'E-post': `per-${randomUU
 const streamed = () => page.getByRole('radio', { name: /^Digitalt \(strømming\)/ });
 
 describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
+  it('a 3 px focus ring on links and controls from the keyboard, and the accessibility statement from the footer', async () => {
+    await visit('/inputs');
+    const ring = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        if (!focused) return null;
+        const style = getComputedStyle(focused);
+        return { tag: focused.tagName, outline: `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}` };
+      });
+    await page.keyboard.press('Tab');
+    expect(await ring()).toEqual({ tag: 'A', outline: '3px solid rgb(179, 89, 0)' });
+    await page.keyboard.press('Tab');
+    expect(await ring()).toEqual({ tag: 'SELECT', outline: '3px solid rgb(179, 89, 0)' });
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.request().isNavigationRequest()),
+      page.getByRole('contentinfo').getByRole('link', { name: 'Tilgjengelighetserklæring' }).click(),
+    ]);
+    await page.waitForLoadState();
+    await expectAccessible(response, 200, 'Tilgjengelighetserklæring');
+    expect(new URL(page.url()).pathname).toBe('/tilgjengelighet');
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Kjente avvik' }));
+    await expectVisible(page.getByRole('link', { name: 'sekretariatet@normen.no' }));
+    await expectVisible(page.getByRole('link', { name: 'Tilsynet for universell utforming av ikt' }));
+  }, 60_000);
+
   it('the input form: empty, with field errors, received, and rate limited', async () => {
     await expectAccessible(await visit('/inputs'), 200, 'Send innspill til Normen');
+    await expectPrivacyNotice(/Innspillet oppbevares som en del av saksdokumentasjonen/);
 
     await skipBrowserChecks();
     await page.getByRole('textbox', { name: 'Navn' }).fill('Per');
@@ -128,6 +162,7 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
 
   it('the newsletter: sign-up form, confirm, preferences and unsubscribe pages, and their problem pages', async () => {
     await expectAccessible(await visit('/newsletter/subscriptions'), 200, 'Abonner på nyhetsbrevet fra Normen');
+    await expectPrivacyNotice(/adressen slettes når du ber om det/);
     await skipBrowserChecks();
     await page.getByRole('textbox', { name: 'E-postadresse' }).fill('ikke-en-adresse');
     await page.getByRole('checkbox', { name: 'Personvern' }).check();
@@ -205,6 +240,7 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     const title = event.title;
     const formPath = `/events/${event.id}/registrations`;
     await expectAccessible(await visit(formPath), 200, title);
+    await expectPrivacyNotice(new RegExp(`${event.retentionDays} dager etter arrangementet sletter vi`));
 
     await skipBrowserChecks();
     await fill(registrationFields());

@@ -74,6 +74,7 @@ describe('log lines from a handler', () => {
         throw new Error('the table is gone');
       },
       openapi: async () => ({ statusCode: 200, headers: {}, body: '{}' }),
+      showAccessibilityStatement: async () => ({ statusCode: 200, headers: {}, body: '' }),
     });
 
     expect((await handler(eventFor('GET /health'), lambdaContext('request-1'))).statusCode).toBe(500);

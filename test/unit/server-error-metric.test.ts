@@ -59,6 +59,7 @@ describe('a 5xx answer is counted', () => {
     openapi: async () => {
       throw new NotFoundError('Finnes ikke');
     },
+    showAccessibilityStatement: async () => ({ statusCode: 200, headers: {}, body: '' }),
   });
 
   it('a handler that throws answers the error body and emits ServerErrors = 1 for its function and operation', async () => {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../errors';
 import { html, type SafeHtml } from '../html';
+import { secretariatEmail } from './page';
 
 /** What a form post carried: repeated fields (a group of checkboxes) as arrays. */
 export type FormValues = Record<string, string | string[]>;
@@ -139,4 +140,20 @@ export function errorSummary(errors: readonly FieldError[], labels: Readonly<Rec
     const label = Object.hasOwn(labels, error.path) ? labels[error.path] : undefined;
     return label ? html`<li><a href="#${error.path}">${label}: ${error.message}</a></li>` : html`<li>${error.message}</li>`;
   })}</ul></div>`;
+}
+
+/** What a form's privacy notice says, in the form's own words (each a sentence). */
+export interface PrivacyWording {
+  /** What is stored. */
+  stored: string;
+  /** Why. */
+  purpose: string;
+  /** How long. */
+  kept: string;
+}
+
+/** Under every form that takes personal data: what is stored, why and for how long, and whom to ask. */
+export function privacyNotice({ stored, purpose, kept }: PrivacyWording): SafeHtml {
+  return html`<section class="privacy" aria-labelledby="privacy-heading"><h2 id="privacy-heading">Personvern</h2>
+<p>${stored} ${purpose} ${kept} Spørsmål om opplysningene dine, eller vil du ha dem slettet? Skriv til <a href="mailto:${secretariatEmail}">${secretariatEmail}</a>.</p></section>`;
 }

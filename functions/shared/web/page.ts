@@ -1,8 +1,18 @@
 import { html, type SafeHtml } from '../html';
 
+/** The name in every page's header and footer, and where Normen itself lives. */
+export const normenName = 'Normen – Norm for informasjonssikkerhet og personvern i helse- og omsorgssektoren';
+export const normenShortName = 'Normen';
+export const normenSite = 'https://normen.no';
+/** The secretariat's address: questions about personal data and feedback on accessibility go here. */
+export const secretariatEmail = 'sekretariatet@normen.no';
+/** The accessibility statement every page's footer links to (WCAG and the Norwegian regulations ask for one). */
+export const accessibilityStatementPath = '/tilgjengelighet';
+
 /**
- * Normen's plain style for every public page. Focus is always visible (WCAG 2.4.7), colours keep
- * 4.5:1 on white, and the honeypot sits off screen rather than hidden, so bots still fill it in.
+ * Normen's plain style for every public page. Focus is always visible (WCAG 2.4.7): a 3 px ring
+ * in #b35900, 4.8:1 against the white it sits on (1.4.11 asks 3:1). Colours keep 4.5:1 on white,
+ * and the honeypot sits off screen rather than hidden, so bots still fill it in.
  */
 const style = html`<style>
   body { font-family: system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }
@@ -17,6 +27,13 @@ const style = html`<style>
   button { margin-top: 1.5rem; padding: .6rem 1.4rem; font: inherit; background: #003b5c; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
   a { color: #00538a; }
   :focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
+  .site-header { border-bottom: 4px solid #003b5c; padding-bottom: .5rem; margin-bottom: 1.5rem; }
+  .site-header a { font-size: 1.25rem; font-weight: 700; color: #003b5c; text-decoration: none; }
+  .site-header a:hover { text-decoration: underline; }
+  .site-footer { border-top: 1px solid #767676; margin-top: 3rem; padding-top: 1rem; font-size: .95rem; }
+  .privacy { margin-top: 2rem; font-size: .95rem; }
+  .privacy h2 { font-size: 1.1rem; margin-bottom: .25rem; }
+  .site-footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
   .error { color: #b00020; font-weight: 400; margin: .2rem 0 0; }
   [aria-invalid="true"] { border: 2px solid #b00020; }
   .errors { border: 2px solid #b00020; padding: .5rem 1rem; }
@@ -38,9 +55,17 @@ export function page(title: string, body: SafeHtml): string {
 ${style}
 </head>
 <body>
+<header class="site-header"><a href="${normenSite}">${normenShortName}</a></header>
 <main>
 ${body}
 </main>
+<footer class="site-footer">
+<p>${normenName}</p>
+<ul>
+  <li><a href="${normenSite}">normen.no</a></li>
+  <li><a href="${accessibilityStatementPath}">Tilgjengelighetserklæring</a></li>
+</ul>
+</footer>
 </body>
 </html>`.value;
 }
