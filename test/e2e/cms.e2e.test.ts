@@ -179,6 +179,8 @@ describe('CMS UI in a browser', () => {
     await page.goto(`${e2e.system.cmsUrl}#/products/create`);
     await expectVisible(page.getByText('Du har ikke tilgang til denne siden'));
     await expectAbsent(page, page.getByRole('button', { name: 'Lagre' }));
+    // One message: the page says it, no toast says it again.
+    expect(await page.getByText(/ikke tilgang/).count()).toBe(1);
 
     await page.context().close();
   }, 60_000);
