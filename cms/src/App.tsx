@@ -34,8 +34,9 @@ export function App({ config }: { config: CmsConfig }) {
         layout={CmsLayout}
         dashboard={Dashboard}
         loginPage={LoginPage}
-        // No requireAuth: with it, react-admin 5.15 loops between its logout redirect and the auth
-        // check for seconds before showing the login page. Every page checks authentication itself.
+        // No requireAuth: with it, react-admin 5.15 renders LogoutOnMount, whose logout clears the query
+        // cache, which re-runs the auth check, which mounts LogoutOnMount again. The layout
+        // (CmsLayout) sends a signed-out visitor to the login page once instead, without the shell.
         disableTelemetry
       >
         {/* Home is the dashboard ("Forfall og oppfølging"); the document overview is the products list. */}

@@ -115,8 +115,17 @@ export function useBrowserSystem(ports: LocalSystemOptions['ports'], dataDirPref
 
 export type Role = 'editor' | 'committee' | 'admin';
 
-/** Logs in through the login page and waits for the home page, the "Forfall og oppfølging" dashboard. */
-export async function logIn(browser: Browser, system: LocalSystem, role: Role): Promise<Page> {
+export interface CmsPage {
+  readonly page: Page;
+  /** How many times the address has changed to the login page since the CMS was opened. */
+  loginNavigations(): number;
+}
+
+/**
+ * A page in a fresh browser context (nothing stored: a cold start), counting every navigation of
+ * the page to `#/login` (hash changes included) from now on.
+ */
+export async function newCmsPage(browser: Browser, role: Role | 'visitor'): Promise<CmsPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   const page = await context.newPage();
   // Generous: CI runs these beside other test files on two cores, sometimes with more load beside it.
@@ -127,6 +136,16 @@ export async function logIn(browser: Browser, system: LocalSystem, role: Role): 
     await page.screenshot({ path, fullPage: true }).catch(() => undefined);
     console.error(`Skjermbilde av siden da testen feilet: ${path}`);
   });
+  let loginNavigations = 0;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && new URL(frame.url()).hash.startsWith('#/login')) loginNavigations += 1;
+  });
+  return { page, loginNavigations: () => loginNavigations };
+}
+
+/** Logs in through the login page and waits for the home page, the "Forfall og oppfølging" dashboard. */
+export async function logIn(browser: Browser, system: LocalSystem, role: Role): Promise<Page> {
+  const { page } = await newCmsPage(browser, role);
   const { username, password } = system.users[role];
   await page.goto(system.cmsUrl);
   // The first load parses the whole CMS bundle; with other browser tests running beside it that can take a while.

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { defaultAudienceByLevel, defaultConsultationDeadline, deliveredProductSchema, osloDate, productSchema } from '../../content-model';
 import { minimalPdf } from '../../local/pdf';
-import { expectAbsent, expectVisible, logIn as logInAs, openOverview, selectOption, useBrowserSystem } from './browser';
+import { expectAbsent, expectVisible, logIn as logInAs, newCmsPage, openOverview, selectOption, settled, useBrowserSystem } from './browser';
 
 /**
  * The CMS UI in a real browser (Debian's Chromium) against the whole local system: cognito-local
@@ -26,6 +26,36 @@ function statusChip(page: Page, label: string) {
 }
 
 describe('CMS UI in a browser', () => {
+  it('shows the sign-in form on a cold start after one redirect, and a wrong password at the form', async () => {
+    const { page, loginNavigations } = await newCmsPage(e2e.browser, 'visitor');
+    await page.goto(e2e.system.cmsUrl);
+    const form = page.getByRole('form', { name: 'Logg inn' });
+    await expectVisible(form.getByRole('textbox', { name: 'Brukernavn' }));
+    // One redirect from the home page to the login page (two allowed for a router's replace); a loop makes hundreds.
+    expect(loginNavigations()).toBeGreaterThanOrEqual(1);
+    expect(loginNavigations()).toBeLessThanOrEqual(2);
+    // No app shell around the login page, and no "please log in" toast on top of it.
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+    await settled(page);
+    expect(loginNavigations()).toBeLessThanOrEqual(2);
+    await expectAbsent(page, page.getByText('Ikke innlogget'));
+    await expectAbsent(page, page.getByText('Logg inn for å fortsette'));
+
+    await form.getByRole('textbox', { name: 'Brukernavn' }).fill(e2e.system.users.editor.username);
+    await form.getByRole('textbox', { name: 'Passord' }).fill('feil-passord');
+    await form.getByRole('button', { name: 'Logg inn' }).click();
+    await expectVisible(form.getByRole('alert').getByText('Feil brukernavn eller passord'));
+    await expectAbsent(page, page.getByText('Ikke innlogget'));
+    expect(await page.getByText('Feil brukernavn eller passord').count()).toBe(1);
+    expect(loginNavigations()).toBeLessThanOrEqual(2);
+
+    // The right password then signs in, and the message is gone.
+    await form.getByRole('textbox', { name: 'Passord' }).fill(e2e.system.users.editor.password);
+    await form.getByRole('button', { name: 'Logg inn' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Forfall og oppfølging' }));
+    await page.context().close();
+  }, 60_000);
+
   it('lets an editor create a guide, take it through consultation and approval, and publish it', async () => {
     const page = await logIn('editor');
     const title = `Veileder om logging ${Date.now()}`;
@@ -149,6 +179,8 @@ describe('CMS UI in a browser', () => {
     await page.goto(`${e2e.system.cmsUrl}#/products/create`);
     await expectVisible(page.getByText('Du har ikke tilgang til denne siden'));
     await expectAbsent(page, page.getByRole('button', { name: 'Lagre' }));
+    // One message: the page says it, no toast says it again.
+    expect(await page.getByText(/ikke tilgang/).count()).toBe(1);
 
     await page.context().close();
   }, 60_000);

@@ -4,7 +4,8 @@ import { logInWithPassword, type CognitoSettings } from './cognito';
 import { mayPerform } from './permissions';
 import { clearSession, decodeJwtClaims, groupsOf, readSession, saveSession } from './session';
 
-function statusOf(error: unknown): number | undefined {
+/** The HTTP status an API error carries (HttpError), if any. */
+export function statusOf(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
     return error.status;
   }

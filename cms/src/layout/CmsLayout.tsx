@@ -3,8 +3,9 @@ import LowPriorityIcon from '@mui/icons-material/LowPriority';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
 import { Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { AppBar, Layout, Menu, TitlePortal, useCanAccess } from 'react-admin';
+import { type ReactNode, useEffect } from 'react';
+import { AppBar, Layout, Menu, TitlePortal, useAuthState, useCanAccess, useLocation, useNavigate } from 'react-admin';
+import { readSession } from '../auth/session';
 import { consultations } from '../consultations';
 import { events } from '../events';
 import { campaigns, subscribers } from '../newsletter';
@@ -43,7 +44,24 @@ function CmsMenu() {
   );
 }
 
+/**
+ * Signed out, the shell is not rendered at all: one redirect to the login page, nothing else. Were it
+ * rendered, every auth check on the page would log out on failure, and each logout clears react-admin's
+ * query cache, which re-runs the other checks, which log out again: hundreds of redirects to #/login
+ * before the navigation could finish. The check here never logs out; it only re-renders the layout when
+ * react-admin learns the session has ended (a 401, a logout), and the session itself is read at once.
+ */
 export function CmsLayout({ children }: { children: ReactNode }) {
+  const { authenticated } = useAuthState(undefined, false);
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const signedOut = authenticated === false || !readSession();
+  useEffect(() => {
+    // Once, not on every render as <Navigate> would while the auth query settles.
+    // Back to the page the user asked for once signed in (react-admin's login reads nextPathname).
+    if (signedOut) navigate('/login', { replace: true, state: { nextPathname: pathname, nextSearch: search } });
+  }, [signedOut, navigate, pathname, search]);
+  if (signedOut) return null;
   return (
     // react-admin lets the page grow as wide as its widest table; we keep the page at window width
     // so toolbars stay visible, and wide tables scroll inside their own box instead.

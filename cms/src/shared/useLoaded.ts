@@ -1,5 +1,6 @@
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { DataProviderContext, useAuthenticated, useLogoutIfAccessDenied } from 'react-admin';
+import { statusOf } from '../auth/authProvider';
 import type { CmsDataProvider } from '../data/dataProvider';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; data: T };
@@ -11,7 +12,8 @@ export type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: str
  *
  * It calls the data provider itself rather than through useDataProvider(): react-admin's wrapper
  * turns a 401/403 into a successful `{ data: {} }` answer, which these pages would render as data.
- * A 401 still ends the session the way react-admin's own pages do.
+ * A 401 still ends the session the way react-admin's own pages do; a 403 is only the page's own
+ * message, not also a toast that stays while the user moves on.
  */
 export function useLoaded<T>(load: (dataProvider: CmsDataProvider) => Promise<T>, key: string): { state: Loaded<T>; reload(): void } {
   const dataProvider = useContext(DataProviderContext) as CmsDataProvider | null;
@@ -30,7 +32,7 @@ export function useLoaded<T>(load: (dataProvider: CmsDataProvider) => Promise<T>
       },
       (error: unknown) => {
         if (cancelled) return;
-        void logoutIfAccessDenied(error);
+        if (statusOf(error) === 401) void logoutIfAccessDenied(error);
         setState({ status: 'failed', message: error instanceof Error ? error.message : 'Kunne ikke hente dataene' });
       },
     );
