@@ -1,32 +1,8 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError } from '../../functions/shared/errors';
 import { httpLambda } from '../../functions/shared/http/lambda';
-
-/** An API Gateway v2 event for a declared route, as the HTTP API sends it. */
-function eventFor(routeKey: string): APIGatewayProxyEventV2 {
-  const [method, path] = routeKey.split(' ') as [string, string];
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers: {},
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.normen.no',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-      requestId: 'req-1',
-      routeKey,
-      stage: '$default',
-      time: '03/Dec/2026:12:00:00 +0000',
-      timeEpoch: 0,
-    },
-  };
-}
+import { eventFor } from '../support/lambda-events';
 
 interface EmfLine {
   _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
