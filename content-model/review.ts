@@ -257,3 +257,10 @@ export const openConsultationsSchema = z.object({
     }),
   ),
 });
+
+/**
+ * What the jobs function is invoked with: `{ job }` by EventBridge Scheduler (and the local
+ * scheduler), plus `runBy` when an admin runs the job now from the CMS.
+ */
+export const jobInvocationSchema = z.object({ job: jobNames.schema, runBy: z.string().min(1).optional() });
+export type JobInvocation = z.infer<typeof jobInvocationSchema>;

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { jobDependencies } from '../dependencies';
-import { jobInvocationSchema } from '../jobs/invocation';
+import { jobInvocationSchema } from '../../content-model';
 import { runJob } from '../jobs/jobs';
 import { logger } from '../shared/logger';
 import { createRuntime } from '../shared/runtime';

@@ -1,5 +1,5 @@
-import { evaluationRequestSchema, jobParamsSchema, productIdParamsSchema } from '../../content-model';
-import { runJobNow, type JobInvocation } from '../jobs/invocation';
+import { evaluationRequestSchema, jobParamsSchema, productIdParamsSchema, type JobInvocation } from '../../content-model';
+import { runJobNow } from '../jobs/invocation';
 import { listJobHealth } from '../jobs/job-health';
 import { dashboard } from '../review/dashboard';
 import { priorityReport, priorityReportCsv } from '../review/priority-report';
