@@ -7,8 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
-import { signIn } from '../../local/services';
-import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../local/system';
+import { freePort, signIn } from '../../local/services';
+import { startLocalSystem, type LocalSystem } from '../../local/system';
 
 /** Shared by the browser tests: Debian's Chromium driven by playwright-core against the local system. */
 const chromiumPath = '/usr/bin/chromium';
@@ -80,10 +80,10 @@ export interface BrowserSystem {
 
 /**
  * For a browser test file: before its tests, builds the CMS, starts the whole local system with the
- * demo seed on the file's own ports (so the files run side by side) in a fresh data folder, and
+ * demo seed on free ports in a fresh data folder, and
  * launches the browser; after them, stops both and removes the folder.
  */
-export function useBrowserSystem(ports: LocalSystemOptions['ports'], dataDirPrefix: string): BrowserSystem {
+export function useBrowserSystem(dataDirPrefix: string): BrowserSystem {
   let system: LocalSystem | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
@@ -91,7 +91,9 @@ export function useBrowserSystem(ports: LocalSystemOptions['ports'], dataDirPref
   beforeAll(async () => {
     await buildCms();
     dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
-    system = await startLocalSystem({ ...(ports ? { ports } : {}), dataDir, ephemeral: true, seed: true });
+    // Free ports, so the files run side by side and beside `npm start` or another checkout's run.
+    const ports = { api: await freePort(), dynamodb: await freePort(), ses: await freePort(), cognito: await freePort(), s3: await freePort() };
+    system = await startLocalSystem({ ports, dataDir, ephemeral: true, seed: true });
     browser = await launchBrowser();
   }, 180_000);
 

@@ -9,9 +9,7 @@ import { expectAbsent, expectVisible, logIn as logInAs, newCmsPage, openOverview
  * The CMS UI in a real browser (Debian's Chromium) against the whole local system: cognito-local
  * logins, the local API server with the real handlers, DynamoDB Local and s3rver.
  */
-const e2ePorts = { api: 23000, dynamodb: 23001, ses: 23002, cognito: 23003, s3: 23004 };
-
-const e2e = useBrowserSystem(e2ePorts, 'normen-e2e-');
+const e2e = useBrowserSystem('normen-e2e-');
 
 /** Logs in (home is the dashboard) and opens the document overview. */
 async function logIn(role: 'editor' | 'committee'): Promise<Page> {

@@ -17,9 +17,7 @@ import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled,
  * the registrations as CSV, cancels her (the seat is offered to the waitlist, and the editor confirms it for Ola) and emails the participants; an editor creates an event in the form in Oslo time and opens it; a
  * committee member sees no events. Own ports, so it runs beside the other browser tests.
  */
-const e2ePorts = { api: 23300, dynamodb: 23301, ses: 23302, cognito: 23303, s3: 23304 };
-
-const e2e = useBrowserSystem(e2ePorts, 'normen-events-e2e-');
+const e2e = useBrowserSystem('normen-events-e2e-');
 
 /** Unique to this run, so nothing from the seed or another run matches. */
 const run = Date.now().toString(36);

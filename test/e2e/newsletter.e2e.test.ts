@@ -14,8 +14,6 @@ import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled,
  * exported and erased; a committee member sees none of it. Own ports, so it runs beside the
  * other browser tests.
  */
-const e2ePorts = { api: 23200, dynamodb: 23201, ses: 23202, cognito: 23203, s3: 23204 };
-
 const targetInterest: Interest = 'privacy';
 const targetLabel = 'Personvern';
 const linkedSlug = 'veileder-internkontroll';
@@ -33,7 +31,7 @@ const people = {
   neverConfirmed: `ubekreftet-${run}@mottaker.example`,
 };
 
-const e2e = useBrowserSystem(e2ePorts, 'normen-newsletter-e2e-');
+const e2e = useBrowserSystem('normen-newsletter-e2e-');
 
 beforeAll(() => {
   startedAt = Math.floor(Date.now() / 1000);

@@ -26,13 +26,11 @@ import { localRegion } from '../../local/services';
  * the dashboard, recording an evaluation, consultations and input triage, the priority report
  * and scheduled jobs. Own ports, so it runs beside cms.e2e.test.ts.
  */
-const e2ePorts = { api: 23100, dynamodb: 23101, ses: 23102, cognito: 23103, s3: 23104 };
-
 /** Published 13 months ago with a 12-month cycle (local/seed-data.ts): overdue whenever the seed runs. */
 const overdueSlug = 'veileder-sma-virksomheter';
 const overdueTitle = 'Veileder i informasjonssikkerhet og personvern for små virksomheter';
 
-const e2e = useBrowserSystem(e2ePorts, 'normen-review-e2e-');
+const e2e = useBrowserSystem('normen-review-e2e-');
 
 async function deliveredCurrency(slug: string) {
   const response = await fetch(`${e2e.system.apiUrl}/content/products/${slug}`);
