@@ -20,6 +20,7 @@ import { createCampaign, scheduleCampaign } from '../functions/newsletter/campai
 import { dispatchCampaign, prepareCampaign } from '../functions/newsletter/dispatch';
 import { fixedTokenSigner } from '../functions/shared/link-tokens';
 import { composeEmail } from '../functions/shared/email/compose';
+import { cmsSignInSection, ensureCmsBuilt } from './cms-sign-in';
 import { kib, ms, percentile } from './figures';
 import { benchRawTransactions, benchRegistrations, registrationBench, warmUpTransactions } from './registrations';
 
@@ -35,7 +36,7 @@ async function benchTable(endpoint: string, name: string) {
  */
 const benchPorts = { api: 33000, dynamodb: 33001, ses: 33002, cognito: 33003, s3: 33004 };
 
-const sections = ['bundles', 'delivery', 'review', 'newsletter', 'registrations'] as const;
+const sections = ['bundles', 'delivery', 'review', 'newsletter', 'registrations', 'cms'] as const;
 type Section = (typeof sections)[number];
 const isSection = (name: string): name is Section => (sections as readonly string[]).includes(name);
 
@@ -242,6 +243,8 @@ async function registrationsSection(system: LocalSystem): Promise<void> {
 }
 
 async function localStackSections(): Promise<void> {
+  // The CMS is served only if cms/dist exists when the local API server starts.
+  if (runs('cms')) ensureCmsBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'normen-bench-'));
   const system = await startLocalSystem({ ports: benchPorts, dataDir, ephemeral: true, tableName: 'normen-bench' });
   try {
@@ -249,6 +252,7 @@ async function localStackSections(): Promise<void> {
     if (runs('review')) await reviewSection(system);
     if (runs('newsletter')) await newsletterSection(system);
     if (runs('registrations')) await registrationsSection(system);
+    if (runs('cms')) await cmsSignInSection(system);
   } finally {
     await system.stop();
     await rm(dataDir, { recursive: true, force: true });

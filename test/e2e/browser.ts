@@ -5,25 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { launchChromium } from '../../local/chromium';
 import { freePort, signIn } from '../../local/services';
 import { startLocalSystem, type LocalSystem } from '../../local/system';
 
-/** Shared by the browser tests: Debian's Chromium driven by playwright-core against the local system. */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
+/** Shared by the browser tests: Debian's Chromium (local/chromium.ts) against the local system. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return launchChromium();
 }
 
 const repoRoot = join(import.meta.dirname, '../..');
