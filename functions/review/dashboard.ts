@@ -60,9 +60,7 @@ async function secretariatWork({ store, clock }: Pick<Platform, 'store' | 'clock
   const untilEndOfHorizon = osloWallClockInstant(addDays(today, DASHBOARD_HORIZON_DAYS + 1), 0).toISOString();
   const [campaigns, events, jobs] = await Promise.all([store.campaigns.list(), store.events.list(fromStartOfToday), listJobHealth({ store, clock })]);
 
-  const scheduled = campaigns
-    .filter((campaign) => campaign.status === 'scheduled')
-    .sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''));
+  const scheduled = campaigns.filter((campaign) => campaign.status === 'scheduled').sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''));
   const drafts = campaigns.filter((campaign) => campaign.status === 'draft').sort((a, b) => b.lastChangedAt.localeCompare(a.lastChangedAt));
   const upcoming = events.filter((event) => event.startsAt < untilEndOfHorizon && event.status !== 'cancelled');
 
