@@ -83,7 +83,8 @@ export function formatDayCount(days: number): string {
   if (days < 14) return count(days, 'dag', 'dager');
   if (days < 63) return count(Math.floor(days / 7), 'uke', 'uker');
   if (days < 365) return count(Math.floor(days / 30.44), 'måned', 'måneder');
-  return count(Math.floor(days / 365.25), 'år', 'år');
+  // 365, not 365.25: a year to the day (365 days) must read "1 år", not "0 år".
+  return count(Math.floor(days / 365), 'år', 'år');
 }
 
 /**
