@@ -1,4 +1,4 @@
-import { OSLO_TIME_ZONE, osloDate, osloWallClockInstant, osloWallTime, sameOsloDay, addDays } from './dates';
+import { OSLO_TIME_ZONE, osloDate, osloWallClockInstant, osloWallTime, sameOsloDay, addDays, daysBetween } from './dates';
 
 /**
  * Text for people, formatted in one place: dates and times as the clocks in Oslo show them, in
@@ -72,6 +72,29 @@ export function formatOsloRelativeDay(instant: Instant, now: Date): string {
   if (day === today) return 'i dag';
   if (day === addDays(today, 1)) return 'i morgen';
   return formatOsloDay(instant, { year: false });
+}
+
+/**
+ * A span of whole days as a person says it: "1 dag", "12 dager", "3 uker", "4 måneder", "2 år",
+ * rounded down to the unit (weeks from two weeks, months from nine weeks, years from one year).
+ */
+export function formatDayCount(days: number): string {
+  const count = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
+  if (days < 14) return count(days, 'dag', 'dager');
+  if (days < 63) return count(Math.floor(days / 7), 'uke', 'uker');
+  if (days < 365) return count(Math.floor(days / 30.44), 'måned', 'måneder');
+  // 365, not 365.25: a year to the day (365 days) must read "1 år", not "0 år".
+  return count(Math.floor(days / 365), 'år', 'år');
+}
+
+/**
+ * How long ago a deadline (YYYY-MM-DD) passed, seen from `today`: "forfalt i går", "forfalt for 12
+ * dager siden", "forfalt for 3 uker siden"; null when it has not passed (it falls due on the day itself).
+ */
+export function formatOverdue(deadline: string, today: string): string | null {
+  const days = daysBetween(deadline, today);
+  if (days <= 0) return null;
+  return days === 1 ? 'forfalt i går' : `forfalt for ${formatDayCount(days)} siden`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { editsOf } from './edits';
 import { addDays, addMonths, daysBetween } from './dates';
+import { eventCountsSchema, eventSchema } from './events';
+import { campaignSchema } from './newsletter';
 import { evaluationSchema, isoDateSchema, isoDateTimeSchema, productSchema } from './product';
 import { evaluationOutcomes, governanceLevelSchema, inputStatuses, jobNames, productStatuses, stakeholderGroups, type GovernanceLevel } from './vocabularies';
 
@@ -223,8 +225,45 @@ export const dashboardSchema = z.object({
     }),
   ),
   openConsultations: z.array(consultationSchema),
+  /** Open consultations whose deadline is within the horizon (DASHBOARD_HORIZON_DAYS), soonest first. */
+  closingConsultations: z.array(consultationSchema),
+  /** Input still "Ny", one row per place it is triaged (a consultation, or GENERAL_INPUT), the longest waiting first. */
+  newInputs: z.array(
+    z.object({
+      consultationId: z.string(),
+      /** The product a consultation is about; null for the general input. */
+      productTitle: z.string().nullable(),
+      count: z.number().int().positive(),
+      oldestSubmittedAt: isoDateTimeSchema,
+    }),
+  ),
+  /**
+   * The secretariat's work, for editors and admins only (null for the committee, whose role does not
+   * reach the newsletter, the events' participants or the jobs).
+   */
+  secretariat: z
+    .object({
+      /** Drafts and scheduled issues: scheduled ones first, by send time, then drafts by last change. */
+      campaigns: z.array(campaignSchema.pick({ id: true, subject: true, status: true, scheduledAt: true, lastChangedAt: true })),
+      /** Events starting from today to the horizon, not cancelled, soonest first, with their seats and waitlists. */
+      events: z.array(eventSchema.pick({ id: true, title: true, status: true, startsAt: true, endsAt: true }).extend({ counts: eventCountsSchema })),
+      /** Jobs whose latest run failed, with that run's time and first error. */
+      failedJobs: z.array(
+        z.object({
+          job: jobNames.schema,
+          failedAt: isoDateTimeSchema,
+          error: z.string().nullable(),
+          /** Failed runs among the job's recent runs (as on the jobs page). */
+          recentFailures: z.number().int().positive(),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** How far ahead the dashboard looks for consultations closing and events starting. */
+export const DASHBOARD_HORIZON_DAYS = 14;
 
 export const consultationIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 /** GET /inputs: the form, optionally with a consultation chosen. */

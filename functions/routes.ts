@@ -418,7 +418,7 @@ export const routes = [
     path: '/admin/dashboard',
     lambda: 'review',
     access: 'read',
-    summary: 'Counts by level and status, and what needs attention this month',
+    summary: 'Counts by level and status, what needs attention this month and this fortnight; the newsletter, events and failed jobs for editors',
     response: { status: 200, schema: dashboardSchema },
   },
   {

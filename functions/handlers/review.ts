@@ -24,7 +24,7 @@ export const handler = httpLambda('review', {
   recordEvaluation: async (request) =>
     json(201, await recordEvaluation(deps, requireActor(request), parsePath(request, productIdParamsSchema).id, parseBody(request, evaluationRequestSchema))),
   listEvaluations: async (request) => json(200, await listEvaluations(deps, parsePath(request, productIdParamsSchema).id)),
-  getDashboard: async () => json(200, await dashboard(deps)),
+  getDashboard: async (request) => json(200, await dashboard(deps, requireActor(request))),
   getReviewReport: async () => json(200, await priorityReport(deps)),
   exportReviewReportCsv: async () =>
     text(200, await priorityReportCsv(deps), 'text/csv; charset=utf-8', { 'content-disposition': 'attachment; filename="prioriteringsrapport.csv"' }),

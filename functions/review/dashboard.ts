@@ -2,13 +2,22 @@ import {
   addDays,
   addMonths,
   consultationState,
+  DASHBOARD_HORIZON_DAYS,
+  GENERAL_INPUT,
   governanceLevelSchema,
   osloDate,
+  osloWallClockInstant,
   productStatuses,
+  type Consultation,
   type Dashboard,
   type Product,
   type ProductStatus,
+  type StakeholderInput,
 } from '../../content-model';
+import { eventCounts } from '../events/seats';
+import { listJobHealth } from '../jobs/job-health';
+import type { Actor } from '../shared/actor';
+import { hasAccess } from '../shared/http/auth';
 import type { Platform } from '../shared/platform';
 
 function lastDayOfMonth(date: string): string {
@@ -26,12 +35,68 @@ function attentionReason(product: Product, today: string, monthEnd: string): Das
 
 const urgency: Record<Dashboard['attention'][number]['why'], number> = { overdue: 0, outdated: 1, 'due-this-month': 2, 'revision-needed': 3 };
 
-/** The landing page of the CMS: counts by level and status, and what needs attention this month. */
-export async function dashboard({ store, clock }: Pick<Platform, 'store' | 'clock'>): Promise<Dashboard> {
+/** Input still "Ny", one row per consultation (or the general input), the longest waiting first. */
+function newInputsByPlace(inputs: StakeholderInput[], consultations: Consultation[]): Dashboard['newInputs'] {
+  const titles = new Map(consultations.map((consultation) => [consultation.id, consultation.productTitle]));
+  const places = new Map<string, Dashboard['newInputs'][number]>();
+  // Oldest first from the index, so a place's first input is its oldest.
+  for (const input of inputs) {
+    const place = places.get(input.consultationId);
+    if (place) place.count += 1;
+    else
+      places.set(input.consultationId, {
+        consultationId: input.consultationId,
+        productTitle: input.consultationId === GENERAL_INPUT ? null : (titles.get(input.consultationId) ?? null),
+        count: 1,
+        oldestSubmittedAt: input.submittedAt,
+      });
+  }
+  return [...places.values()];
+}
+
+/** Newsletter drafts and scheduled issues, events in the next days and failed jobs: for editors and admins. */
+async function secretariatWork({ store, clock }: Pick<Platform, 'store' | 'clock'>, today: string): Promise<NonNullable<Dashboard['secretariat']>> {
+  const fromStartOfToday = osloWallClockInstant(today, 0).toISOString();
+  const untilEndOfHorizon = osloWallClockInstant(addDays(today, DASHBOARD_HORIZON_DAYS + 1), 0).toISOString();
+  const [campaigns, events, jobs] = await Promise.all([store.campaigns.list(), store.events.list(fromStartOfToday), listJobHealth({ store, clock })]);
+
+  const scheduled = campaigns.filter((campaign) => campaign.status === 'scheduled').sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''));
+  const drafts = campaigns.filter((campaign) => campaign.status === 'draft').sort((a, b) => b.lastChangedAt.localeCompare(a.lastChangedAt));
+  const upcoming = events.filter((event) => event.startsAt < untilEndOfHorizon && event.status !== 'cancelled');
+
+  return {
+    campaigns: [...scheduled, ...drafts].map(({ id, subject, status, scheduledAt, lastChangedAt }) => ({ id, subject, status, scheduledAt, lastChangedAt })),
+    events: await Promise.all(
+      upcoming.map(async (event) => {
+        const { id, title, status, startsAt, endsAt } = event;
+        return { id, title, status, startsAt, endsAt, counts: eventCounts(event, await store.events.seats(id)) };
+      }),
+    ),
+    failedJobs: jobs.items.flatMap(({ job, health, lastRun, failures }) =>
+      health === 'failed' && lastRun
+        ? [{ job, failedAt: lastRun.finishedAt ?? lastRun.startedAt, error: lastRun.errors[0] ?? null, recentFailures: failures.failedRuns }]
+        : [],
+    ),
+  };
+}
+
+/**
+ * The landing page of the CMS: counts by level and status, what needs attention this month, the
+ * consultations closing soon and the input waiting for triage; for editors and admins also the
+ * newsletter, the coming events and failed jobs. Every list is read from an index or a partition.
+ */
+export async function dashboard({ store, clock }: Pick<Platform, 'store' | 'clock'>, actor: Actor): Promise<Dashboard> {
   const today = osloDate(clock.now());
   const monthEnd = lastDayOfMonth(today);
   const in60Days = addDays(today, 60);
-  const [products, consultations] = await Promise.all([store.products.listAll(), store.consultations.list(today)]);
+  const horizon = addDays(today, DASHBOARD_HORIZON_DAYS);
+  // Every consultation, not only open ones: input to a closed consultation can still wait for triage.
+  const [products, consultations, untriaged, secretariat] = await Promise.all([
+    store.products.listAll(),
+    store.consultations.list(),
+    store.inputs.untriaged(),
+    hasAccess('write', actor) ? secretariatWork({ store, clock }, today) : null,
+  ]);
 
   const byLevel = governanceLevelSchema.options.map((literal) => {
     const level = literal.value;
@@ -57,10 +122,15 @@ export async function dashboard({ store, clock }: Pick<Platform, 'store' | 'cloc
     })
     .sort((a, b) => urgency[a.why] - urgency[b.why] || (a.product.nextEvaluationDue ?? '').localeCompare(b.product.nextEvaluationDue ?? ''));
 
+  // The catalogue is sorted by deadline, so these are soonest first.
+  const openConsultations = consultations.filter((consultation) => consultationState(consultation, today) === 'open');
   return {
     today,
     byLevel,
     attention,
-    openConsultations: consultations.filter((consultation) => consultationState(consultation, today) === 'open'),
+    openConsultations,
+    closingConsultations: openConsultations.filter((consultation) => consultation.closesOn <= horizon),
+    newInputs: newInputsByPlace(untriaged, consultations),
+    secretariat,
   };
 }

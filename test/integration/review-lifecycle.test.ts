@@ -192,7 +192,7 @@ describe('priority report and dashboard', () => {
 
   it('counts by level and status and lists what needs attention this month', async () => {
     deps.clock.set('2026-12-03T09:00:00Z');
-    const view = await dashboard(deps);
+    const view = await dashboard(deps, committee);
     const level2 = view.byLevel.find((entry) => entry.level === 2);
     expect(level2).toMatchObject({ total: 4, overdue: 1 });
     expect(level2?.byStatus.published).toBe(4);

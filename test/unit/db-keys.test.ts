@@ -123,6 +123,11 @@ describe('entity key declarations', () => {
       gsi1pk: 'CAMPAIGNS',
       gsi1sk: '2026-11-22T06:00:00.000Z#n1',
     });
+    expect(inputEntity.index('untriaged', { submittedAt: '2026-11-22T06:00:00.000Z', consultationId: 'general', id: 'i1' })).toEqual({
+      gsi1pk: 'INPUTS_NEW',
+      gsi1sk: '2026-11-22T06:00:00.000Z#general#i1',
+    });
+    expect(inputEntity.notIndexed('untriaged')).toEqual({ gsi1pk: undefined, gsi1sk: undefined });
     expect(subscriberEntity.index('catalogue', { email: 'kari@example.no', id: 's1' })).toEqual({ gsi1pk: 'SUBSCRIBERS', gsi1sk: 'kari@example.no#s1' });
 
     const shelf = publishedEntity.indexQuery('shelf', { shelf: 'ARCHIVE' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatDayCount,
   formatNumber,
   formatOsloCsvDate,
   formatOsloCsvDateTime,
@@ -12,6 +13,7 @@ import {
   formatOsloShortDateTime,
   formatOsloShortPeriod,
   formatOsloTime,
+  formatOverdue,
   fromOsloDateTimeLocal,
   htmlToText,
   osloWallClockInstant,
@@ -161,5 +163,30 @@ describe('CSV formula guard', () => {
     expect(column(-3.5)).toBe('-3.5');
     expect(column('-3,5')).toBe('-3,5');
     expect(column('-12')).toBe('-12');
+  });
+});
+
+describe('how long overdue', () => {
+  it('says nothing before or on the deadline, "i går" the day after, then days, weeks, months and years', () => {
+    expect(formatOverdue('2026-12-10', '2026-12-03')).toBeNull();
+    expect(formatOverdue('2026-12-03', '2026-12-03')).toBeNull();
+    expect(formatOverdue('2026-12-02', '2026-12-03')).toBe('forfalt i går');
+    expect(formatOverdue('2026-12-01', '2026-12-03')).toBe('forfalt for 2 dager siden');
+    expect(formatOverdue('2026-11-20', '2026-12-03')).toBe('forfalt for 13 dager siden');
+    expect(formatOverdue('2026-11-19', '2026-12-03')).toBe('forfalt for 2 uker siden');
+    expect(formatOverdue('2026-10-01', '2026-12-03')).toBe('forfalt for 2 måneder siden');
+    expect(formatOverdue('2025-12-03', '2026-12-03')).toBe('forfalt for 1 år siden');
+  });
+
+  it('counts calendar days across the change to summer time', () => {
+    // 29 March 2026: Oslo moves its clocks forward; the day is 23 hours long but still one day.
+    expect(formatOverdue('2026-03-28', '2026-03-30')).toBe('forfalt for 2 dager siden');
+  });
+
+  it('rounds a span down to the unit a person would use', () => {
+    expect([0, 1, 2, 13].map(formatDayCount)).toEqual(['0 dager', '1 dag', '2 dager', '13 dager']);
+    expect([14, 20, 21, 62].map(formatDayCount)).toEqual(['2 uker', '2 uker', '3 uker', '8 uker']);
+    expect([63, 364].map(formatDayCount)).toEqual(['2 måneder', '11 måneder']);
+    expect([365, 729, 730, 1100].map(formatDayCount)).toEqual(['1 år', '1 år', '2 år', '3 år']);
   });
 });

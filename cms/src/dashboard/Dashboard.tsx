@@ -4,15 +4,26 @@ import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, Table
 import type { ReactNode } from 'react';
 import { Link, Title } from 'react-admin';
 import {
+  attendanceModes,
+  DASHBOARD_HORIZON_DAYS,
   daysBetween,
+  formatDayCount,
   formatNumber,
   formatOsloShortDate,
+  formatOsloShortDateTime,
+  formatOsloShortPeriod,
+  formatOverdue,
+  GENERAL_INPUT,
   governanceLevels,
+  jobNames,
+  osloDate,
   productStatuses,
   type Dashboard as DashboardData,
   type ProductStatus,
 } from '../../../content-model';
 import { ConsultationStateChip } from '../consultations/ConsultationChips';
+import { EventStatusChip, seatsText } from '../events/EventChips';
+import { CampaignStatusChip } from '../newsletter/NewsletterChips';
 import { LoadedContent } from '../shared/LoadedContent';
 import { CardSection } from '../shared/sections';
 import { useLoaded } from '../shared/useLoaded';
@@ -115,7 +126,13 @@ function LevelTable({ byLevel }: { byLevel: DashboardData['byLevel'] }) {
   );
 }
 
-function AttentionTable({ attention }: { attention: DashboardData['attention'] }) {
+/** " (forfalt for 12 dager siden)" after a deadline that has passed; nothing otherwise. */
+function overdueText(deadline: string | null, today: string): string {
+  const overdue = deadline ? formatOverdue(deadline, today) : null;
+  return overdue ? ` (${overdue})` : '';
+}
+
+function AttentionTable({ attention, today }: { attention: DashboardData['attention']; today: string }) {
   if (attention.length === 0) return <Typography color="text.secondary">Ingen produkter trenger oppfølging nå.</Typography>;
   return (
     <Box sx={{ overflowX: 'auto' }}>
@@ -142,7 +159,10 @@ function AttentionTable({ attention }: { attention: DashboardData['attention'] }
                 </TableCell>
                 <TableCell>{product.level}</TableCell>
                 <TableCell>{product.owner.name}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{product.nextEvaluationDue ? formatOsloShortDate(product.nextEvaluationDue) : '–'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {product.nextEvaluationDue ? formatOsloShortDate(product.nextEvaluationDue) : '–'}
+                  {overdueText(product.nextEvaluationDue, today)}
+                </TableCell>
               </TableRow>
             );
           })}
@@ -152,35 +172,86 @@ function AttentionTable({ attention }: { attention: DashboardData['attention'] }
   );
 }
 
-function OpenConsultations({ consultations, today }: { consultations: DashboardData['openConsultations']; today: string }) {
-  if (consultations.length === 0) return <Typography color="text.secondary">Ingen høringer er åpne nå.</Typography>;
+function daysLeftText(today: string, deadline: string): string {
+  const daysLeft = daysBetween(today, deadline);
+  return daysLeft === 0 ? 'i dag' : daysLeft === 1 ? '1 dag igjen' : `${daysLeft} dager igjen`;
+}
+
+const consultationPath = (id: string) => `/consultations/${encodeURIComponent(id)}/show`;
+
+function ClosingConsultations({ data }: { data: DashboardData }) {
+  const consultations = data.closingConsultations;
+  const newByConsultation = new Map(data.newInputs.map((place) => [place.consultationId, place.count]));
+  if (consultations.length === 0) {
+    return (
+      <Typography color="text.secondary">
+        Ingen høringer lukkes de neste {DASHBOARD_HORIZON_DAYS} dagene.{' '}
+        <Link to="/consultations">Alle høringer ({formatNumber(data.openConsultations.length)} åpne)</Link>
+      </Typography>
+    );
+  }
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label="Åpne høringer">
+      <Table size="small" aria-label="Høringer som lukkes snart">
         <TableHead>
           <TableRow>
             <TableCell>Produkt</TableCell>
             <TableCell>Målgruppe</TableCell>
             <TableCell>Frist</TableCell>
             <TableCell align="right">Innspill</TableCell>
+            <TableCell align="right">Nye</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {consultations.map((consultation) => {
-            const daysLeft = daysBetween(today, consultation.closesOn);
+          {consultations.map((consultation) => (
+            <TableRow key={consultation.id}>
+              <TableCell>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Link to={consultationPath(consultation.id)}>{consultation.productTitle}</Link>
+                  <ConsultationStateChip state="open" />
+                </Stack>
+              </TableCell>
+              <TableCell>{consultation.audience}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {formatOsloShortDate(consultation.closesOn)} ({daysLeftText(data.today, consultation.closesOn)})
+              </TableCell>
+              <TableCell align="right">{formatNumber(consultation.inputCount)}</TableCell>
+              <TableCell align="right">{formatNumber(newByConsultation.get(consultation.id) ?? 0)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function NewInputs({ places, today }: { places: DashboardData['newInputs']; today: string }) {
+  if (places.length === 0) return <Typography color="text.secondary">Ingen innspill venter på vurdering.</Typography>;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Innspill som ikke er vurdert">
+        <TableHead>
+          <TableRow>
+            <TableCell>Hvor</TableCell>
+            <TableCell align="right">Nye innspill</TableCell>
+            <TableCell>Eldste</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {places.map((place) => {
+            const general = place.consultationId === GENERAL_INPUT;
+            const waited = daysBetween(osloDate(new Date(place.oldestSubmittedAt)), today);
             return (
-              <TableRow key={consultation.id}>
+              <TableRow key={place.consultationId}>
                 <TableCell>
-                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                    <Link to={`/consultations/${encodeURIComponent(consultation.id)}/show`}>{consultation.productTitle}</Link>
-                    <ConsultationStateChip state="open" />
-                  </Stack>
+                  <Link to={general ? '/generelle-innspill' : consultationPath(place.consultationId)}>
+                    {general ? 'Generelle innspill' : `Høring: ${place.productTitle ?? 'ukjent produkt'}`}
+                  </Link>
                 </TableCell>
-                <TableCell>{consultation.audience}</TableCell>
+                <TableCell align="right">{formatNumber(place.count)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {formatOsloShortDate(consultation.closesOn)} ({daysLeft === 0 ? 'i dag' : `${daysLeft} dager igjen`})
+                  {formatOsloShortDate(place.oldestSubmittedAt)} ({waited <= 0 ? 'i dag' : `venter i ${formatDayCount(waited)}`})
                 </TableCell>
-                <TableCell align="right">{formatNumber(consultation.inputCount)}</TableCell>
               </TableRow>
             );
           })}
@@ -190,7 +261,115 @@ function OpenConsultations({ consultations, today }: { consultations: DashboardD
   );
 }
 
-/** The landing page: what is due, what needs attention this month, and which consultations are open. */
+function Campaigns({ campaigns, now }: { campaigns: NonNullable<DashboardData['secretariat']>['campaigns']; now: string }) {
+  if (campaigns.length === 0) return <Typography color="text.secondary">Ingen utkast eller planlagte utsendelser.</Typography>;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Nyhetsbrev under arbeid">
+        <TableHead>
+          <TableRow>
+            <TableCell>Emne</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Når</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {campaigns.map((campaign) => (
+            <TableRow key={campaign.id}>
+              <TableCell>
+                <Link to={`/campaigns/${encodeURIComponent(campaign.id)}/show`}>{campaign.subject}</Link>
+              </TableCell>
+              <TableCell>
+                <CampaignStatusChip status={campaign.status} />
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {campaign.status === 'scheduled' && campaign.scheduledAt
+                  ? `${campaign.scheduledAt < now ? 'Skulle vært sendt' : 'Sendes'} ${formatOsloShortDateTime(campaign.scheduledAt)}`
+                  : `Sist endret ${formatOsloShortDateTime(campaign.lastChangedAt)}`}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function Events({ events }: { events: NonNullable<DashboardData['secretariat']>['events'] }) {
+  if (events.length === 0) return <Typography color="text.secondary">Ingen arrangementer de neste {DASHBOARD_HORIZON_DAYS} dagene.</Typography>;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Kommende arrangementer">
+        <TableHead>
+          <TableRow>
+            <TableCell>Arrangement</TableCell>
+            <TableCell>Tid</TableCell>
+            <TableCell>Påmeldte</TableCell>
+            <TableCell align="right">Venteliste</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {events.map((event) => {
+            const waitlisted = event.counts.modes.reduce((sum, mode) => sum + mode.waitlisted, 0);
+            return (
+              <TableRow key={event.id}>
+                <TableCell>
+                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                    <Link to={`/events/${encodeURIComponent(event.id)}/show`}>{event.title}</Link>
+                    <EventStatusChip status={event.status} />
+                  </Stack>
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortPeriod(event.startsAt, event.endsAt)}</TableCell>
+                <TableCell>
+                  {event.counts.modes.map((mode) => (
+                    <div key={mode.mode}>
+                      {attendanceModes.labels[mode.mode]}: {seatsText(mode.confirmed + mode.held, mode.capacity)}
+                      {mode.held ? ` (${formatNumber(mode.held)} ubekreftet)` : ''}
+                    </div>
+                  ))}
+                </TableCell>
+                <TableCell align="right">{formatNumber(waitlisted)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function FailedJobs({ jobs }: { jobs: NonNullable<DashboardData['secretariat']>['failedJobs'] }) {
+  if (jobs.length === 0) return <Typography color="text.secondary">Ingen jobber har feilet i siste kjøring.</Typography>;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Feilede jobber">
+        <TableHead>
+          <TableRow>
+            <TableCell>Jobb</TableCell>
+            <TableCell>Feilet</TableCell>
+            <TableCell>Feil</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {jobs.map((job) => (
+            <TableRow key={job.job}>
+              <TableCell>
+                <Link to="/jobber">{jobNames.labels[job.job]}</Link>
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {formatOsloShortDateTime(job.failedAt)}
+                {job.recentFailures > 1 ? ` (${formatNumber(job.recentFailures)} av de siste kjøringene)` : ''}
+              </TableCell>
+              <TableCell>{job.error ?? '–'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/** The landing page: what is due, what needs attention this month, what waits for an editor, and what is coming up. */
 export function Dashboard() {
   const { state } = useLoaded((dataProvider) => dataProvider.getDashboard(), 'dashboard');
 
@@ -210,6 +389,8 @@ export function Dashboard() {
 function DashboardContent({ data }: { data: DashboardData }) {
   const overdue = data.byLevel.reduce((sum, row) => sum + row.overdue, 0);
   const dueSoon = data.byLevel.reduce((sum, row) => sum + row.dueWithin60Days, 0);
+  const newInputs = data.newInputs.reduce((sum, place) => sum + place.count, 0);
+  const loadedAt = new Date().toISOString();
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
@@ -220,15 +401,32 @@ function DashboardContent({ data }: { data: DashboardData }) {
         <SummaryTile label="Forfaller innen 60 dager" value={dueSoon} colour="warning.main" icon={<ScheduleIcon />} />
         <SummaryTile label="Trenger oppfølging" value={data.attention.length} colour="text.primary" />
         <SummaryTile label="Åpne høringer" value={data.openConsultations.length} colour="text.primary" />
+        <SummaryTile label="Innspill som ikke er vurdert" value={newInputs} colour="warning.main" />
       </Stack>
       <CardSection title="Trenger oppfølging" id="dashboard-attention">
-        <AttentionTable attention={data.attention} />
+        <AttentionTable attention={data.attention} today={data.today} />
       </CardSection>
+      <CardSection title="Nye innspill" id="dashboard-inputs">
+        <NewInputs places={data.newInputs} today={data.today} />
+      </CardSection>
+      <CardSection title={`Høringer som lukkes innen ${DASHBOARD_HORIZON_DAYS} dager`} id="dashboard-consultations">
+        <ClosingConsultations data={data} />
+      </CardSection>
+      {data.secretariat ? (
+        <>
+          <CardSection title="Nyhetsbrev: utkast og planlagte" id="dashboard-newsletter">
+            <Campaigns campaigns={data.secretariat.campaigns} now={loadedAt} />
+          </CardSection>
+          <CardSection title={`Arrangementer de neste ${DASHBOARD_HORIZON_DAYS} dagene`} id="dashboard-events">
+            <Events events={data.secretariat.events} />
+          </CardSection>
+          <CardSection title="Feilede jobber" id="dashboard-jobs">
+            <FailedJobs jobs={data.secretariat.failedJobs} />
+          </CardSection>
+        </>
+      ) : null}
       <CardSection title="Produkter per nivå og status" id="dashboard-levels">
         <LevelTable byLevel={data.byLevel} />
-      </CardSection>
-      <CardSection title="Åpne høringer" id="dashboard-consultations">
-        <OpenConsultations consultations={data.openConsultations} today={data.today} />
       </CardSection>
     </Stack>
   );

@@ -39,7 +39,14 @@ export const consultationEntity = entity('consultation', {
   sk: key`CONSULTATION`,
   indexes: { catalogue: { index: 'catalogue', pk: key`CONSULTATIONS`, sk: key`${'closesOn'}#${'id'}` } },
 });
-export const inputEntity = entity('input', { pk: key`CONSULTATION#${'consultationId'}`, sk: key`INPUT#${'id'}` });
+export const inputEntity = entity('input', {
+  pk: key`CONSULTATION#${'consultationId'}`,
+  sk: key`INPUT#${'id'}`,
+  indexes: {
+    /** Only input still "Ny" is in it (a sparse index): the dashboard reads what waits for triage in one query. */
+    untriaged: { index: 'catalogue', pk: key`INPUTS_NEW`, sk: key`${'submittedAt'}#${'consultationId'}#${'id'}` },
+  },
+});
 
 // Events: registrations, their email claims and waitlist markers, mailings and seat counters share the event's partition.
 export const eventEntity = entity('event', {

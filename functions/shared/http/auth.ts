@@ -40,12 +40,17 @@ export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
   return { username: email ?? username ?? parsed.data['cognito:username'] ?? sub, groups: parsed.data['cognito:groups'] ?? [] };
 }
 
+/** Whether the actor's groups give an access level: for a response that shows each role what its routes would. */
+export function hasAccess(access: Exclude<Access, 'public'>, actor: Actor): boolean {
+  return actor.groups.some((group) => groupsAllowed[access].includes(group));
+}
+
 /** Group check for a route; API Gateway (or the local server) has already verified the token. */
 export function authorize(access: Access, actor: Actor | null): void {
   if (access === 'public') return;
   if (!actor) throw new UnauthorizedError('Innlogging kreves');
   if (actor.groups.length === 0) throw new ForbiddenError('Brukeren har ingen rolle i Normen-plattformen');
-  if (!actor.groups.some((group) => groupsAllowed[access].includes(group))) {
+  if (!hasAccess(access, actor)) {
     throw new ForbiddenError(access === 'admin' ? 'Bare administratorer kan gjøre dette' : 'Rollen din gir bare lesetilgang');
   }
 }
