@@ -13,6 +13,7 @@ import { events } from './events';
 import { JobsPage } from './jobs/JobsPage';
 import { CmsLayout } from './layout/CmsLayout';
 import { LoginPage } from './layout/LoginPage';
+import { cmsTheme } from './layout/theme';
 import { campaigns, subscribers } from './newsletter';
 import { products } from './products';
 import { PriorityReport } from './review/PriorityReport';
@@ -32,6 +33,9 @@ export function App({ config }: { config: CmsConfig }) {
         dataProvider={dataProvider}
         i18nProvider={i18nProvider}
         layout={CmsLayout}
+        theme={cmsTheme}
+        // No dark theme (nor its toggle): only the light theme's colours are chosen for contrast.
+        darkTheme={null}
         dashboard={Dashboard}
         loginPage={LoginPage}
         // No requireAuth: with it, react-admin 5.15 renders LogoutOnMount, whose logout clears the query

@@ -4,16 +4,26 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
 import { Typography } from '@mui/material';
 import { type ReactNode, useEffect } from 'react';
-import { AppBar, Layout, Menu, TitlePortal, useAuthState, useCanAccess, useLocation, useNavigate } from 'react-admin';
+import { AppBar, Layout, Logout, Menu, TitlePortal, UserMenu, useAuthState, useCanAccess, useGetIdentity, useLocation, useNavigate } from 'react-admin';
 import { readSession } from '../auth/session';
 import { consultations } from '../consultations';
 import { events } from '../events';
 import { campaigns, subscribers } from '../newsletter';
 import { products } from '../products';
 
+/** The button shows who is signed in; its accessible name must contain that text (WCAG 2.5.3). */
+function CmsUserMenu() {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName ? `Profil for ${identity.fullName}` : 'ra.auth.user_menu'}>
+      <Logout />
+    </UserMenu>
+  );
+}
+
 function CmsAppBar() {
   return (
-    <AppBar>
+    <AppBar userMenu={<CmsUserMenu />}>
       <Typography component="span" variant="h6" sx={{ mr: 2, whiteSpace: 'nowrap' }}>
         Normen
       </Typography>
