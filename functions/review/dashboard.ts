@@ -17,7 +17,7 @@ import {
 import { eventCounts } from '../events/seats';
 import { listJobHealth } from '../jobs/job-health';
 import type { Actor } from '../shared/actor';
-import { hasAccess } from '../shared/http/auth';
+import { hasAccess } from '../shared/access';
 import type { Platform } from '../shared/platform';
 
 function lastDayOfMonth(date: string): string {

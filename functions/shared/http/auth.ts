@@ -4,13 +4,7 @@ import { userGroups, type UserGroup } from '../../../content-model';
 import type { Access } from '../../routes';
 import { ForbiddenError, UnauthorizedError } from '../errors';
 import type { Actor } from '../actor';
-
-const groupsAllowed: Record<Exclude<Access, 'public'>, readonly UserGroup[]> = {
-  read: ['editor', 'committee', 'admin'],
-  review: ['editor', 'committee', 'admin'],
-  write: ['editor', 'admin'],
-  admin: ['admin'],
-};
+import { hasAccess } from '../access';
 
 /**
  * API Gateway's JWT authorizer passes verified claims in requestContext.authorizer.jwt.claims and
@@ -38,11 +32,6 @@ export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
   // Id tokens carry the email: the readable "who" in the version history. Access tokens only an id.
   const { email, username, sub } = parsed.data;
   return { username: email ?? username ?? parsed.data['cognito:username'] ?? sub, groups: parsed.data['cognito:groups'] ?? [] };
-}
-
-/** Whether the actor's groups give an access level: for a response that shows each role what its routes would. */
-export function hasAccess(access: Exclude<Access, 'public'>, actor: Actor): boolean {
-  return actor.groups.some((group) => groupsAllowed[access].includes(group));
 }
 
 /** Group check for a route; API Gateway (or the local server) has already verified the token. */
