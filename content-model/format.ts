@@ -123,6 +123,16 @@ export function formatOsloShortPeriod(startsAt: Instant, endsAt: Instant): strin
   return `${formatOsloShortDateTime(startsAt)} – ${formatOsloShortDateTime(endsAt)}`;
 }
 
+/**
+ * A deadline in a sentence, in the tense of `today` (both Oslo calendar dates, YYYY-MM-DD): "Fristen
+ * var 2. des. 2026" once the day has passed, "Fristen er i dag (…)" on it, "Fristen er …" before it.
+ */
+export function formatShortDeadline(due: string, today: string): string {
+  const day = formatOsloShortDate(due);
+  if (due < today) return `Fristen var ${day}`;
+  return due === today ? `Fristen er i dag (${day})` : `Fristen er ${day}`;
+}
+
 const numberFormat = new Intl.NumberFormat('nb-NO');
 
 /** "12 345" (with a non-breaking space), as Norwegian writes numbers. */

@@ -35,11 +35,11 @@ export function refusedTransitionReason(product: Pick<Product, 'status' | 'level
     case 'send-to-consultation':
       return level4 ? 'Nivå 4-produkter sendes ikke på høring' : 'Bare utkast kan sendes på høring';
     case 'return-to-draft':
-      return 'Produktet er ikke på høring eller vedtatt';
+      return 'Produktet er ikke på høring eller godkjent';
     case 'approve':
-      return level4 ? 'Nivå 4-produkter vedtas ikke av Styringsgruppen' : 'Produktet må ha vært på høring før vedtak';
+      return level4 ? 'Nivå 4-produkter godkjennes ikke av Styringsgruppen' : 'Produktet må ha vært på høring før det kan godkjennes';
     case 'publish':
-      return level4 ? 'Bare utkast kan publiseres' : 'Produktet må være vedtatt av Styringsgruppen før publisering';
+      return level4 ? 'Bare utkast kan publiseres' : 'Produktet må være godkjent av Styringsgruppen før publisering';
     case 'retire':
       return product.status === 'retired' ? 'Produktet er allerede sanert' : 'Bare publiserte produkter kan saneres';
   }

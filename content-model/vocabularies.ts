@@ -84,7 +84,7 @@ export const productStatuses = vocabulary({
   planned: 'Planlagt',
   draft: 'Under utvikling',
   consultation: 'På høring',
-  approved: 'Vedtatt',
+  approved: 'Godkjent',
   published: 'Publisert',
   retired: 'Sanert',
 });
@@ -112,6 +112,9 @@ export const userGroups = vocabulary({
   admin: 'Administrator',
 });
 export type UserGroup = z.infer<typeof userGroups.schema>;
+
+/** What the CMS, the input form and the CSV export call the stakeholder group: one word everywhere. */
+export const stakeholderGroupLabel = 'Interessentgruppe';
 
 /** Who submits input in a consultation (governance model chapter 8). */
 export const stakeholderGroups = vocabulary({

@@ -111,5 +111,8 @@ export function cancelledPage(event: NormenEvent, already: boolean): string {
 
 /** A refused registration or link: 404 when it is not found, otherwise the event's own refusal. */
 export const registrationProblem: ProblemWording = {
-  title: (error) => (error.status === 404 ? 'Finner ikke påmeldingen' : 'Det gikk ikke'),
+  title: (error) => {
+    if (error.status === 404) return 'Finner ikke påmeldingen';
+    return error.fields.some((field) => field.path === 'token') ? 'Lenken virker ikke' : 'Det gikk ikke';
+  },
 };

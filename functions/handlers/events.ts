@@ -1,7 +1,9 @@
-import { eventIdParamsSchema, registrationRequestSchema, tokenQuerySchema } from '../../content-model';
+import { eventIdParamsSchema, registrationRequestSchema } from '../../content-model';
 import { emailingDependencies } from '../dependencies';
 import { httpLambda } from '../shared/http/lambda';
-import { htmlPage, json, parsePath, parseQuery, type HttpRequest } from '../shared/http/request';
+import { NotFoundError } from '../shared/errors';
+import { htmlPage, json, type HttpRequest } from '../shared/http/request';
+import { linkTokenOf } from '../shared/link-tokens';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { emptyForm, type FormValues } from '../shared/web/fields';
@@ -36,8 +38,13 @@ function registrationFromForm(fields: FormValues): Record<string, unknown> {
 }
 
 const registrationUrl = (eventId: string) => `${deps.publicApiUrl}/events/${eventId}/registrations`;
-const eventIdOf = (request: HttpRequest) => parsePath(request, eventIdParamsSchema).id;
-const tokenOf = (request: HttpRequest) => parseQuery(request, tokenQuerySchema).token;
+/** An address with a mangled event id names no event: the page says so, rather than naming the path parameter. */
+function eventIdOf(request: HttpRequest): string {
+  const parsed = eventIdParamsSchema.safeParse(request.event.pathParameters ?? {});
+  if (!parsed.success) throw new NotFoundError('Arrangementet finnes ikke');
+  return parsed.data.id;
+}
+const tokenOf = (request: HttpRequest) => linkTokenOf(request.event.queryStringParameters);
 
 export const handler = httpLambda(
   'events',

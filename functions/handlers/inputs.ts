@@ -1,6 +1,6 @@
 import { inputFormQuerySchema, inputSubmissionSchema } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
-import { htmlPage, json, parseQuery } from '../shared/http/request';
+import { htmlPage, json } from '../shared/http/request';
 import { mailerFromConfig } from '../shared/email/mailer';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
@@ -21,7 +21,8 @@ export const handler = httpLambda(
   'inputs',
   {
     showInputForm: async (request) => {
-      const { consultationId } = parseQuery(request, inputFormQuerySchema);
+      // A mangled link's consultation is as unknown as a deleted one: the plain form, never a 400 naming the parameter.
+      const consultationId = inputFormQuerySchema.safeParse(request.event.queryStringParameters ?? {}).data?.consultationId;
       const notice = await closedConsultationNotice(deps, consultationId);
       const values = { consultationId: notice ? '' : (consultationId ?? '') };
       return htmlPage(200, inputFormPage(await openConsultations(deps), { values, errors: [] }, notice));

@@ -1,7 +1,8 @@
 import { emailingDependencies } from '../dependencies';
-import { preferencesUpdateSchema, subscriptionRequestSchema, tokenQuerySchema } from '../../content-model';
+import { preferencesUpdateSchema, subscriptionRequestSchema } from '../../content-model';
 import { httpLambda } from '../shared/http/lambda';
-import { htmlPage, json, parseQuery, type HttpRequest } from '../shared/http/request';
+import { htmlPage, json, type HttpRequest } from '../shared/http/request';
+import { linkTokenOf } from '../shared/link-tokens';
 import { createRateLimiter } from '../shared/rate-limit';
 import { createRuntime } from '../shared/runtime';
 import { formOperation } from '../shared/web/form';
@@ -31,7 +32,7 @@ import {
 const runtime = createRuntime();
 const deps: NewsletterDependencies = { ...(await emailingDependencies(runtime)), rateLimiter: createRateLimiter(runtime.table) };
 
-const tokenOf = (request: HttpRequest) => parseQuery(request, tokenQuerySchema).token;
+const tokenOf = (request: HttpRequest) => linkTokenOf(request.event.queryStringParameters);
 
 export const handler = httpLambda(
   'newsletter',

@@ -1,10 +1,10 @@
-import { formatOsloDate, GENERAL_INPUT, stakeholderGroups, type Consultation } from '../../content-model';
+import { formatOsloDate, GENERAL_INPUT, stakeholderGroupLabel, stakeholderGroups, type Consultation } from '../../content-model';
 import { html } from '../shared/html';
 import { errorSummary, honeypot, personFields, privacyNotice, personLabels, selectField, textArea, type FormState } from '../shared/web/fields';
 import { page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
-const labels = { consultationId: 'Gjelder', ...personLabels, stakeholderGroup: 'Interessentgruppe', text: 'Innspill' };
+const labels = { consultationId: 'Gjelder', ...personLabels, stakeholderGroup: stakeholderGroupLabel, text: 'Innspill' };
 
 /**
  * The input form: plain HTML that works without JavaScript and can be embedded on normen.no.

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { tokenQuerySchema } from '../../content-model';
 import { ValidationError } from '../shared/errors';
 import { INITIAL_KEY_ID, LINK_KEYS_MAX_AGE_SECONDS, parseLinkKeyRing, staticKeySource, type LinkKeyRing, type LinkKeySource } from './link-keys';
 import { logger } from './logger';
@@ -31,7 +32,18 @@ export const PREVIOUS_KEY_GRACE_SECONDS = MANAGE_TOKEN_TTL_SECONDS;
 /** A link naming a key this process does not know makes it re-read the keys at most this often (forged ids cannot hammer Secrets Manager). */
 const UNKNOWN_KEY_REFETCH_MS = 60_000;
 
-export const invalidLink = () => ValidationError.field('token', 'Lenken er ugyldig eller utløpt. Be om en ny.');
+export const invalidLink = () =>
+  ValidationError.field('token', 'Lenken er ugyldig eller utløpt. Bruk lenken i den nyeste e-posten fra oss, eller be om en ny.');
+
+/**
+ * The token in an emailed link's query string. A missing, cut-off or mangled token is the same bad
+ * link to the person who followed it, so it gets the same words as a forged or expired one.
+ */
+export function linkTokenOf(query: Record<string, string | undefined> | undefined): string {
+  const parsed = tokenQuerySchema.safeParse(query ?? {});
+  if (!parsed.success) throw invalidLink();
+  return parsed.data.token;
+}
 
 const hmac = (key: string, data: string) => createHmac('sha256', key).update(data).digest('base64url');
 

@@ -101,15 +101,15 @@ describe('CMS UI in a browser', () => {
     await expectVisible(statusChip(page, 'På høring'));
 
     await page.getByRole('button', { name: 'Godkjenn' }).click();
-    const approval = page.getByRole('dialog', { name: 'Registrer vedtak' });
+    const approval = page.getByRole('dialog', { name: 'Godkjenn produktet' });
     await approval.getByRole('textbox', { name: 'Vedtaksreferanse' }).fill('06/25');
     const decisionDate = osloDate(new Date());
     await approval.getByLabel('Vedtaksdato').fill(decisionDate);
     // The consultation is still open: approving ends it, and the editor must say why.
     await expectVisible(approval.getByText(/Høringen er åpen til/));
     await approval.getByRole('textbox', { name: 'Begrunnelse for å avslutte høringen' }).fill('Styringsgruppen behandlet saken før fristen');
-    await approval.getByRole('button', { name: 'Registrer vedtak' }).click();
-    await expectVisible(statusChip(page, 'Vedtatt'));
+    await approval.getByRole('button', { name: 'Godkjenn', exact: true }).click();
+    await expectVisible(statusChip(page, 'Godkjent'));
 
     await page.getByRole('button', { name: 'Publiser' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publiser' }).click();

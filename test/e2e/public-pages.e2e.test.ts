@@ -212,6 +212,9 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     await expectAccessible(await press('Lagre'), 200, 'Innstillinger for nyhetsbrevet');
     await expectVisible(page.getByRole('status').getByText('Innstillingene er lagret.'));
     await expectAccessible(await visit('/newsletter/preferences?token=ugyldig'), 400, 'Lenken virker ikke');
+    // What happened and what to do, in words a reader knows: no "Ugyldig forespørsel: sjekk token".
+    await expectVisible(page.getByText('Lenken er ugyldig eller utløpt. Bruk lenken i den nyeste e-posten fra oss, eller be om en ny.'));
+    expect(await page.locator('main').innerText()).not.toMatch(/token|sjekk|forespørsel/i);
 
     // Unsubscribe: the button page, the answer, and the page of someone who has left.
     await expectAccessible(await page.goto(links.unsubscribe), 200, 'Meld deg av nyhetsbrevet fra Normen');

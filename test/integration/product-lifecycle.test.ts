@@ -86,7 +86,9 @@ describe('product lifecycle on DynamoDB Local', () => {
 
   it('takes a level-2 guide through consultation and decision to published, and serves it as current', async () => {
     const product = await createProduct(deps, editor, guide({ title: 'Publiseringsløpet' }));
-    await expect(transitionProduct(deps, editor, product.id, { action: 'publish', expectedRevision: product.revision })).rejects.toThrow(/vedtatt/);
+    await expect(transitionProduct(deps, editor, product.id, { action: 'publish', expectedRevision: product.revision })).rejects.toThrow(
+      /godkjent av Styringsgruppen/,
+    );
     await expect(
       transitionProduct(deps, editor, product.id, {
         action: 'approve',

@@ -14,6 +14,7 @@ import {
   formatOsloShortPeriod,
   formatOsloTime,
   formatOverdue,
+  formatShortDeadline,
   fromOsloDateTimeLocal,
   htmlToText,
   osloWallClockInstant,
@@ -98,6 +99,14 @@ describe('periods', () => {
     expect(formatOsloShortPeriod('2026-11-24T08:00:00Z', '2026-11-25T14:00:00Z')).toBe('24. nov. 2026, 09:00 – 25. nov. 2026, 15:00');
     // 22:00–00:30 in Oslo runs into the next day, although in UTC it is one day.
     expect(formatOsloPeriod('2026-11-24T21:00:00Z', '2026-11-24T23:30:00Z')).toBe('tirsdag 24. november 2026 kl. 22.00 – onsdag 25. november 2026 kl. 00.30');
+  });
+});
+
+describe('a deadline in a sentence', () => {
+  it('says "var" only once the day has passed, and "er" on the day and before it', () => {
+    expect(formatShortDeadline('2026-12-04', '2026-12-05')).toBe('Fristen var 4. des. 2026');
+    expect(formatShortDeadline('2026-12-05', '2026-12-05')).toBe('Fristen er i dag (5. des. 2026)');
+    expect(formatShortDeadline('2027-01-10', '2026-12-05')).toBe('Fristen er 10. jan. 2027');
   });
 });
 

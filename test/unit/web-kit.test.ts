@@ -2,9 +2,11 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { subscriptionRequestSchema } from '../../content-model';
 import { linkProblem, signUpProblem, subscriptionFormPage } from '../../functions/newsletter/pages';
-import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../functions/shared/errors';
+import { ConflictError, NotFoundError, RateLimitedError } from '../../functions/shared/errors';
 import type { HttpRequest, HttpResponse } from '../../functions/shared/http/request';
 import { htmlPage, json } from '../../functions/shared/http/request';
+import { registrationProblem } from '../../functions/events/pages';
+import { invalidLink, linkTokenOf } from '../../functions/shared/link-tokens';
 import { formOperation } from '../../functions/shared/web/form';
 import { pageOperation } from '../../functions/shared/web/problem';
 
@@ -83,10 +85,30 @@ describe('the web kit', () => {
     expect(body(missing)).toContain('Arrangementet finnes ikke');
 
     const badLink = await pageOperation(linkProblem, async () => {
-      throw ValidationError.field('token', 'Lenken er ugyldig eller utløpt. Be om en ny.');
+      throw invalidLink();
     })(formPost({}));
     expect(badLink.statusCode).toBe(400);
     expect(body(badLink)).toContain('<h1>Lenken virker ikke</h1>');
+  });
+
+  it('tells a person with a missing, cut-off or bad link what happened and what to do, in Norwegian, never naming the token', async () => {
+    const followLink = (query: Record<string, string> | undefined) => {
+      const request = formPost({});
+      return { ...request, event: { ...request.event, ...(query ? { queryStringParameters: query } : {}) } };
+    };
+    const openLink = async (request: HttpRequest) => htmlPage(200, linkTokenOf(request.event.queryStringParameters));
+    for (const wording of [linkProblem, registrationProblem]) {
+      for (const query of [undefined, { token: 'kort' }, { token: '' }]) {
+        const response = await pageOperation(wording, openLink)(followLink(query));
+        expect(response.statusCode).toBe(400);
+        const text = body(response);
+        expect(text).toContain('<h1>Lenken virker ikke</h1>');
+        expect(text).toContain('Lenken er ugyldig eller utløpt. Bruk lenken i den nyeste e-posten fra oss, eller be om en ny.');
+        expect(text).not.toMatch(/token|sjekk|Ugyldig (verdi|forespørsel)/i);
+        // A way onward: back to the form, or the secretariat's address when there is no form to go back to.
+        expect(text).toMatch(wording === linkProblem ? /<a href="subscriptions">/ : /<a href="mailto:sekretariatet@normen.no">/);
+      }
+    }
   });
 
   it('lets a server error through to the error mapping (counted and alarmed there)', async () => {

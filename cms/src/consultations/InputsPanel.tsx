@@ -20,6 +20,7 @@ import {
   formatOsloShortDateTime,
   inputStatuses,
   inputTriageSchema,
+  stakeholderGroupLabel,
   stakeholderGroups,
   type InputStatus,
   type StakeholderInput,
@@ -63,7 +64,7 @@ export function InputsPanel({ consultationId, reloadKey = '' }: { consultationId
             <TableRow>
               <TableCell>Innsendt</TableCell>
               <TableCell sx={{ minWidth: 160 }}>Fra</TableCell>
-              <TableCell sx={{ minWidth: 160 }}>Aktørgruppe</TableCell>
+              <TableCell sx={{ minWidth: 160 }}>{stakeholderGroupLabel}</TableCell>
               <TableCell sx={{ minWidth: 320 }}>Innspill</TableCell>
               <TableCell sx={{ minWidth: 260 }}>Status</TableCell>
             </TableRow>

@@ -1,6 +1,14 @@
 import { Alert, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { closeConsultationSchema, decisionSchema, osloDate, type CloseConsultation, type Consultation, type Decision } from '../../../content-model';
+import {
+  closeConsultationSchema,
+  decisionSchema,
+  formatOsloDate,
+  osloDate,
+  type CloseConsultation,
+  type Consultation,
+  type Decision,
+} from '../../../content-model';
 import { FormDialog } from '../shared/FormDialog';
 
 interface ApproveDialogProps {
@@ -49,10 +57,10 @@ export function ApproveDialog({ open, busy, consultation, error, onCancel, onApp
     <FormDialog
       open={open}
       titleId="approve-dialog-title"
-      title="Registrer vedtak"
-      intro="Styringsgruppens vedtak om å godkjenne produktet."
+      title="Godkjenn produktet"
+      intro="Registrer Styringsgruppens vedtak om å godkjenne produktet."
       busy={busy}
-      submitLabel="Registrer vedtak"
+      submitLabel="Godkjenn"
       fullWidth={false}
       onSubmit={submit}
       onCancel={onCancel}
@@ -60,7 +68,8 @@ export function ApproveDialog({ open, busy, consultation, error, onCancel, onApp
       <Stack spacing={2}>
         {endsConsultation ? (
           <Alert severity="warning">
-            {error ?? `Høringen er åpen til ${consultation?.closesOn ?? ''}.`} Når vedtaket registreres, avsluttes høringen og tar ikke imot flere innspill.
+            {error ?? (consultation ? `Høringen er åpen til ${formatOsloDate(consultation.closesOn)}.` : '')} Når produktet godkjennes, avsluttes høringen og
+            tar ikke imot flere innspill.
           </Alert>
         ) : null}
         <TextField

@@ -2,7 +2,15 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Alert, AlertTitle, Button as MuiButton, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { evaluationOutcomes, evaluationRequestSchema, formatOsloShortDate, osloDate, type EvaluationOutcome, type Product } from '../../../content-model';
+import {
+  evaluationOutcomes,
+  evaluationRequestSchema,
+  formatOsloShortDate,
+  formatShortDeadline,
+  osloDate,
+  type EvaluationOutcome,
+  type Product,
+} from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { FormDialog } from '../shared/FormDialog';
 import { errorsOnFields } from '../shared/httpErrors';
@@ -86,7 +94,7 @@ function EvaluationDialog({ product, onClose }: { product: Product; onClose(): v
       intro={
         <>
           Evaluering av publisert versjon {product.publishedVersion} av «{product.title}».
-          {product.nextEvaluationDue ? ` Fristen var ${formatOsloShortDate(product.nextEvaluationDue)}.` : ''} Neste frist regnes fra evalueringsdatoen.
+          {product.nextEvaluationDue ? ` ${formatShortDeadline(product.nextEvaluationDue, today)}.` : ''} Neste frist regnes fra evalueringsdatoen.
         </>
       }
       error={errors.root}

@@ -86,7 +86,7 @@ export function LifecycleActions() {
     try {
       await finish('approve', { decision, closeConsultation });
     } catch (error) {
-      setApproveError(messageOf(error, 'Vedtaket kunne ikke registreres'));
+      setApproveError(messageOf(error, 'Produktet kunne ikke godkjennes'));
     }
   }
 

@@ -12,7 +12,7 @@ export const transitionLabels: Record<TransitionAction, string> = {
 export const transitionDoneMessages: Record<TransitionAction, string> = {
   'send-to-consultation': 'Produktet er sendt på høring',
   'return-to-draft': 'Produktet er satt tilbake til utkast',
-  approve: 'Vedtaket er registrert',
+  approve: 'Produktet er godkjent',
   publish: 'Produktet er publisert',
   retire: 'Produktet er sanert',
 };

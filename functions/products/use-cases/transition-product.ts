@@ -58,7 +58,7 @@ export async function transitionProduct(
         const message = `Høringen om «${first.productTitle}» er åpen til ${formatOsloDate(first.closesOn)}. Avslutt den med en begrunnelse for å godkjenne nå.`;
         throw new ConflictError(message, [{ path: 'closeConsultation.reason', message }]);
       }
-      notes.push(`Vedtak ${transition.decision.reference} (${transition.decision.date})`);
+      notes.push(`Vedtak ${transition.decision.reference} av ${formatOsloDate(transition.decision.date)}`);
       steps.push(
         store.decisions.insert({ ...transition.decision, productId: id, version: current.workingVersion, recordedAt: at, recordedBy: actor.username }),
         ...closeConsultations(open, transition.closeConsultation?.reason ?? ''),

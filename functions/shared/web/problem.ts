@@ -1,8 +1,8 @@
-import { DomainError, RateLimitedError } from '../errors';
+import { DomainError, RateLimitedError, ValidationError } from '../errors';
 import { html } from '../html';
 import { errorHeaders } from '../http/error-responses';
 import type { HttpResponse, Operation } from '../http/request';
-import { page } from './page';
+import { page, secretariatEmail } from './page';
 
 /** How a page names its own refusals, and the way back from them. */
 export interface ProblemWording {
@@ -10,6 +10,18 @@ export interface ProblemWording {
   title: string | ((error: DomainError) => string);
   back?: { href: string; text: string };
 }
+
+/**
+ * What the person reads: a refused field's own words ("Lenken er ugyldig eller utløpt …"), never the
+ * summary written for API callers, which names the field by its code ("Ugyldig verdi for token: …").
+ */
+function noticeOf(error: DomainError): string {
+  const messages = [...new Set(error.fields.map((field) => field.message))];
+  return error instanceof ValidationError && messages.length > 0 ? messages.join(' ') : error.message;
+}
+
+/** Where to turn when the page has no way back of its own: the secretariat reads this address. */
+const askTheSecretariat = html`<p>Får du det ikke til? Skriv til <a href="mailto:${secretariatEmail}">${secretariatEmail}</a>, så hjelper vi deg.</p>`;
 
 /** The heading a rate limit gets on every page: it is about waiting, not about the link or the form. */
 export const rateLimitedTitle = 'Prøv igjen senere';
@@ -20,11 +32,11 @@ export const rateLimitedTitle = 'Prøv igjen senere';
  */
 export function problemResponse(error: DomainError, wording: ProblemWording): HttpResponse {
   const title = error instanceof RateLimitedError ? rateLimitedTitle : typeof wording.title === 'string' ? wording.title : wording.title(error);
-  const back = wording.back ? html`<p><a href="${wording.back.href}">${wording.back.text}</a></p>` : '';
+  const back = wording.back ? html`<p><a href="${wording.back.href}">${wording.back.text}</a></p>` : askTheSecretariat;
   return {
     statusCode: error.status,
     headers: { 'content-type': 'text/html; charset=utf-8', ...errorHeaders(error) },
-    body: page(title, html`<h1>${title}</h1><p class="notice">${error.message}</p>${back}`),
+    body: page(title, html`<h1>${title}</h1><p class="notice">${noticeOf(error)}</p>${back}`),
   };
 }
 
