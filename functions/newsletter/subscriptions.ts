@@ -189,25 +189,59 @@ export async function preferences(deps: NewsletterDependencies, token: string): 
   return subscriberFromToken(deps, token, 'manage');
 }
 
+/** What saving the preferences did: new interests, or (for an address that gets nothing) a request to subscribe again. */
+export type PreferencesOutcome = { kind: 'saved'; subscriber: Subscriber } | { kind: 'confirmation-sent'; subscriber: Subscriber };
+
 /**
- * New interests. Saving from the link in one's own email also re-subscribes someone who had left:
- * the signed link proves the address is theirs. A suppressed address stays suppressed.
+ * New interests. For an address that has left (or whose re-subscription waits for confirmation),
+ * saving asks to subscribe again, and that is confirmed from a fresh confirmation email, as a first
+ * sign-up is: a manage link lasts a year, is in every issue (and every forwarded one) and can be
+ * used any number of times, so it does not show that the owner wants the newsletter back now; the
+ * confirm link is fresh, lasts a week and works once. Its emails are rate limited like sign-ups.
+ * A suppressed address (bounced, complained) stays suppressed.
  */
-export async function updatePreferences(deps: NewsletterDependencies, token: string, update: PreferencesUpdate): Promise<Subscriber> {
+export async function updatePreferences(
+  deps: NewsletterDependencies,
+  token: string,
+  update: PreferencesUpdate,
+  clientAddress: string,
+): Promise<PreferencesOutcome> {
   const subscriber = await subscriberFromToken(deps, token, 'manage');
-  const rejoins = subscriber.status === 'unsubscribed';
-  return save(deps, subscriber, {
-    ...subscriber,
-    interests: update.interests,
-    ...(rejoins ? { status: 'confirmed' as const, confirmedAt: deps.clock.now().toISOString(), unsubscribedAt: null } : {}),
-    revision: subscriber.revision + 1,
-  });
+  if (subscriber.status === 'unsubscribed' || subscriber.status === 'pending') {
+    const now = deps.clock.now();
+    await deps.rateLimiter.hit('subscriptions', clientAddress, subscriptionRateLimit, now);
+    // A new nonce: a confirmation link sent before stops working, as for a sign-up from the form.
+    const next: Subscriber = { ...subscriber, interests: update.interests, status: 'pending', confirmationNonce: newNonce(), revision: subscriber.revision + 1 };
+    await save(deps, subscriber, next);
+    await sendConfirmation(deps, next, now);
+    return { kind: 'confirmation-sent', subscriber: next };
+  }
+  return { kind: 'saved', subscriber: await save(deps, subscriber, { ...subscriber, interests: update.interests, revision: subscriber.revision + 1 }) };
 }
 
-/** One-click unsubscribe (RFC 8058): immediate, idempotent, and the address is never sent to again. */
-export async function unsubscribe(deps: NewsletterDependencies, token: string): Promise<Subscriber> {
-  const subscriber = await subscriberFromToken(deps, token, 'manage');
-  if (subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') return subscriber;
-  const at = deps.clock.now().toISOString();
-  return save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 });
+/** Where an unsubscribe left the address; `already` when it was not getting newsletters before. */
+export interface UnsubscribeOutcome {
+  subscriber: Subscriber;
+  already: boolean;
+}
+
+/** Unsubscribed or suppressed: the address is sent no newsletter. */
+export const receivesNothing = (subscriber: Pick<Subscriber, 'status'>) => subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed';
+
+/**
+ * One-click unsubscribe (RFC 8058): immediate, idempotent, and the address is never sent to again.
+ * Two posts at once (a mail client's one-click and the person's button) both succeed.
+ */
+export async function unsubscribe(deps: NewsletterDependencies, token: string): Promise<UnsubscribeOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    const subscriber = await subscriberFromToken(deps, token, 'manage');
+    if (receivesNothing(subscriber)) return { subscriber, already: attempt === 1 };
+    const at = deps.clock.now().toISOString();
+    try {
+      return { subscriber: await save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 }), already: false };
+    } catch (error) {
+      // Another write came first: read again and unsubscribe what it left.
+      if (!(error instanceof ConflictError) || attempt === 3) throw error;
+    }
+  }
 }

@@ -90,18 +90,18 @@ describe('subscriptions with double opt-in', () => {
     const manage = tokenOf(await linkFromEmail(email, '/newsletter/preferences'));
     expect((await preferences(deps, manage)).interests).toEqual(['guides']);
 
-    await updatePreferences(deps, manage, { interests: ['consultations'] });
+    await updatePreferences(deps, manage, { interests: ['consultations'] }, '10.1.0.4');
     expect(await audienceMembers(deps, 'guides')).not.toContain(subscriber.id);
     expect(await audienceMembers(deps, 'consultations')).toContain(subscriber.id);
 
     const left = await unsubscribe(deps, manage);
-    expect(left.status).toBe('unsubscribed');
-    await expect(unsubscribe(deps, manage)).resolves.toMatchObject({ status: 'unsubscribed' }); // idempotent
+    expect(left).toMatchObject({ subscriber: { status: 'unsubscribed' }, already: false });
+    await expect(unsubscribe(deps, manage)).resolves.toMatchObject({ subscriber: { status: 'unsubscribed' }, already: true }); // idempotent
     expect(await audienceMembers(deps, 'all')).not.toContain(subscriber.id);
     expect(await audienceMembers(deps, 'consultations')).not.toContain(subscriber.id);
 
-    const back = await updatePreferences(deps, manage, { interests: [] });
-    expect(back.status).toBe('confirmed');
+    const back = await updatePreferences(deps, manage, { interests: [] }, '10.1.0.4');
+    expect(back.subscriber.status).toBe('pending');
     expect(await audienceMembers(deps, 'all')).toContain(subscriber.id);
   });
 
