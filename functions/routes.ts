@@ -599,7 +599,7 @@ export const routes = [
     path: '/newsletter/preferences',
     lambda: 'newsletter',
     access: 'public',
-    summary: 'Change interests; for an address that left, ask to subscribe again (confirmed from a new email)',
+    summary: 'Change interests (re-subscribes someone who had left)',
     request: { query: tokenQuerySchema, body: preferencesUpdateSchema },
     response: { status: 200 },
     formPost: true,

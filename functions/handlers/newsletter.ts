@@ -63,7 +63,7 @@ export const handler = httpLambda(
     }),
     updatePreferences: formOperation({
       schema: preferencesUpdateSchema,
-      submit: (update, request) => updatePreferences(deps, tokenOf(request), update, request.event.requestContext.http.sourceIp),
+      submit: (update, request) => updatePreferences(deps, tokenOf(request), update),
       json: ({ subscriber }) => json(200, { status: subscriber.status, interests: subscriber.interests }),
       page: ({ kind, subscriber }, request) => htmlPage(200, preferencesPage(subscriber, tokenOf(request), { result: kind })),
       // A bad link fails here again, and is answered with the link's problem page.

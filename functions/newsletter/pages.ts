@@ -70,31 +70,31 @@ ${onwardLinks([{ href: preferencesUrl, text: 'Endre interesser' }])}`,
 }
 
 /** What the last press of the preferences form did. */
-export type PreferencesResult = 'saved' | 'confirmation-sent';
+export type PreferencesResult = 'saved' | 'resubscribed';
 
-/** Where the address stands, above the form: for one that gets nothing, what the button will do. */
+const resubscribeButton = 'Meld på igjen og lagre';
+
+/** Where the address stands, above the form: for one that has left, what the button will do. */
 function standing(subscriber: Subscriber, result: PreferencesResult | undefined): SafeHtml {
-  if (result === 'confirmation-sent') {
-    return html`<p class="notice" role="status">Interessene er lagret. Vi har sendt en e-post til ${subscriber.email}: åpne lenken i den og trykk «Bekreft», så får du nyhetsbrevet igjen. Finner du den ikke, se i søppelposten.</p>`;
+  if (result === 'resubscribed') {
+    return html`<p class="notice" role="status">Du er meldt på igjen. ${subscriber.email} får nyhetsbrevet fra Normen om ${chosenInterests(subscriber)}.</p>`;
   }
   const saved = result === 'saved' ? html`<p class="notice" role="status">Innstillingene er lagret.</p>` : '';
   switch (subscriber.status) {
     case 'confirmed':
       return html`${saved}<p>Innstillinger for ${subscriber.email}.</p>`;
     case 'unsubscribed':
-      return html`${saved}<p class="notice">${subscriber.email} er meldt av nyhetsbrevet og får ingen nyhetsbrev fra Normen. Vil du ha det igjen, velg interesser og trykk «${resubscribeButton}». Da sender vi en e-post med en lenke du bekrefter påmeldingen med.</p>`;
+      return html`${saved}<p class="notice">${subscriber.email} er meldt av og får ingen nyhetsbrev fra Normen. Vil du ha nyhetsbrevet igjen, velg interesser og trykk «${resubscribeButton}».</p>`;
     case 'pending':
-      return html`${saved}<p class="notice">${subscriber.email} er ikke meldt på ennå: påmeldingen venter på at du bekrefter den med lenken i e-posten vi sendte. Trykk «${resubscribeButton}» for å få en ny e-post.</p>`;
+      return html`${saved}<p class="notice">${subscriber.email} er ikke meldt på ennå: påmeldingen venter på at du trykker «Bekreft» fra lenken i e-posten vi sendte. Interessene kan du endre nå.</p>`;
     case 'suppressed':
       return html`<p class="notice">Vi sender ikke nyhetsbrev til ${subscriber.email}, fordi e-post til adressen ikke kom fram eller ble meldt som uønsket. Vil du ha nyhetsbrevet igjen, skriv til <a href="mailto:${secretariatEmail}">${secretariatEmail}</a>.</p>`;
   }
 }
 
-const resubscribeButton = 'Meld på igjen og lagre';
-
 /**
  * The preferences form; after a 400 `state` holds what was ticked and why it was refused. For an
- * address that gets nothing the button says it subscribes again; a suppressed one has no form.
+ * address that has left, the button says it subscribes again; a suppressed one has no form.
  */
 export function preferencesPage(subscriber: Subscriber, token: string, options: { result?: PreferencesResult; state?: FormState } = {}): string {
   const query = `?token=${encodeURIComponent(token)}`;
@@ -105,9 +105,9 @@ export function preferencesPage(subscriber: Subscriber, token: string, options: 
       : html`${errorSummary(state.errors, labels)}
 <form method="post" action="preferences${query}">
   ${interestBoxes(state)}
-  <button type="submit">${subscriber.status === 'confirmed' ? 'Lagre' : resubscribeButton}</button>
+  <button type="submit">${subscriber.status === 'unsubscribed' ? resubscribeButton : 'Lagre'}</button>
 </form>
-${subscriber.status === 'confirmed' ? html`<form method="post" action="unsubscribe${query}"><button type="submit">Meld meg av nyhetsbrevet</button></form>` : ''}`;
+${receivesNothing(subscriber) ? '' : html`<form method="post" action="unsubscribe${query}"><button type="submit">Meld meg av nyhetsbrevet</button></form>`}`;
   return page(
     'Innstillinger for nyhetsbrevet',
     html`<h1>Innstillinger for nyhetsbrevet</h1>

@@ -189,34 +189,48 @@ export async function preferences(deps: NewsletterDependencies, token: string): 
   return subscriberFromToken(deps, token, 'manage');
 }
 
-/** What saving the preferences did: new interests, or (for an address that gets nothing) a request to subscribe again. */
-export type PreferencesOutcome = { kind: 'saved'; subscriber: Subscriber } | { kind: 'confirmation-sent'; subscriber: Subscriber };
+/** What saving the preferences did: new interests, or (for an address that had left) a return to the list. */
+export interface PreferencesOutcome {
+  kind: 'saved' | 'resubscribed';
+  subscriber: Subscriber;
+}
 
 /**
- * New interests. For an address that has left (or whose re-subscription waits for confirmation),
- * saving asks to subscribe again, and that is confirmed from a fresh confirmation email, as a first
- * sign-up is: a manage link lasts a year, is in every issue (and every forwarded one) and can be
- * used any number of times, so it does not show that the owner wants the newsletter back now; the
- * confirm link is fresh, lasts a week and works once. Its emails are rate limited like sign-ups.
- * A suppressed address (bounced, complained) stays suppressed.
+ * Runs a read-decide-write until it commits: when another write to the subscriber came first (a
+ * double press, a mail client's one-click beside the person's button), it reads again and decides
+ * on what that write left. `attempt` counts from 1.
  */
-export async function updatePreferences(
-  deps: NewsletterDependencies,
-  token: string,
-  update: PreferencesUpdate,
-  clientAddress: string,
-): Promise<PreferencesOutcome> {
-  const subscriber = await subscriberFromToken(deps, token, 'manage');
-  if (subscriber.status === 'unsubscribed' || subscriber.status === 'pending') {
-    const now = deps.clock.now();
-    await deps.rateLimiter.hit('subscriptions', clientAddress, subscriptionRateLimit, now);
-    // A new nonce: a confirmation link sent before stops working, as for a sign-up from the form.
-    const next: Subscriber = { ...subscriber, interests: update.interests, status: 'pending', confirmationNonce: newNonce(), revision: subscriber.revision + 1 };
-    await save(deps, subscriber, next);
-    await sendConfirmation(deps, next, now);
-    return { kind: 'confirmation-sent', subscriber: next };
+async function afreshOnConflict<T>(work: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work(attempt);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === 3) throw error;
+    }
   }
-  return { kind: 'saved', subscriber: await save(deps, subscriber, { ...subscriber, interests: update.interests, revision: subscriber.revision + 1 }) };
+}
+
+/**
+ * New interests. Saving from the link in one's own email also re-subscribes someone who had left:
+ * the signed link proves the address is theirs, and the press of the button (a POST; opening the
+ * link changes nothing) is the consent. A suppressed address stays suppressed, and a pending one
+ * stays pending until its confirmation link is used.
+ */
+export async function updatePreferences(deps: NewsletterDependencies, token: string, update: PreferencesUpdate): Promise<PreferencesOutcome> {
+  return afreshOnConflict(async () => {
+    const subscriber = await subscriberFromToken(deps, token, 'manage');
+    const next: Subscriber = { ...subscriber, interests: update.interests, revision: subscriber.revision + 1 };
+    if (subscriber.status !== 'unsubscribed') return { kind: 'saved', subscriber: await save(deps, subscriber, next) };
+    // A confirmation link still unused from before the unsubscribe stays dead.
+    const rejoined: Subscriber = {
+      ...next,
+      status: 'confirmed',
+      confirmedAt: deps.clock.now().toISOString(),
+      unsubscribedAt: null,
+      confirmationNonce: undefined,
+    };
+    return { kind: 'resubscribed', subscriber: await save(deps, subscriber, rejoined) };
+  });
 }
 
 /** Where an unsubscribe left the address; `already` when it was not getting newsletters before. */
@@ -233,15 +247,14 @@ export const receivesNothing = (subscriber: Pick<Subscriber, 'status'>) => subsc
  * Two posts at once (a mail client's one-click and the person's button) both succeed.
  */
 export async function unsubscribe(deps: NewsletterDependencies, token: string): Promise<UnsubscribeOutcome> {
-  for (let attempt = 1; ; attempt += 1) {
+  return afreshOnConflict(async (attempt) => {
     const subscriber = await subscriberFromToken(deps, token, 'manage');
+    // Left already when the link was used; on a later attempt, it was the other post that did it.
     if (receivesNothing(subscriber)) return { subscriber, already: attempt === 1 };
     const at = deps.clock.now().toISOString();
-    try {
-      return { subscriber: await save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 }), already: false };
-    } catch (error) {
-      // Another write came first: read again and unsubscribe what it left.
-      if (!(error instanceof ConflictError) || attempt === 3) throw error;
-    }
-  }
+    return {
+      subscriber: await save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 }),
+      already: false,
+    };
+  });
 }
