@@ -10,10 +10,15 @@ const interestList = z.preprocess(
   z.array(interests.schema).max(interests.codes.length),
 );
 
-export const emailSchema = z
-  .email()
-  .max(254)
-  .transform((email) => email.trim().toLowerCase());
+/** What every public form says at an email field left empty, rather than calling the address invalid. */
+export const missingEmailMessage = 'Fyll inn e-post';
+
+/** A required email field of a public form: missing or blank is asked for; anything else must be an address. */
+export const requiredEmailSchema = z
+  .email({ error: (issue) => (issue.input === undefined || (typeof issue.input === 'string' && issue.input.trim() === '') ? missingEmailMessage : undefined) })
+  .max(254);
+
+export const emailSchema = requiredEmailSchema.transform((email) => email.trim().toLowerCase());
 
 /** POST /newsletter/subscriptions (JSON or form). `website` is a honeypot people leave empty. */
 export const subscriptionRequestSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { editsOf } from './edits';
 import { addDays, addMonths, daysBetween } from './dates';
 import { eventCountsSchema, eventSchema } from './events';
-import { campaignSchema } from './newsletter';
+import { campaignSchema, requiredEmailSchema } from './newsletter';
 import { evaluationSchema, isoDateSchema, isoDateTimeSchema, productSchema } from './product';
 import { evaluationOutcomes, governanceLevelSchema, inputStatuses, jobNames, productStatuses, stakeholderGroups, type GovernanceLevel } from './vocabularies';
 
@@ -106,7 +106,7 @@ export const GENERAL_INPUT = 'general';
 export const inputSubmissionSchema = z.object({
   consultationId: z.string().trim().min(1).max(64).default(GENERAL_INPUT),
   name: z.string().trim().min(2).max(120),
-  email: z.email().max(254),
+  email: requiredEmailSchema,
   organisation: z.string().trim().min(2).max(200),
   stakeholderGroup: stakeholderGroups.schema,
   text: z.string().trim().min(10).max(20_000),

@@ -65,8 +65,8 @@ export const handler = httpLambda(
     updatePreferences: formOperation({
       schema: preferencesUpdateSchema,
       submit: (update, request) => updatePreferences(deps, tokenOf(request), update),
-      json: (subscriber) => json(200, { status: subscriber.status, interests: subscriber.interests }),
-      page: (subscriber, request) => htmlPage(200, preferencesPage(subscriber, tokenOf(request), { saved: true })),
+      json: ({ subscriber }) => json(200, { status: subscriber.status, interests: subscriber.interests }),
+      page: ({ kind, subscriber }, request) => htmlPage(200, preferencesPage(subscriber, tokenOf(request), { result: kind })),
       // A bad link fails here again, and is answered with the link's problem page.
       form: async (state, request) => {
         const token = tokenOf(request);
@@ -74,12 +74,15 @@ export const handler = httpLambda(
       },
       problem: linkProblem,
     }),
-    showUnsubscribe: pageOperation(linkProblem, async (request) => htmlPage(200, unsubscribePage(tokenOf(request)))),
+    // Reads only: an address that already left is told so, and not offered the button again.
+    showUnsubscribe: pageOperation(linkProblem, async (request) => {
+      const token = tokenOf(request);
+      return htmlPage(200, unsubscribePage(await preferences(deps, token), token));
+    }),
     // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here; it must work at once and answer 200.
     unsubscribe: pageOperation(linkProblem, async (request) => {
       const token = tokenOf(request);
-      const subscriber = await unsubscribe(deps, token);
-      return htmlPage(200, unsubscribedPage(subscriber, `preferences?token=${encodeURIComponent(token)}`));
+      return htmlPage(200, unsubscribedPage(await unsubscribe(deps, token), `preferences?token=${encodeURIComponent(token)}`));
     }),
   },
   { servesPages: true },

@@ -189,25 +189,72 @@ export async function preferences(deps: NewsletterDependencies, token: string): 
   return subscriberFromToken(deps, token, 'manage');
 }
 
+/** What saving the preferences did: new interests, or (for an address that had left) a return to the list. */
+export interface PreferencesOutcome {
+  kind: 'saved' | 'resubscribed';
+  subscriber: Subscriber;
+}
+
+/**
+ * Runs a read-decide-write until it commits: when another write to the subscriber came first (a
+ * double press, a mail client's one-click beside the person's button), it reads again and decides
+ * on what that write left. `attempt` counts from 1.
+ */
+async function afreshOnConflict<T>(work: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work(attempt);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === 3) throw error;
+    }
+  }
+}
+
 /**
  * New interests. Saving from the link in one's own email also re-subscribes someone who had left:
- * the signed link proves the address is theirs. A suppressed address stays suppressed.
+ * the signed link proves the address is theirs, and the press of the button (a POST; opening the
+ * link changes nothing) is the consent. A suppressed address stays suppressed, and a pending one
+ * stays pending until its confirmation link is used.
  */
-export async function updatePreferences(deps: NewsletterDependencies, token: string, update: PreferencesUpdate): Promise<Subscriber> {
-  const subscriber = await subscriberFromToken(deps, token, 'manage');
-  const rejoins = subscriber.status === 'unsubscribed';
-  return save(deps, subscriber, {
-    ...subscriber,
-    interests: update.interests,
-    ...(rejoins ? { status: 'confirmed' as const, confirmedAt: deps.clock.now().toISOString(), unsubscribedAt: null } : {}),
-    revision: subscriber.revision + 1,
+export async function updatePreferences(deps: NewsletterDependencies, token: string, update: PreferencesUpdate): Promise<PreferencesOutcome> {
+  return afreshOnConflict(async () => {
+    const subscriber = await subscriberFromToken(deps, token, 'manage');
+    const next: Subscriber = { ...subscriber, interests: update.interests, revision: subscriber.revision + 1 };
+    if (subscriber.status !== 'unsubscribed') return { kind: 'saved', subscriber: await save(deps, subscriber, next) };
+    // A confirmation link still unused from before the unsubscribe stays dead.
+    const rejoined: Subscriber = {
+      ...next,
+      status: 'confirmed',
+      confirmedAt: deps.clock.now().toISOString(),
+      unsubscribedAt: null,
+      confirmationNonce: undefined,
+    };
+    return { kind: 'resubscribed', subscriber: await save(deps, subscriber, rejoined) };
   });
 }
 
-/** One-click unsubscribe (RFC 8058): immediate, idempotent, and the address is never sent to again. */
-export async function unsubscribe(deps: NewsletterDependencies, token: string): Promise<Subscriber> {
-  const subscriber = await subscriberFromToken(deps, token, 'manage');
-  if (subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') return subscriber;
-  const at = deps.clock.now().toISOString();
-  return save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 });
+/** Where an unsubscribe left the address; `already` when it was not getting newsletters before. */
+export interface UnsubscribeOutcome {
+  subscriber: Subscriber;
+  already: boolean;
+}
+
+/** Unsubscribed or suppressed: the address is sent no newsletter. */
+export const receivesNothing = (subscriber: Pick<Subscriber, 'status'>) => subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed';
+
+/**
+ * One-click unsubscribe (RFC 8058): immediate, idempotent, and the address is never sent to again.
+ * Two posts at once (a mail client's one-click and the person's button) both succeed.
+ */
+export async function unsubscribe(deps: NewsletterDependencies, token: string): Promise<UnsubscribeOutcome> {
+  return afreshOnConflict(async (attempt) => {
+    const subscriber = await subscriberFromToken(deps, token, 'manage');
+    // Left already when the link was used; on a later attempt, it was the other post that did it.
+    if (receivesNothing(subscriber)) return { subscriber, already: attempt === 1 };
+    const at = deps.clock.now().toISOString();
+    return {
+      subscriber: await save(deps, subscriber, { ...subscriber, status: 'unsubscribed', unsubscribedAt: at, revision: subscriber.revision + 1 }),
+      already: false,
+    };
+  });
 }

@@ -95,13 +95,13 @@ describe('subscriptions with double opt-in', () => {
     expect(await audienceMembers(deps, 'consultations')).toContain(subscriber.id);
 
     const left = await unsubscribe(deps, manage);
-    expect(left.status).toBe('unsubscribed');
-    await expect(unsubscribe(deps, manage)).resolves.toMatchObject({ status: 'unsubscribed' }); // idempotent
+    expect(left).toMatchObject({ subscriber: { status: 'unsubscribed' }, already: false });
+    await expect(unsubscribe(deps, manage)).resolves.toMatchObject({ subscriber: { status: 'unsubscribed' }, already: true }); // idempotent
     expect(await audienceMembers(deps, 'all')).not.toContain(subscriber.id);
     expect(await audienceMembers(deps, 'consultations')).not.toContain(subscriber.id);
 
     const back = await updatePreferences(deps, manage, { interests: [] });
-    expect(back.status).toBe('confirmed');
+    expect(back).toMatchObject({ kind: 'resubscribed', subscriber: { status: 'confirmed' } });
     expect(await audienceMembers(deps, 'all')).toContain(subscriber.id);
   });
 

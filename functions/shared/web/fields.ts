@@ -26,11 +26,17 @@ export function fieldValues(state: FormState, name: string): string[] {
 }
 
 /**
+ * Whether an error is about the named field: its own path, or an entry of it when the field
+ * repeats (`interests.1` is about the checkboxes `interests`).
+ */
+const isAbout = (path: string, name: string) => path === name || path.replace(/(\.\d+)+$/, '') === name;
+
+/**
  * A field's id is its name, so the error summary can link to it (`#name`); the message sits
  * between label and control and is tied to the control with aria-describedby.
  */
 function errorOf(state: FormState, name: string): { message: SafeHtml; attributes: SafeHtml } {
-  const error = state.errors.find((candidate) => candidate.path === name);
+  const error = state.errors.find((candidate) => isAbout(candidate.path, name));
   if (!error) return { message: html``, attributes: html`` };
   return {
     message: html`<p class="error" id="${name}-error">${error.message}</p>`,
@@ -137,8 +143,9 @@ export function honeypot(): SafeHtml {
 export function errorSummary(errors: readonly FieldError[], labels: Readonly<Record<string, string>>): SafeHtml {
   if (errors.length === 0) return html``;
   return html`<div class="errors" role="alert"><p><strong>Skjemaet har feil:</strong></p><ul>${errors.map((error) => {
-    const label = Object.hasOwn(labels, error.path) ? labels[error.path] : undefined;
-    return label ? html`<li><a href="#${error.path}">${label}: ${error.message}</a></li>` : html`<li>${error.message}</li>`;
+    const field = Object.keys(labels).find((name) => isAbout(error.path, name));
+    const label = field === undefined ? undefined : labels[field];
+    return label ? html`<li><a href="#${field}">${label}: ${error.message}</a></li>` : html`<li>${error.message}</li>`;
   })}</ul></div>`;
 }
 

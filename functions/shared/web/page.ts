@@ -42,7 +42,24 @@ const style = html`<style>
   .notice { background: #eef6fb; padding: 1rem; border-left: 4px solid #003b5c; }
   .meta { color: #444; }
   .full { color: #b00020; }
+  .onward ul { list-style: none; padding: 0; margin: 1.5rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+  .description { margin: 1rem 0 1.5rem; }
 </style>`;
+
+/** A way on from a page: a link and what it leads to. */
+export interface OnwardLink {
+  href: string;
+  text: string;
+}
+
+/**
+ * Where to go from a result or problem page, so none is a dead end: the page's own next steps,
+ * then normen.no.
+ */
+export function onwardLinks(links: readonly OnwardLink[]): SafeHtml {
+  const all = [...links, { href: normenSite, text: 'Gå til normen.no' }];
+  return html`<nav class="onward" aria-label="Videre"><ul>${all.map((link) => html`<li><a href="${link.href}">${link.text}</a></li>`)}</ul></nav>`;
+}
 
 /** A complete Norwegian page (`lang="nb"`) that works without JavaScript. */
 export function page(title: string, body: SafeHtml): string {

@@ -2,13 +2,13 @@ import { DomainError, RateLimitedError, ValidationError } from '../errors';
 import { html } from '../html';
 import { errorHeaders } from '../http/error-responses';
 import type { HttpResponse, Operation } from '../http/request';
-import { page, secretariatEmail } from './page';
+import { onwardLinks, page, secretariatEmail, type OnwardLink } from './page';
 
 /** How a page names its own refusals, and the way back from them. */
 export interface ProblemWording {
   /** The heading for a refusal of this page's own (a bad link, a closed event), by status where it differs. */
   title: string | ((error: DomainError) => string);
-  back?: { href: string; text: string };
+  back?: OnwardLink;
 }
 
 /**
@@ -32,11 +32,12 @@ export const rateLimitedTitle = 'Prøv igjen senere';
  */
 export function problemResponse(error: DomainError, wording: ProblemWording): HttpResponse {
   const title = error instanceof RateLimitedError ? rateLimitedTitle : typeof wording.title === 'string' ? wording.title : wording.title(error);
-  const back = wording.back ? html`<p><a href="${wording.back.href}">${wording.back.text}</a></p>` : askTheSecretariat;
+  // Without a way back of its own, the page says whom to ask, then offers normen.no.
+  const onward = wording.back ? onwardLinks([wording.back]) : html`${askTheSecretariat}${onwardLinks([])}`;
   return {
     statusCode: error.status,
     headers: { 'content-type': 'text/html; charset=utf-8', ...errorHeaders(error) },
-    body: page(title, html`<h1>${title}</h1><p class="notice">${noticeOf(error)}</p>${back}`),
+    body: page(title, html`<h1>${title}</h1><p class="notice">${noticeOf(error)}</p>${onward}`),
   };
 }
 
