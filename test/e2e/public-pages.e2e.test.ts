@@ -279,7 +279,8 @@ describe('public pages (axe-core, WCAG 2.1 A/AA)', () => {
     await runJob(deps, 'seat-holds', { kind: 'schedule', by: null });
     await expectAccessible(await visit(`/events/registrations/confirm?token=${encodeURIComponent(registrationToken(deps, late.registration))}`), 409, title);
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Fristen for å bekrefte plassen er ute' }));
-    await expectAccessible(await visit('/events/registrations/cancel?token=ugyldig'), 400, 'Det gikk ikke');
+    await expectAccessible(await visit('/events/registrations/cancel?token=ugyldig'), 400, 'Lenken virker ikke');
+    await expectVisible(page.getByText('Lenken er ugyldig eller utløpt', { exact: false }));
 
     // An event that does not exist (404); a form posted after registration closed (409), and the closed form.
     await expectAccessible(await visit(`/events/${randomUUID()}/registrations`), 404, 'Finner ikke påmeldingen');
