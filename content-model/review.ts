@@ -271,6 +271,24 @@ export const inputFormQuerySchema = z.object({ consultationId: z.string().max(64
 
 export const inputParamsSchema = consultationIdParamsSchema.extend({ inputId: z.string().min(1).max(64) });
 export const jobParamsSchema = z.object({ job: jobNames.schema });
+/** POST /admin/jobs/{job}/runs?dryRun=true: what running the job now would do, for the admin to confirm first. */
+export const jobRunQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+
+/**
+ * What a job would do if run now, worked out without writing or sending anything: who would get
+ * an email, and which products would be marked not current.
+ */
+export const jobPreviewSchema = z.object({
+  job: jobNames.schema,
+  /** People who would get an email, each counted once. */
+  recipients: z.number().int().nonnegative(),
+  /** Products the run would mark not current (the review check). */
+  becomeNotCurrent: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** The run's other effects, as sentences for the admin. */
+  effects: z.array(z.string()),
+});
+export type JobPreview = z.infer<typeof jobPreviewSchema>;
+export type JobEffects = Omit<JobPreview, 'job'>;
 
 export const evaluationResultSchema = z.object({
   product: productSchema,
@@ -301,5 +319,10 @@ export const openConsultationsSchema = z.object({
  * What the jobs function is invoked with: `{ job }` by EventBridge Scheduler (and the local
  * scheduler), plus `runBy` when an admin runs the job now from the CMS.
  */
-export const jobInvocationSchema = z.object({ job: jobNames.schema, runBy: z.string().min(1).optional() });
+export const jobInvocationSchema = z.object({
+  job: jobNames.schema,
+  runBy: z.string().min(1).optional(),
+  /** Only work out what the run would do: nothing is written, recorded or sent. */
+  dryRun: z.boolean().optional(),
+});
 export type JobInvocation = z.infer<typeof jobInvocationSchema>;

@@ -61,6 +61,13 @@ export function buildOpenApiDocument(routes: readonly RouteDeclaration[]) {
         ...(successContent || route.formPost ? { content: { ...successContent, ...(route.formPost ? htmlContent : {}) } } : {}),
       },
     };
+    const { alternative } = route.response;
+    if (alternative) {
+      responses[String(alternative.status)] = {
+        description: alternative.description,
+        content: { 'application/json': { schema: schemaOf(alternative.schema, 'output') } },
+      };
+    }
     for (const [status, description] of Object.entries(errorStatuses)) {
       if (route.access === 'public' && (status === '401' || status === '403')) continue;
       responses[status] = { description, content: errorContent };

@@ -33,6 +33,8 @@ import {
   inputTriageSchema,
   jobHealthSchema,
   jobParamsSchema,
+  jobPreviewSchema,
+  jobRunQuerySchema,
   jobRunSchema,
   openConsultationsSchema,
   archivedNewsletterSchema,
@@ -224,7 +226,14 @@ export interface RouteDeclaration {
   access: Access;
   summary: string;
   request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-  response: { status: number; contentType?: string; schema?: z.ZodType; cache?: 'public' | 'none' };
+  response: {
+    status: number;
+    contentType?: string;
+    schema?: z.ZodType;
+    cache?: 'public' | 'none';
+    /** Another success answer the operation gives for some requests (a dry run's preview, say). */
+    alternative?: { status: number; schema: z.ZodType; description: string };
+  };
   /** Also takes a plain HTML form post (application/x-www-form-urlencoded) and answers it with a page. */
   formPost?: true;
   /** Limited per client (functions/shared/rate-limit.ts): over the limit, a 429 with Retry-After. */
@@ -454,9 +463,17 @@ export const routes = [
     path: '/admin/jobs/{job}/runs',
     lambda: 'review',
     access: 'admin',
-    summary: 'Run a scheduled job now (admins)',
-    request: { params: jobParamsSchema },
-    response: { status: 201, schema: jobRunSchema },
+    summary: 'Run a scheduled job now (admins); with dryRun=true, only what the run would do',
+    request: { params: jobParamsSchema, query: jobRunQuerySchema },
+    response: {
+      status: 201,
+      schema: jobRunSchema,
+      alternative: {
+        status: 200,
+        schema: jobPreviewSchema,
+        description: 'dryRun=true: who would get emails and which products would become not current; nothing is written or sent',
+      },
+    },
   },
 
   {

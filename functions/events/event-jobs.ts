@@ -1,4 +1,4 @@
-import { anonymiseDueAt, type EventMailing, type NormenEvent, type Registration } from '../../content-model';
+import { anonymiseDueAt, eventMailingKinds, formatNumber, type EventMailing, type JobEffects, type NormenEvent, type Registration } from '../../content-model';
 import { resendKeptEmails } from '../jobs/email-retries';
 import type { JobOutcome } from '../jobs/runner';
 import { ConflictError, NotFoundError } from '../shared/errors';
@@ -144,14 +144,15 @@ export async function runSeatHolds(deps: EventDependencies): Promise<JobOutcome>
   const errors: string[] = [];
   let expired = 0;
   let offered = 0;
+  let emailed = 0;
   for (const due of await deps.store.registrations.holdsDue(now.toISOString())) {
     try {
       const departure = await expireHold(deps, due.eventId, due.registrationId);
       if (departure.changed) {
         expired++;
         if (departure.promoted) offered++;
-        if (!(await announceDeparture(deps, departure, deps.clock.now())))
-          errors.push(`E-post om utløpt plass ${due.registrationId} (arrangement ${due.eventId}) feilet`);
+        if (await announceDeparture(deps, departure, deps.clock.now())) emailed += departure.promoted ? 2 : 1;
+        else errors.push(`E-post om utløpt plass ${due.registrationId} (arrangement ${due.eventId}) feilet`);
       } else {
         // Confirmed, cancelled or expired by someone else: the queue entry is stale.
         await deps.store.registrations.dropHoldDue(due);
@@ -165,5 +166,83 @@ export async function runSeatHolds(deps: EventDependencies): Promise<JobOutcome>
       errors.push(`${due.eventId}/${due.registrationId}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { counts: { holdsExpired: expired, seatsOffered: offered }, errors };
+  return { counts: { holdsExpired: expired, seatsOffered: offered, emailsSent: emailed }, errors };
+}
+
+const people = (count: number) => `${formatNumber(count)} ${count === 1 ? 'person' : 'personer'}`;
+
+/**
+ * Who the notification job would email now (due reminders, pending mailings to those not yet
+ * emailed, kept emails), without queueing, claiming or sending.
+ */
+export async function previewEventNotifications(deps: Pick<EventDependencies, 'store' | 'clock'>): Promise<JobEffects> {
+  const now = deps.clock.now();
+  const addresses = new Set<string>();
+  const effects: string[] = [];
+  const mailingsToSend: { event: NormenEvent; mailing: EventMailing }[] = [];
+  for (const due of await deps.store.events.due('reminder', now.toISOString())) {
+    const event = await deps.store.events.get(due.eventId);
+    if (!event || !(event.status === 'open' || event.status === 'closed') || new Date(event.startsAt) <= now) continue;
+    const reminder = newMailing(event, 'reminder', 'system', now.toISOString());
+    // A reminder an earlier run queued is among the pending mailings below.
+    if (!(await deps.store.mailings.get(event.id, reminder.id))) mailingsToSend.push({ event, mailing: reminder });
+  }
+  for (const pending of await deps.store.mailings.pending()) {
+    const [event, mailing] = await Promise.all([deps.store.events.get(pending.eventId), deps.store.mailings.get(pending.eventId, pending.mailingId)]);
+    if (event && mailing) mailingsToSend.push({ event, mailing });
+  }
+  for (const { event, mailing } of mailingsToSend) {
+    let count = 0;
+    for (const registration of recipients(mailing, await deps.store.registrations.list(event.id))) {
+      if (await deps.store.mailings.wasMailed(event.id, mailing.id, registration.id)) continue;
+      addresses.add(registration.email.toLowerCase());
+      count++;
+    }
+    if (count > 0) effects.push(`${eventMailingKinds.labels[mailing.kind]}: «${event.title}» til ${people(count)}`);
+  }
+  const kept = await deps.store.emailRetries.pending('event-notifications');
+  for (const retry of kept) addresses.add(retry.to.toLowerCase());
+  if (kept.length > 0) effects.push(`${formatNumber(kept.length)} e-post${kept.length === 1 ? '' : 'er'} som feilet, sendes på nytt`);
+  return { recipients: addresses.size, becomeNotCurrent: [], effects };
+}
+
+/** Whose details the retention job would blank now; it emails nobody. */
+export async function previewEventRetention(deps: Pick<Platform, 'store' | 'clock'>): Promise<JobEffects> {
+  const at = deps.clock.now().toISOString();
+  const effects: string[] = [];
+  for (const due of await deps.store.events.due('retention', at)) {
+    const event = await deps.store.events.get(due.eventId);
+    if (!event || anonymiseDueAt(event) > at) continue;
+    const count = (await deps.store.registrations.list(event.id)).filter((registration) => !registration.anonymisedAt).length;
+    effects.push(`Opplysningene om ${people(count)} påmeldt til «${event.title}» slettes (anonymiseres)`);
+  }
+  return { recipients: 0, becomeNotCurrent: [], effects };
+}
+
+/** Which holds would expire now, and who would be told (the holder, and the first in line offered the seat). */
+export async function previewSeatHolds(deps: Pick<EventDependencies, 'store' | 'clock'>): Promise<JobEffects> {
+  const addresses = new Set<string>();
+  let expiring = 0;
+  let offers = 0;
+  for (const due of await deps.store.registrations.holdsDue(deps.clock.now().toISOString())) {
+    const registrations = await deps.store.registrations.list(due.eventId);
+    const held = registrations.find((registration) => registration.id === due.registrationId && registration.status === 'held');
+    if (!held) continue;
+    expiring++;
+    addresses.add(held.email.toLowerCase());
+    const [next] = await deps.store.registrations.waitlistHead(due.eventId, held.mode, 1);
+    const promoted = registrations.find((registration) => registration.id === next);
+    if (promoted) {
+      offers++;
+      addresses.add(promoted.email.toLowerCase());
+    }
+  }
+  const effects =
+    expiring > 0
+      ? [
+          `${formatNumber(expiring)} holdt${expiring === 1 ? '' : 'e'} plass${expiring === 1 ? '' : 'er'} går ut`,
+          `${people(offers)} på ventelisten får tilbud om plass`,
+        ]
+      : [];
+  return { recipients: addresses.size, becomeNotCurrent: [], effects };
 }

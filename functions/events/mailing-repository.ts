@@ -62,6 +62,14 @@ export function createMailingRepository(table: Table) {
       );
     },
 
+    /** True if some run has emailed this person this mailing (a dry run asks without claiming). */
+    async wasMailed(eventId: string, mailingId: string, registrationId: string): Promise<boolean> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: table.name, Key: mailedEntity.key({ eventId, mailingId, registrationId }), ConsistentRead: true }),
+      );
+      return Item !== undefined;
+    },
+
     /** Gives a claim back when the email could not be sent, so the next run tries again. */
     releaseRecipient(eventId: string, mailingId: string, registrationId: string): Promise<void> {
       return write(table, deleteStep(table, mailedEntity.key({ eventId, mailingId, registrationId })));

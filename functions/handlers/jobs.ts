@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { jobDependencies } from '../dependencies';
 import { jobInvocationSchema } from '../../content-model';
-import { runJob } from '../jobs/jobs';
+import { previewJob, runJob } from '../jobs/jobs';
 import { logger } from '../shared/logger';
 import { createRuntime } from '../shared/runtime';
 
@@ -18,7 +18,8 @@ const runNowDeps = { ...deps, dispatchBudgetMs: 5_000 };
  * an admin answers with the run, failed or not, which the CMS shows.
  */
 export const handler = middy(async (event: unknown) => {
-  const { job, runBy } = jobInvocationSchema.parse(event);
+  const { job, runBy, dryRun } = jobInvocationSchema.parse(event);
+  if (dryRun) return previewJob(deps, job);
   if (runBy) return runJob(runNowDeps, job, { kind: 'manual', by: runBy });
   const run = await runJob(deps, job, { kind: 'schedule', by: null });
   if (run.status === 'failed') throw new Error(`Job ${job} failed: ${run.errors.join('; ')}`);

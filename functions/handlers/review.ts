@@ -1,5 +1,5 @@
-import { evaluationRequestSchema, jobParamsSchema, productIdParamsSchema, type JobInvocation } from '../../content-model';
-import { runJobNow } from '../jobs/invocation';
+import { evaluationRequestSchema, jobParamsSchema, jobRunQuerySchema, productIdParamsSchema, type JobInvocation } from '../../content-model';
+import { previewJobRun, runJobNow } from '../jobs/invocation';
 import { listJobHealth } from '../jobs/job-health';
 import { dashboard } from '../review/dashboard';
 import { priorityReport, priorityReportCsv } from '../review/priority-report';
@@ -7,7 +7,7 @@ import { listEvaluations, recordEvaluation } from '../review/record-evaluation';
 import { required } from '../shared/config';
 import { functionInvokerFromConfig } from '../shared/function-invoker';
 import { httpLambda } from '../shared/http/lambda';
-import { json, parseBody, parsePath, requireActor, text } from '../shared/http/request';
+import { json, parseBody, parsePath, parseQuery, requireActor, text } from '../shared/http/request';
 import { createRuntime } from '../shared/runtime';
 import { createStore } from '../store';
 
@@ -30,5 +30,10 @@ export const handler = httpLambda('review', {
     text(200, await priorityReportCsv(deps), 'text/csv; charset=utf-8', { 'content-disposition': 'attachment; filename="prioriteringsrapport.csv"' }),
   listJobs: async () => json(200, await listJobHealth(deps)),
   // The jobs function runs it, with its own permissions; the admin sees the finished run (and its errors) at once.
-  runJobNow: async (request) => json(201, await runJobNow(deps, parsePath(request, jobParamsSchema).job, requireActor(request))),
+  // With dryRun=true, what the run would do (nothing written or sent), for the admin to confirm first.
+  runJobNow: async (request) => {
+    const { job } = parsePath(request, jobParamsSchema);
+    if (parseQuery(request, jobRunQuerySchema).dryRun === 'true') return json(200, await previewJobRun(deps, job, requireActor(request)));
+    return json(201, await runJobNow(deps, job, requireActor(request)));
+  },
 });

@@ -1,4 +1,4 @@
-import { jobRunSchema, type JobInvocation, type JobName, type JobRun } from '../../content-model';
+import { jobPreviewSchema, jobRunSchema, type JobInvocation, type JobName, type JobPreview, type JobRun } from '../../content-model';
 import type { Actor } from '../shared/actor';
 
 /**
@@ -7,4 +7,9 @@ import type { Actor } from '../shared/actor';
  */
 export async function runJobNow(deps: { invokeJobs: (invocation: JobInvocation) => Promise<unknown> }, job: JobName, actor: Actor): Promise<JobRun> {
   return jobRunSchema.parse(await deps.invokeJobs({ job, runBy: actor.username }));
+}
+
+/** "Kjør nå", first step: the jobs function works out what the run would do, writing and sending nothing. */
+export async function previewJobRun(deps: { invokeJobs: (invocation: JobInvocation) => Promise<unknown> }, job: JobName, actor: Actor): Promise<JobPreview> {
+  return jobPreviewSchema.parse(await deps.invokeJobs({ job, runBy: actor.username, dryRun: true }));
 }

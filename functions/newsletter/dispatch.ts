@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Campaign, CampaignProgress, RecipientSend, Interest, Subscriber } from '../../content-model';
+import { formatNumber, type Campaign, type CampaignProgress, type Interest, type JobEffects, type RecipientSend, type Subscriber } from '../../content-model';
 import type { JobOutcome } from '../jobs/runner';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
@@ -250,10 +250,7 @@ async function finish(store: Store, campaignId: string, clock: Clock): Promise<v
  */
 export async function runDispatchSweep(deps: DispatchDependencies, budgetMs: number): Promise<JobOutcome> {
   const deadline = Date.now() + budgetMs;
-  const now = deps.clock.now().toISOString();
-  const due = (await deps.store.campaigns.list()).filter(
-    (campaign) => (campaign.status === 'scheduled' && (campaign.scheduledAt ?? '') <= now) || campaign.status === 'preparing' || campaign.status === 'sending',
-  );
+  const due = await dueCampaigns(deps);
   const counts = { campaigns: due.length, sent: 0, failed: 0, skipped: 0, finished: 0 };
   const errors: string[] = [];
   for (const campaign of due) {
@@ -271,4 +268,34 @@ export async function runDispatchSweep(deps: DispatchDependencies, budgetMs: num
     }
   }
   return { counts, errors };
+}
+
+/** Campaigns whose time has come, and interrupted ones. */
+async function dueCampaigns({ store, clock }: Pick<DispatchDependencies, 'store' | 'clock'>): Promise<Campaign[]> {
+  const now = clock.now().toISOString();
+  return (await store.campaigns.list()).filter(
+    (campaign) => (campaign.status === 'scheduled' && (campaign.scheduledAt ?? '') <= now) || campaign.status === 'preparing' || campaign.status === 'sending',
+  );
+}
+
+/** Who the sweep would email now: a campaign not yet frozen goes to its audience, a sending one to those still waiting. */
+export async function previewDispatch(deps: Pick<DispatchDependencies, 'store' | 'clock'>): Promise<JobEffects> {
+  const people = new Set<string>();
+  const effects: string[] = [];
+  for (const campaign of await dueCampaigns(deps)) {
+    const waiting: string[] = [];
+    if (campaign.status === 'sending') {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await deps.store.sends.page(campaign.id, startKey);
+        for (const send of page.items) if (send.status === 'pending' || send.status === 'sending') waiting.push(send.subscriberId);
+        startKey = page.next;
+      } while (startKey);
+    } else {
+      for (const recipient of await recipientsOf(deps.store, campaign.interests)) waiting.push(recipient.subscriberId);
+    }
+    for (const id of waiting) people.add(id);
+    effects.push(`Nyhetsbrevet «${campaign.subject}» sendes til ${formatNumber(waiting.length)} ${waiting.length === 1 ? 'mottaker' : 'mottakere'}`);
+  }
+  return { recipients: people.size, becomeNotCurrent: [], effects };
 }

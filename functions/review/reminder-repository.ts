@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { deleteStep, itemIsNew, putStep, tryWrite, write, type Table } from '../shared/db/client';
 import { reminderEntity } from '../shared/db/entities';
 
@@ -16,6 +17,14 @@ export function createReminderRepository(table: Table) {
     tryClaim(productId: string, dueDate: string, threshold: ReminderThreshold, at: string): Promise<boolean> {
       const item = { ...reminderKey(productId, dueDate, threshold), entity: reminderEntity.name, productId, dueDate, threshold: String(threshold), sentAt: at };
       return tryWrite(table, putStep(table, item, [itemIsNew]));
+    },
+
+    /** True if some run has sent this reminder (a dry run asks without claiming). */
+    async wasSent(productId: string, dueDate: string, threshold: ReminderThreshold): Promise<boolean> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: table.name, Key: reminderKey(productId, dueDate, threshold), ConsistentRead: true }),
+      );
+      return Item !== undefined;
     },
 
     /** Gives a claim back when the email could not be sent, so the next run tries again. */

@@ -1,4 +1,14 @@
-import { addDays, daysBetween, formatOsloDate, governanceLevels, osloDate, reviewPolicy, type Product } from '../../content-model';
+import {
+  addDays,
+  daysBetween,
+  formatNumber,
+  formatOsloDate,
+  governanceLevels,
+  osloDate,
+  reviewPolicy,
+  type JobEffects,
+  type Product,
+} from '../../content-model';
 import { ConflictError } from '../shared/errors';
 import { paragraph, signature, type Email } from '../shared/email/blocks';
 import type { JobOutcome } from '../jobs/runner';
@@ -85,6 +95,34 @@ export async function runReviewCheck({ store, mailer, clock, cmsUrl }: ReviewChe
       markedNotCurrent,
     },
     errors,
+  };
+}
+
+/**
+ * What the review check would do now, without claiming, marking or sending: the products it
+ * would mark not current and the owners who would get a digest.
+ */
+export async function previewReviewCheck({ store, clock }: Pick<ReviewCheckDependencies, 'store' | 'clock'>): Promise<JobEffects> {
+  const today = osloDate(clock.now());
+  const due = await store.products.listDueBy(addDays(today, Math.max(...reviewPolicy.reminderDaysBefore)));
+  const becomeNotCurrent: JobEffects['becomeNotCurrent'] = [];
+  const owners = new Set<string>();
+  let reminders = 0;
+  for (const product of due) {
+    const dueDate = product.nextEvaluationDue;
+    if (!dueDate) continue;
+    const daysLeft = daysBetween(today, dueDate);
+    if (daysLeft < 0 && product.notCurrentReason === null) becomeNotCurrent.push({ id: product.id, title: product.title });
+    const threshold = reminderThreshold(daysLeft);
+    if (threshold && !(await store.reminders.wasSent(product.id, dueDate, threshold))) {
+      owners.add(product.owner.email.toLowerCase());
+      reminders += 1;
+    }
+  }
+  return {
+    recipients: owners.size,
+    becomeNotCurrent,
+    effects: reminders > 0 ? [`${formatNumber(reminders)} ${reminders === 1 ? 'påminnelse' : 'påminnelser'} om evaluering, samlet i én e-post per eier`] : [],
   };
 }
 

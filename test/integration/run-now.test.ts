@@ -1,8 +1,12 @@
 import { InvokeCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { jobRunSchema } from '../../content-model';
+import { randomUUID } from 'node:crypto';
+import { jobPreviewSchema, jobRunSchema, productCreateSchema, type Product } from '../../content-model';
+import { createProduct } from '../../functions/products/use-cases/create-product';
+import { transitionProduct } from '../../functions/products/use-cases/transition-product';
+import { fixedClock } from '../../functions/shared/clock';
 import { localRegion } from '../../local/services';
-import { startTestApi, type TestApi } from '../support/local-stack';
+import { emailsTo, startTestApi, type TestApi } from '../support/local-stack';
 
 /** The JSON log lines (Powertools Logger) the functions' execution environments wrote to this process's stdout. */
 function logLines(chunks: readonly string[]): Record<string, unknown>[] {
@@ -52,6 +56,75 @@ describe('"run now" runs in the jobs function', () => {
     const before = (await api.store.jobRuns.latest('seat-holds', 5)).length;
     expect((await api.callAs('editor', 'POST', '/admin/jobs/seat-holds/runs')).status).toBe(403);
     expect((await api.store.jobRuns.latest('seat-holds', 5)).length).toBe(before);
+  });
+});
+
+describe('"run now" asks first: a dry run', () => {
+  const editor = { username: 'redaktor@normen.local', groups: ['editor' as const] };
+
+  /** A guide published long ago, so its evaluation is overdue today and the review check would act on it. */
+  async function overdueProduct(owner: string): Promise<Product> {
+    const deps = { store: api.store, clock: fixedClock('2024-01-10T09:00:00Z') };
+    const input = productCreateSchema.parse({
+      title: `Veileder om tilgangsstyring ${randomUUID().slice(0, 8)}`,
+      type: 'guide',
+      topicCategory: 'other',
+      owner: { name: 'Eva Eier', email: owner },
+    });
+    const created = await createProduct(deps, editor, input);
+    let current = await transitionProduct(deps, editor, created.id, { action: 'send-to-consultation', expectedRevision: created.revision });
+    current = await transitionProduct(deps, editor, created.id, {
+      action: 'approve',
+      expectedRevision: current.revision,
+      closeConsultation: { reason: 'Vedtatt før fristen' },
+      decision: { reference: '01/24', date: '2024-01-10' },
+    });
+    return transitionProduct(deps, editor, created.id, { action: 'publish', expectedRevision: current.revision });
+  }
+
+  it('says who would get an email and what would become not current, and writes, records and sends nothing', async () => {
+    const owner = `eier-${randomUUID()}@normen.local`;
+    const product = await overdueProduct(owner);
+    const runsBefore = await api.store.jobRuns.latest('review-check', 10);
+
+    const response = await api.callAs('admin', 'POST', '/admin/jobs/review-check/runs?dryRun=true');
+    expect(response.status).toBe(200);
+    const preview = jobPreviewSchema.parse(response.json);
+    expect(preview.job).toBe('review-check');
+    expect(preview.becomeNotCurrent).toContainEqual({ id: product.id, title: product.title });
+    expect(preview.recipients).toBeGreaterThanOrEqual(1);
+
+    // Nothing changed: the product, the job's runs, and no email went out.
+    expect(await api.store.products.get(product.id)).toEqual(product);
+    expect((await api.store.jobRuns.latest('review-check', 10)).map((run) => run.runId)).toEqual(runsBefore.map((run) => run.runId));
+    expect(await emailsTo(owner)).toEqual([]);
+
+    // The dry run claimed no reminder: the real run then sends it, and marks the product.
+    const run = jobRunSchema.parse((await api.callAs('admin', 'POST', '/admin/jobs/review-check/runs')).json);
+    expect(run.status).toBe('succeeded');
+    await vi.waitFor(async () => expect(await emailsTo(owner)).toHaveLength(1), { timeout: 10_000 });
+    expect((await api.store.products.get(product.id))?.notCurrentReason).toBe('overdue');
+
+    // Now there is nothing left to do for that product.
+    const after = jobPreviewSchema.parse((await api.callAs('admin', 'POST', '/admin/jobs/review-check/runs?dryRun=true')).json);
+    expect(after.becomeNotCurrent.map((entry) => entry.id)).not.toContain(product.id);
+  });
+
+  it('previews every job without recording a run', async () => {
+    for (const job of ['newsletter-dispatch', 'event-notifications', 'event-retention', 'seat-holds'] as const) {
+      const before = (await api.store.jobRuns.latest(job, 10)).length;
+      const response = await api.callAs('admin', 'POST', `/admin/jobs/${job}/runs?dryRun=true`);
+      expect(response.status).toBe(200);
+      expect(jobPreviewSchema.parse(response.json).job).toBe(job);
+      expect((await api.store.jobRuns.latest(job, 10)).length).toBe(before);
+    }
+  });
+
+  it('refuses a flag that is not true or false, naming it, and an editor', async () => {
+    const response = await api.callAs('admin', 'POST', '/admin/jobs/review-check/runs?dryRun=ja');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.json)).toContain('dryRun');
+    expect((await api.callAs('editor', 'POST', '/admin/jobs/review-check/runs?dryRun=true')).status).toBe(403);
   });
 });
 

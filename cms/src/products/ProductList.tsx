@@ -1,6 +1,6 @@
 import {
   CreateButton,
-  Datagrid,
+  DatagridConfigurable,
   DateInput,
   FilterButton,
   FunctionField,
@@ -8,6 +8,7 @@ import {
   NumberField,
   SearchInput,
   SelectField,
+  SelectColumnsButton,
   SelectInput,
   TextField,
   TextInput,
@@ -33,6 +34,7 @@ const overviewFilters = [
 function OverviewActions() {
   return (
     <TopToolbar>
+      <SelectColumnsButton preferenceKey={overviewColumnsKey} />
       <FilterButton />
       <CreateButton label="Nytt produkt" />
       <ExportCsvButton />
@@ -41,10 +43,16 @@ function OverviewActions() {
 }
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
-/** A wide overview scrolls inside its own box, so the toolbar (export, new product) stays on screen. */
+/** Which columns an editor chose to see, kept in the browser (react-admin's store) between visits. */
+const overviewColumnsKey = 'products.overview.columns';
+/**
+ * Sized to fit 1440 px with the side menu open: the title takes what is left and wraps, short
+ * columns keep their text on one line, and the wrapper still scrolls if someone zooms in.
+ */
 const overviewTableStyle = {
   '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
-  '& .column-title': { minWidth: 220 },
+  '& .MuiTableCell-root': { px: 1 },
+  '& .column-title': { minWidth: 180 },
 } as const;
 
 /** The document overview (governance model chapter 7.1): the home page and the tool for prioritising work. */
@@ -60,7 +68,7 @@ export function ProductList() {
       exporter={false}
       storeKey="products.overview"
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} size="small" sx={overviewTableStyle}>
+      <DatagridConfigurable preferenceKey={overviewColumnsKey} rowClick="show" bulkActionButtons={false} size="small" sx={overviewTableStyle}>
         <TextField source="title" />
         <FunctionField<Product> label="Type og nivå" sortable={false} render={(product) => `${productTypes.labels[product.type]} · nivå ${product.level}`} />
         <SelectField source="topicCategory" choices={topicCategoryChoices} sortable={false} />
@@ -70,7 +78,7 @@ export function ProductList() {
         <OsloDateField source="lastEvaluatedAt" sortable={false} emptyText="–" sx={noWrap} />
         <DueChip label="resources.products.fields.nextEvaluationDue" sortBy="nextEvaluationDue" />
         <NumberField source="downloadsTotal" locales="nb-NO" />
-      </Datagrid>
+      </DatagridConfigurable>
     </List>
   );
 }
