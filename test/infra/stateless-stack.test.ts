@@ -37,6 +37,7 @@ const placeholderValues = {
   publicApiUrl: 'https://api',
   cmsUrl: 'https://cms/',
   functionName: (name: LambdaName) => name,
+  userPoolId: 'eu-north-1_test',
 };
 
 let synth: Synthesized;
