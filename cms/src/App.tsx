@@ -17,6 +17,10 @@ import { cmsTheme } from './layout/theme';
 import { campaigns, subscribers } from './newsletter';
 import { products } from './products';
 import { PriorityReport } from './review/PriorityReport';
+import { ProfilePage } from './users/ProfilePage';
+import { UserList, usersPath } from './users/UserList';
+import { UserPage } from './users/UserPage';
+import { profilePath } from './layout/CmsLayout';
 
 // react-admin's own router binding: react-router-dom is only its peer dependency, not ours.
 const { Route } = reactRouterProvider;
@@ -54,6 +58,10 @@ export function App({ config }: { config: CmsConfig }) {
           <Route path="/generelle-innspill" element={<GeneralInputs />} />
           <Route path="/prioriteringsrapport" element={<PriorityReport />} />
           <Route path="/jobber" element={<JobsPage />} />
+          {/* Admins only (auth/permissions.ts): the pages refuse others, and the menu hides them. */}
+          <Route path={usersPath} element={<UserList />} />
+          <Route path={`${usersPath}/:username`} element={<UserPage />} />
+          <Route path={profilePath} element={<ProfilePage />} />
         </CustomRoutes>
       </Admin>
     </ConfigContext.Provider>

@@ -8,6 +8,9 @@
  * - the temporary password is checked before NEW_PASSWORD_REQUIRED is offered, and a wrong password
  *   is NotAuthorizedException ("Incorrect username or password.");
  * - new passwords must meet the pool's policy (content-model/users.ts), as Cognito checks it;
+ * - ChangePassword with a wrong current password is NotAuthorizedException, as in Cognito;
+ * - the refresh token issued after a challenge (new password, authenticator code) is kept, so it
+ *   renews the session as Cognito's does;
  * - the forgotten-password code is emailed through SES local in our Norwegian text, as Cognito
  *   does through SES in AWS (infra/stateful-stack.ts), instead of being printed to the console.
  * It patches cognito-local's target table and message service, both plain objects it looks up at
@@ -31,6 +34,7 @@ interface CognitoUser {
 interface UserPool {
   getUserByUsername(ctx: unknown, username: string): Promise<CognitoUser | null>;
   getUserByRefreshToken(ctx: unknown, token: string): Promise<CognitoUser | null>;
+  storeRefreshToken(ctx: unknown, token: string, user: CognitoUser): Promise<void>;
 }
 interface Services {
   cognito: { getUserPoolForClientId(ctx: unknown, clientId: string): Promise<UserPool>; getUserPool(ctx: unknown, id: string): Promise<UserPool> };
@@ -46,6 +50,15 @@ const { MessagesService } = lib('services/messages') as { MessagesService: { pro
 
 const disabled = () => new errors.NotAuthorizedError('User is disabled.');
 const wrongPassword = () => new errors.NotAuthorizedError('Incorrect username or password.');
+
+/** The claims of a JWT, unverified: cognito-local itself only decodes the access token. */
+function decodeJwtPayload(token: string): { client_id?: string; username?: string } | undefined {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { client_id?: string; username?: string };
+  } catch {
+    return undefined;
+  }
+}
 
 function checkPolicy(password: unknown): void {
   if (typeof password !== 'string') return;
@@ -85,9 +98,37 @@ wrap('RespondToAuthChallenge', async (_services, _ctx, request) => {
   if (request.ChallengeName === 'NEW_PASSWORD_REQUIRED') checkPolicy(responses.NEW_PASSWORD);
 });
 wrap('ConfirmForgotPassword', async (_services, _ctx, request) => checkPolicy(request.Password));
-wrap('ChangePassword', async (_services, _ctx, request) => checkPolicy(request.ProposedPassword));
+wrap('ChangePassword', async ({ cognito }, ctx, request) => {
+  const claims = decodeJwtPayload(String(request.AccessToken ?? ''));
+  if (claims?.client_id && claims.username) {
+    const user = await (await cognito.getUserPoolForClientId(ctx, claims.client_id)).getUserByUsername(ctx, claims.username);
+    // cognito-local says InvalidPasswordException, which a client cannot tell from a weak new password.
+    if (user && user.Password !== request.PreviousPassword) throw wrongPassword();
+  }
+  checkPolicy(request.ProposedPassword);
+});
 wrap('AdminSetUserPassword', async (_services, _ctx, request) => checkPolicy(request.Password));
 wrap('AdminCreateUser', async (_services, _ctx, request) => checkPolicy(request.TemporaryPassword));
+
+{
+  // cognito-local issues a refresh token after a challenge without keeping it, so it would be refused later.
+  const respond = Targets.RespondToAuthChallenge;
+  if (!respond) throw new Error('cognito-local has no target RespondToAuthChallenge');
+  Targets.RespondToAuthChallenge = (services) => {
+    const target = respond(services);
+    return async (ctx, request) => {
+      const result = (await target(ctx, request)) as { AuthenticationResult?: { RefreshToken?: string } };
+      const refreshToken = result.AuthenticationResult?.RefreshToken;
+      const username = (request.ChallengeResponses as Record<string, string> | undefined)?.USERNAME;
+      if (refreshToken && username) {
+        const pool = await services.cognito.getUserPoolForClientId(ctx, String(request.ClientId));
+        const user = await pool.getUserByUsername(ctx, username);
+        if (user) await pool.storeRefreshToken(ctx, refreshToken, user);
+      }
+      return result;
+    };
+  };
+}
 
 const sesEndpoint = process.env.NORMEN_SES_ENDPOINT;
 const from = process.env.NORMEN_MAIL_FROM;

@@ -282,6 +282,25 @@ describe('a forgotten password', () => {
   });
 });
 
+describe('the sign-in steps the CMS relies on, as in AWS', () => {
+  it('keeps the refresh token issued after the new password, and refuses a wrong current password on a change', async () => {
+    const { email } = await invite('committee');
+    const { refreshToken } = await firstSignIn(email, await invitationPassword(email));
+    const renewed = await cognito.send(
+      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+    );
+    expect(renewed.AuthenticationResult?.IdToken).toBeTruthy();
+
+    const accessToken = renewed.AuthenticationResult?.AccessToken;
+    const wrongCurrent = cognito.send(
+      new ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: 'Feil-passord-2026!', ProposedPassword: 'Et-annet-2026!' }),
+    );
+    expect((await cognitoError(wrongCurrent)).name).toBe('NotAuthorizedException');
+    await cognito.send(new ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: newPassword, ProposedPassword: 'Et-annet-2026!' }));
+    expect((await passwordAuth(email, 'Et-annet-2026!')).AuthenticationResult?.IdToken).toBeTruthy();
+  });
+});
+
 describe('who may manage users', () => {
   it.each(['editor', 'committee'] as const)('%s: 403 on every /admin/users route, and nothing changes', async (role) => {
     const editor = await usernameOf(localUsers.editor.username);

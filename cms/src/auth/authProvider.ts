@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { userGroups } from '../../../content-model';
-import { logInWithPassword, type CognitoSettings } from './cognito';
+import { answerChallenge, type ChallengeAnswer, logInWithPassword, type CognitoSettings } from './cognito';
 import { mayPerform } from './permissions';
 import { clearSession, decodeJwtClaims, groupsOf, readSession, saveSession } from './session';
 
@@ -12,9 +12,19 @@ export function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * What the login page passes to login(): the username and password, or the answer to the step
+ * Cognito asked for (a SignInChallenge thrown by an earlier call).
+ */
+export type LoginParams = { username?: string; password?: string } | { answer: ChallengeAnswer };
+
 export function createAuthProvider(cognito: CognitoSettings): AuthProvider {
   return {
-    async login(params: { username?: string; password?: string }) {
+    async login(params: LoginParams) {
+      if ('answer' in params) {
+        saveSession(await answerChallenge(cognito, params.answer));
+        return;
+      }
       const username = params.username?.trim() ?? '';
       const password = params.password ?? '';
       if (!username || !password) throw new Error('Skriv inn brukernavn og passord');

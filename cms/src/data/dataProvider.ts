@@ -7,6 +7,7 @@ import { createCampaignOperations, createCampaignsDataProvider, type CampaignOpe
 import { createSubscriberOperations, createSubscribersDataProvider, type SubscriberOperations } from '../newsletter/subscribersDataProvider';
 import { createProductOperations, createProductsDataProvider, type ProductOperations } from '../products/productsDataProvider';
 import { createReviewReportOperations, type ReviewReportOperations } from '../review/reviewReportOperations';
+import { createUserOperations, type UserOperations } from '../users/userOperations';
 import type { ApiClient } from './apiClient';
 import { resourceDataProvider } from './resourceDataProvider';
 
@@ -22,7 +23,8 @@ export type CmsDataProvider = DataProvider &
   EventOperations &
   DashboardOperations &
   ReviewReportOperations &
-  JobOperations;
+  JobOperations &
+  UserOperations;
 
 export function createDataProvider(api: ApiClient): CmsDataProvider {
   const providers: Record<string, DataProvider> = {
@@ -53,5 +55,6 @@ export function createDataProvider(api: ApiClient): CmsDataProvider {
     ...createDashboardOperations(api),
     ...createReviewReportOperations(api),
     ...createJobOperations(api),
+    ...createUserOperations(api),
   };
 }

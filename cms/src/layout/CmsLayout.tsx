@@ -1,21 +1,59 @@
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import ForumIcon from '@mui/icons-material/Forum';
+import GroupIcon from '@mui/icons-material/Group';
 import LowPriorityIcon from '@mui/icons-material/LowPriority';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
-import { Typography } from '@mui/material';
+import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { type ReactNode, useEffect } from 'react';
-import { AppBar, Layout, Logout, Menu, TitlePortal, UserMenu, useAuthState, useCanAccess, useGetIdentity, useLocation, useNavigate } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  Logout,
+  Menu,
+  TitlePortal,
+  UserMenu,
+  useAuthState,
+  useCanAccess,
+  useGetIdentity,
+  useLocation,
+  useNavigate,
+  useUserMenu,
+} from 'react-admin';
 import { readSession } from '../auth/session';
 import { consultations } from '../consultations';
 import { events } from '../events';
 import { campaigns, subscribers } from '../newsletter';
 import { products } from '../products';
+import { usersPath } from '../users/UserList';
+
+/** Everyone's own page: name, groups, password and two-step sign-in. */
+export const profilePath = '/profil';
+
+function ProfileMenuItem() {
+  const userMenu = useUserMenu();
+  const navigate = useNavigate();
+  return (
+    <MenuItem
+      onClick={() => {
+        userMenu?.onClose();
+        navigate(profilePath);
+      }}
+    >
+      <ListItemIcon>
+        <AccountCircleIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Min profil</ListItemText>
+    </MenuItem>
+  );
+}
 
 /** The button shows who is signed in; its accessible name must contain that text (WCAG 2.5.3). */
 function CmsUserMenu() {
   const { identity } = useGetIdentity();
   return (
     <UserMenu label={identity?.fullName ? `Profil for ${identity.fullName}` : 'ra.auth.user_menu'}>
+      <ProfileMenuItem />
       <Logout />
     </UserMenu>
   );
@@ -34,11 +72,13 @@ function CmsAppBar() {
 
 /**
  * Every page is readable by every group, except the newsletter's and the events', which only
- * editors and admins see; what a group may change is decided on the page.
+ * editors and admins see, and the users', which only admins see; what a group may change is
+ * decided on the page.
  */
 function CmsMenu() {
   const { canAccess: seesNewsletter } = useCanAccess({ resource: 'campaigns', action: 'list' });
   const { canAccess: seesEvents } = useCanAccess({ resource: 'events', action: 'list' });
+  const { canAccess: managesUsers } = useCanAccess({ resource: 'users', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem primaryText="Forfall og oppfølging" leftIcon={<SpaceDashboardIcon />} />
@@ -50,6 +90,7 @@ function CmsMenu() {
       {seesNewsletter ? <Menu.Item to="/subscribers" primaryText="Abonnenter" leftIcon={<subscribers.icon />} /> : null}
       {seesEvents ? <Menu.Item to="/events" primaryText="Arrangementer" leftIcon={<events.icon />} /> : null}
       <Menu.Item to="/jobber" primaryText="Planlagte jobber" leftIcon={<ScheduleIcon />} />
+      {managesUsers ? <Menu.Item to={usersPath} primaryText="Brukere" leftIcon={<GroupIcon />} /> : null}
     </Menu>
   );
 }
