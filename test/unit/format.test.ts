@@ -5,6 +5,7 @@ import {
   formatOsloCsvDate,
   formatOsloCsvDateTime,
   formatOsloDateTime,
+  formatOsloDateTimeToSecond,
   formatOsloDate,
   formatOsloDay,
   formatOsloPeriod,
@@ -197,5 +198,12 @@ describe('how long overdue', () => {
     expect([14, 20, 21, 62].map(formatDayCount)).toEqual(['2 uker', '2 uker', '3 uker', '8 uker']);
     expect([63, 364].map(formatDayCount)).toEqual(['2 måneder', '11 måneder']);
     expect([365, 729, 730, 1100].map(formatDayCount)).toEqual(['1 år', '1 år', '2 år', '3 år']);
+  });
+});
+
+describe('a registration time to the second', () => {
+  it('is the Oslo wall clock with seconds, in winter and in summer', () => {
+    expect(formatOsloDateTimeToSecond('2026-12-03T09:15:42.300Z')).toBe('3. desember 2026 kl. 10:15:42');
+    expect(formatOsloDateTimeToSecond('2026-06-30T22:05:09Z')).toBe('1. juli 2026 kl. 00:05:09');
   });
 });
