@@ -273,7 +273,7 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
         {result ? (
           <Alert severity={result.status === 'failed' ? 'error' : 'success'} sx={{ mt: 2 }} role="status">
             <AlertTitle>{result.status === 'failed' ? 'Kjøringen feilet' : 'Kjøringen er fullført'}</AlertTitle>
-            {runResultText(result)}
+            <Box>{runResultText(result)}</Box>
             {result.errors.length > 0 ? (
               <Box component="ul" sx={{ m: 0, pl: 2 }}>
                 {result.errors.map((error, index) => (
