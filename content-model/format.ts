@@ -127,6 +127,15 @@ export function formatOsloShortDateTime(instant: Instant): string {
   return shortDateTimeFormat.format(toDate(instant));
 }
 
+/**
+ * "3. desember 2026 kl. 10:15:42": when it matters who came first (a registration's time), to the
+ * second, in the CMS's clock notation.
+ */
+export function formatOsloDateTimeToSecond(instant: Instant): string {
+  const t = osloWallTime(toDate(instant));
+  return `${formatOsloDate(instant)} kl. ${two(t.hour)}:${two(t.minute)}:${two(t.second)}`;
+}
+
 /** "10. des. 2026, 09:00–16:00" within one Oslo day; both dates and times when it runs over several. */
 export function formatOsloShortPeriod(startsAt: Instant, endsAt: Instant): string {
   if (sameOsloDay(toDate(startsAt), toDate(endsAt))) return `${formatOsloShortDateTime(startsAt)}–${shortTimeFormat.format(toDate(endsAt))}`;

@@ -16,6 +16,7 @@ import {
   type EventUpdate,
   type EventWithCounts,
   type NormenEvent,
+  type ListedRegistration,
   type Registration,
   type RegistrationChange,
   type RegistrationPageQuery,
@@ -253,21 +254,32 @@ export async function listRegistrations({ store }: Pick<Platform, 'store'>, even
   return { event, items: registrations.filter((registration) => matches(registration, query)), counts: eventCounts(event, seats) };
 }
 
-/** The same list a page at a time, in registration order, with the event's counts (GET /admin/events/{id}/registrations). */
+/**
+ * The same list a page at a time, in registration order, with the event's counts and each waitlisted
+ * registration's place in line (GET /admin/events/{id}/registrations). The place is read from the
+ * waitlist markers that promotion takes the head of, so "1" is the one offered the next free seat,
+ * also for someone moved to the waitlist by hand (who joins at the back).
+ */
 export async function registrationPage({ store }: Pick<Platform, 'store'>, eventId: string, query: RegistrationPageQuery) {
   const event = await requireEvent(store, eventId);
-  const [page, seats] = await Promise.all([
+  const [page, seats, lines] = await Promise.all([
     store.registrations.page(eventId, query, (registration) => matches(registration, query)),
     store.events.seats(eventId),
+    Promise.all(event.attendance.map(({ mode }) => store.registrations.waitlist(eventId, mode))),
   ]);
-  return { ...page, counts: eventCounts(event, seats) };
+  const positions = new Map(lines.flatMap((line) => line.map((registrationId, index) => [registrationId, index + 1] as const)));
+  const items: ListedRegistration[] = page.items.map((registration) => ({
+    ...registration,
+    waitlistPosition: registration.status === 'waitlisted' ? (positions.get(registration.id) ?? null) : null,
+  }));
+  return { ...page, items, counts: eventCounts(event, seats) };
 }
 
 export async function registrationsCsv(deps: Pick<Platform, 'store'>, eventId: string, query: RegistrationQuery): Promise<string> {
   const { event, items } = await listRegistrations(deps, eventId, query);
   const sessionTitle = (id: string) => event.sessions.find((session) => session.id === id)?.title ?? id;
   return toCsv(items, [
-    osloTimeColumn('Påmeldt', (registration) => registration.registeredAt),
+    osloTimeColumn('Registrert', (registration) => registration.registeredAt),
     ['Navn', (registration) => registration.name],
     ['E-post', (registration) => registration.email],
     ['Virksomhet', (registration) => registration.organisation],

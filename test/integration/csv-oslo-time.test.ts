@@ -77,16 +77,16 @@ describe('CSV exports in Oslo time', () => {
     await changeRegistration(deps, editor, event.id, kari.registration.id, { checkedIn: true });
 
     const { header, rows } = parseCsv(await registrationsCsv(deps, event.id, {}));
-    expect(header).toEqual(expect.arrayContaining(['Påmeldt (Oslo-tid)', 'Holdt til (Oslo-tid)', 'Sjekket inn (Oslo-tid)']));
+    expect(header).toEqual(expect.arrayContaining(['Registrert (Oslo-tid)', 'Holdt til (Oslo-tid)', 'Sjekket inn (Oslo-tid)']));
     expect(header).not.toContain('Påmeldt');
     const row = (name: string) => rows.find((candidate) => candidate.Navn === name);
     expect(row('Kari Vinter')).toMatchObject({
-      'Påmeldt (Oslo-tid)': '2027-01-15 10:00',
+      'Registrert (Oslo-tid)': '2027-01-15 10:00',
       'Holdt til (Oslo-tid)': '',
       'Sjekket inn (Oslo-tid)': '2027-08-20 08:45',
     });
     expect(row('Ola Sommer')).toMatchObject({
-      'Påmeldt (Oslo-tid)': '2027-06-15 10:00',
+      'Registrert (Oslo-tid)': '2027-06-15 10:00',
       'Holdt til (Oslo-tid)': '2027-06-16 10:00',
       'Sjekket inn (Oslo-tid)': '',
     });

@@ -6,6 +6,7 @@ import {
   formatOsloCompactDate,
   formatOsloCsvDateTime,
   formatOsloDateTime,
+  formatOsloDateTimeToSecond,
   formatOsloDate,
   formatOsloDay,
   formatOsloPeriod,
@@ -216,5 +217,12 @@ describe('CSV columns of times', () => {
 
   it('names Oslo time in the header and writes Oslo wall-clock time, winter and summer', () => {
     expect(csv).toBe('\uFEFFMottatt (Oslo-tid)\r\n2026-12-03 10:00\r\n2026-06-03 10:00\r\n\r\n');
+  });
+});
+
+describe('a registration time to the second', () => {
+  it('is the Oslo wall clock with seconds, in winter and in summer', () => {
+    expect(formatOsloDateTimeToSecond('2026-12-03T09:15:42.300Z')).toBe('3. desember 2026 kl. 10:15:42');
+    expect(formatOsloDateTimeToSecond('2026-06-30T22:05:09Z')).toBe('1. juli 2026 kl. 00:05:09');
   });
 });
