@@ -182,7 +182,11 @@ export class StatefulStack extends Stack {
         sesRegion: this.region,
       }),
       userInvitation: { emailSubject: templates.invitation.subject, emailBody: templates.invitation.html },
-      userVerification: { emailStyle: cognito.VerificationEmailStyle.CODE, emailSubject: templates.verification.subject, emailBody: templates.verification.html },
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: templates.verification.subject,
+        emailBody: templates.verification.html,
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

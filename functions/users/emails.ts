@@ -61,7 +61,13 @@ export function cognitoMessageTemplates(cmsUrl: string) {
     subject: 'Du er invitert til publiseringsløsningen for Normen',
     blocks: [
       paragraph('Du har fått tilgang til publiseringsløsningen for Normen.'),
-      { kind: 'facts', rows: [['Brukernavn', '{username}'], ['Midlertidig passord', '{####}']] },
+      {
+        kind: 'facts',
+        rows: [
+          ['Brukernavn', '{username}'],
+          ['Midlertidig passord', '{####}'],
+        ],
+      },
       action('Logg inn med brukernavnet og det midlertidige passordet. Første gang lager du et nytt passord.', 'Åpne publiseringsløsningen', cmsUrl),
       signature,
     ],
