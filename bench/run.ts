@@ -117,6 +117,7 @@ function benchEnvironment(name: LambdaName, keysFile: string): Record<string, st
     publicApiUrl: 'https://api.example.org',
     cmsUrl: 'https://cms.example.org/',
     functionName: (target) => `bench-${target}`,
+    userPoolId: 'eu-north-1_bench',
   });
 }
 

@@ -10,3 +10,4 @@ export * from './events';
 export * from './queries';
 export * from './errors';
 export * from './edits';
+export * from './users';

@@ -187,7 +187,7 @@ export type Transition = z.infer<typeof transitionSchema>;
 export type TransitionAction = Transition['action'];
 
 export const auditRecordSchema = z.object({
-  entityType: z.enum(['product', 'consultation', 'subscriber', 'campaign', 'event']),
+  entityType: z.enum(['product', 'consultation', 'subscriber', 'campaign', 'event', 'user']),
   entityId: z.string(),
   at: isoDateTimeSchema,
   by: z.string(),

@@ -113,6 +113,19 @@ export const userGroups = vocabulary({
 });
 export type UserGroup = z.infer<typeof userGroups.schema>;
 
+/** Cognito's status of a user, as the user administration shows it. */
+export const userStatuses = vocabulary({
+  FORCE_CHANGE_PASSWORD: 'Invitert',
+  CONFIRMED: 'Aktiv',
+  RESET_REQUIRED: 'Må lage nytt passord',
+  UNCONFIRMED: 'Ikke bekreftet',
+  ARCHIVED: 'Arkivert',
+  COMPROMISED: 'Sperret',
+  UNKNOWN: 'Ukjent',
+  EXTERNAL_PROVIDER: 'Ekstern innlogging',
+});
+export type UserStatus = z.infer<typeof userStatuses.schema>;
+
 /** What the CMS, the input form and the CSV export call the stakeholder group: one word everywhere. */
 export const stakeholderGroupLabel = 'Interessentgruppe';
 

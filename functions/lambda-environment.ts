@@ -20,12 +20,16 @@ export interface EnvironmentValues {
   readonly cmsUrl: string;
   /** The deployed name of a function another one invokes (its `invokes`). */
   readonly functionName: (name: LambdaName) => string;
+  /** The Cognito user pool the user administration manages. */
+  readonly userPoolId: string;
   readonly local?: {
     readonly dynamoDbEndpoint: string;
     readonly s3Endpoint: string;
     readonly sesEndpoint: string;
     /** Where the local server answers the Lambda Invoke API (local/api-server.ts). */
     readonly lambdaEndpoint: string;
+    /** cognito-local, for the functions with `userPool`. */
+    readonly cognitoEndpoint: string;
     readonly newsletterSendRate?: number;
   };
 }
@@ -81,5 +85,6 @@ export function lambdaEnvironment(name: LambdaName, values: EnvironmentValues): 
     ...(urls.includes('cms') ? { CMS_URL: values.cmsUrl } : {}),
     ...Object.fromEntries(invoked.map((target) => [functionNameVariable(target), values.functionName(target)])),
     ...(local && invoked.length ? { LAMBDA_ENDPOINT: local.lambdaEndpoint } : {}),
+    ...(needs.userPool ? { USER_POOL_ID: values.userPoolId, ...(local ? { COGNITO_ENDPOINT: local.cognitoEndpoint } : {}) } : {}),
   };
 }

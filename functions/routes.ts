@@ -69,6 +69,11 @@ import {
   registrationSchema,
   listedRegistrationSchema,
   eventCountsSchema,
+  auditRecordSchema,
+  managedUserSchema,
+  userInviteSchema,
+  userUpdateSchema,
+  usernameParamsSchema,
 } from '../content-model';
 
 /**
@@ -83,6 +88,8 @@ import {
  * - urls: base URLs it puts into links or pages: the public API's and the CMS UI's
  * - invokes: functions it invokes synchronously through the Lambda Invoke API (their names in its
  *   environment, lambda:InvokeFunction on exactly those), e.g. "run now" runs the jobs function
+ * - userPool: `admin` calls the Cognito admin actions of the user administration on the one pool
+ *   (functions/users/user-directory.ts lists them; the CDK grants exactly those)
  * - timeoutSeconds: the function's timeout (Lambda's, and enforced by the local server)
  */
 export interface LambdaNeeds {
@@ -93,6 +100,7 @@ export interface LambdaNeeds {
   readonly urls?: readonly ('publicApi' | 'cms')[];
   /** Keys of `lambdas`; checked where the environment is derived (functions/lambda-environment.ts). */
   readonly invokes?: readonly string[];
+  readonly userPool?: 'admin';
   readonly timeoutSeconds: number;
 }
 
@@ -201,6 +209,14 @@ export const lambdas = {
     // Promotion emails (with cancel links) when an editor frees a seat.
     needs: { table: 'read-write', mail: 'send', linkSecret: true, urls: ['publicApi'], timeoutSeconds: httpTimeoutSeconds },
   },
+  userAdmin: {
+    entry: 'functions/handlers/userAdmin.ts',
+    description: 'Admin API: the people in the user pool, their groups, invitations and removal',
+    memoryMb: 256,
+    trigger: 'http',
+    // Invitations go out through SES with the CMS address; the user-admin lock is an item in the table.
+    needs: { table: 'read-write', mail: 'send', urls: ['cms'], userPool: 'admin', timeoutSeconds: httpTimeoutSeconds },
+  },
   // Settles recipient sends, suppresses addresses, counts bounces.
   sesFeedback: {
     entry: 'functions/handlers/sesFeedback.ts',
@@ -214,7 +230,7 @@ export type LambdaName = keyof typeof lambdas;
 
 /**
  * public: anyone; read: any signed-in group; review: editors, committee members and admins (recording
- * evaluations); write: editors and admins; admin: admins only (running jobs).
+ * evaluations); write: editors and admins; admin: admins only (running jobs, managing users).
  */
 export type Access = 'public' | 'read' | 'review' | 'write' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -938,6 +954,56 @@ export const routes = [
     summary: 'Email all participants (or the waitlist); sent within a minute, once per person',
     request: { params: eventIdParamsSchema, body: eventMessageSchema },
     response: { status: 202, schema: eventMailingSchema },
+  },
+
+  {
+    operationId: 'listUsers',
+    method: 'GET',
+    path: '/admin/users',
+    lambda: 'userAdmin',
+    access: 'admin',
+    summary: 'Everyone in the user pool with their group, status and whether two-step sign-in is on',
+    response: { status: 200, schema: zod.object({ items: zod.array(managedUserSchema) }) },
+  },
+  {
+    operationId: 'inviteUser',
+    method: 'POST',
+    path: '/admin/users',
+    lambda: 'userAdmin',
+    access: 'admin',
+    summary: 'Invite someone: a user with a temporary password, in one group, and the invitation by email',
+    request: { body: userInviteSchema },
+    response: { status: 201, schema: managedUserSchema },
+  },
+  {
+    operationId: 'getUser',
+    method: 'GET',
+    path: '/admin/users/{username}',
+    lambda: 'userAdmin',
+    access: 'admin',
+    summary: 'One user with the history of changes to their access',
+    request: { params: usernameParamsSchema },
+    response: { status: 200, schema: managedUserSchema.extend({ history: zod.array(auditRecordSchema) }) },
+  },
+  {
+    operationId: 'updateUser',
+    method: 'PUT',
+    path: '/admin/users/{username}',
+    lambda: 'userAdmin',
+    access: 'admin',
+    summary: 'Change name or group, enable or disable, or resend the invitation; never the last admin, never oneself disabled',
+    request: { params: usernameParamsSchema, body: userUpdateSchema },
+    response: { status: 200, schema: managedUserSchema },
+  },
+  {
+    operationId: 'deleteUser',
+    method: 'DELETE',
+    path: '/admin/users/{username}',
+    lambda: 'userAdmin',
+    access: 'admin',
+    summary: 'Remove a user (not oneself, not the last admin); the history of changes stays',
+    request: { params: usernameParamsSchema },
+    response: { status: 204 },
   },
 ] as const satisfies readonly RouteDeclaration[];
 

@@ -17,6 +17,7 @@ import { createVersionRepository } from './products/repositories/version-reposit
 import { createReminderRepository } from './review/reminder-repository';
 import { createAuditRepository } from './shared/audit/audit-repository';
 import { transact, type Table, type TransactionStep } from './shared/db/client';
+import { createUserAdminLock } from './users/user-admin-lock';
 
 /** Every repository over the one table, plus atomic multi-writes across them. */
 export function createStore(table: Table) {
@@ -39,6 +40,7 @@ export function createStore(table: Table) {
     registrations: createRegistrationRepository(table),
     mailings: createMailingRepository(table),
     audit: createAuditRepository(table),
+    userAdminLock: createUserAdminLock(table),
     transact: (steps: TransactionStep[]) => transact(table, steps),
   };
 }

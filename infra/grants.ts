@@ -2,6 +2,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { indexes } from '../functions/shared/db/table-definition';
+import { userDirectoryActions } from '../functions/users/user-directory';
 
 /**
  * Least-privilege grants, spelled out instead of the L2 `grantReadData` & co.: those include
@@ -60,4 +61,9 @@ export function grantSendQuota(grantee: iam.IGrantable): void {
 /** Synchronous invocation of one function, by its unqualified ARN only (no versions or aliases, no other function). */
 export function grantInvokeFunction(grantee: iam.IGrantable, functionArn: string): void {
   iam.Grant.addToPrincipal({ grantee, actions: ['lambda:InvokeFunction'], resourceArns: [functionArn] });
+}
+
+/** The user administration: exactly the Cognito admin calls it makes (functions/users/user-directory.ts), on the one pool. */
+export function grantUserAdmin(grantee: iam.IGrantable, userPoolArn: string): void {
+  iam.Grant.addToPrincipal({ grantee, actions: [...userDirectoryActions], resourceArns: [userPoolArn] });
 }

@@ -28,7 +28,7 @@ import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { JobSchedule } from './constructs/job-schedule';
 import { NormenFunction } from './constructs/normen-function';
 import type { BundlingMode } from './constructs/normen-function';
-import { grantInvokeFunction, grantObjects, grantSecretValue, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite } from './grants';
+import { grantInvokeFunction, grantObjects, grantSecretValue, grantSendEmail, grantSendQuota, grantTableRead, grantTableWrite, grantUserAdmin } from './grants';
 import type { ObjectAction } from './grants';
 import { assetBucketObjects, iam5Resource } from './nag';
 import {
@@ -133,6 +133,7 @@ export class StatelessStack extends Stack {
       cmsUrl: `${cmsOrigin}/`,
       // A function another one invokes may be created after it: its name is filled in at synth.
       functionName: (name: LambdaName) => Lazy.string({ produce: () => functions[name].function.functionName }),
+      userPoolId: userPool.userPoolId,
     };
     const functions = {} as Record<LambdaName, NormenFunction>;
     for (const [name, declaration] of Object.entries(lambdas) as [LambdaName, (typeof lambdas)[LambdaName]][]) {
@@ -186,6 +187,7 @@ export class StatelessStack extends Stack {
       if (needs.mail) sendEmail(fn);
       if (needs.mail === 'dispatch') readSendQuota(fn);
       if (needs.linkSecret) signLinks(fn);
+      if (needs.userPool === 'admin') grantUserAdmin(fn.role, userPool.userPoolArn);
     };
     for (const name of Object.keys(functions) as LambdaName[]) {
       grant(functions[name], lambdas[name].needs);

@@ -104,7 +104,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     const [ses, s3, cognito] = await Promise.all([
       startSesLocal({ port: ports.ses }),
       startS3Local({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [filesBucket], corsAllowedOrigins: [...defaultCorsAllowedOrigins] }),
-      startCognitoLocal({ port: ports.cognito, dataDir: join(dataDir, 'cognito') }),
+      // The forgotten-password code goes out through SES local, as Cognito sends it through SES in AWS.
+      startCognitoLocal({
+        port: ports.cognito,
+        dataDir: join(dataDir, 'cognito'),
+        mail: { sesEndpoint: `http://localhost:${ports.ses}`, from: localMailFrom(), cmsUrl: `http://localhost:${ports.api}/cms/` },
+      }),
     ]);
     stops.push(ses.stop, s3.stop, cognito.stop);
 
@@ -129,6 +134,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       // The CMS UI is served by the local API server.
       cmsUrl: `${apiUrl}/cms/`,
       functionName: localFunctionName,
+      userPoolId: pool.userPoolId,
       // SES local reports no quota; pace like a production SES account.
       local: {
         dynamoDbEndpoint: dynamo.endpoint,
@@ -136,6 +142,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         sesEndpoint: ses.endpoint,
         // The local API server answers the Lambda Invoke API too.
         lambdaEndpoint: apiUrl,
+        cognitoEndpoint: cognito.endpoint,
         newsletterSendRate: Number(process.env.NEWSLETTER_SEND_RATE ?? '14'),
       },
     };

@@ -40,7 +40,11 @@ export default async function setup(project: TestProject) {
   const [ses, s3, cognito] = await Promise.all([
     startSesLocal({ port: ports.ses }),
     startS3Local({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [testFilesBucket], corsAllowedOrigins: [...defaultCorsAllowedOrigins] }),
-    startCognitoLocal({ port: ports.cognito, dataDir: join(dataDir, 'cognito') }),
+    startCognitoLocal({
+      port: ports.cognito,
+      dataDir: join(dataDir, 'cognito'),
+      mail: { sesEndpoint: `http://localhost:${ports.ses}`, from: 'Normen <ikke-svar@normen.no>', cmsUrl: 'http://localhost:3000/cms/' },
+    }),
   ]);
   const pool = await ensureUserPool(cognito.endpoint, {
     poolName: 'normen-test',

@@ -35,6 +35,10 @@ const configSchema = z.object({
    */
   LINK_KEYS_SECRET_ID: z.string().min(1).optional(),
   LINK_KEYS_FILE: z.string().min(1).optional(),
+  /** The Cognito user pool, for the user administration (`userPool` in functions/routes.ts). */
+  USER_POOL_ID: z.string().min(1).optional(),
+  /** cognito-local; in AWS the SDK default. */
+  COGNITO_ENDPOINT: z.url().optional(),
   /** Seconds a presigned download or upload URL stays valid. */
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
 });

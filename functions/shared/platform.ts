@@ -4,6 +4,7 @@ import type { FileStore } from './files';
 import type { TokenSigner } from './link-tokens';
 import type { Mailer } from './email/mailer';
 import type { RateLimiter } from './rate-limit';
+import type { UserDirectory } from '../users/user-directory';
 
 /**
  * Everything a use case may get from the platform, named once. A use case takes the parts it uses
@@ -26,4 +27,6 @@ export interface Platform {
   publicApiUrl: string;
   /** Address of the CMS UI (with its trailing slash), for links in emails to editors. */
   cmsUrl: string;
+  /** The Cognito user pool, for the user administration. */
+  directory: UserDirectory;
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -34,15 +35,26 @@ const require = createRequire(import.meta.url);
  * Tokens it issues carry `iss = http://localhost:<port>/<poolId>` (from PORT), which is why the
  * endpoint is always spelled with `localhost`.
  */
-export async function startCognitoLocal(opts: { port: number; dataDir: string }): Promise<CognitoLocal> {
+export async function startCognitoLocal(opts: {
+  port: number;
+  dataDir: string;
+  /** Where the forgotten-password code is emailed (SES local), and the CMS address the email names. */
+  mail?: { sesEndpoint: string; from: string; cmsUrl: string };
+}): Promise<CognitoLocal> {
   await assertPortFree(opts.port, 'Cognito local (cognito-local)', 'COGNITO_PORT');
   const cwd = path.resolve(opts.dataDir);
   await mkdir(cwd, { recursive: true });
 
-  const script = require.resolve('cognito-local/lib/bin/start.js');
-  const child = spawn(process.execPath, [script], {
+  // cognito-local behind our parity fixes (cognito-server.ts), a TypeScript file: run it with tsx's loader.
+  const script = fileURLToPath(new URL('./cognito-server.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx/esm')).href, script], {
     cwd,
-    env: { ...process.env, PORT: String(opts.port), HOST: 'localhost' },
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      HOST: 'localhost',
+      ...(opts.mail ? { NORMEN_SES_ENDPOINT: opts.mail.sesEndpoint, NORMEN_MAIL_FROM: opts.mail.from, NORMEN_CMS_URL: opts.mail.cmsUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);

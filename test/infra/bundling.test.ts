@@ -54,6 +54,7 @@ describe('Lambda bundles', () => {
         publicApiUrl: 'https://api.example.org',
         cmsUrl: 'https://cms.example.org/',
         functionName: (target) => `normen-${target}`,
+        userPoolId: 'eu-north-1_test',
       }),
     };
     const module = (await import(pathToFileURL(bundles.get(name)!).href)) as { handler?: unknown };

@@ -217,7 +217,8 @@ describe('each function in its own environment, with its own timeout', () => {
       publicApiUrl: apiUrl,
       cmsUrl: 'http://localhost:3000/cms/',
       functionName: localFunctionName,
-      local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint, lambdaEndpoint: apiUrl },
+      userPoolId: pool.userPoolId,
+      local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint, lambdaEndpoint: apiUrl, cognitoEndpoint: services().cognitoEndpoint },
     });
     const entry = 'test/support/probe-lambda.ts';
     probe = await startApiServer({
@@ -285,7 +286,8 @@ describe('each function in its own environment, with its own timeout', () => {
         publicApiUrl: 'u',
         cmsUrl: 'c',
         functionName: localFunctionName,
-        local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e', lambdaEndpoint: 'l' },
+        userPoolId: 'p',
+        local: { dynamoDbEndpoint: 'd', s3Endpoint: 's', sesEndpoint: 'e', lambdaEndpoint: 'l', cognitoEndpoint: 'c' },
       });
       const runtime = [
         'AWS_REGION',

@@ -15,7 +15,7 @@ import { localCors } from '../../local/deployment-context';
 import { fixedTokenSigner } from '../../functions/shared/link-tokens';
 import { createSesMailer } from '../../functions/shared/email/mailer';
 import { createRateLimiter } from '../../functions/shared/rate-limit';
-import { createTokenVerifier, ensureTable, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
+import { createTokenVerifier, ensureTable, type EnsuredUserPool, localClientConfig, localRegion, readSentEmails, signIn } from '../../local/services';
 import { localUsers } from '../../local/users';
 
 export const services = () => inject('services');
@@ -84,8 +84,11 @@ export const testCmsOrigin = 'http://localhost:5173';
  * and its own table. Each function loads in its own execution environment on its first request.
  */
 /** `context`: CDK context the gateway's CORS is read from, as `cdk synth -c …` would (default: cdk.json's). */
-export async function startTestApi(options: { context?: Record<string, unknown> } = {}) {
-  const { dynamoDbEndpoint, s3Endpoint, filesBucket, pool, cognitoEndpoint } = services();
+/** `pool`: a user pool of the test's own (the user administration changes who is in it); default the shared one. */
+export async function startTestApi(options: { context?: Record<string, unknown>; pool?: EnsuredUserPool } = {}) {
+  const { dynamoDbEndpoint, s3Endpoint, filesBucket, cognitoEndpoint } = services();
+  const pool = options.pool ?? services().pool;
+  const userPool = pool;
   const table = await freshTable();
   const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
   const keysFile = testKeysFile();
@@ -100,7 +103,8 @@ export async function startTestApi(options: { context?: Record<string, unknown> 
     cmsUrl: 'http://localhost:3000/cms/',
     functionName: localFunctionName,
     // "Run now" invokes the jobs function through this server's Lambda Invoke API.
-    local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint: services().sesEndpoint, lambdaEndpoint: apiUrl },
+    userPoolId: userPool.userPoolId,
+    local: { dynamoDbEndpoint, s3Endpoint, sesEndpoint: services().sesEndpoint, lambdaEndpoint: apiUrl, cognitoEndpoint },
   });
   // Each function runs in its own environment with what the CDK gives it (local/functions.ts).
   const api = await startApiServer({

@@ -90,3 +90,5 @@ export const auditEntity = entity('audit', {
   pk: key`${formatted('entityType', (type) => String(type).toUpperCase())}#${'entityId'}`,
   sk: key`AUDIT#${'at'}#${padded('revision', 6)}#${'unique'}`,
 });
+/** Held while an admin changes who is an admin, so two concurrent changes cannot both remove "the other" last admin. */
+export const userAdminLockEntity = entity('user-admin-lock', { pk: key`USER_ADMIN`, sk: key`LOCK` });
