@@ -275,6 +275,13 @@ export const registrationSchema = z.object({
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
+/**
+ * A registration as the editors' list shows it: with its place in the waitlist of its mode (1 is
+ * next in line, the order in which freed seats are offered), null when not waitlisted.
+ */
+export const listedRegistrationSchema = registrationSchema.extend({ waitlistPosition: z.number().int().positive().nullable() });
+export type ListedRegistration = z.infer<typeof listedRegistrationSchema>;
+
 /** GET /admin/events/{id}/registrations and .csv */
 export const registrationQuerySchema = z.object({
   status: registrationStatuses.schema.optional(),

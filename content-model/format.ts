@@ -112,9 +112,28 @@ export function formatOsloShortDate(dateOrInstant: Instant): string {
   return shortDateFormat.format(toDate(dateOrInstant));
 }
 
+/**
+ * "10.12.2026": the compact numeric form for table columns where every character counts (the
+ * document overview, the priority report). Written out here rather than by ICU, so it never
+ * varies with the browser's locale data.
+ */
+export function formatOsloCompactDate(dateOrInstant: Instant): string {
+  const t = osloWallTime(toDate(dateOrInstant));
+  return `${two(t.day)}.${two(t.month)}.${t.year}`;
+}
+
 /** "10. des. 2026, 09:00". */
 export function formatOsloShortDateTime(instant: Instant): string {
   return shortDateTimeFormat.format(toDate(instant));
+}
+
+/**
+ * "3. desember 2026 kl. 10:15:42": when it matters who came first (a registration's time), to the
+ * second, in the CMS's clock notation.
+ */
+export function formatOsloDateTimeToSecond(instant: Instant): string {
+  const t = osloWallTime(toDate(instant));
+  return `${formatOsloDate(instant)} kl. ${two(t.hour)}:${two(t.minute)}:${two(t.second)}`;
 }
 
 /** "10. des. 2026, 09:00–16:00" within one Oslo day; both dates and times when it runs over several. */
@@ -156,6 +175,14 @@ function osloWallClockText(instant: Instant, separator: ' ' | 'T'): string {
 /** "2026-12-10 09:30" in Oslo time. */
 export function formatOsloCsvDateTime(instant: Instant): string {
   return osloWallClockText(instant, ' ');
+}
+
+/**
+ * The header of a CSV column of times, "Mottatt (Oslo-tid)": a spreadsheet keeps no time zone, so
+ * the column says which clock it shows (columns of dates stay plain: a date is the Oslo day).
+ */
+export function osloTimeCsvHeader(label: string): string {
+  return `${label} (Oslo-tid)`;
 }
 
 // ---------------------------------------------------------------------------------------------

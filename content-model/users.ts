@@ -81,6 +81,6 @@ export const userUpdateSchema = z
     enabled: z.boolean().optional(),
     resendInvitation: z.literal(true).optional(),
   })
-  .strict()
-  .refine((update) => Object.keys(update).length > 0, { message: 'Ingen endring: oppgi name, group, enabled eller resendInvitation' });
+  // An empty body is a save with nothing changed: it writes nothing, like every other update route.
+  .strict();
 export type UserUpdate = z.infer<typeof userUpdateSchema>;

@@ -189,6 +189,18 @@ export const jobCounts = vocabulary({
 });
 export type JobCount = z.infer<typeof jobCounts.schema>;
 
+/**
+ * The counts of a run that are each one email to one person: the review check's digests (one per
+ * owner), newsletter sends (one per subscriber and issue), participant emails and resent ones. Their
+ * sum is how many people a run emailed ("N personer fikk e-post"); someone who got two different
+ * emails in one run is counted twice.
+ */
+export const peopleEmailedCounts = ['emailsSent', 'sent', 'emailsResent'] as const satisfies readonly JobCount[];
+
+export function peopleEmailed(counts: Partial<Record<string, number>>): number {
+  return peopleEmailedCounts.reduce((sum, count) => sum + (counts[count] ?? 0), 0);
+}
+
 /** Newsletter interest areas; a subscriber who picks none gets the general news only. */
 export const interests = vocabulary({
   guides: 'Nye og reviderte veiledere og faktaark',

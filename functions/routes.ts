@@ -67,6 +67,7 @@ import {
   registrationQuerySchema,
   registrationRequestSchema,
   registrationSchema,
+  listedRegistrationSchema,
   eventCountsSchema,
   auditRecordSchema,
   managedUserSchema,
@@ -912,7 +913,7 @@ export const routes = [
     access: 'write',
     summary: 'Registrations in order, filtered by status, mode, session or name/email, with counts',
     request: { params: eventIdParamsSchema, query: registrationPageQuerySchema },
-    response: { status: 200, schema: cursorPaginated(registrationSchema).extend({ counts: eventCountsSchema }) },
+    response: { status: 200, schema: cursorPaginated(listedRegistrationSchema).extend({ counts: eventCountsSchema }) },
   },
   {
     operationId: 'exportRegistrationsCsv',

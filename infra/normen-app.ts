@@ -38,6 +38,7 @@ export interface NormenAppOptions {
  * - `normen:mailDomain`: domain of the SES identity that sends every email, default `normen.no`
  * - `normen:mailFrom`: sender of every email (MAIL_FROM), default `Normen <ikke-svar@normen.no>`;
  *   its address must be in `normen:mailDomain`, the only identity the functions may send through
+ * - `normen:requireMfa`: `true` makes two-step sign-in (TOTP) mandatory for everyone in the user pool
  * - `normen:websiteOrigins`: JSON list of the website's origins whose JavaScript may read the API
  *   (CORS, besides the CMS), default `["https://www.normen.no"]`
  * The account comes from the CLI's credentials; without any the stacks are account-agnostic,
@@ -63,6 +64,8 @@ export function createNormenApp(props: AppProps = {}, options: NormenAppOptions 
     terminationProtection: true,
     resourcePrefix: prefix,
     mailDomain: mail.domain,
+    mailFrom: mail.sender,
+    requireMfa: contextFlag(app, 'normen:requireMfa'),
     cmsDomain: readDomain(app, 'normen:cmsDomain', 'normen:cmsCertificateArn', 'us-east-1'),
   });
   const stateless = new StatelessStack(app, `${prefix}Stateless`, {
@@ -108,7 +111,13 @@ function readDomain(app: App, domainKey: string, certificateKey: string, certifi
   return { name, certificateArn };
 }
 
-function readMail(app: App): { domain: string; from: string } {
+/** A flag set in cdk.json or with `-c key=true`; anything but true or "true" is off. */
+function contextFlag(app: App, key: string): boolean {
+  const value: unknown = app.node.tryGetContext(key);
+  return value === true || value === 'true';
+}
+
+function readMail(app: App): { domain: string; from: string; sender: { address: string; name?: string } } {
   const domain = (contextString(app, 'normen:mailDomain') ?? 'normen.no').toLowerCase();
   const from = contextString(app, 'normen:mailFrom') ?? 'Normen <ikke-svar@normen.no>';
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
@@ -119,7 +128,8 @@ function readMail(app: App): { domain: string; from: string } {
   if (!address.endsWith(`@${domain}`)) {
     throw new Error(`normen:mailFrom (${from}) must be an address in normen:mailDomain (${domain})`);
   }
-  return { domain, from };
+  const name = /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim();
+  return { domain, from, sender: { address, ...(name ? { name } : {}) } };
 }
 
 function readBundling(app: App): BundlingMode {

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -12,7 +12,9 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { passwordPolicy } from '../content-model';
 import { indexes, tableKeys } from '../functions/shared/db/table-definition';
+import { cognitoMessageTemplates } from '../functions/users/emails';
 import { cmsBucketName, filesBucketName, mailConfigurationSetName, mailEventsTopicArn, mailEventsTopicName, linkTokenSecretName } from './names';
 
 /** Cognito groups; the functions check membership (access 'read' | 'write' in functions/routes.ts). */
@@ -52,6 +54,10 @@ export interface StatefulStackProps extends StackProps {
   readonly mailDomain: string;
   /** Custom domain of the CMS UI with its ACM certificate (us-east-1); CloudFront then enforces TLS 1.2. */
   readonly cmsDomain?: { readonly name: string; readonly certificateArn: string };
+  /** Sender of the pool's emails (Cognito through SES): an address in `mailDomain`. */
+  readonly mailFrom: { readonly address: string; readonly name?: string };
+  /** Two-step sign-in for everyone (context `normen:requireMfa`). */
+  readonly requireMfa?: boolean;
 }
 
 export class StatefulStack extends Stack {
@@ -143,38 +149,54 @@ export class StatefulStack extends Stack {
       reason: 'This is the access-log destination itself; logging it into another bucket would only move the problem.',
     });
 
+    // The CMS address is known once its distribution exists, further down.
+    const templates = cognitoMessageTemplates(Lazy.string({ produce: () => `${this.cmsOrigin}/` }));
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
+      // The policy the CMS shows and local cognito enforces (content-model/users.ts).
       passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
+        minLength: passwordPolicy.minLength,
+        requireLowercase: passwordPolicy.requireLowercase,
+        requireUppercase: passwordPolicy.requireUppercase,
+        requireDigits: passwordPolicy.requireDigits,
+        requireSymbols: passwordPolicy.requireSymbols,
+        tempPasswordValidity: Duration.days(passwordPolicy.temporaryPasswordValidityDays),
       },
-      mfa: cognito.Mfa.OPTIONAL,
+      mfa: props.requireMfa ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       // Plus: compromised-credential checks and adaptive authentication for a handful of editors.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      userInvitation: {
-        emailSubject: 'Du er invitert til Normens redaksjonsverktøy',
-        emailBody: 'Brukernavn: {username}<br>Midlertidig passord: {####}<br>Du må velge et nytt passord første gang du logger inn.',
+      // Through SES from the one identity, not Cognito's own low-volume sender; in Norwegian, in the
+      // words of the CMS's own invitation (functions/users/emails.ts). The CMS invites with its own
+      // message (MessageAction SUPPRESS); this one is for users created in the AWS console.
+      email: cognito.UserPoolEmail.withSES({
+        fromEmail: props.mailFrom.address,
+        ...(props.mailFrom.name ? { fromName: props.mailFrom.name } : {}),
+        sesVerifiedDomain: props.mailDomain,
+        sesRegion: this.region,
+      }),
+      userInvitation: { emailSubject: templates.invitation.subject, emailBody: templates.invitation.html },
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: templates.verification.subject,
+        emailBody: templates.verification.html,
       },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA (TOTP) is offered to every user and Plus-tier adaptive authentication challenges risky sign-ins; it becomes mandatory once the CMS UI has an MFA enrolment flow.',
-    });
+    if (!props.requireMfa) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG2',
+        reason:
+          'Two-step sign-in (TOTP) is offered to every user from their profile page in the CMS, and Plus-tier adaptive authentication challenges risky sign-ins; deploy with -c normen:requireMfa=true to make it mandatory.',
+      });
+    }
     for (const group of userGroups) {
       this.userPool.addGroup(`Group-${group.name}`, {
         groupName: group.name,

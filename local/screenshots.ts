@@ -47,6 +47,8 @@ try {
   await page.getByRole('textbox', { name: 'Passord' }).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.getByRole('heading', { level: 1, name: 'Forfall og oppfølging' }).waitFor();
+  // The dashboard draws its sections once its own query is in (it shows a spinner, not the app bar's indicator).
+  await page.getByRole('heading', { name: 'Trenger oppfølging' }).waitFor();
   await shoot(page, 'dashboard');
 
   await page.getByRole('menuitem', { name: 'Dokumentoversikt', exact: true }).click();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { osloDate, type Product } from '../content-model';
+import { defaultConsultationDeadline, isConsultedLevel, osloDate, type GovernanceLevel, type Product } from '../content-model';
 import { fixedClock } from '../functions/shared/clock';
 import { fileStoreFromConfig, type FileStore } from '../functions/shared/files';
 import type { Config } from '../functions/shared/config';
@@ -115,9 +115,12 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
   };
 
   if (product.level !== 4) {
-    // An open consultation started a few days ago; the others ran their four weeks before approval.
-    const consultationOpens = seed.inConsultation ? today.getTime() - 5 * DAY : publishAt.getTime() - 40 * DAY;
-    await step('send-to-consultation', new Date(consultationOpens));
+    // The open consultation started long enough ago to close within the dashboard's horizon, so the
+    // demo shows it under "Høringer som lukkes innen 14 dager"; the others ran their four weeks before approval.
+    const consultationOpens = seed.inConsultation
+      ? openedToCloseIn(product.level, today, SEED_CONSULTATION_CLOSES_IN_DAYS)
+      : new Date(publishAt.getTime() - 40 * DAY);
+    await step('send-to-consultation', consultationOpens);
     if (seed.inConsultation) return;
     await step('approve', new Date(publishAt.getTime() - 10 * DAY));
   }
@@ -138,6 +141,21 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
     clock.set(new Date(today.getTime() - 3 * DAY));
     product = await updateProduct(use, actor, product.id, { expectedRevision: product.revision, summary: seed.nextDraft.summary });
   }
+}
+
+/** Days from the seed date to the open consultation's deadline: within DASHBOARD_HORIZON_DAYS. */
+const SEED_CONSULTATION_CLOSES_IN_DAYS = 10;
+
+/**
+ * The instant, at today's time of day, a consultation with the level's default window must open to
+ * close `days` from today: stepped back a day at a time, because a window over July is longer.
+ */
+function openedToCloseIn(level: GovernanceLevel, today: Date, days: number): Date {
+  if (!isConsultedLevel(level)) throw new Error('Level 4 has no consultation');
+  const deadline = addDays(osloDate(today), days);
+  let opens = today;
+  while (defaultConsultationDeadline(level, osloDate(opens)) > deadline) opens = new Date(opens.getTime() - DAY);
+  return opens;
 }
 
 async function seedStakeholderInput(deps: InputDependencies): Promise<void> {
@@ -176,9 +194,14 @@ async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRunti
       endsAt: osloInstant(seed.hours[1]),
       sessions: (seed.sessions ?? []).map(({ hours, ...session }) => ({ ...session, startsAt: osloInstant(hours[0]), endsAt: osloInstant(hours[1]) })),
     });
+    // Opened two hours ago, the registrations a few minutes apart (not all in one millisecond), so
+    // the list and the waitlist have one clear order and times that differ to the second.
+    const openedAt = today.getTime() - 2 * 3_600_000;
+    deps.clock.set(new Date(openedAt));
     const draft = await createEvent(deps, actor, input);
     await updateEvent(deps, actor, draft.id, { ...input, status: 'open', expectedRevision: draft.revision });
     for (const [index, { confirms, ...participant }] of seed.participants.entries()) {
+      deps.clock.set(new Date(openedAt + (index + 1) * SEED_REGISTRATIONS_APART_MS));
       const outcome = await register(deps, draft.id, registrationRequestSchema.parse({ answers: {}, ...participant }), `seed-event-${index}`);
       // Through the same link and button a participant uses; the rest keep a held seat to show in the CMS.
       if (confirms && outcome.kind === 'registered' && outcome.registration.status === 'held') {
@@ -186,4 +209,8 @@ async function seedEventsAndRegistrations(runtime: ReturnType<typeof createRunti
       }
     }
   }
+  deps.clock.set(today);
 }
+
+/** 5 min 17 s: a dozen registrations fit in the two hours since an event opened. */
+const SEED_REGISTRATIONS_APART_MS = 317_000;

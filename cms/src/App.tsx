@@ -11,6 +11,7 @@ import { GeneralInputs } from './consultations/GeneralInputs';
 import { Dashboard } from './dashboard/Dashboard';
 import { events } from './events';
 import { JobsPage } from './jobs/JobsPage';
+import { AccessDenied } from './layout/AccessDenied';
 import { CmsLayout } from './layout/CmsLayout';
 import { LoginPage } from './layout/LoginPage';
 import { cmsTheme } from './layout/theme';
@@ -42,6 +43,7 @@ export function App({ config }: { config: CmsConfig }) {
         darkTheme={null}
         dashboard={Dashboard}
         loginPage={LoginPage}
+        accessDenied={AccessDenied}
         // No requireAuth: with it, react-admin 5.15 renders LogoutOnMount, whose logout clears the query
         // cache, which re-runs the auth check, which mounts LogoutOnMount again. The layout
         // (CmsLayout) sends a signed-out visitor to the login page once instead, without the shell.

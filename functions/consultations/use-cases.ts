@@ -11,6 +11,7 @@ import {
   type ConsultationUpdate,
   type Product,
 } from '../../content-model';
+import { changedFields } from '../shared/audit/changes';
 import type { TransactionStep } from '../shared/db/client';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
@@ -61,7 +62,9 @@ export function endConsultations(
 ): { steps: TransactionStep[]; note: string | null } {
   return {
     steps: consultations.map((consultation) => store.consultations.close(consultation, at, reason)),
-    note: consultations.length ? consultations.map((consultation) => `Høringen (frist ${consultation.closesOn}) ble avsluttet: ${reason}`).join('. ') : null,
+    note: consultations.length
+      ? consultations.map((consultation) => `Høringen (frist ${formatOsloDate(consultation.closesOn)}) ble avsluttet: ${reason}`).join('. ')
+      : null,
   };
 }
 
@@ -83,6 +86,9 @@ export async function updateConsultation({ store, clock }: Deps, actor: Actor, i
   if (current.closedAt) throw new ConflictError(`Høringen ble avsluttet ${formatOsloDate(current.closedAt)} og kan ikke endres`);
   const { expectedRevision, ...edits } = update;
   const next: Consultation = { ...applyEdits(current, edits), revision: current.revision + 1 };
+  const changes = changedFields(current, next, ['closesOn', 'audience']);
+  // A save that changes nothing writes nothing: no new revision, no history entry.
+  if (changes.length === 0) return current;
   if (next.level === 4) throw new ConflictError('Nivå 4-produkter har ingen høring');
   assertConsultationWindow(next.level, next.opensOn, next.closesOn);
   const at = clock.now().toISOString();
@@ -94,10 +100,10 @@ export async function updateConsultation({ store, clock }: Deps, actor: Actor, i
       at,
       by: actor.username,
       action: 'consultation-updated',
-      changes: [...(next.closesOn !== current.closesOn ? ['closesOn'] : []), ...(next.audience !== current.audience ? ['audience'] : [])],
+      changes,
       version: current.version,
       revision: next.revision,
-      note: `Høringsfrist ${next.closesOn}`,
+      note: `Høringsfrist ${formatOsloDate(next.closesOn)}`,
     }),
   ]);
   return next;

@@ -1,6 +1,6 @@
 import { attendanceModes, formatOsloDateTime, type NormenEvent, type Registration } from '../../content-model';
 import { html } from '../shared/html';
-import { page } from '../shared/web/page';
+import { onwardLinks, page } from '../shared/web/page';
 import { eventHeader } from './pages';
 import type { ConfirmOutcome } from './registration';
 
@@ -17,13 +17,19 @@ export function confirmSeatPage(event: NormenEvent, registration: Registration, 
     'Bekreft plassen',
     html`${eventHeader(event)}<p>Plassen er holdt for ${who(registration)} til <strong>${formatOsloDateTime(registration.heldUntil ?? '')}</strong>.</p>
 <form method="post" action="confirm${query}"><button type="submit">Bekreft plassen</button></form>
-<p class="meta">Bekrefter du ikke innen fristen, går plassen videre til den første på ventelisten.</p>`,
+<p class="meta">Bekrefter du ikke innen fristen, går plassen videre til den første på ventelisten.</p>
+${onwardLinks([{ href: `cancel${query}`, text: 'Kan du ikke komme? Meld deg av' }])}`,
   );
 }
 
-/** After the button, or whenever the link is opened again: where the registration stands. */
-export function confirmOutcomePage(outcome: ConfirmOutcome, registrationUrl: string): { status: number; body: string } {
+/**
+ * After the button, or whenever the link is opened again: where the registration stands, and a way
+ * on from there. The same token opens the cancel page (`cancel?token=`, beside this one), and
+ * `registrationUrl` is the event's form.
+ */
+export function confirmOutcomePage(outcome: ConfirmOutcome, token: string, registrationUrl: string): { status: number; body: string } {
   const { event, registration } = outcome;
+  const cancel = { href: `cancel?token=${encodeURIComponent(token)}`, text: 'Kan du ikke komme likevel? Meld deg av' };
   switch (outcome.kind) {
     case 'confirmed':
     case 'already-confirmed':
@@ -31,7 +37,8 @@ export function confirmOutcomePage(outcome: ConfirmOutcome, registrationUrl: str
         status: 200,
         body: page(
           'Plassen er bekreftet',
-          html`${eventHeader(event)}<p class="notice" role="status">${outcome.kind === 'confirmed' ? 'Takk! Plassen din er bekreftet, og du er påmeldt. Vi har sendt en bekreftelse med kalenderfil på e-post.' : 'Plassen din er allerede bekreftet. Du er påmeldt.'}</p>`,
+          html`${eventHeader(event)}<p class="notice" role="status">${outcome.kind === 'confirmed' ? 'Takk! Plassen din er bekreftet, og du er påmeldt. Vi har sendt en bekreftelse med kalenderfil på e-post.' : 'Plassen din er allerede bekreftet. Du er påmeldt.'}</p>
+${onwardLinks([cancel])}`,
         ),
       };
     case 'expired':
@@ -41,7 +48,8 @@ export function confirmOutcomePage(outcome: ConfirmOutcome, registrationUrl: str
           'Fristen for å bekrefte er ute',
           html`${eventHeader(event)}<h2>Fristen for å bekrefte plassen er ute</h2>
 <p class="notice" role="alert">Plassen ble holdt for deg til ${formatOsloDateTime(registration.heldUntil ?? '')}, men ble ikke bekreftet i tide, så den er gitt videre. Du er ikke påmeldt.</p>
-<p><a href="${registrationUrl}">Meld deg på igjen</a> så lenge påmeldingen er åpen. Er det fullt, kommer du på ventelisten.</p>`,
+<p>Du kan melde deg på igjen så lenge påmeldingen er åpen. Er det fullt, kommer du på ventelisten.</p>
+${onwardLinks([{ href: registrationUrl, text: 'Meld deg på igjen' }])}`,
         ),
       };
     case 'not-held':
@@ -49,7 +57,8 @@ export function confirmOutcomePage(outcome: ConfirmOutcome, registrationUrl: str
         status: 409,
         body: page(
           'Ingen plass å bekrefte',
-          html`${eventHeader(event)}<p class="notice" role="status">${event.status === 'cancelled' ? 'Arrangementet er avlyst, så det er ingen plass å bekrefte.' : registration.status === 'waitlisted' ? 'Du står på ventelisten. Blir det ledig plass, får du en e-post med lenke for å bekrefte den.' : 'Denne påmeldingen er avmeldt, så det er ingen plass å bekrefte.'}</p>`,
+          html`${eventHeader(event)}<p class="notice" role="status">${event.status === 'cancelled' ? 'Arrangementet er avlyst, så det er ingen plass å bekrefte.' : registration.status === 'waitlisted' ? 'Du står på ventelisten. Blir det ledig plass, får du en e-post med lenke for å bekrefte den.' : 'Denne påmeldingen er avmeldt, så det er ingen plass å bekrefte.'}</p>
+${onwardLinks(event.status === 'cancelled' ? [] : registration.status === 'waitlisted' ? [{ href: cancel.href, text: 'Meld deg av ventelisten' }] : [{ href: registrationUrl, text: 'Meld deg på igjen' }])}`,
         ),
       };
   }

@@ -6,7 +6,6 @@ import {
   offersFreedSeats,
   attendanceModes,
   eventStatuses,
-  formatOsloCsvDateTime,
   mailingAudiences,
   registrationStatuses,
   reminderDueAt,
@@ -17,12 +16,14 @@ import {
   type EventUpdate,
   type EventWithCounts,
   type NormenEvent,
+  type ListedRegistration,
   type Registration,
   type RegistrationChange,
   type RegistrationPageQuery,
   type RegistrationQuery,
 } from '../../content-model';
-import { toCsv } from '../shared/csv';
+import { changedFields, sameRichText } from '../shared/audit/changes';
+import { osloTimeColumn, toCsv } from '../shared/csv';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Actor } from '../shared/actor';
 import { timeOrderedId } from '../shared/ids';
@@ -173,9 +174,11 @@ export async function updateEvent(deps: EventDependencies, actor: Actor, id: str
     );
   await checkEdit(store, before, merged);
   const at = clock.now().toISOString();
+  const description = edits.description === undefined ? before.description : sanitizeRichText(edits.description);
   const draft: NormenEvent = {
     ...merged,
-    description: edits.description === undefined ? before.description : sanitizeRichText(edits.description),
+    // The same text as the editor re-serialised it is kept as stored.
+    description: sameRichText(description, before.description) ? before.description : description,
     sessions: withIds(merged.sessions),
     questions: withIds(merged.questions),
     lastChangedAt: at,
@@ -184,7 +187,9 @@ export async function updateEvent(deps: EventDependencies, actor: Actor, id: str
   };
   const notice = noticeFor(before, draft);
   const after: NormenEvent = { ...draft, sequence: notice ? before.sequence + 1 : before.sequence };
-  const changes = Object.keys(edits).filter((key) => JSON.stringify(before[key as keyof NormenEvent]) !== JSON.stringify(after[key as keyof NormenEvent]));
+  const changes = changedFields(before, after, Object.keys(edits) as (keyof NormenEvent)[]);
+  // A save that changes nothing writes nothing: no new revision, no history entry, no emails.
+  if (changes.length === 0) return withCounts(store, before);
   await store.transact([
     store.events.update(after, expectedRevision),
     ...rescheduleSteps(store, before, after),
@@ -249,33 +254,44 @@ export async function listRegistrations({ store }: Pick<Platform, 'store'>, even
   return { event, items: registrations.filter((registration) => matches(registration, query)), counts: eventCounts(event, seats) };
 }
 
-/** The same list a page at a time, in registration order, with the event's counts (GET /admin/events/{id}/registrations). */
+/**
+ * The same list a page at a time, in registration order, with the event's counts and each waitlisted
+ * registration's place in line (GET /admin/events/{id}/registrations). The place is read from the
+ * waitlist markers that promotion takes the head of, so "1" is the one offered the next free seat,
+ * also for someone moved to the waitlist by hand (who joins at the back).
+ */
 export async function registrationPage({ store }: Pick<Platform, 'store'>, eventId: string, query: RegistrationPageQuery) {
   const event = await requireEvent(store, eventId);
-  const [page, seats] = await Promise.all([
+  const [page, seats, lines] = await Promise.all([
     store.registrations.page(eventId, query, (registration) => matches(registration, query)),
     store.events.seats(eventId),
+    Promise.all(event.attendance.map(({ mode }) => store.registrations.waitlist(eventId, mode))),
   ]);
-  return { ...page, counts: eventCounts(event, seats) };
+  const positions = new Map(lines.flatMap((line) => line.map((registrationId, index) => [registrationId, index + 1] as const)));
+  const items: ListedRegistration[] = page.items.map((registration) => ({
+    ...registration,
+    waitlistPosition: registration.status === 'waitlisted' ? (positions.get(registration.id) ?? null) : null,
+  }));
+  return { ...page, items, counts: eventCounts(event, seats) };
 }
 
 export async function registrationsCsv(deps: Pick<Platform, 'store'>, eventId: string, query: RegistrationQuery): Promise<string> {
   const { event, items } = await listRegistrations(deps, eventId, query);
   const sessionTitle = (id: string) => event.sessions.find((session) => session.id === id)?.title ?? id;
   return toCsv(items, [
-    ['Påmeldt', (registration) => formatOsloCsvDateTime(registration.registeredAt)],
+    osloTimeColumn('Registrert', (registration) => registration.registeredAt),
     ['Navn', (registration) => registration.name],
     ['E-post', (registration) => registration.email],
     ['Virksomhet', (registration) => registration.organisation],
     ['Deltakelse', (registration) => attendanceModes.labels[registration.mode]],
     ['Status', (registration) => registrationStatuses.labels[registration.status]],
-    ['Holdt til', (registration) => (registration.status === 'held' && registration.heldUntil ? formatOsloCsvDateTime(registration.heldUntil) : '')],
+    osloTimeColumn('Holdt til', (registration) => (registration.status === 'held' ? registration.heldUntil : null)),
     ['Økter', (registration) => registration.sessions.map(sessionTitle).join(', ')],
     ...event.questions.map((question): [string, (registration: Registration) => string] => [
       question.label,
       (registration) => registration.answers[question.id] ?? '',
     ]),
-    ['Sjekket inn', (registration) => (registration.checkedInAt ? formatOsloCsvDateTime(registration.checkedInAt) : '')],
+    osloTimeColumn('Sjekket inn', (registration) => registration.checkedInAt),
   ]);
 }
 

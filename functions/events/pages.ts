@@ -8,9 +8,10 @@ import {
   type PublicEvent,
   type Registration,
 } from '../../content-model';
-import { html, type SafeHtml } from '../shared/html';
+import { html, SafeHtml } from '../shared/html';
+import { sanitizeRichText } from '../shared/sanitize';
 import { choiceGroup, errorSummary, honeypot, personFields, personLabels, privacyNotice, textArea, textField, type FormState } from '../shared/web/fields';
-import { page } from '../shared/web/page';
+import { onwardLinks, page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
 const fieldLabels = { ...personLabels, mode: 'Deltakelse', sessions: 'Økter' };
@@ -21,10 +22,26 @@ function seatsText(free: number | null): string {
   return `${free} ${free === 1 ? 'ledig plass' : 'ledige plasser'}`;
 }
 
-export function eventHeader(event: Pick<NormenEvent, 'title' | 'type' | 'startsAt' | 'endsAt' | 'venue' | 'eligibility' | 'description'>): SafeHtml {
+type EventHeading = Pick<NormenEvent, 'title' | 'type' | 'startsAt' | 'endsAt' | 'venue' | 'eligibility' | 'description'>;
+
+/**
+ * The editor's rich text, through the allowlist it was saved with once more: seeded or older items
+ * never went through the CMS, and a page must not trust the table. Empty paragraphs show nothing.
+ */
+function eventDescription(description: string): SafeHtml {
+  const clean = sanitizeRichText(description);
+  return clean.replace(/<[^>]*>|&nbsp;/g, '').trim() ? html`<div class="description">${new SafeHtml(clean)}</div>` : html``;
+}
+
+/**
+ * Title, type, time and place; the registration form adds what the event is about. The pages behind
+ * emailed links leave it out: the person has already read it.
+ */
+export function eventHeader(event: EventHeading, { withDescription = false }: { withDescription?: boolean } = {}): SafeHtml {
   return html`<h1>${event.title}</h1>
 <p class="meta">${eventTypes.labels[event.type]} · ${formatOsloPeriod(event.startsAt, event.endsAt)}${event.venue ? html` · ${event.venue}` : ''}</p>
-${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : ''}`;
+${event.eligibility ? html`<p><strong>For:</strong> ${event.eligibility}</p>` : ''}
+${withDescription ? eventDescription(event.description) : ''}`;
 }
 
 /**
@@ -76,36 +93,45 @@ ${privacyNotice({
   purpose: 'Vi bruker dem bare til dette arrangementet: plassen din, ventelisten og e-post om arrangementet.',
   kept: `${retentionDays} ${retentionDays === 1 ? 'dag' : 'dager'} etter arrangementet sletter vi navn, e-post, virksomhet og svar; påmeldingen står igjen uten personopplysninger.`,
 })}`;
-  const body = html`${eventHeader(event)}
+  const body = html`${eventHeader(event, { withDescription: true })}
 ${errorSummary(state.errors, labels)}
-${closedReason ? html`<p class="notice" role="status">${closedReason}</p>` : form}`;
+${closedReason ? html`<p class="notice" role="status">${closedReason}</p>${onwardLinks([])}` : form}`;
   return page(`Påmelding: ${event.title}`, body);
 }
 
-/** The same page whatever happened to the address: the email says whether it got a seat. */
-export function receivedPage(event: Pick<NormenEvent, 'title' | 'type' | 'startsAt' | 'endsAt' | 'venue' | 'eligibility' | 'description'>): string {
+/**
+ * The same page whatever happened to the address: the email says whether it got a seat. It answers
+ * the form's own address, so `registrations` is the form again.
+ */
+export function receivedPage(event: EventHeading): string {
   return page(
     'Påmeldingen er mottatt',
     html`${eventHeader(event)}<h2>Takk! Påmeldingen er mottatt</h2>
-<p class="notice" role="status">Vi har sendt en e-post til adressen du oppga. Der står det om du har fått plass (og lenken for å bekrefte den) eller står på venteliste, med kalenderfil og lenke for å melde deg av. Finner du den ikke, se i søppelposten.</p>`,
+<p class="notice" role="status">Vi har sendt en e-post til adressen du oppga. Der står det om du har fått plass (og lenken for å bekrefte den) eller står på venteliste, med kalenderfil og lenke for å melde deg av. Finner du den ikke, se i søppelposten.</p>
+${onwardLinks([{ href: 'registrations', text: 'Meld på en til' }])}`,
   );
 }
 
-export function cancelPage(event: NormenEvent, registration: Registration, token: string): string {
+/** `registrationUrl` is the event's registration form, the way back from a cancelled registration. */
+export function cancelPage(event: NormenEvent, registration: Registration, token: string, registrationUrl: string): string {
   const query = `?token=${encodeURIComponent(token)}`;
-  if (registration.status === 'cancelled' || registration.status === 'expired') return cancelledPage(event, true);
+  if (registration.status === 'cancelled' || registration.status === 'expired') return cancelledPage(event, true, registrationUrl);
   return page(
     'Meld deg av',
     html`${eventHeader(event)}<p>Påmelding for ${registration.name} (${attendanceModes.labels[registration.mode]}${registration.status === 'waitlisted' ? ', venteliste' : ''}).</p>
 <form method="post" action="cancel${query}"><button type="submit">Meld meg av</button></form>
-<p class="meta">Plassen din går til den første på ventelisten.</p>`,
+<p class="meta">Plassen din går til den første på ventelisten.</p>
+${onwardLinks([])}`,
   );
 }
 
-export function cancelledPage(event: NormenEvent, already: boolean): string {
+export function cancelledPage(event: NormenEvent, already: boolean, registrationUrl: string): string {
+  // A cancelled event takes no registrations: its form would only say so.
+  const again = event.status === 'cancelled' ? [] : [{ href: registrationUrl, text: 'Angret? Meld deg på igjen' }];
   return page(
     'Du er meldt av',
-    html`${eventHeader(event)}<p class="notice" role="status">${already ? 'Påmeldingen var allerede avmeldt.' : 'Du er meldt av. Vi har sendt en bekreftelse på e-post.'}</p>`,
+    html`${eventHeader(event)}<p class="notice" role="status">${already ? 'Påmeldingen var allerede avmeldt.' : 'Du er meldt av. Vi har sendt en bekreftelse på e-post.'}</p>
+${onwardLinks(again)}`,
   );
 }
 

@@ -129,6 +129,15 @@ export function createRegistrationRepository(table: Table) {
       return (Items ?? []).map((item) => markerSchema.parse(item).registrationId);
     },
 
+    /** Everyone in line for a mode, first first: the order in which `waitlistHead` offers freed seats. */
+    waitlist(eventId: string, mode: AttendanceMode): Promise<string[]> {
+      return queryPrefix(
+        table,
+        { pk: waitlistEntryEntity.partition({ eventId }), prefix: waitlistEntryEntity.sortPrefix({ mode }) },
+        (item) => markerSchema.parse(item).registrationId,
+      );
+    },
+
     /** A new registration with its email claim (and waitlist marker): fails if the address is registered. */
     insert(registration: Registration): TransactionStep[] {
       return [

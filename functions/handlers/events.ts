@@ -76,22 +76,23 @@ export const handler = httpLambda(
       const { event, registration } = await registrationFromLink(deps, token);
       const state = confirmationState(event, registration, deps.clock.now());
       if (state === 'can-confirm') return htmlPage(200, confirmSeatPage(event, registration, token));
-      const { status, body } = confirmOutcomePage({ kind: state, event, registration }, registrationUrl(event.id));
+      const { status, body } = confirmOutcomePage({ kind: state, event, registration }, token, registrationUrl(event.id));
       return htmlPage(status, body);
     }),
     confirmRegistration: pageOperation(registrationProblem, async (request) => {
-      const outcome = await confirmByLink(deps, tokenOf(request));
-      const { status, body } = confirmOutcomePage(outcome, registrationUrl(outcome.event.id));
+      const token = tokenOf(request);
+      const outcome = await confirmByLink(deps, token);
+      const { status, body } = confirmOutcomePage(outcome, token, registrationUrl(outcome.event.id));
       return htmlPage(status, body);
     }),
     showCancelRegistration: pageOperation(registrationProblem, async (request) => {
       const token = tokenOf(request);
       const { event, registration } = await registrationFromLink(deps, token);
-      return htmlPage(200, cancelPage(event, registration, token));
+      return htmlPage(200, cancelPage(event, registration, token, registrationUrl(event.id)));
     }),
     cancelRegistration: pageOperation(registrationProblem, async (request) => {
       const { event, alreadyCancelled } = await cancelByLink(deps, tokenOf(request));
-      return htmlPage(200, cancelledPage(event, alreadyCancelled));
+      return htmlPage(200, cancelledPage(event, alreadyCancelled, registrationUrl(event.id)));
     }),
   },
   { servesPages: true },

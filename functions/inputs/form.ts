@@ -1,7 +1,7 @@
 import { formatOsloDate, GENERAL_INPUT, stakeholderGroupLabel, stakeholderGroups, type Consultation } from '../../content-model';
 import { html } from '../shared/html';
 import { errorSummary, honeypot, personFields, privacyNotice, personLabels, selectField, textArea, type FormState } from '../shared/web/fields';
-import { page } from '../shared/web/page';
+import { onwardLinks, page } from '../shared/web/page';
 import type { ProblemWording } from '../shared/web/problem';
 
 const labels = { consultationId: 'Gjelder', ...personLabels, stakeholderGroup: stakeholderGroupLabel, text: 'Innspill' };
@@ -52,7 +52,7 @@ export function receivedPage(consultation: Consultation | null): string {
     'Innspill mottatt',
     html`<h1>Takk for innspillet!</h1>
 <p class="notice">Innspillet er mottatt${consultation ? html` til høringen om «${consultation.productTitle}»` : ''}. Du får en kvittering på e-post.</p>
-<p><a href="inputs">Send et nytt innspill</a></p>`,
+${onwardLinks([{ href: 'inputs', text: 'Send et nytt innspill' }])}`,
   );
 }
 

@@ -1,7 +1,6 @@
 import {
   applyEdits,
   consultationState,
-  formatOsloCsvDateTime,
   formatOsloDate,
   GENERAL_INPUT,
   inputStatuses,
@@ -14,7 +13,7 @@ import {
   type InputTriage,
   type StakeholderInput,
 } from '../../content-model';
-import { toCsv } from '../shared/csv';
+import { osloTimeColumn, toCsv } from '../shared/csv';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { paragraph, signature, type Email } from '../shared/email/blocks';
 import type { Actor } from '../shared/actor';
@@ -168,7 +167,7 @@ export async function triageInput(
 export async function inputsCsv(deps: Pick<Platform, 'store'>, consultationId: string): Promise<string> {
   const { items } = await listInputs(deps, consultationId);
   return toCsv(items, [
-    ['Mottatt', (input) => formatOsloCsvDateTime(input.submittedAt)],
+    osloTimeColumn('Mottatt', (input) => input.submittedAt),
     ['Navn', (input) => input.name],
     ['E-post', (input) => input.email],
     ['Organisasjon', (input) => input.organisation],

@@ -8,7 +8,16 @@ import type { Page } from '../shared/db/client';
 import { sanitizeRichText } from '../shared/sanitize';
 import type { Store } from '../store';
 import { manageLinks, manageLinksBlock } from './subscriptions';
-import { applyEdits, interests, type Campaign, type CampaignInput, type CampaignPageQuery, type CampaignSend, type CampaignUpdate } from '../../content-model';
+import {
+  applyEdits,
+  formatOsloDateTime,
+  interests,
+  type Campaign,
+  type CampaignInput,
+  type CampaignPageQuery,
+  type CampaignSend,
+  type CampaignUpdate,
+} from '../../content-model';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Platform } from '../shared/platform';
 
@@ -82,10 +91,11 @@ export async function scheduleCampaign(
   if (request.scheduledAt && new Date(request.scheduledAt) < new Date(now.getTime() - 60_000)) {
     throw ValidationError.field('scheduledAt', 'Tidspunktet har allerede vært');
   }
+  const scheduledAt = request.scheduledAt ?? now.toISOString();
   const next: Campaign = {
     ...current,
     status: 'scheduled',
-    scheduledAt: request.scheduledAt ?? now.toISOString(),
+    scheduledAt,
     revision: current.revision + 1,
     lastChangedAt: now.toISOString(),
     lastChangedBy: actor.username,
@@ -100,7 +110,7 @@ export async function scheduleCampaign(
       action: 'scheduled',
       changes: ['status'],
       revision: next.revision,
-      note: `Sendes ${next.scheduledAt}`,
+      note: `Sendes ${formatOsloDateTime(scheduledAt)}`,
     }),
   ]);
   return next;

@@ -16,6 +16,13 @@ function interestBoxes(state: FormState): SafeHtml {
   });
 }
 
+/** Under both newsletter forms, the sign-up and the preferences: they keep the same data. */
+const newsletterPrivacy = privacyNotice({
+  stored: 'Vi lagrer e-postadressen din, interessene du velger, og når du meldte deg på og bekreftet.',
+  purpose: 'Vi bruker dem bare til å sende deg nyhetsbrevet.',
+  kept: 'Når du melder deg av, sender vi ikke flere nyhetsbrev; adressen slettes når du ber om det.',
+});
+
 export function subscriptionFormPage(state: FormState = emptyForm): string {
   return page(
     'Nyhetsbrev',
@@ -28,11 +35,7 @@ ${errorSummary(state.errors, labels)}
   ${honeypot()}
   <button type="submit">Abonner</button>
 </form>
-${privacyNotice({
-  stored: 'Vi lagrer e-postadressen din, interessene du velger, og når du meldte deg på og bekreftet.',
-  purpose: 'Vi bruker dem bare til å sende deg nyhetsbrevet.',
-  kept: 'Når du melder deg av, sender vi ikke flere nyhetsbrev; adressen slettes når du ber om det.',
-})}`,
+${newsletterPrivacy}`,
   );
 }
 
@@ -54,7 +57,8 @@ export function confirmPage(subscriber: Subscriber, token: string): string {
     html`<h1>Bekreft abonnementet på nyhetsbrevet fra Normen</h1>
 <p>${subscriber.email} er meldt på nyhetsbrevet om ${chosenInterests(subscriber)}. Trykk «Bekreft» for å begynne å få det.</p>
 <form method="post" action="confirm?token=${encodeURIComponent(token)}"><button type="submit">Bekreft</button></form>
-<p>Har du ikke bedt om dette, kan du lukke siden. Da får du ingenting fra oss.</p>`,
+<p>Har du ikke bedt om dette, kan du lukke siden. Da får du ingenting fra oss.</p>
+${onwardLinks([])}`,
   );
 }
 
@@ -107,7 +111,8 @@ export function preferencesPage(subscriber: Subscriber, token: string, options: 
   ${interestBoxes(state)}
   <button type="submit">${subscriber.status === 'unsubscribed' ? resubscribeButton : 'Lagre'}</button>
 </form>
-${receivesNothing(subscriber) ? '' : html`<form method="post" action="unsubscribe${query}"><button type="submit">Meld meg av nyhetsbrevet</button></form>`}`;
+${receivesNothing(subscriber) ? '' : html`<form method="post" action="unsubscribe${query}"><button type="submit">Meld meg av nyhetsbrevet</button></form>`}
+${newsletterPrivacy}`;
   return page(
     'Innstillinger for nyhetsbrevet',
     html`<h1>Innstillinger for nyhetsbrevet</h1>

@@ -1,4 +1,4 @@
-import { osloDate, type Evaluation, type EvaluationRequest, type Product } from '../../content-model';
+import { formatOsloDate, osloDate, type Evaluation, type EvaluationRequest, type Product } from '../../content-model';
 import { ConflictError, StaleRevisionError, NotFoundError, ValidationError } from '../shared/errors';
 import { timeOrderedId } from '../shared/ids';
 import type { Actor } from '../shared/actor';
@@ -29,7 +29,7 @@ export async function recordEvaluation(
   if (request.evaluatedOn > today) throw ValidationError.field('evaluatedOn', 'Evalueringsdatoen kan ikke være fram i tid');
   const publishedOn = current.publishedAt ? osloDate(new Date(current.publishedAt)) : today;
   if (request.evaluatedOn < publishedOn) {
-    throw ValidationError.field('evaluatedOn', `Evalueringen kan ikke være før publiseringen (${publishedOn})`);
+    throw ValidationError.field('evaluatedOn', `Evalueringen kan ikke være før publiseringen (${formatOsloDate(publishedOn)})`);
   }
 
   const at = now.toISOString();

@@ -141,7 +141,7 @@ async function markNotCurrent(store: Store, product: Product, at: string): Promi
       changes: ['notCurrentReason'],
       version: product.publishedVersion ?? undefined,
       revision: next.revision,
-      note: `Evalueringsfristen ${product.nextEvaluationDue ?? ''} er passert`,
+      note: product.nextEvaluationDue ? `Evalueringsfristen ${formatOsloDate(product.nextEvaluationDue)} er passert` : 'Evalueringsfristen er passert',
     }),
   ]);
 }

@@ -1,3 +1,5 @@
+import { formatOsloCsvDateTime, osloTimeCsvHeader } from '../../content-model';
+
 export type CsvColumn<T> = [header: string, value: (row: T, index: number) => string | number];
 
 const NEGATIVE_NUMBER = /^-\d+(?:[.,]\d+)?$/;
@@ -8,6 +10,20 @@ function cell(value: string | number): string {
   // negative number is only a number and stays one.
   const safe = /^[=+\-@\t\r]/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A column of instants, the one way every export writes times: Oslo wall-clock time ("2026-12-03
+ * 10:00", summer or winter) under a header that says so ("Mottatt (Oslo-tid)"); empty when unset.
+ */
+export function osloTimeColumn<T>(label: string, instantOf: (row: T) => string | null | undefined): CsvColumn<T> {
+  return [
+    osloTimeCsvHeader(label),
+    (row) => {
+      const instant = instantOf(row);
+      return instant ? formatOsloCsvDateTime(instant) : '';
+    },
+  ];
 }
 
 /** Semicolon-separated with a BOM: what Norwegian Excel opens correctly by double-click. */

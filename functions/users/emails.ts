@@ -1,5 +1,6 @@
 import { formatOsloDate, passwordRules, userGroups, type UserGroup } from '../../content-model';
 import { action, type Email, paragraph, signature } from '../shared/email/blocks';
+import { renderHtml } from '../shared/email/render';
 
 /**
  * The invitation: where the CMS is, the username and the temporary password, and what happens at
@@ -47,5 +48,33 @@ export function passwordResetEmail(reset: { code: string; cmsUrl: string }): Ema
       paragraph('Har du ikke bedt om nytt passord, kan du se bort fra denne e-posten. Passordet ditt er ikke endret.', { muted: true }),
       signature,
     ],
+  };
+}
+
+/**
+ * The pool's own message templates, in the same words (infra/stateful-stack.ts): the invitation Cognito
+ * would send for a user created outside the CMS (the AWS console), and the verification message, which
+ * is what Cognito sends with the code for a forgotten password. Cognito fills in `{username}` and `{####}`.
+ */
+export function cognitoMessageTemplates(cmsUrl: string) {
+  const invitation: Email = {
+    subject: 'Du er invitert til publiseringsløsningen for Normen',
+    blocks: [
+      paragraph('Du har fått tilgang til publiseringsløsningen for Normen.'),
+      {
+        kind: 'facts',
+        rows: [
+          ['Brukernavn', '{username}'],
+          ['Midlertidig passord', '{####}'],
+        ],
+      },
+      action('Logg inn med brukernavnet og det midlertidige passordet. Første gang lager du et nytt passord.', 'Åpne publiseringsløsningen', cmsUrl),
+      signature,
+    ],
+  };
+  const verification = passwordResetEmail({ code: '{####}', cmsUrl });
+  return {
+    invitation: { subject: invitation.subject, html: renderHtml(invitation) },
+    verification: { subject: verification.subject, html: renderHtml(verification) },
   };
 }

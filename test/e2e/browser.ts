@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { launchChromium } from '../../local/chromium';
 import { freePort, signIn } from '../../local/services';
 import { startLocalSystem, type LocalSystem } from '../../local/system';
+import { accessibilityViolations } from './axe';
 
 /** Shared by the browser tests: Debian's Chromium (local/chromium.ts) against the local system. */
 export function launchBrowser(): Promise<Browser> {
@@ -115,7 +116,9 @@ export interface CmsPage {
 
 /**
  * A page in a fresh browser context (nothing stored: a cold start), counting every navigation of
- * the page to `#/login` (hash changes included) from now on.
+ * the page to `#/login` (hash changes included) from now on. No bypassCSP: the local server sends
+ * the CMS without a Content-Security-Policy, and axe-core goes in through page.evaluate (the
+ * DevTools protocol), which a page's CSP does not govern anyway.
  */
 export async function newCmsPage(browser: Browser, role: Role | 'visitor'): Promise<CmsPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
@@ -145,18 +148,58 @@ export async function logIn(browser: Browser, system: LocalSystem, role: Role): 
   await page.getByRole('textbox', { name: 'Passord' }).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Forfall og oppfølging' }));
+  await pageLoaded(page);
+  await expectAccessible(page, `Forfall og oppfølging (${role})`);
   return page;
 }
 
-/** Follows a link in the side menu. */
+/** Follows a link in the side menu, waits for the page's content, and checks it with axe-core. */
 export async function openMenu(page: Page, item: string): Promise<void> {
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
+  const link = page.getByRole('menuitem', { name: item, exact: true });
+  const target = await link.getAttribute('href');
+  await link.click();
+  if (target) await page.waitForURL((url) => url.hash === target);
+  await pageLoaded(page);
+  await expectAccessible(page, item);
 }
 
-/** The document overview, from the menu. */
+/** The document overview, from the menu (which has checked it with axe-core once its rows were in). */
 export async function openOverview(page: Page): Promise<void> {
   await openMenu(page, 'Dokumentoversikt');
   await expectVisible(page.getByRole('columnheader', { name: 'Tittel' }));
+}
+
+/**
+ * Waits until the page shown has its content: the app has settled, the page has set its title
+ * in the app bar, and nothing in it is still loading (no spinner, no list placeholder rows).
+ * Determinate progress bars (a send's progress) are content, not loading.
+ */
+export async function pageLoaded(page: Page): Promise<void> {
+  await settled(page);
+  await page.waitForFunction(() => {
+    const content = document.getElementById('main-content');
+    const title = document.getElementById('react-admin-title')?.textContent?.trim() ?? '';
+    return (
+      content !== null &&
+      title !== '' &&
+      content.querySelector('[role="progressbar"]:not([aria-valuenow]), [class*="RaPlaceholder"]') === null &&
+      content.querySelector('h1, h2, table, [role="alert"]') !== null
+    );
+  });
+}
+
+/**
+ * Asserts that axe-core finds no WCAG 2.1 A/AA violation on the page as it is now, once the CMS
+ * has settled and finished its transitions (a dialog fading in would measure as low contrast).
+ * `label` names the page state in the failure message.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settled(page);
+  // Spinners turn for ever; only transitions and animations that end are waited for.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+  );
+  expect(await accessibilityViolations(page), `WCAG 2.1 A/AA-brudd på «${label}» (${page.url()})`).toEqual([]);
 }
 
 // playwright-core has no web-first assertions (those live in @playwright/test): wait, then assert.

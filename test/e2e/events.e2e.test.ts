@@ -8,7 +8,19 @@ import { createStore } from '../../functions/store';
 import { createTable } from '../../functions/shared/db/client';
 import { readSentEmails } from '../../local/services';
 import { localRegion } from '../../local/services/support';
-import { apiAs, apiAsRole, expectAbsent, expectRowCount, expectVisible, settled, logIn, openMenu, selectOption, useBrowserSystem } from './browser';
+import {
+  apiAs,
+  apiAsRole,
+  expectAbsent,
+  expectAccessible,
+  expectRowCount,
+  expectVisible,
+  settled,
+  logIn,
+  openMenu,
+  selectOption,
+  useBrowserSystem,
+} from './browser';
 
 /**
  * Events in the CMS and the public registration form, in a real browser against the whole local
@@ -329,6 +341,80 @@ describe('Events', () => {
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expectVisible(page.getByText('Arrangementet er endret av noen andre – last inn på nytt'));
     expect(eventWithCountsSchema.parse(await (await api('GET', `/admin/events/${event.id}`)).json()).venue).toBe('Bergen');
+    await page.context().close();
+  }, 90_000);
+
+  it('lets an editor order the program with «Flytt opp», «Fjern økt» and «Legg til økt», each session on one row', async () => {
+    const page = await logIn(e2e.browser, e2e.system, 'editor');
+    const api = await apiAs(page, e2e.system);
+    const session = (title: string, hour: number) => ({
+      title,
+      speaker: 'Sekretariatet',
+      startsAt: osloInstant(25, `${String(hour).padStart(2, '0')}:00`),
+      endsAt: osloInstant(25, `${String(hour).padStart(2, '0')}:45`),
+      capacity: null,
+    });
+    const event = await createOpenEvent(api, {
+      type: 'conference',
+      title: `Programdag ${run}`,
+      description: '',
+      startsAt: osloInstant(25, '09:00'),
+      endsAt: osloInstant(25, '15:00'),
+      venue: 'Oslo',
+      attendance: [{ mode: 'in-person', capacity: 50 }],
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+      sessions: [session('Åpning', 9), session('Risikovurdering', 10), session('Logging', 11)],
+      questions: [],
+      eligibility: '',
+      streamingUrl: null,
+      reminderHoursBefore: 24,
+      retentionDays: 90,
+      holdHours: 24,
+    });
+
+    await page.goto(`${e2e.system.cmsUrl}#/events/${event.id}`);
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Program' }));
+    await settled(page);
+    const sessions = page.locator('.ra-input-sessions li');
+    await expectRowCount(sessions, 3);
+    const titles = async () => Promise.all((await sessions.all()).map((row) => row.getByLabel(/^Tittel/).inputValue()));
+    expect(await titles()).toEqual(['Åpning', 'Risikovurdering', 'Logging']);
+
+    // One row per session: its title, speaker, times and seats side by side, the buttons at the end.
+    const first = sessions.first();
+    const tops = await Promise.all(
+      [
+        first.getByLabel(/^Tittel/),
+        first.getByLabel('Foredragsholder'),
+        first.getByLabel(/^Starter/),
+        first.getByLabel(/^Slutter/),
+        first.getByLabel('Antall plasser'),
+        first.getByRole('button', { name: 'Fjern økt' }),
+      ].map(async (control) => Math.round((await control.boundingBox())?.y ?? -1)),
+    );
+    expect(Math.max(...tops) - Math.min(...tops), `controls' tops: ${tops.join(', ')}`).toBeLessThan(24);
+    expect(await first.getByRole('button', { name: 'Flytt opp' }).isDisabled()).toBe(true);
+    await expectAccessible(page, 'programmet i arrangementsskjemaet');
+
+    // «Logging» up one, «Åpning» out, and a new session at the end.
+    await sessions.nth(2).getByRole('button', { name: 'Flytt opp' }).click();
+    expect(await titles()).toEqual(['Åpning', 'Logging', 'Risikovurdering']);
+    await sessions.nth(0).getByRole('button', { name: 'Fjern økt' }).click();
+    expect(await titles()).toEqual(['Logging', 'Risikovurdering']);
+    await page.getByRole('button', { name: 'Legg til økt' }).click();
+    await expectRowCount(sessions, 3);
+    const added = sessions.nth(2);
+    await added.getByLabel(/^Tittel/).fill('Oppsummering');
+    await added.getByLabel(/^Starter/).fill(`${addDays(osloDate(new Date()), 25)}T14:00`);
+    await added.getByLabel(/^Slutter/).fill(`${addDays(osloDate(new Date()), 25)}T14:30`);
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: event.title }));
+
+    const saved = eventWithCountsSchema.parse(await (await api('GET', `/admin/events/${event.id}`)).json());
+    expect(saved.sessions.map((item) => item.title)).toEqual(['Logging', 'Risikovurdering', 'Oppsummering']);
+    // The sessions kept keep their ids (registrations' choices follow them).
+    expect(saved.sessions.slice(0, 2).map((item) => item.id)).toEqual([event.sessions[2]?.id, event.sessions[1]?.id]);
     await page.context().close();
   }, 90_000);
 

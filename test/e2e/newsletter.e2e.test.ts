@@ -201,8 +201,12 @@ describe('Newsletter in the CMS', () => {
     await openMenu(admin, 'Planlagte jobber');
     const job = admin.getByRole('region', { name: 'Utsendelse av nyhetsbrev' });
     await job.getByRole('button', { name: 'Kjør nå' }).click();
+    // It says first who will get the issue.
+    const confirmRun = admin.getByRole('dialog', { name: /^Kjøre «.+» nå\?$/ });
+    await expectVisible(confirmRun.getByText(`Nyhetsbrevet «${subject}» sendes til ${audience.length} mottakere`));
+    await confirmRun.getByRole('button', { name: 'Kjør nå' }).click();
     await expectVisible(job.getByText('Kjøringen er fullført'));
-    await expectVisible(job.getByRole('status').getByText(new RegExp(`Sendt: ${audience.length}\\b`)));
+    await expectVisible(job.getByRole('status').getByText(new RegExp(`\\b${audience.length} personer fikk e-post\\b`)));
     await admin.context().close();
 
     // The editor's page follows by itself (polling) and reaches "Ferdig".

@@ -112,6 +112,11 @@ describe('Review work in the CMS', () => {
     await expectVisible(health.getByText('Aldri kjørt', { exact: true }));
 
     await job.getByRole('button', { name: 'Kjør nå' }).click();
+    // It asks first (what it would do is tested in dashboard.e2e.test.ts).
+    await admin
+      .getByRole('dialog', { name: /^Kjøre «.+» nå\?$/ })
+      .getByRole('button', { name: 'Kjør nå' })
+      .click();
     await expectVisible(job.getByText('Kjøringen er fullført'));
     await expectVisible(health.getByText('OK', { exact: true }));
     expect(await health.locator('.MuiChip-colorSuccess').count()).toBe(1);

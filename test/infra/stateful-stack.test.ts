@@ -119,6 +119,32 @@ describe('user pool', () => {
     });
   });
 
+  it('sends its messages in Norwegian through SES from the one identity', () => {
+    const [pool] = Object.values(synth.statefulTemplate.findResources('AWS::Cognito::UserPool'));
+    const properties = pool?.Properties;
+    expect(properties.EmailConfiguration).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'Normen <ikke-svar@normen.no>' });
+    expect(JSON.stringify(properties.EmailConfiguration.SourceArn)).toContain('identity/normen.no');
+    const invitation = properties.AdminCreateUserConfig.InviteMessageTemplate;
+    expect(invitation.EmailSubject).toBe('Du er invitert til publiseringsløsningen for Normen');
+    expect(JSON.stringify(invitation.EmailMessage)).toMatch(/Brukernavn.*\{username\}.*Midlertidig passord.*\{####\}/s);
+    const verification = properties.VerificationMessageTemplate;
+    expect(verification).toMatchObject({
+      DefaultEmailOption: 'CONFIRM_WITH_CODE',
+      EmailSubject: 'Kode for å lage nytt passord i publiseringsløsningen for Normen',
+    });
+    expect(JSON.stringify(verification.EmailMessage)).toContain('{####}');
+    expect(JSON.stringify(verification.EmailMessage)).toContain('Har du ikke bedt om nytt passord');
+  });
+
+  it('makes two-step sign-in mandatory with normen:requireMfa, and then needs no COG2 acknowledgement', () => {
+    const required = synthesize({ 'normen:requireMfa': 'true' });
+    required.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    const acknowledged = (stack: typeof synth.stateful) =>
+      JSON.stringify(stack.node.findAll().flatMap((construct) => construct.node.metadata.map((entry) => entry.data))).includes('AwsSolutions-COG2');
+    expect(acknowledged(synth.stateful)).toBe(true);
+    expect(acknowledged(required.stateful)).toBe(false);
+  }, 60_000);
+
   it('has the groups editor, committee and admin', () => {
     const groups = Object.values(synth.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup'));
     expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual(['admin', 'committee', 'editor']);

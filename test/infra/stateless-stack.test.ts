@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaEnvironment } from '../../functions/lambda-environment';
 import { headRoutes, lambdas, routeKey, routes } from '../../functions/routes';
 import type { LambdaName } from '../../functions/routes';
+import { userDirectoryActions } from '../../functions/users/user-directory';
 import { synthesize } from './fixture';
 import type { Synthesized } from './fixture';
 import { expectMonitoredQueue } from './queues';
@@ -13,7 +14,7 @@ import { expectMonitoredQueue } from './queues';
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
 /** The functions that send email: SES grants on identity and configuration set, and SES_CONFIGURATION_SET. */
-const mailSenders: readonly LambdaName[] = ['events', 'eventsAdmin', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin'];
+const mailSenders: readonly LambdaName[] = ['events', 'eventsAdmin', 'inputs', 'jobs', 'newsletter', 'newsletterAdmin', 'userAdmin'];
 /**
  * The functions that sign or verify links in emails (newsletter and event registration links share
  * one signer). Not review: its "run now" invokes the jobs function, which sends.
@@ -524,5 +525,23 @@ describe('outputs', () => {
   it('exports the API URL, CMS URL, user pool id and client id', () => {
     const outputs = synth.statelessTemplate.toJSON().Outputs as Record<string, unknown>;
     expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'CmsUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
+
+describe('the user administration', () => {
+  it('may call only the Cognito admin actions it uses, on the one user pool; no other function may call Cognito', () => {
+    const cognitoStatements = statementsOf('userAdmin').filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')));
+    expect(cognitoStatements).toHaveLength(1);
+    expect([cognitoStatements[0]?.Action].flat().sort()).toEqual([...userDirectoryActions].sort());
+    // The pool's ARN, imported from the stateful stack: one resource, no wildcard.
+    expect(JSON.stringify(cognitoStatements[0]?.Resource)).toMatch(/UserPool/);
+    expect(JSON.stringify(cognitoStatements[0]?.Resource)).not.toContain('*');
+    for (const name of Object.keys(lambdas) as LambdaName[]) {
+      if (name === 'userAdmin') continue;
+      expect(
+        actionsOf(name).filter((action) => action.startsWith('cognito-idp:')),
+        name,
+      ).toEqual([]);
+    }
   });
 });

@@ -194,6 +194,29 @@ describe('every update route keeps the fields the request does not carry', () =>
     });
   });
 
+  it('PUT /admin/users/{username}: a new name leaves group, status and access as they were', async () => {
+    covered.add('updateUser');
+    const { items } = (await api.callAs('admin', 'GET', '/admin/users')).json as { items: Json[] };
+    const user = items.find((item) => item.email === 'ingen-rolle@normen.local');
+    if (!user) throw new Error('no user without a group in the test pool');
+    const path = `/admin/users/${encodeURIComponent(String(user.username))}`;
+    const read = async () => {
+      const { history: _history, updatedAt: _updatedAt, ...rest } = (await api.callAs('admin', 'GET', path)).json;
+      return rest;
+    };
+    const before = await read();
+    const response = await api.callAs('admin', 'PUT', path, { name: 'Uten Rolle Endret' });
+    expect(response.status, JSON.stringify(response.json)).toBe(200);
+    const after = await read();
+    expect(after.name).toBe('Uten Rolle Endret');
+    expect({ ...after, name: undefined }).toEqual({ ...before, name: undefined });
+    // An empty body changes nothing and records nothing.
+    const historyBefore = ((await api.callAs('admin', 'GET', path)).json.history as unknown[]).length;
+    expect((await api.callAs('admin', 'PUT', path, {})).status).toBe(200);
+    expect(((await api.callAs('admin', 'GET', path)).json.history as unknown[]).length).toBe(historyBefore);
+    await api.callAs('admin', 'PUT', path, { name: 'Uten Rolle' });
+  });
+
   it('covers every PUT route declared in functions/routes.ts', () => {
     const declared = routes.filter((route) => route.method === 'PUT').map((route) => route.operationId);
     expect([...covered].sort()).toEqual([...declared].sort());

@@ -3,8 +3,10 @@ import {
   formatDayCount,
   formatNumber,
   formatOsloCsvDate,
+  formatOsloCompactDate,
   formatOsloCsvDateTime,
   formatOsloDateTime,
+  formatOsloDateTimeToSecond,
   formatOsloDate,
   formatOsloDay,
   formatOsloPeriod,
@@ -21,7 +23,7 @@ import {
   slugify,
   toOsloDateTimeLocal,
 } from '../../content-model';
-import { toCsv } from '../../functions/shared/csv';
+import { osloTimeColumn, toCsv } from '../../functions/shared/csv';
 
 describe('Oslo time on the nights the clocks change', () => {
   it('moves a time the clocks skip (02:30 on 29 March 2026) forward by the hour that does not exist', () => {
@@ -197,5 +199,30 @@ describe('how long overdue', () => {
     expect([14, 20, 21, 62].map(formatDayCount)).toEqual(['2 uker', '2 uker', '3 uker', '8 uker']);
     expect([63, 364].map(formatDayCount)).toEqual(['2 måneder', '11 måneder']);
     expect([365, 729, 730, 1100].map(formatDayCount)).toEqual(['1 år', '1 år', '2 år', '3 år']);
+  });
+});
+
+describe('compact dates for tables', () => {
+  it('writes the Oslo date as dd.mm.yyyy, a calendar date as it is', () => {
+    expect(formatOsloCompactDate('2026-12-10')).toBe('10.12.2026');
+    expect(formatOsloCompactDate('2027-01-01')).toBe('01.01.2027');
+    expect(formatOsloCompactDate('2026-12-09T23:30:00Z')).toBe('10.12.2026');
+    expect(formatOsloCompactDate('2026-06-09T21:59:00Z')).toBe('09.06.2026');
+  });
+});
+
+describe('CSV columns of times', () => {
+  const rows = [{ at: '2026-12-03T09:00:00Z' }, { at: '2026-06-03T08:00:00Z' }, { at: null }];
+  const csv = toCsv(rows, [osloTimeColumn('Mottatt', (row) => row.at)]);
+
+  it('names Oslo time in the header and writes Oslo wall-clock time, winter and summer', () => {
+    expect(csv).toBe('\uFEFFMottatt (Oslo-tid)\r\n2026-12-03 10:00\r\n2026-06-03 10:00\r\n\r\n');
+  });
+});
+
+describe('a registration time to the second', () => {
+  it('is the Oslo wall clock with seconds, in winter and in summer', () => {
+    expect(formatOsloDateTimeToSecond('2026-12-03T09:15:42.300Z')).toBe('3. desember 2026 kl. 10:15:42');
+    expect(formatOsloDateTimeToSecond('2026-06-30T22:05:09Z')).toBe('1. juli 2026 kl. 00:05:09');
   });
 });

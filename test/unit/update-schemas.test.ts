@@ -22,7 +22,7 @@ function sample(schema: z.core.$ZodType): unknown {
 describe('update route bodies', () => {
   it('are declared for the update routes we know of', () => {
     expect(updateRoutes.map((route) => route.operationId).sort()).toEqual(
-      ['triageInput', 'updateCampaign', 'updateConsultation', 'updateEvent', 'updateProduct', 'updateRegistration'].sort(),
+      ['triageInput', 'updateCampaign', 'updateConsultation', 'updateEvent', 'updateProduct', 'updateRegistration', 'updateUser'].sort(),
     );
   });
 

@@ -15,8 +15,9 @@ import {
   useRecordContext,
   type DateTimeInputProps,
 } from 'react-admin';
-import { RichTextInput } from 'ra-input-rich-text';
+import { RichTextInput } from '../shared/RichTextInput';
 import { attendanceModes, eventStatuses, seatHoldRules, type EventWithCounts } from '../../../content-model';
+import { iteratorButtons } from '../shared/iteratorButtons';
 import { FormSection } from '../shared/sections';
 import { attendanceModeChoices, eventTypeChoices, questionKindChoices } from './EventChips';
 import { allowedStatuses, validateEventForm } from './eventPayload';
@@ -40,7 +41,23 @@ const iteratorLayout = {
   '& .RaSimpleFormIterator-form': { flex: 1, flexWrap: 'wrap' },
   '& .RaSimpleFormIterator-form > *': { flex: '1 1 200px' },
 } as const;
-const dateTimeWidth = { minWidth: 240 } as const;
+
+/**
+ * The program: each session on one row (title, speaker, start, end, seats, then its buttons) where
+ * the window is wide enough for all of them; narrower, the inputs wrap onto more lines.
+ */
+const sessionLayout = {
+  ...iteratorLayout,
+  '& .RaSimpleFormIterator-line': { alignItems: 'flex-start' },
+  '& .RaSimpleFormIterator-form': { flex: 1, flexWrap: 'wrap', columnGap: 1.5, rowGap: 0 },
+  '& .RaSimpleFormIterator-form > *': { flex: '0 0 auto', margin: 0 },
+  '& .RaSimpleFormIterator-form > *:nth-of-type(1)': { flex: '2 1 150px' },
+  '& .RaSimpleFormIterator-form > *:nth-of-type(2)': { flex: '1 1 120px' },
+  '& .RaSimpleFormIterator-form > *:nth-of-type(3), & .RaSimpleFormIterator-form > *:nth-of-type(4)': { flex: '0 0 220px' },
+  '& .RaSimpleFormIterator-form > *:nth-of-type(5)': { flex: '0 0 130px' },
+  '@media (min-width: 1280px)': { '& .RaSimpleFormIterator-form': { flexWrap: 'nowrap' } },
+  '& .RaSimpleFormIterator-action': { visibility: 'visible', display: 'flex', flexWrap: 'nowrap', pt: 1 },
+} as const;
 
 function SaveOnlyToolbar() {
   // No delete: an event is cancelled (and its participants told), never deleted.
@@ -72,7 +89,13 @@ function StatusInput() {
 function AttendanceInput() {
   return (
     <ArrayInput source="attendance" label="resources.events.fields.attendanceList" helperText="Tomt antall plasser = ubegrenset">
-      <SimpleFormIterator inline disableReordering disableClear sx={iteratorLayout}>
+      <SimpleFormIterator
+        inline
+        disableReordering
+        disableClear
+        sx={iteratorLayout}
+        {...iteratorButtons({ add: 'Legg til deltakelsesform', remove: 'Fjern deltakelsesform' })}
+      >
         <SelectInput source="mode" choices={attendanceModeChoices} isRequired helperText={false} />
         <NumberInput source="capacity" min={1} step={1} helperText={false} />
       </SimpleFormIterator>
@@ -87,11 +110,11 @@ function SessionsInput() {
       label="resources.events.fields.sessionsList"
       helperText="Deltakerne velger øktene de skal være med på. Tomt antall plasser = ubegrenset."
     >
-      <SimpleFormIterator inline disableClear sx={iteratorLayout}>
+      <SimpleFormIterator inline disableClear sx={sessionLayout} {...iteratorButtons({ add: 'Legg til økt', remove: 'Fjern økt' })}>
         <TextInput source="title" isRequired helperText={false} />
         <TextInput source="speaker" helperText={false} />
-        <OsloDateTimeInput source="startsAt" isRequired helperText={false} sx={dateTimeWidth} />
-        <OsloDateTimeInput source="endsAt" isRequired helperText={false} sx={dateTimeWidth} />
+        <OsloDateTimeInput source="startsAt" isRequired helperText={false} />
+        <OsloDateTimeInput source="endsAt" isRequired helperText={false} />
         <NumberInput source="capacity" min={1} step={1} helperText={false} />
       </SimpleFormIterator>
     </ArrayInput>
@@ -101,7 +124,7 @@ function SessionsInput() {
 function QuestionsInput() {
   return (
     <ArrayInput source="questions" label="resources.events.fields.questionsList" helperText="Navn, e-post og virksomhet spørres det alltid om.">
-      <SimpleFormIterator inline disableClear sx={iteratorLayout}>
+      <SimpleFormIterator inline disableClear sx={iteratorLayout} {...iteratorButtons({ add: 'Legg til spørsmål', remove: 'Fjern spørsmål' })}>
         <SelectInput source="kind" choices={questionKindChoices} isRequired helperText={false} />
         <TextInput source="label" isRequired helperText={false} />
         <BooleanInput source="required" helperText={false} />
@@ -170,7 +193,7 @@ export function EventForm({ intro, withStatus = false }: { intro?: ReactNode; wi
           />
         </Row>
       </FormSection>
-      <FormSection title="Program">
+      <FormSection title="Program" wide>
         <SessionsInput />
       </FormSection>
       <FormSection title="Spørsmål i påmeldingsskjemaet">

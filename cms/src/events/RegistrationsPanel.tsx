@@ -3,11 +3,13 @@ import { useEffect, useState } from 'react';
 import {
   attendanceModes,
   formatNumber,
+  formatOsloDateTimeToSecond,
   formatOsloShortDateTime,
   PAGE_LIMIT_DEFAULT,
   registrationStatuses,
   slugify,
   type EventWithCounts,
+  type ListedRegistration,
   type Registration,
   type RegistrationQuery,
 } from '../../../content-model';
@@ -133,19 +135,22 @@ function RegistrationRows({
   onChanged,
 }: {
   event: EventWithCounts;
-  registrations: Registration[];
+  registrations: ListedRegistration[];
   /** The place in the whole list of the first row on this page. */
   firstNumber: number;
   onChanged(): void;
 }) {
   const sessionTitles = new Map(event.sessions.map((session) => [session.id, session.title]));
+  // Each attendance mode has its own line; with more than one, say which.
+  const multipleModes = event.attendance.length > 1;
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" aria-label="Påmeldinger">
         <TableHead>
           <TableRow>
             <TableCell>Nr.</TableCell>
-            <TableCell>Påmeldt</TableCell>
+            {/* Not "Påmeldt": that is a status (confirmed); this is when the registration came in. */}
+            <TableCell>Registrert</TableCell>
             <TableCell>Deltaker</TableCell>
             <TableCell>Deltakelse</TableCell>
             {event.sessions.length > 0 ? <TableCell>Økter</TableCell> : null}
@@ -158,7 +163,7 @@ function RegistrationRows({
           {registrations.map((registration, index) => (
             <TableRow key={registration.id} aria-label={`Påmelding: ${registration.name || 'anonymisert'}`} sx={{ verticalAlign: 'top' }}>
               <TableCell>{firstNumber + index}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDateTime(registration.registeredAt)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloDateTimeToSecond(registration.registeredAt)}</TableCell>
               <TableCell>
                 <strong>{registration.name || 'Anonymisert'}</strong>
                 <Typography variant="body2">{registration.organisation}</Typography>
@@ -176,6 +181,12 @@ function RegistrationRows({
               <TableCell>
                 <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
                   <RegistrationStatusChip status={registration.status} />
+                  {registration.waitlistPosition !== null ? (
+                    <Typography variant="caption" sx={{ whiteSpace: 'nowrap' }}>
+                      Nr. {formatNumber(registration.waitlistPosition)} i køen
+                      {multipleModes ? ` (${attendanceModes.labels[registration.mode].toLowerCase()})` : ''}
+                    </Typography>
+                  ) : null}
                   {registration.status === 'held' && registration.heldUntil ? (
                     <Typography variant="caption" sx={{ whiteSpace: 'nowrap' }}>
                       Holdt til {formatOsloShortDateTime(registration.heldUntil)}

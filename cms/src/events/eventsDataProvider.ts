@@ -4,10 +4,12 @@ import {
   eventCountsSchema,
   eventMailingSchema,
   eventWithCountsSchema,
+  listedRegistrationSchema,
   registrationSchema,
   type EventCounts,
   type EventMailing,
   type EventMessage,
+  type ListedRegistration,
   type Registration,
   type RegistrationChange,
   type RegistrationQuery,
@@ -18,12 +20,12 @@ import { fetchedById, payloadFromForm, records, resourceDataProvider } from '../
 import { toEventInput, toEventUpdate } from './eventPayload';
 
 const eventListSchema = z.object({ items: z.array(eventWithCountsSchema) });
-const registrationPageSchema = cursorPaginated(registrationSchema).extend({ counts: eventCountsSchema });
+const registrationPageSchema = cursorPaginated(listedRegistrationSchema).extend({ counts: eventCountsSchema });
 const mailingListSchema = z.object({ items: z.array(eventMailingSchema) });
 
 export interface RegistrationPage {
-  /** In registration order. */
-  items: Registration[];
+  /** In registration order, each waitlisted one with its place in line. */
+  items: ListedRegistration[];
   /** Where the next page starts; null on the last page. */
   nextCursor: string | null;
   counts: EventCounts;

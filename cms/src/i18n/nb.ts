@@ -223,7 +223,7 @@ const richTextToolbarMessages = {
 };
 
 /** Field and resource names for the product and consultation pages (resources.*). */
-const resourceMessages = {
+export const resourceMessages = {
   resources: {
     products: {
       name: 'Produkt |||| Produkter',
@@ -260,6 +260,8 @@ const resourceMessages = {
         publishedAt: 'Publisert',
         lastEvaluatedAt: 'Sist evaluert',
         nextEvaluationDue: 'Neste evaluering',
+        lastEvaluationOutcome: 'Siste evalueringsresultat',
+        notCurrentReason: 'Grunn til «ikke gjeldende»',
         downloadsTotal: 'Nedlastinger',
         dueBefore: 'Forfall før',
         q: 'Søk',

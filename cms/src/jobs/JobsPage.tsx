@@ -16,10 +16,11 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Title, useCanAccess, useDataProvider, useNotify } from 'react-admin';
-import { jobCounts, type JobCount, type JobHealth, type JobRun } from '../../../content-model';
+import { jobCounts, peopleEmailed, peopleEmailedCounts, type JobCount, type JobHealth, type JobPreview, type JobRun } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
+import { FormDialog } from '../shared/FormDialog';
 import { messageOf } from '../shared/httpErrors';
 import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
@@ -38,11 +39,6 @@ const runStatusLabels: Record<JobRun['status'], { label: string; colour: 'succes
   failed: { label: 'Feilet', colour: 'error' },
   running: { label: 'Kjører', colour: 'info' },
 };
-
-/**
- * The counts jobs report (functions/review/review-check.ts, functions/newsletter/dispatch.ts);
- * unknown ones show under their code.
- */
 
 /**
  * Failed runs among the recent ones and emails waiting to be sent again, with the latest errors:
@@ -94,6 +90,22 @@ function countsText(counts: Record<string, number>): string {
   return entries.map(([key, value]) => `${key in jobCounts.labels ? jobCounts.labels[key as JobCount] : key}: ${formatNumber(value)}`).join(' · ');
 }
 
+function people(count: number): string {
+  return `${formatNumber(count)} ${count === 1 ? 'person' : 'personer'}`;
+}
+
+/**
+ * What a run did, plainly: first how many people were emailed, then its other counts by their
+ * labels (those that are emails are in the first sentence already; zeros say nothing).
+ */
+export function runResultText(run: Pick<JobRun, 'counts'>): string {
+  const emailed = peopleEmailed(run.counts);
+  const emailCounts: readonly string[] = peopleEmailedCounts;
+  const others = Object.fromEntries(Object.entries(run.counts).filter(([key, value]) => !emailCounts.includes(key) && value > 0));
+  const rest = Object.keys(others).length > 0 ? countsText(others) : '';
+  return [emailed > 0 ? `${people(emailed)} fikk e-post` : 'Ingen fikk e-post', rest].filter(Boolean).join(' · ');
+}
+
 function triggerText(run: JobRun): string {
   return run.trigger === 'manual' ? `Manuelt${run.triggeredBy ? ` av ${run.triggeredBy}` : ''}` : 'Planlagt';
 }
@@ -129,23 +141,75 @@ export function JobsPage() {
   );
 }
 
+/** What the dry run said the job would do, in plain words, before the admin decides. */
+function PreviewText({ preview }: { preview: JobPreview }) {
+  const nothing = preview.recipients === 0 && preview.becomeNotCurrent.length === 0 && preview.effects.length === 0;
+  return (
+    <Stack spacing={1}>
+      <Typography>{preview.recipients > 0 ? `${people(preview.recipients)} får e-post.` : 'Ingen får e-post.'}</Typography>
+      {preview.becomeNotCurrent.length > 0 ? (
+        <Box>
+          <Typography>
+            {preview.becomeNotCurrent.length === 1
+              ? 'Dette produktet vises ikke lenger som gjeldende på nettsiden:'
+              : `Disse ${formatNumber(preview.becomeNotCurrent.length)} produktene vises ikke lenger som gjeldende på nettsiden:`}
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 3 }} aria-label="Blir ikke gjeldende">
+            {preview.becomeNotCurrent.map((product) => (
+              <li key={product.id}>{product.title}</li>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
+      {preview.effects.length > 0 ? (
+        <Box>
+          <Typography>Jobben vil også gjøre dette:</Typography>
+          <Box component="ul" sx={{ m: 0, pl: 3 }} aria-label="Andre virkninger">
+            {preview.effects.map((effect) => (
+              <li key={effect}>{effect}</li>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
+      {nothing ? <Typography>Jobben har ingenting å gjøre nå.</Typography> : null}
+    </Stack>
+  );
+}
+
+type Confirmation = { state: 'loading' } | { state: 'ready'; preview: JobPreview } | { state: 'unknown'; message: string };
+
 function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
   const { canAccess: mayRun } = useCanAccess({ resource: 'jobs', action: 'run' });
   const dataProvider = useDataProvider<CmsDataProvider>();
   const notify = useNotify();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<JobRun | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const headingId = `job-${job.job}`;
+  const dialogTitleId = `job-${job.job}-confirm`;
 
-  async function runNow() {
-    setRunning(true);
+  // The run has public effects (emails, products no longer current): say what they are and ask first.
+  async function askFirst() {
     setResult(null);
+    setConfirmation({ state: 'loading' });
+    try {
+      setConfirmation({ state: 'ready', preview: await dataProvider.previewJob(job.job) });
+    } catch (error) {
+      setConfirmation({ state: 'unknown', message: messageOf(error, 'Kunne ikke finne ut hva jobben vil gjøre') });
+    }
+  }
+
+  async function runNow(event: FormEvent) {
+    event.preventDefault();
+    setRunning(true);
     try {
       const run = await dataProvider.runJobNow(job.job);
       setResult(run);
+      setConfirmation(null);
       notify(run.status === 'failed' ? 'Jobben feilet' : 'Jobben er kjørt', { type: run.status === 'failed' ? 'error' : 'success' });
       onRun();
     } catch (error) {
+      setConfirmation(null);
       notify(messageOf(error, 'Jobben kunne ikke startes'), { type: 'error' });
     } finally {
       setRunning(false);
@@ -167,12 +231,25 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
           {mayRun ? (
             <MuiButton
               variant="contained"
-              startIcon={running ? <CircularProgress size={16} color="inherit" /> : <PlayArrowIcon />}
-              onClick={() => void runNow()}
-              disabled={running}
+              startIcon={running || confirmation?.state === 'loading' ? <CircularProgress size={16} color="inherit" /> : <PlayArrowIcon />}
+              onClick={() => void askFirst()}
+              disabled={running || confirmation !== null}
             >
               Kjør nå
             </MuiButton>
+          ) : null}
+          {confirmation && confirmation.state !== 'loading' ? (
+            <FormDialog
+              titleId={dialogTitleId}
+              title={`Kjøre «${job.label}» nå?`}
+              error={confirmation.state === 'unknown' ? `${confirmation.message}. Du kan likevel kjøre jobben.` : undefined}
+              busy={running}
+              submitLabel="Kjør nå"
+              onSubmit={(event) => void runNow(event)}
+              onCancel={() => setConfirmation(null)}
+            >
+              {confirmation.state === 'ready' ? <PreviewText preview={confirmation.preview} /> : null}
+            </FormDialog>
           ) : null}
         </Stack>
         <Box sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 1 }}>
@@ -196,7 +273,7 @@ function JobCard({ job, onRun }: { job: JobHealth; onRun(): void }) {
         {result ? (
           <Alert severity={result.status === 'failed' ? 'error' : 'success'} sx={{ mt: 2 }} role="status">
             <AlertTitle>{result.status === 'failed' ? 'Kjøringen feilet' : 'Kjøringen er fullført'}</AlertTitle>
-            {countsText(result.counts)}
+            <Box>{runResultText(result)}</Box>
             {result.errors.length > 0 ? (
               <Box component="ul" sx={{ m: 0, pl: 2 }}>
                 {result.errors.map((error, index) => (

@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AutocompleteArrayInput, CheckboxGroupInput, SaveButton, SimpleForm, TextInput, Toolbar, useGetList, useRecordContext } from 'react-admin';
-import { RichTextInput } from 'ra-input-rich-text';
+import { RichTextInput } from '../shared/RichTextInput';
 import type { Campaign, Product } from '../../../content-model';
 import { FormSection } from '../shared/sections';
 import { validateCampaignForm } from './campaignPayload';

@@ -1,6 +1,14 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { currencies, formatOsloShortDate, notCurrentReasons, productStatuses, type Product, type ProductStatus } from '../../../content-model';
+import {
+  currencies,
+  formatOsloCompactDate,
+  formatOsloShortDate,
+  notCurrentReasons,
+  productStatuses,
+  type Product,
+  type ProductStatus,
+} from '../../../content-model';
 import { currencyOf, dueStateOf, type DueState } from './evaluationDue';
 
 type ChipColour = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
@@ -43,7 +51,8 @@ export function DueChip(_props: { label?: string; sortable?: boolean; sortBy?: s
         size="small"
         variant={state === 'ok' ? 'outlined' : 'filled'}
         color={colour}
-        label={`${label} · ${formatOsloShortDate(product.nextEvaluationDue)}`}
+        // Compact, so the overview fits 1440 px; the tooltip has the date written out.
+        label={`${label} · ${formatOsloCompactDate(product.nextEvaluationDue)}`}
         sx={{ whiteSpace: 'nowrap' }}
       />
     </Tooltip>

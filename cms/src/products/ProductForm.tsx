@@ -15,8 +15,9 @@ import {
   useGetList,
   useRecordContext,
 } from 'react-admin';
-import { RichTextInput } from 'ra-input-rich-text';
+import { RichTextInput } from '../shared/RichTextInput';
 import { defaultLevelByType, productTypes, type Product } from '../../../content-model';
+import { iteratorButtons } from '../shared/iteratorButtons';
 import { FormSection } from '../shared/sections';
 import { AttachmentsInput } from './AttachmentsInput';
 import { levelChoices, productTypeChoices, targetGroupChoices, themeChoices, topicCategoryChoices } from './choices';
@@ -101,7 +102,13 @@ export function ProductForm({ intro }: { intro?: ReactNode }) {
         <RichTextInput source="body" fullWidth />
         <AttachmentsInput />
         <ArrayInput source="legalReferences" label="resources.products.fields.legalReferencesList">
-          <SimpleFormIterator inline disableReordering>
+          {/* The remove buttons always shown (react-admin shows them only on hover), so the keyboard reaches them too. */}
+          <SimpleFormIterator
+            inline
+            disableReordering
+            sx={{ '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}
+            {...iteratorButtons({ add: 'Legg til rettslig referanse', remove: 'Fjern referansen' })}
+          >
             <TextInput source="title" helperText={false} />
             <TextInput source="url" type="url" helperText={false} />
           </SimpleFormIterator>

@@ -1,9 +1,10 @@
 import { Alert, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { useDataProvider, useRecordContext } from 'react-admin';
 import type { Product, ProductHistory as History } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { formatOsloShortDate, formatOsloShortDateTime } from '../../../content-model';
+import { changedFieldLabel } from './changedFieldLabels';
 
 /** Audit actions are API codes; these are the ones the lifecycle produces, the rest show as sent. */
 const auditActionLabels: Record<string, string> = {
@@ -50,10 +51,6 @@ function useProductHistory(product: Product | undefined): HistoryState {
 export function ProductHistory() {
   const product = useRecordContext<Product>();
   const state = useProductHistory(product);
-  const translate = useTranslate();
-  // The field labels of the product form; owner and references are groups there, named here.
-  const groupLabels: Record<string, string> = { owner: 'Eier', legalReferences: translate('resources.products.fields.legalReferencesList') };
-  const fieldLabel = (field: string) => groupLabels[field] ?? translate(`resources.products.fields.${field}`, { _: field });
   if (state.status === 'loading') return <CircularProgress aria-label="Laster historikk" />;
   if (state.status === 'failed') return <Alert severity="error">{state.message}</Alert>;
   const { versions, audit } = state.history;
@@ -115,7 +112,7 @@ export function ProductHistory() {
               <TableCell>{formatOsloShortDateTime(record.at)}</TableCell>
               <TableCell>{record.by}</TableCell>
               <TableCell>{auditActionLabels[record.action] ?? record.action}</TableCell>
-              <TableCell>{record.changes.map(fieldLabel).join(', ') || '–'}</TableCell>
+              <TableCell>{record.changes.map(changedFieldLabel).join(', ') || '–'}</TableCell>
               <TableCell>{record.version ?? '–'}</TableCell>
               <TableCell>{record.note ?? ''}</TableCell>
             </TableRow>

@@ -17,6 +17,7 @@ import {
 import { productTypes, type Product } from '../../../content-model';
 import { levelFilterChoices, productStatusChoices, productTypeChoices, themeChoices, topicCategoryChoices } from './choices';
 import { ExportCsvButton } from './ExportCsvButton';
+import { compactTableSx } from '../shared/compactTable';
 import { OsloDateField } from '../shared/OsloDateField';
 import { DueChip, StatusChip } from './ProductChips';
 
@@ -45,13 +46,15 @@ function OverviewActions() {
 const noWrap = { whiteSpace: 'nowrap' } as const;
 /** Which columns an editor chose to see, kept in the browser (react-admin's store) between visits. */
 const overviewColumnsKey = 'products.overview.columns';
+/** Offered in the column picker, not shown until chosen: the default set is what prioritising needs. */
+const hiddenByDefault = ['publishedVersion', 'currentNeed'];
 /**
- * Sized to fit 1440 px with the side menu open: the title takes what is left and wraps, short
- * columns keep their text on one line, and the wrapper still scrolls if someone zooms in.
+ * Sized to fit 1440 px with the side menu open: compact dates, chips in full, the title takes what
+ * is left and wraps, and the wrapper still scrolls if someone zooms in.
  */
 const overviewTableStyle = {
+  ...compactTableSx,
   '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
-  '& .MuiTableCell-root': { px: 1 },
   '& .column-title': { minWidth: 180 },
 } as const;
 
@@ -68,16 +71,25 @@ export function ProductList() {
       exporter={false}
       storeKey="products.overview"
     >
-      <DatagridConfigurable preferenceKey={overviewColumnsKey} rowClick="show" bulkActionButtons={false} size="small" sx={overviewTableStyle}>
+      <DatagridConfigurable
+        preferenceKey={overviewColumnsKey}
+        omit={hiddenByDefault}
+        rowClick="show"
+        bulkActionButtons={false}
+        size="small"
+        sx={overviewTableStyle}
+      >
         <TextField source="title" />
         <FunctionField<Product> label="Type og nivå" sortable={false} render={(product) => `${productTypes.labels[product.type]} · nivå ${product.level}`} />
         <SelectField source="topicCategory" choices={topicCategoryChoices} sortable={false} />
         <StatusChip label="resources.products.fields.status" sortable={false} />
         <FunctionField<Product> label="Eier" sortable={false} render={(product) => product.owner.name} />
-        <OsloDateField source="lastChangedAt" sx={noWrap} />
-        <OsloDateField source="lastEvaluatedAt" sortable={false} emptyText="–" sx={noWrap} />
+        <OsloDateField source="lastChangedAt" compact sx={noWrap} />
+        <OsloDateField source="lastEvaluatedAt" compact sortable={false} emptyText="–" sx={noWrap} />
         <DueChip label="resources.products.fields.nextEvaluationDue" sortBy="nextEvaluationDue" />
         <NumberField source="downloadsTotal" locales="nb-NO" />
+        <NumberField source="publishedVersion" sortable={false} emptyText="–" />
+        <FunctionField<Product> source="currentNeed" sortable={false} render={(product) => (product.currentNeed ? 'Ja' : 'Nei')} />
       </DatagridConfigurable>
     </List>
   );

@@ -1,7 +1,8 @@
 import { Box, Card, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, Title } from 'react-admin';
-import { formatNumber, formatOsloShortDate, productStatuses, productTypes, type PriorityRow } from '../../../content-model';
+import { formatNumber, formatOsloCompactDate, formatOsloShortDate, productStatuses, productTypes, type PriorityRow } from '../../../content-model';
 import { OutcomeChip } from '../products/ProductEvaluations';
+import { compactTableSx } from '../shared/compactTable';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { LoadedContent } from '../shared/LoadedContent';
 import { useLoaded } from '../shared/useLoaded';
@@ -48,23 +49,36 @@ export function PriorityReport() {
   );
 }
 
+/** A date in a narrow column, with the written-out date for a pointer or a screen reader's title. */
+function CompactDate({ date }: { date: string }) {
+  return (
+    <Box component="span" title={formatOsloShortDate(date)} sx={{ whiteSpace: 'nowrap' }}>
+      {formatOsloCompactDate(date)}
+    </Box>
+  );
+}
+
+/**
+ * Every factor is a column, and all of them fit 1440 px: dates are compact, the product's type and
+ * level sit under its title, headers wrap, and the words in titles and owners wrap before anything
+ * is cut. The wrapper still scrolls if someone zooms in.
+ */
 function ReportTable({ rows, today }: { rows: PriorityRow[]; today: string }) {
   if (rows.length === 0) return <Typography color="text.secondary">Ingen produkter trenger revisjon eller forfaller det neste året.</Typography>;
   return (
     <Card>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label="Prioriteringsrapport">
+        <Table size="small" aria-label="Prioriteringsrapport" sx={compactTableSx}>
           <TableHead>
             <TableRow>
               <TableCell>#</TableCell>
-              <TableCell sx={{ minWidth: 260 }}>Produkt</TableCell>
+              <TableCell sx={{ minWidth: 200 }}>Produkt</TableCell>
               <TableCell>Årsak</TableCell>
               <TableCell>Kjernetema</TableCell>
               <TableCell>Aktuelt behov</TableCell>
               <TableCell align="right">Nedlastinger siste 12 mnd.</TableCell>
               <TableCell>Sist endret</TableCell>
               <TableCell align="right">Dager siden endring</TableCell>
-              <TableCell>Type og nivå</TableCell>
               <TableCell>Status</TableCell>
               <TableCell>Siste evaluering</TableCell>
               <TableCell>Neste evaluering</TableCell>
@@ -81,6 +95,9 @@ function ReportTable({ rows, today }: { rows: PriorityRow[]; today: string }) {
                   <TableCell>{index + 1}</TableCell>
                   <TableCell>
                     <Link to={`/products/${encodeURIComponent(product.id)}/show`}>{product.title}</Link>
+                    <Typography variant="body2" color="text.secondary" sx={{ fontSize: '0.8125rem' }}>
+                      {productTypes.labels[product.type]} · nivå {product.level}
+                    </Typography>
                   </TableCell>
                   <TableCell>
                     <Chip size="small" color={reason.colour} variant="outlined" label={reason.label} />
@@ -88,15 +105,26 @@ function ReportTable({ rows, today }: { rows: PriorityRow[]; today: string }) {
                   <TableCell>{yesNo(row.coreTopic)}</TableCell>
                   <TableCell>{yesNo(row.currentNeed)}</TableCell>
                   <TableCell align="right">{formatNumber(row.downloadsLast12Months)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDate(row.lastChangedOn)}</TableCell>
-                  <TableCell align="right">{formatNumber(row.daysSinceLastChange)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {productTypes.labels[product.type]} · nivå {product.level}
+                  <TableCell>
+                    <CompactDate date={row.lastChangedOn} />
                   </TableCell>
+                  <TableCell align="right">{formatNumber(row.daysSinceLastChange)}</TableCell>
                   <TableCell>{productStatuses.labels[product.status]}</TableCell>
                   <TableCell>{product.lastEvaluationOutcome ? <OutcomeChip outcome={product.lastEvaluationOutcome} /> : '–'}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap', color: overdue ? 'error.main' : undefined }}>
-                    {product.nextEvaluationDue ? `${formatOsloShortDate(product.nextEvaluationDue)}${overdue ? ' (forfalt)' : ''}` : '–'}
+                  <TableCell sx={{ color: overdue ? 'error.main' : undefined }}>
+                    {product.nextEvaluationDue ? (
+                      <>
+                        <CompactDate date={product.nextEvaluationDue} />
+                        {/* In words as well as in red: status never by colour alone. */}
+                        {overdue && (
+                          <Box component="span" sx={{ display: 'block' }}>
+                            forfalt
+                          </Box>
+                        )}
+                      </>
+                    ) : (
+                      '–'
+                    )}
                   </TableCell>
                   <TableCell>{product.owner.name}</TableCell>
                 </TableRow>

@@ -1,10 +1,10 @@
 import { Box, Card, CardContent, Typography, type CardProps } from '@mui/material';
 import type { ReactNode } from 'react';
 
-/** A titled part of a long form (h2), at most 960 px wide. */
-export function FormSection({ title, children }: { title: string; children: ReactNode }) {
+/** A titled part of a long form (h2), at most 960 px wide unless `wide` (rows of many inputs). */
+export function FormSection({ title, wide = false, children }: { title: string; wide?: boolean; children: ReactNode }) {
   return (
-    <Box component="section" sx={{ width: '100%', maxWidth: 960, mb: 2 }}>
+    <Box component="section" sx={{ width: '100%', maxWidth: wide ? 1280 : 960, mb: 2 }}>
       <Typography variant="h6" component="h2" sx={{ mt: 2, mb: 1 }}>
         {title}
       </Typography>

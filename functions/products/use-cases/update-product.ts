@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, osloDate, type Product, type ProductUpdate } from '../../../content-model';
+import { changedFields, sameRichText, sameValue } from '../../shared/audit/changes';
 import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/errors';
 import { sanitizeRichText } from '../../shared/sanitize';
 import { assertNewAttachmentsArePdfs } from '../attachment-check';
@@ -28,12 +28,15 @@ export async function updateProduct(
   if (current.status === 'retired') throw new ConflictError('Et sanert produkt kan ikke endres');
 
   const { expectedRevision, publisher, ...fields } = update;
+  const body = fields.body === undefined ? current.body : sanitizeRichText(fields.body);
   const proposed: Product = {
     ...applyEdits(current, fields),
     publisher: publisher === null ? undefined : (publisher ?? current.publisher),
-    body: fields.body === undefined ? current.body : sanitizeRichText(fields.body),
+    // The same text as the editor re-serialised it is kept as stored: it is not a new version.
+    body: sameRichText(body, current.body) ? current.body : body,
   };
-  const changed = (Object.keys(proposed) as (keyof Product)[]).filter((key) => !isDeepStrictEqual(proposed[key], current[key]));
+  const changed = changedFields(current, proposed, Object.keys(proposed) as (keyof Product)[]);
+  // A save that changes nothing writes nothing: no new revision, no history entry.
   if (changed.length === 0) return current;
 
   if (changed.includes('slug') && current.publishedVersion !== null) {
@@ -64,7 +67,7 @@ export async function updateProduct(
 
   await store.transact([
     store.products.update(next, expectedRevision),
-    ...(published && publishedChanges && !isDeepStrictEqual({ ...published, ...publishedChanges }, published)
+    ...(published && publishedChanges && !sameValue({ ...published, ...publishedChanges }, published)
       ? [store.published.put({ ...published, ...publishedChanges })]
       : []),
     ...(changed.includes('slug') ? [store.products.releaseSlug(current.slug, id), store.products.claimSlug(next.slug, id)] : []),
