@@ -43,7 +43,10 @@ export function brokenPasswordRule(password: string): string | undefined {
 /** Cognito's user status codes (the ones a pool with admin-created users has). */
 export const userStatusSchema = userStatuses.schema;
 
-/** A CMS user as admins see it in the list (GET /admin/users). The username is the email address. */
+/**
+ * A CMS user as admins see them (GET /admin/users, GET /admin/users/{username}). The username is the
+ * pool's id for the user; people sign in with their email address.
+ */
 export const managedUserSchema = z.object({
   username: z.string(),
   email: z.string(),
@@ -54,8 +57,11 @@ export const managedUserSchema = z.object({
   createdAt: isoDateTimeSchema,
   /** Cognito's last change to the user; Cognito does not report the last sign-in through its API. */
   updatedAt: isoDateTimeSchema,
-  /** Whether the user has turned on an authenticator app. */
-  mfa: z.boolean(),
+  /**
+   * Whether the user has turned on an authenticator app: known for one user (AdminGetUser), absent
+   * in the list, since Cognito's ListUsers does not report it.
+   */
+  mfa: z.boolean().optional(),
 });
 export type ManagedUser = z.infer<typeof managedUserSchema>;
 

@@ -71,7 +71,7 @@ function managedUser(
     UserLastModifiedDate?: Date | undefined;
   },
   groups: UserGroup[],
-  mfa: boolean,
+  mfa?: boolean,
 ): ManagedUser {
   const status = userStatuses.schema.safeParse(user.UserStatus);
   const username = user.Username ?? '';
@@ -84,7 +84,7 @@ function managedUser(
     status: status.success ? status.data : 'UNKNOWN',
     createdAt: (user.UserCreateDate ?? new Date(0)).toISOString(),
     updatedAt: (user.UserLastModifiedDate ?? user.UserCreateDate ?? new Date(0)).toISOString(),
-    mfa,
+    ...(mfa === undefined ? {} : { mfa }),
   };
 }
 
@@ -144,7 +144,7 @@ export function createCognitoUserDirectory(client: CognitoIdentityProviderClient
         }
       }
       return users
-        .map((user) => managedUser(user, groupsByUser.get(user.Username ?? '') ?? [], (user.MFAOptions ?? []).length > 0))
+        .map((user) => managedUser(user, groupsByUser.get(user.Username ?? '') ?? []))
         .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
     },
 

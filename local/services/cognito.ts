@@ -17,6 +17,7 @@ import {
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { assertPortFree, captureOutput, localClientConfig, manageChild, waitUntil } from './support';
@@ -190,6 +191,11 @@ export async function ensureUserPool(endpoint: string, spec: UserPoolSpec): Prom
     const userPoolId = await findOrCreatePool(client, spec.poolName);
     const clientId = await findOrCreateClient(client, userPoolId, spec.clientName);
     await ensureGroups(client, userPoolId, spec.groups);
+    // As the pool in AWS (infra/stateful-stack.ts): each user may turn on an authenticator app, no SMS.
+    // cognito-local's pools start with MFA off, which would skip the code step even for users who have an app.
+    await client.send(
+      new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }),
+    );
 
     for (const user of spec.users) {
       if (!(await userExists(client, userPoolId, user.username))) {

@@ -6,11 +6,15 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  AssociateSoftwareTokenCommand,
+  VerifySoftwareTokenCommand,
+  SetUserMFAPreferenceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTokenVerifier, ensureUserPool, type EnsuredUserPool, localClientConfig } from '../../local/services';
 import { localUsers } from '../../local/users';
 import { emailsTo, services, startTestApi, type TestApi } from '../support/local-stack';
+import { totp, wrongTotp } from '../support/totp';
 
 /**
  * The user administration against cognito-local (behind local/services/cognito-server.ts) and SES
@@ -137,7 +141,8 @@ describe('an invited committee member', () => {
 
     const listed = await api.callAs('admin', 'GET', '/admin/users');
     const row = (listed.json.items as Record<string, unknown>[]).find((user) => user.username === username);
-    expect(row).toMatchObject({ email, name: 'Nina Nykommer', groups: ['committee'], enabled: true, status: 'CONFIRMED', mfa: false });
+    expect(row).toMatchObject({ email, name: 'Nina Nykommer', groups: ['committee'], enabled: true, status: 'CONFIRMED' });
+    expect(row).not.toHaveProperty('mfa');
   });
 
   it('can be sent a new invitation until they sign in; the old temporary password stops working', async () => {
@@ -298,6 +303,50 @@ describe('the sign-in steps the CMS relies on, as in AWS', () => {
     expect((await cognitoError(wrongCurrent)).name).toBe('NotAuthorizedException');
     await cognito.send(new ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: newPassword, ProposedPassword: 'Et-annet-2026!' }));
     expect((await passwordAuth(email, 'Et-annet-2026!')).AuthenticationResult?.IdToken).toBeTruthy();
+  });
+});
+
+describe('two-step sign-in with an authenticator app', () => {
+  it('asks for the code once the app is verified, refuses a wrong code, and signs in with the right one', async () => {
+    const { email } = await invite('editor');
+    const { refreshToken } = await firstSignIn(email, await invitationPassword(email));
+    const renewed = await cognito.send(
+      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+    );
+    const accessToken = renewed.AuthenticationResult?.AccessToken;
+    const { SecretCode: secret = '' } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+
+    // Until a code from the app is verified, the password alone still signs in.
+    expect((await passwordAuth(email, newPassword)).AuthenticationResult?.IdToken).toBeTruthy();
+    expect((await cognitoError(cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: wrongTotp(secret) })))).name).toBe(
+      'CodeMismatchException',
+    );
+    const verified = await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: totp(secret) }));
+    expect(verified.Status).toBe('SUCCESS');
+    await cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    expect((await api.callAs('admin', 'GET', `/admin/users/${await usernameOf(email)}`)).json).toMatchObject({ mfa: true });
+
+    const challenged = await passwordAuth(email, newPassword);
+    expect(challenged.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect(challenged.AuthenticationResult).toBeUndefined();
+    const answer = (code: string) =>
+      cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: pool.clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: challenged.Session,
+          ChallengeResponses: { USERNAME: challenged.ChallengeParameters?.USER_ID_FOR_SRP ?? email, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      );
+    expect((await cognitoError(answer(wrongTotp(secret)))).name).toBe('CodeMismatchException');
+    const tokens = (await answer(totp(secret))).AuthenticationResult;
+    expect(tokens?.IdToken).toBeTruthy();
+    expect(await callWithToken(tokens?.IdToken ?? '', 'GET', '/admin/dashboard')).toBe(200);
+
+    // Turned off, the password alone signs in again.
+    await cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
+    expect((await passwordAuth(email, newPassword)).AuthenticationResult?.IdToken).toBeTruthy();
   });
 });
 

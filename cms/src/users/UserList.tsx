@@ -46,7 +46,6 @@ function Users() {
                   <TableCell>E-postadresse</TableCell>
                   <TableCell>Gruppe</TableCell>
                   <TableCell>Status</TableCell>
-                  <TableCell>Totrinn</TableCell>
                   <TableCell>Opprettet</TableCell>
                 </TableRow>
               </TableHead>
@@ -63,7 +62,6 @@ function Users() {
                     <TableCell>
                       <UserStatusChip user={user} />
                     </TableCell>
-                    <TableCell>{user.mfa ? 'Ja' : 'Nei'}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatOsloShortDate(user.createdAt)}</TableCell>
                   </TableRow>
                 ))}
