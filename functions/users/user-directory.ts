@@ -143,9 +143,7 @@ export function createCognitoUserDirectory(client: CognitoIdentityProviderClient
           groupsByUser.set(name, [...(groupsByUser.get(name) ?? []), group]);
         }
       }
-      return users
-        .map((user) => managedUser(user, groupsByUser.get(user.Username ?? '') ?? []))
-        .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+      return users.map((user) => managedUser(user, groupsByUser.get(user.Username ?? '') ?? [])).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
     },
 
     get,
