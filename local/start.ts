@@ -4,7 +4,9 @@ import { startLocalSystem } from './system';
  * `npm start`: the whole platform on this machine with demo data. Data is kept in .data/, so a
  * second start keeps it. Ctrl-C stops every service.
  */
-const system = await startLocalSystem({ seed: true, schedules: true, log: (line) => console.log(line) });
+// NORMEN_REQUIRE_MFA=true: everyone sets up an authenticator app at sign-in, as with `-c normen:requireMfa=true` in AWS.
+const requireMfa = process.env.NORMEN_REQUIRE_MFA === 'true';
+const system = await startLocalSystem({ seed: true, schedules: true, requireMfa, log: (line) => console.log(line) });
 
 const { editor, committee, admin } = system.users;
 console.log(`
@@ -22,7 +24,7 @@ Normen-plattformen kjører lokalt${system.seeded ? ` (la inn ${system.seeded} de
 Innlogging:
   Redaktør             ${editor.username} / ${editor.password}
   Redaksjonskomité     ${committee.username} / ${committee.password}
-  Administrator        ${admin.username} / ${admin.password}
+  Administrator        ${admin.username} / ${admin.password}${requireMfa ? '\n  Totrinnsinnlogging er påkrevd: appen settes opp ved første innlogging.' : ''}
 
 Trykk Ctrl-C for å stoppe.
 `);

@@ -32,6 +32,8 @@ export interface LocalSystemOptions {
   /** Where DynamoDB, S3 and Cognito keep their data; DynamoDB is in memory when `ephemeral`. */
   dataDir?: string;
   ephemeral?: boolean;
+  /** Two-step sign-in required of everyone (as `normen:requireMfa` in AWS). */
+  requireMfa?: boolean;
   /** Seed demo data when the table has no products yet. */
   seed?: boolean;
   /** Run the scheduled jobs in-process at their times (npm start), as EventBridge Scheduler does. */
@@ -50,6 +52,7 @@ export interface LocalSystem {
   cognitoEndpoint: string;
   tableName: string;
   filesBucket: string;
+  userPoolId: string;
   clientId: string;
   users: LocalUsers;
   seeded: number;
@@ -118,6 +121,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       clientName: 'normen-cms',
       groups: ['editor', 'committee', 'admin'],
       users: Object.values(localUsers),
+      requireMfa: options.requireMfa ?? false,
     });
     const verifyToken = await createTokenVerifier({ issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientId: pool.clientId });
 
@@ -189,6 +193,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       cognitoEndpoint: cognito.endpoint,
       tableName,
       filesBucket,
+      userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       users: localUsers,
       seeded,

@@ -82,6 +82,8 @@ export interface UserPoolSpec {
   poolName: string;
   clientName: string;
   groups: string[];
+  /** Two-step sign-in for everyone, as `normen:requireMfa` makes it in AWS; otherwise each user's choice. */
+  requireMfa?: boolean;
   /** Users sign in with `username`, which is also their email address (as with email sign-in in AWS). */
   users: { username: string; password: string; name: string; groups: string[] }[];
 }
@@ -191,10 +193,14 @@ export async function ensureUserPool(endpoint: string, spec: UserPoolSpec): Prom
     const userPoolId = await findOrCreatePool(client, spec.poolName);
     const clientId = await findOrCreateClient(client, userPoolId, spec.clientName);
     await ensureGroups(client, userPoolId, spec.groups);
-    // As the pool in AWS (infra/stateful-stack.ts): each user may turn on an authenticator app, no SMS.
+    // As the pool in AWS (infra/stateful-stack.ts): an authenticator app, no SMS; optional unless required.
     // cognito-local's pools start with MFA off, which would skip the code step even for users who have an app.
     await client.send(
-      new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }),
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: userPoolId,
+        MfaConfiguration: spec.requireMfa ? 'ON' : 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
     );
 
     for (const user of spec.users) {

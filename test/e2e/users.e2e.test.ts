@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CognitoIdentityProviderClient, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localClientConfig, readSentEmails } from '../../local/services';
@@ -65,14 +70,18 @@ async function inviteByApi(group: 'editor' | 'committee' | 'admin', name: string
   return { email, name, username };
 }
 
+const cognitoLocal = () => {
+  cognitoClient ??= new CognitoIdentityProviderClient(localClientConfig(e2e.system.cognitoEndpoint));
+  return cognitoClient;
+};
+
 /** The first sign-in done directly against cognito-local, for tests about what comes after it. */
 async function activate(user: Invited, password: string): Promise<void> {
-  cognitoClient ??= new CognitoIdentityProviderClient(localClientConfig(e2e.system.cognitoEndpoint));
   const temporary = temporaryPasswordIn(await emailTo(user.email, 'invitert'));
-  const first = await cognitoClient.send(
+  const first = await cognitoLocal().send(
     new InitiateAuthCommand({ ClientId: e2e.system.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: user.email, PASSWORD: temporary } }),
   );
-  await cognitoClient.send(
+  await cognitoLocal().send(
     new RespondToAuthChallengeCommand({
       ClientId: e2e.system.clientId,
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -355,4 +364,48 @@ describe('People and access in the CMS', () => {
     await expectVisible(dashboardHeading(last));
     await last.context().close();
   }, 180_000);
+  it('sets up the authenticator app at the first sign-in when the pool requires two-step sign-in', async () => {
+    const requireMfa = (on: boolean) =>
+      cognitoLocal().send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: e2e.system.userPoolId,
+          MfaConfiguration: on ? 'ON' : 'OPTIONAL',
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      );
+    const user = await inviteByApi('committee', 'Mona Måtotrinn');
+    const temporary = temporaryPasswordIn(await emailTo(user.email, 'invitert'));
+    await requireMfa(true);
+    try {
+      const page = await submitSignIn(user.email, temporary);
+      const step = page.getByRole('form', { name: 'Lag nytt passord' });
+      await step.getByRole('textbox', { name: 'Nytt passord', exact: true }).fill('Monas-passord-2026!');
+      await step.getByRole('textbox', { name: 'Gjenta nytt passord' }).fill('Monas-passord-2026!');
+      await step.getByRole('button', { name: 'Lagre passordet og logg inn' }).click();
+
+      const setup = page.getByRole('form', { name: 'Sett opp totrinnsinnlogging' });
+      await expectVisible(setup.getByRole('img', { name: `QR-kode for å legge til Normen (${user.email}) i autentiseringsappen` }));
+      const secret = ((await setup.locator('code').textContent()) ?? '').replace(/\s/g, '');
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+      await expectAccessible(page, 'Sett opp totrinnsinnlogging');
+      const codeField = setup.getByRole('textbox', { name: 'Kode fra autentiseringsappen' });
+      await codeField.fill(wrongTotp(secret));
+      await setup.getByRole('button', { name: 'Bekreft og logg inn' }).click();
+      await expectFieldError(codeField, /Koden stemmer ikke/);
+      await codeField.fill(totp(secret));
+      await setup.getByRole('button', { name: 'Bekreft og logg inn' }).click();
+      await expectVisible(dashboardHeading(page));
+      await page.context().close();
+
+      // From now on the app's code is asked for.
+      const next = await submitSignIn(user.email, 'Monas-passord-2026!');
+      const codeStep = next.getByRole('form', { name: 'Totrinnsinnlogging' });
+      await codeStep.getByRole('textbox', { name: 'Kode fra autentiseringsappen' }).fill(totp(secret));
+      await codeStep.getByRole('button', { name: 'Logg inn' }).click();
+      await expectVisible(dashboardHeading(next));
+      await next.context().close();
+    } finally {
+      await requireMfa(false);
+    }
+  }, 120_000);
 });

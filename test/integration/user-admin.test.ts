@@ -6,6 +6,7 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  AdminCreateUserCommand,
   AssociateSoftwareTokenCommand,
   VerifySoftwareTokenCommand,
   SetUserMFAPreferenceCommand,
@@ -319,8 +320,9 @@ describe('two-step sign-in with an authenticator app', () => {
 
     // Until a code from the app is verified, the password alone still signs in.
     expect((await passwordAuth(email, newPassword)).AuthenticationResult?.IdToken).toBeTruthy();
+    // Cognito's name for a wrong code at this step (cognito-local says CodeMismatchException).
     expect((await cognitoError(cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: wrongTotp(secret) })))).name).toBe(
-      'CodeMismatchException',
+      'EnableSoftwareTokenMFAException',
     );
     const verified = await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: totp(secret) }));
     expect(verified.Status).toBe('SUCCESS');
@@ -347,6 +349,108 @@ describe('two-step sign-in with an authenticator app', () => {
     // Turned off, the password alone signs in again.
     await cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
     expect((await passwordAuth(email, newPassword)).AuthenticationResult?.IdToken).toBeTruthy();
+  });
+});
+
+describe('two-step sign-in required of everyone (normen:requireMfa)', () => {
+  const password = 'Totrinn-passord-2026!';
+  let required: EnsuredUserPool;
+  const person = { username: `totrinn-${unique()}@example.no`, password, name: 'Tora Totrinn', groups: ['editor'] };
+  beforeAll(async () => {
+    required = await ensureUserPool(services().cognitoEndpoint, {
+      poolName: `normen-mfa-${unique()}`,
+      clientName: 'normen-cms-mfa',
+      groups: ['editor', 'committee', 'admin'],
+      users: [person],
+      requireMfa: true,
+    });
+  });
+
+  const signIn = (username: string, secret: string) =>
+    cognito.send(
+      new InitiateAuthCommand({ ClientId: required.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: secret } }),
+    );
+
+  /** MFA_SETUP answered as the CMS does: the app's secret and a code from it, with the challenge's sessions. */
+  async function setUpApp(session: string | undefined, username: string) {
+    const associated = await cognito.send(new AssociateSoftwareTokenCommand({ Session: session }));
+    const secret = associated.SecretCode ?? '';
+    const wrong = cognito.send(new VerifySoftwareTokenCommand({ Session: associated.Session, UserCode: wrongTotp(secret) }));
+    expect((await cognitoError(wrong)).name).toBe('EnableSoftwareTokenMFAException');
+    const verified = await cognito.send(new VerifySoftwareTokenCommand({ Session: associated.Session, UserCode: totp(secret) }));
+    expect(verified.Status).toBe('SUCCESS');
+    const respond = () =>
+      cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: required.clientId,
+          ChallengeName: 'MFA_SETUP',
+          Session: verified.Session,
+          ChallengeResponses: { USERNAME: username },
+        }),
+      );
+    const tokens = (await respond()).AuthenticationResult;
+    // A session is good for one answer.
+    expect((await cognitoError(respond())).name).toBe('NotAuthorizedException');
+    return { secret, tokens };
+  }
+
+  it('asks a user without an app to set one up after the password, then asks for its code at every sign-in', async () => {
+    expect((await cognitoError(signIn(person.username, 'Feil-passord-2026!'))).name).toBe('NotAuthorizedException');
+    const first = await signIn(person.username, password);
+    expect(first.ChallengeName).toBe('MFA_SETUP');
+    expect(first.AuthenticationResult).toBeUndefined();
+    const username = first.ChallengeParameters?.USER_ID_FOR_SRP ?? '';
+    // A made-up session is not one Cognito issued.
+    expect(await cognitoError(cognito.send(new AssociateSoftwareTokenCommand({ Session: randomUUID() })))).toMatchObject({ name: 'NotAuthorizedException' });
+
+    const { secret, tokens } = await setUpApp(first.Session, username);
+    const verifier = await createTokenVerifier({ issuer: required.issuer, jwksUrl: required.jwksUrl, clientId: required.clientId });
+    expect((await verifier(tokens?.IdToken ?? ''))['cognito:groups']).toEqual(['editor']);
+
+    const next = await signIn(person.username, password);
+    expect(next.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    const answered = await cognito.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: required.clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: next.Session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: totp(secret) },
+      }),
+    );
+    expect(answered.AuthenticationResult?.IdToken).toBeTruthy();
+  });
+
+  it('asks an invited user for a new password first, then for the app', async () => {
+    const email = `ny-${unique()}@example.no`;
+    const temporary = 'Midlertidig-2026-Aa1';
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: required.userPoolId,
+        Username: email,
+        TemporaryPassword: temporary,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    const first = await signIn(email, temporary);
+    expect(first.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const username = first.ChallengeParameters?.USER_ID_FOR_SRP ?? email;
+    const afterPassword = await cognito.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: required.clientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: first.Session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+      }),
+    );
+    expect(afterPassword.ChallengeName).toBe('MFA_SETUP');
+    expect(afterPassword.AuthenticationResult).toBeUndefined();
+    const { tokens } = await setUpApp(afterPassword.Session, username);
+    expect(tokens?.RefreshToken).toBeTruthy();
+    const renewed = await cognito.send(
+      new InitiateAuthCommand({ ClientId: required.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens?.RefreshToken ?? '' } }),
+    );
+    expect(renewed.AuthenticationResult?.IdToken).toBeTruthy();
   });
 });
 

@@ -45,21 +45,30 @@ export class CognitoAuthError extends Error {
 }
 
 /** The challenges the CMS answers; others end the sign-in with a message. */
-export const supportedChallenges = ['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA'] as const;
+export const supportedChallenges = ['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP'] as const;
 export type SupportedChallenge = (typeof supportedChallenges)[number];
+
+const challengeMessages: Record<SupportedChallenge, string> = {
+  NEW_PASSWORD_REQUIRED: 'Du må lage et nytt passord',
+  SOFTWARE_TOKEN_MFA: 'Skriv inn koden fra autentiseringsappen',
+  // A pool that requires two-step sign-in (normen:requireMfa), for a user without an app yet.
+  MFA_SETUP: 'Du må sette opp totrinnsinnlogging',
+};
 
 /**
  * Cognito wants one more step before it issues tokens. The login page shows the step and answers
  * with `session` for `username`, the pool's own name for the user (people sign in with their
- * email; the answer must name the pool's username, USER_ID_FOR_SRP).
+ * email; the answer must name the pool's username, USER_ID_FOR_SRP). `signInName` is what the
+ * person typed, for what the page shows them.
  */
 export class SignInChallenge extends Error {
   constructor(
     readonly challenge: SupportedChallenge,
     readonly session: string,
     readonly username: string,
+    readonly signInName: string,
   ) {
-    super(challenge === 'NEW_PASSWORD_REQUIRED' ? 'Du må lage et nytt passord' : 'Skriv inn koden fra autentiseringsappen');
+    super(challengeMessages[challenge]);
     this.name = 'SignInChallenge';
   }
 }
@@ -117,13 +126,13 @@ async function call(settings: CognitoSettings, target: string, body: Record<stri
 }
 
 /** Tokens, or the next step as a SignInChallenge. */
-function tokensOrChallenge(payload: unknown, username: string): AuthenticationResult {
+function tokensOrChallenge(payload: unknown, username: string, signInName = username): AuthenticationResult {
   const result = authResponseSchema.safeParse(payload);
   if (!result.success) throw new CognitoAuthError('Uventet svar fra innloggingstjenesten', 'InvalidResponse');
   const { AuthenticationResult: tokens, ChallengeName, Session, ChallengeParameters } = result.data;
   if (tokens) return tokens;
   const challenge = supportedChallenges.find((name) => name === ChallengeName);
-  if (challenge && Session) throw new SignInChallenge(challenge, Session, ChallengeParameters?.USER_ID_FOR_SRP ?? username);
+  if (challenge && Session) throw new SignInChallenge(challenge, Session, ChallengeParameters?.USER_ID_FOR_SRP ?? username, signInName);
   throw new CognitoAuthError(
     `Innloggingen krever et steg (${ChallengeName ?? 'ukjent'}) som CMS-et ikke støtter – kontakt en administrator`,
     ChallengeName ?? 'Challenge',
@@ -149,23 +158,34 @@ export async function refreshTokens(settings: CognitoSettings, refreshToken: str
 }
 
 /** The answer to a challenge: the new password, or the code from the authenticator app. */
-export type ChallengeAnswer =
-  | { challenge: 'NEW_PASSWORD_REQUIRED'; session: string; username: string; newPassword: string }
-  | { challenge: 'SOFTWARE_TOKEN_MFA'; session: string; username: string; code: string };
+/** The answer to a challenge: the new password, the code from the authenticator app, or (MFA_SETUP) the verified app's session. */
+export type ChallengeAnswer = { session: string; username: string; signInName: string } & (
+  | { challenge: 'NEW_PASSWORD_REQUIRED'; newPassword: string }
+  | { challenge: 'SOFTWARE_TOKEN_MFA'; code: string }
+  | { challenge: 'MFA_SETUP' }
+);
+
+function challengeResponses(answer: ChallengeAnswer): Record<string, string> {
+  switch (answer.challenge) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return { USERNAME: answer.username, NEW_PASSWORD: answer.newPassword };
+    case 'SOFTWARE_TOKEN_MFA':
+      return { USERNAME: answer.username, SOFTWARE_TOKEN_MFA_CODE: answer.code };
+    case 'MFA_SETUP':
+      return { USERNAME: answer.username };
+  }
+}
 
 export async function answerChallenge(settings: CognitoSettings, answer: ChallengeAnswer): Promise<AuthenticationResult> {
-  const responses =
-    answer.challenge === 'NEW_PASSWORD_REQUIRED'
-      ? { USERNAME: answer.username, NEW_PASSWORD: answer.newPassword }
-      : { USERNAME: answer.username, SOFTWARE_TOKEN_MFA_CODE: answer.code };
+  const responses = challengeResponses(answer);
   const payload = await call(settings, 'RespondToAuthChallenge', {
     ClientId: settings.clientId,
     ChallengeName: answer.challenge,
     Session: answer.session,
     ChallengeResponses: responses,
   });
-  // A new password may be followed by the code step, when the user has an authenticator app.
-  return tokensOrChallenge(payload, answer.username);
+  // A new password may be followed by another step: the app's code, or setting up the app.
+  return tokensOrChallenge(payload, answer.username, answer.signInName);
 }
 
 /** Sends a code to the user's email address. */
@@ -224,4 +244,26 @@ export async function turnOnAuthenticatorApp(settings: CognitoSettings, accessTo
 
 export async function turnOffAuthenticatorApp(settings: CognitoSettings, accessToken: string): Promise<void> {
   await call(settings, 'SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } });
+}
+
+/**
+ * MFA_SETUP, step 1: a secret for the app, for the user the challenge's session is about (there is
+ * no access token yet). Cognito answers with a new session for the next call.
+ */
+export async function startAuthenticatorSetup(settings: CognitoSettings, session: string): Promise<{ secret: string; session: string }> {
+  const parsed = z
+    .object({ SecretCode: z.string().min(1), Session: z.string().min(1) })
+    .safeParse(await call(settings, 'AssociateSoftwareToken', { Session: session }));
+  if (!parsed.success) throw new CognitoAuthError('Uventet svar fra innloggingstjenesten', 'InvalidResponse');
+  return { secret: parsed.data.SecretCode, session: parsed.data.Session };
+}
+
+/** MFA_SETUP, step 2: a code from the app proves it is set up; the session it returns answers the challenge. */
+export async function verifyAuthenticatorSetup(settings: CognitoSettings, session: string, code: string): Promise<string> {
+  const parsed = z
+    .object({ Status: z.string().optional(), Session: z.string().min(1) })
+    .safeParse(await call(settings, 'VerifySoftwareToken', { Session: session, UserCode: code, FriendlyDeviceName: 'Autentiseringsapp' }));
+  if (!parsed.success) throw new CognitoAuthError('Uventet svar fra innloggingstjenesten', 'InvalidResponse');
+  if (parsed.data.Status === 'ERROR') throw new CognitoAuthError(defaultMessageFor('EnableSoftwareTokenMFAException'), 'EnableSoftwareTokenMFAException');
+  return parsed.data.Session;
 }

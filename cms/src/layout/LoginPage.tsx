@@ -1,9 +1,17 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box, Button, CardContent, CircularProgress, Link, Typography } from '@mui/material';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Form, Login, PasswordInput, required, TextInput, useLogin, useTranslate } from 'react-admin';
 import type { LoginParams } from '../auth/authProvider';
-import { CognitoAuthError, confirmPasswordReset, requestPasswordReset, SignInChallenge } from '../auth/cognito';
+import { AuthenticatorSecret } from '../auth/AuthenticatorSecret';
+import {
+  CognitoAuthError,
+  confirmPasswordReset,
+  requestPasswordReset,
+  SignInChallenge,
+  startAuthenticatorSetup,
+  verifyAuthenticatorSetup,
+} from '../auth/cognito';
 import { DescribedField, NewPasswordFields, newPasswordErrors, type NewPasswordErrors, type NewPasswordValues } from '../auth/PasswordFields';
 import { useConfig } from '../config';
 
@@ -188,7 +196,13 @@ function NewPasswordStep({
     if (Object.keys(found).length > 0) return;
     setPending(true);
     const params: LoginParams = {
-      answer: { challenge: 'NEW_PASSWORD_REQUIRED', session: challenge.session, username: challenge.username, newPassword: values.newPassword },
+      answer: {
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        session: challenge.session,
+        username: challenge.username,
+        signInName: challenge.signInName,
+        newPassword: values.newPassword,
+      },
     };
     login(params).then(
       () => setPending(false),
@@ -233,7 +247,9 @@ function CodeStep({ challenge, onRestart }: { challenge: SignInChallenge; onRest
     if (!/^\d{6}$/.test(trimmed)) return setError('Skriv inn de seks sifrene appen viser');
     setError(undefined);
     setPending(true);
-    login({ answer: { challenge: 'SOFTWARE_TOKEN_MFA', session: challenge.session, username: challenge.username, code: trimmed } } satisfies LoginParams).then(
+    login({
+      answer: { challenge: 'SOFTWARE_TOKEN_MFA', session: challenge.session, username: challenge.username, signInName: challenge.signInName, code: trimmed },
+    } satisfies LoginParams).then(
       () => setPending(false),
       (failed: unknown) => {
         setPending(false);
@@ -266,6 +282,94 @@ function CodeStep({ challenge, onRestart }: { challenge: SignInChallenge; onRest
         error={error}
         slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7 } }}
       />
+    </StepForm>
+  );
+}
+
+/**
+ * A pool that requires two-step sign-in (normen:requireMfa) and a user without an authenticator
+ * app: the app is set up here, with the challenge's session, before the first tokens.
+ */
+function SetupStep({ challenge, onRestart }: { challenge: SignInChallenge; onRestart(message: string): void }) {
+  const { cognito } = useConfig();
+  const login = useLogin();
+  const [setup, setSetup] = useState<{ secret: string; session: string }>();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [failure, setFailure] = useState<string>();
+  const [pending, setPending] = useState(true);
+  // A challenge's session answers once; a second effect run (React's strict mode) must not spend it.
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    startAuthenticatorSetup(cognito, challenge.session).then(
+      (created) => {
+        setSetup(created);
+        setPending(false);
+      },
+      (failed: unknown) => {
+        if (codeOf(failed) === 'NotAuthorizedException') onRestart(challengeExpired);
+        else {
+          setPending(false);
+          setFailure(messageOf(failed));
+        }
+      },
+    );
+  }, [cognito, challenge.session, onRestart]);
+
+  const submit = () => {
+    if (!setup) return;
+    setFailure(undefined);
+    const trimmed = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(trimmed)) return setError('Skriv inn de seks sifrene appen viser');
+    setError(undefined);
+    setPending(true);
+    verifyAuthenticatorSetup(cognito, setup.session, trimmed)
+      .then((verified) =>
+        login({
+          answer: { challenge: 'MFA_SETUP', session: verified, username: challenge.username, signInName: challenge.signInName },
+        } satisfies LoginParams),
+      )
+      .then(
+        () => setPending(false),
+        (failed: unknown) => {
+          setPending(false);
+          const name = codeOf(failed);
+          if (name === 'EnableSoftwareTokenMFAException' || name === 'CodeMismatchException') setError('Koden stemmer ikke. Prøv med koden appen viser nå.');
+          else if (name === 'NotAuthorizedException' || name === 'ExpiredCodeException') onRestart(challengeExpired);
+          else setFailure(messageOf(failed));
+        },
+      );
+  };
+
+  return (
+    <StepForm
+      title="Sett opp totrinnsinnlogging"
+      intro="Publiseringsløsningen krever totrinnsinnlogging: passordet og en kode fra en autentiseringsapp på telefonen (for eksempel Microsoft Authenticator eller Google Authenticator)."
+      failure={failure}
+      pending={pending}
+      submitLabel="Bekreft og logg inn"
+      pendingLabel={setup ? 'Logger inn' : 'Lager nøkkelen'}
+      onSubmit={submit}
+      back={{ label: 'Avbryt', onClick: () => onRestart('') }}
+    >
+      {setup ? (
+        <>
+          <AuthenticatorSecret secret={setup.secret} account={challenge.signInName} />
+          <DescribedField
+            label="Kode fra autentiseringsappen"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            error={error}
+            slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7 } }}
+          />
+        </>
+      ) : null}
     </StepForm>
   );
 }
@@ -409,7 +513,8 @@ function ResetStep({ username, onDone, onBack }: { username: string; onDone(): v
 
 function SignIn() {
   const [step, setStep] = useState<Step>({ kind: 'password' });
-  const restart = (message: string) => setStep({ kind: 'password', ...(message ? { failure: message } : {}) });
+  // Stable, since the setup step's effect depends on it.
+  const restart = useCallback((message: string) => setStep({ kind: 'password', ...(message ? { failure: message } : {}) }), []);
 
   switch (step.kind) {
     case 'password':
@@ -423,11 +528,15 @@ function SignIn() {
         />
       );
     case 'challenge':
-      return step.challenge.challenge === 'NEW_PASSWORD_REQUIRED' ? (
-        <NewPasswordStep challenge={step.challenge} onChallenge={(challenge) => setStep({ kind: 'challenge', challenge })} onRestart={restart} />
-      ) : (
-        <CodeStep key={step.challenge.session} challenge={step.challenge} onRestart={restart} />
-      );
+      switch (step.challenge.challenge) {
+        case 'NEW_PASSWORD_REQUIRED':
+          return <NewPasswordStep challenge={step.challenge} onChallenge={(challenge) => setStep({ kind: 'challenge', challenge })} onRestart={restart} />;
+        case 'SOFTWARE_TOKEN_MFA':
+          return <CodeStep key={step.challenge.session} challenge={step.challenge} onRestart={restart} />;
+        case 'MFA_SETUP':
+          return <SetupStep key={step.challenge.session} challenge={step.challenge} onRestart={restart} />;
+      }
+      break;
     case 'forgot':
       return (
         <ForgotStep

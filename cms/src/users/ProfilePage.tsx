@@ -1,6 +1,5 @@
 import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import qrcode from 'qrcode-generator';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Confirm, Title, useAuthenticated } from 'react-admin';
 import { userGroups } from '../../../content-model';
 import {
@@ -12,6 +11,7 @@ import {
   turnOffAuthenticatorApp,
   turnOnAuthenticatorApp,
 } from '../auth/cognito';
+import { AuthenticatorSecret } from '../auth/AuthenticatorSecret';
 import { DescribedField, NewPasswordFields, newPasswordErrors, type NewPasswordErrors, type NewPasswordValues } from '../auth/PasswordFields';
 import { decodeJwtClaims, groupsOf, readSession } from '../auth/session';
 import { freshSession } from '../auth/tokens';
@@ -119,38 +119,6 @@ function ChangePassword() {
   );
 }
 
-/** The QR code an authenticator app scans, drawn as SVG from the code's modules. */
-function QrCode({ text, label }: { text: string; label: string }) {
-  const { size, path } = useMemo(() => {
-    const code = qrcode(0, 'M');
-    code.addData(text);
-    code.make();
-    const count = code.getModuleCount();
-    const parts: string[] = [];
-    for (let row = 0; row < count; row += 1) {
-      for (let col = 0; col < count; col += 1) if (code.isDark(row, col)) parts.push(`M${col + 4},${row + 4}h1v1h-1z`);
-    }
-    // Four modules of white around it, as scanners expect.
-    return { size: count + 8, path: parts.join('') };
-  }, [text]);
-  return (
-    <Box
-      component="svg"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${size} ${size}`}
-      sx={{ width: 200, height: 200, display: 'block', bgcolor: '#fff', border: 1, borderColor: 'divider' }}
-      shapeRendering="crispEdges"
-    >
-      <rect width={size} height={size} fill="#fff" />
-      <path d={path} fill="#000" />
-    </Box>
-  );
-}
-
-/** The secret in groups of four, easier to type into an app by hand. */
-const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
-
 function TwoStepSignIn({ me, loadFailure }: { me: CurrentUser | null; loadFailure: string | undefined }) {
   const { cognito } = useConfig();
   const [enabled, setEnabled] = useState<boolean | null>(me?.authenticatorApp ?? null);
@@ -223,8 +191,6 @@ function TwoStepSignIn({ me, loadFailure }: { me: CurrentUser | null; loadFailur
     }
   }
 
-  const otpauth = secret ? `otpauth://totp/${encodeURIComponent(`Normen:${account}`)}?secret=${secret}&issuer=Normen` : '';
-
   return (
     <CardSection id="profil-totrinn" title="Totrinnsinnlogging">
       <Typography variant="body2" sx={{ mb: 2, maxWidth: 640 }}>
@@ -276,18 +242,7 @@ function TwoStepSignIn({ me, loadFailure }: { me: CurrentUser | null; loadFailur
       ) : null}
       {secret ? (
         <Box component="form" aria-label="Koble til autentiseringsappen" onSubmit={(event) => void verify(event)} noValidate sx={{ maxWidth: 520 }}>
-          <Typography component="ol" sx={{ pl: 3, mt: 0 }}>
-            <li>Åpne autentiseringsappen og velg å legge til en konto.</li>
-            <li>Skann QR-koden, eller skriv inn nøkkelen under den.</li>
-            <li>Skriv inn koden appen viser for Normen.</li>
-          </Typography>
-          <QrCode text={otpauth} label={`QR-kode for å legge til Normen (${account}) i autentiseringsappen`} />
-          <Typography variant="body2" sx={{ mt: 1 }}>
-            Nøkkel:{' '}
-            <Box component="code" sx={{ fontSize: '1rem', wordBreak: 'break-all' }}>
-              {grouped(secret)}
-            </Box>
-          </Typography>
+          <AuthenticatorSecret secret={secret} account={account} />
           <DescribedField
             label="Kode fra autentiseringsappen"
             autoComplete="one-time-code"
