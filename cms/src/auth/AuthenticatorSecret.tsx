@@ -10,7 +10,7 @@ export function AuthenticatorSecret({ secret, account }: { secret: string; accou
   const otpauth = `otpauth://totp/${encodeURIComponent(`Normen:${account}`)}?secret=${secret}&issuer=Normen`;
   return (
     <>
-      <Typography component="ol" sx={{ pl: 3, mt: 0 }}>
+      <Typography component="ol" variant="body2" sx={{ pl: 3, mt: 0 }}>
         <li>Åpne autentiseringsappen og velg å legge til en konto.</li>
         <li>Skann QR-koden, eller skriv inn nøkkelen under den.</li>
         <li>Skriv inn koden appen viser for Normen.</li>
@@ -18,7 +18,7 @@ export function AuthenticatorSecret({ secret, account }: { secret: string; accou
       <QrCode text={otpauth} label={`QR-kode for å legge til Normen (${account}) i autentiseringsappen`} />
       <Typography variant="body2" sx={{ mt: 1 }}>
         Nøkkel:{' '}
-        <Box component="code" sx={{ fontSize: '1rem', wordBreak: 'break-all' }}>
+        <Box component="code" sx={{ fontSize: '1rem' }}>
           {grouped(secret)}
         </Box>
       </Typography>

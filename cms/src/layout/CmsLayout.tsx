@@ -1,6 +1,6 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import ForumIcon from '@mui/icons-material/Forum';
-import GroupIcon from '@mui/icons-material/Group';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import LowPriorityIcon from '@mui/icons-material/LowPriority';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import SpaceDashboardIcon from '@mui/icons-material/SpaceDashboard';
@@ -90,7 +90,7 @@ function CmsMenu() {
       {seesNewsletter ? <Menu.Item to="/subscribers" primaryText="Abonnenter" leftIcon={<subscribers.icon />} /> : null}
       {seesEvents ? <Menu.Item to="/events" primaryText="Arrangementer" leftIcon={<events.icon />} /> : null}
       <Menu.Item to="/jobber" primaryText="Planlagte jobber" leftIcon={<ScheduleIcon />} />
-      {managesUsers ? <Menu.Item to={usersPath} primaryText="Brukere" leftIcon={<GroupIcon />} /> : null}
+      {managesUsers ? <Menu.Item to={usersPath} primaryText="Brukere" leftIcon={<ManageAccountsIcon />} /> : null}
     </Menu>
   );
 }
