@@ -31,7 +31,8 @@ function unique(values: readonly string[], path: string, message: string): RuleI
 }
 
 function addIssues(ctx: z.RefinementCtx, issues: RuleIssue[]): void {
-  for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message });
+  for (const issue of issues)
+    ctx.addIssue({ code: 'custom', path: issue.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message });
 }
 
 // ——— Groups and members ———
@@ -236,7 +237,11 @@ const meetingFieldsSchema = z.object({
   endTime: osloTimeOfDaySchema.nullable().default(null),
   format: meetingFormats.schema,
   place: z.string().trim().min(2).max(300).nullable().default(null),
-  videoUrl: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
+  videoUrl: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .nullable()
+    .default(null),
   /** When documents are due; null: `governancePolicy.documentDeadlineDays` before the meeting. */
   documentDeadline: isoDateSchema.nullable().default(null),
   /** The cases in the order they are taken up. */
@@ -260,7 +265,8 @@ export function meetingRuleIssues(meeting: MeetingFields): RuleIssue[] {
     ).map((issue) => ({ ...issue, path: `${issue.path}.caseId` })),
   );
   meeting.agenda.forEach((item, index) => {
-    if (item.startTime && item.endTime && item.endTime <= item.startTime) issues.push({ path: `agenda.${index}.endTime`, message: 'Slutten må være etter starten' });
+    if (item.startTime && item.endTime && item.endTime <= item.startTime)
+      issues.push({ path: `agenda.${index}.endTime`, message: 'Slutten må være etter starten' });
   });
   return issues;
 }

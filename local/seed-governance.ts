@@ -352,7 +352,12 @@ export const seedMeetings: SeedMeeting[] = [
         products: ['faktaark-integritet'],
       },
       approval('18/25', 'Veileder for leverandører og leverandøroppfølging', 'veileder-leverandoroppfolging'),
-      approval('19/25', 'Datatilsynets veileder om vurdering av personvernkonsekvenser (DPIA)', 'datatilsynet-dpia', 'Normen viser til veilederen som et nivå 3-dokument.'),
+      approval(
+        '19/25',
+        'Datatilsynets veileder om vurdering av personvernkonsekvenser (DPIA)',
+        'datatilsynet-dpia',
+        'Normen viser til veilederen som et nivå 3-dokument.',
+      ),
       {
         number: '20/25',
         type: 'decision',

@@ -1,15 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { caseSchema, type GovernanceCase } from '../../content-model';
-import {
-  conditionCheckStep,
-  itemIsNew,
-  optimisticUpdate,
-  putStep,
-  queryIndex,
-  updateStep,
-  type Table,
-  type TransactionStep,
-} from '../shared/db/client';
+import { conditionCheckStep, itemIsNew, optimisticUpdate, putStep, queryIndex, updateStep, type Table, type TransactionStep } from '../shared/db/client';
 import { caseCounterEntity, caseEntity } from '../shared/db/entities';
 import { TransactionConflictError, ValidationError } from '../shared/errors';
 
@@ -67,8 +58,11 @@ export function createCaseRepository(table: Table) {
           [previous === 0 ? { attribute: 'lastNumber', exists: false } : { attribute: 'lastNumber', is: '=', value: previous }],
           () => new TransactionConflictError('Saksnummeret ble tatt av en annen sak samtidig'),
         ),
-        putStep(table, { ...caseKey(record.id), entity: caseEntity.name, ...indexAttributes(record), ...record }, [itemIsNew], () =>
-          new TransactionConflictError(`Saksnummer ${record.number} er allerede gitt`),
+        putStep(
+          table,
+          { ...caseKey(record.id), entity: caseEntity.name, ...indexAttributes(record), ...record },
+          [itemIsNew],
+          () => new TransactionConflictError(`Saksnummer ${record.number} er allerede gitt`),
         ),
       ];
     },

@@ -121,7 +121,11 @@ export async function updateCase({ store, clock }: Deps, actor: Actor, id: strin
   const outcomeMoved = edits.outcome !== undefined && edits.outcome !== current.outcome;
   let merged: GovernanceCase = applyEdits(current, edits);
   // A new outcome is decided anew (its own date unless one is carried); an unchanged one keeps its date.
-  if (outcomeMoved) merged = { ...merged, ...(await settleOutcome(store, { ...merged, decidedOn: edits.decidedOn ?? null }, osloDate(clock.now()), edits.decidedOn !== undefined)) };
+  if (outcomeMoved)
+    merged = {
+      ...merged,
+      ...(await settleOutcome(store, { ...merged, decidedOn: edits.decidedOn ?? null }, osloDate(clock.now()), edits.decidedOn !== undefined)),
+    };
   else if (merged.outcome === 'adopted' && !merged.decisionText) merged = { ...merged, decisionText: merged.proposal };
   const changes = changedFields(current, merged, caseFields);
   if (changes.length === 0) return current;

@@ -1,6 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { groupSchema, memberSchema, type Group, type Member } from '../../content-model';
-import { conditionCheckStep, deleteStep, itemExists, itemIsNew, optimisticUpdate, putStep, queryIndex, queryPrefix, type Table, type TransactionStep } from '../shared/db/client';
+import {
+  conditionCheckStep,
+  deleteStep,
+  itemExists,
+  itemIsNew,
+  optimisticUpdate,
+  putStep,
+  queryIndex,
+  queryPrefix,
+  type Table,
+  type TransactionStep,
+} from '../shared/db/client';
 import { groupEntity, memberEntity } from '../shared/db/entities';
 import { ConflictError, NotFoundError } from '../shared/errors';
 
@@ -21,7 +32,12 @@ export function createGroupRepository(table: Table) {
     },
 
     insert(group: Group): TransactionStep {
-      return putStep(table, { ...groupKey(group.id), entity: groupEntity.name, ...groupEntity.index('catalogue', group), ...group }, [itemIsNew], () => new ConflictError('Gruppen finnes allerede'));
+      return putStep(
+        table,
+        { ...groupKey(group.id), entity: groupEntity.name, ...groupEntity.index('catalogue', group), ...group },
+        [itemIsNew],
+        () => new ConflictError('Gruppen finnes allerede'),
+      );
     },
 
     update(group: Group, expectedRevision: number): TransactionStep {

@@ -28,10 +28,7 @@ const memberFields = ['name', 'organisation', 'email', 'role', 'from', 'to'] as 
 const roleOrder = ['leader', 'member', 'deputy', 'observer'];
 function withMembers(group: Group, members: Member[], today: string): GroupWithMembers {
   const listed = members.map((member) => ({ ...member, active: isActiveMember(member, today) }));
-  listed.sort(
-    (a, b) =>
-      Number(b.active) - Number(a.active) || roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.name.localeCompare(b.name, 'nb'),
-  );
+  listed.sort((a, b) => Number(b.active) - Number(a.active) || roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.name.localeCompare(b.name, 'nb'));
   return { ...group, members: listed };
 }
 
@@ -57,7 +54,15 @@ export async function createGroup({ store, clock }: Deps, actor: Actor, input: G
   assertNoIssues(await productIssues(store, input.productIds));
   const now = clock.now();
   const at = now.toISOString();
-  const group: Group = { ...input, id: timeOrderedId(now), revision: 1, createdAt: at, createdBy: actor.username, lastChangedAt: at, lastChangedBy: actor.username };
+  const group: Group = {
+    ...input,
+    id: timeOrderedId(now),
+    revision: 1,
+    createdAt: at,
+    createdBy: actor.username,
+    lastChangedAt: at,
+    lastChangedBy: actor.username,
+  };
   await store.transact([
     store.groups.insert(group),
     store.audit.insert({ entityType: 'group', entityId: group.id, at, by: actor.username, action: 'created', changes: [], revision: 1 }),

@@ -46,7 +46,11 @@ async function present(store: Pick<Store, 'cases'>, meeting: StoredMeeting): Pro
 }
 
 /** The group must exist and every case on the agenda too (`agenda.2.caseId`). */
-async function referenceIssues(store: Pick<Store, 'groups' | 'cases'>, meeting: Pick<StoredMeeting, 'groupId' | 'agenda'>, changed: readonly string[]): Promise<RuleIssue[]> {
+async function referenceIssues(
+  store: Pick<Store, 'groups' | 'cases'>,
+  meeting: Pick<StoredMeeting, 'groupId' | 'agenda'>,
+  changed: readonly string[],
+): Promise<RuleIssue[]> {
   const issues: RuleIssue[] = [];
   if (changed.includes('groupId') && !(await store.groups.get(meeting.groupId))) issues.push({ path: 'groupId', message: 'Gruppen finnes ikke' });
   if (changed.includes('agenda')) {

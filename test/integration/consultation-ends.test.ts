@@ -72,7 +72,11 @@ const decisionFor = async (productId: string) => ({ case: (await adoptedCaseThro
 describe('a consultation ends with its product decision', () => {
   it('refuses to approve while the consultation is open (409 naming it), and writes nothing', async () => {
     const { product, consultationId } = await inConsultation('Veileder som vedtas for tidlig');
-    const refused = await call('POST', `/admin/products/${product.id}/transitions`, { action: 'approve', expectedRevision: product.revision, ...(await decisionFor(product.id)) });
+    const refused = await call('POST', `/admin/products/${product.id}/transitions`, {
+      action: 'approve',
+      expectedRevision: product.revision,
+      ...(await decisionFor(product.id)),
+    });
     expect(refused.status).toBe(409);
     const { error } = errorResponseSchema.parse(refused.json);
     expect(error.message).toContain('«Veileder som vedtas for tidlig»');

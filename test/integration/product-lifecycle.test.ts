@@ -102,7 +102,12 @@ describe('product lifecycle on DynamoDB Local', () => {
     const published = await publishLevel2(deps, product);
     const reference = published.decision?.reference ?? '';
     expect(reference).toMatch(/^\d{2}\/26$/);
-    expect(published).toMatchObject({ status: 'published', publishedVersion: 1, decision: { reference, caseId: `2026-${reference.slice(0, 2)}` }, nextEvaluationDue: '2027-11-22' });
+    expect(published).toMatchObject({
+      status: 'published',
+      publishedVersion: 1,
+      decision: { reference, caseId: `2026-${reference.slice(0, 2)}` },
+      nextEvaluationDue: '2027-11-22',
+    });
 
     const delivered = await getPublishedProduct(deps, published.slug);
     expect(delivered).toMatchObject({ slug: published.slug, version: 1, currency: 'current', decision: { reference, date: '2026-11-01' } });

@@ -8,7 +8,12 @@ const editor = { username: 'redaktor@normen.local', groups: ['editor' as const] 
  * An adopted case in the decision register that names the products, decided on `decidedOn`: what
  * a product's approval refers to. Numbered in the year of the clock, like every case.
  */
-export function adoptedCase(deps: Pick<Platform, 'store' | 'clock'>, productIds: string[], decidedOn: string, title = 'Godkjenning av produkt'): Promise<GovernanceCase> {
+export function adoptedCase(
+  deps: Pick<Platform, 'store' | 'clock'>,
+  productIds: string[],
+  decidedOn: string,
+  title = 'Godkjenning av produkt',
+): Promise<GovernanceCase> {
   return createCase(
     deps,
     editor,
