@@ -327,7 +327,7 @@ describe('through the API', () => {
       'POST',
       '/admin/meetings',
       { title: 'Møte', groupId: group.id, date: '2027-02-02', startTime: '25:00', format: 'in-person', documentDeadline: '2027-03-01' },
-      ['startTime'],
+      ['documentDeadline', 'place', 'startTime'],
     );
     await expectFields(
       'POST',
@@ -373,8 +373,10 @@ describe('through the API', () => {
       const response = await fetch(`${api.url}/admin/decisions${query}`, { headers: { authorization: `Bearer ${token}`, accept } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/csv');
+      // With the BOM Excel needs (which text() takes off).
+      expect(new Uint8Array(await response.clone().arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
       const csv = await response.text();
-      expect(csv.split('\r\n')[0]).toBe('\uFEFFSaksnummer;Sakstype;Tittel;Utfall;Dato;Vedtak;Forslag til vedtak;Produkter');
+      expect(csv.split('\r\n')[0]).toBe('Saksnummer;Sakstype;Tittel;Utfall;Dato;Vedtak;Forslag til vedtak;Produkter');
       expect(csv).toContain(
         `${decided.number};Beslutningssak;Godkjenning av produkt;Vedtatt;2026-11-03;Produktet godkjennes.;Produktet godkjennes.;Faktaark for registeret`,
       );
