@@ -11,3 +11,4 @@ export * from './queries';
 export * from './errors';
 export * from './edits';
 export * from './users';
+export * from './governance';

@@ -27,10 +27,15 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-/** Steering-group decisions are referenced as "06/25": case number / two-digit year. */
+/**
+ * A steering-group decision as a product carries it: the case number in the decision register
+ * ("06/25": sequence / two-digit year), the day it was decided, and the case's id (content-model/
+ * governance.ts). Products approved before the register existed have no `caseId`.
+ */
 export const decisionSchema = z.object({
-  reference: z.string().regex(/^\d{2}\/\d{2}$/, 'Vedtaksreferanse på formen 06/25'),
+  reference: z.string().regex(/^\d{2,3}\/\d{2}$/, 'Vedtaksreferanse på formen 06/25'),
   date: isoDateSchema,
+  caseId: z.string().optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -176,7 +181,11 @@ export const transitionSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('approve'),
     expectedRevision: z.number().int().positive(),
-    decision: decisionSchema,
+    /**
+     * The case in the decision register that approved the product: its number ("06/25") or id
+     * ("2025-06"). It must be adopted (vedtatt) and name the product; the decision's date is the case's.
+     */
+    case: z.string().trim().min(1, 'Oppgi saksnummeret på formen 06/25').max(20),
     /** Approving ends a consultation still open; the editor must say so, with the reason recorded. */
     closeConsultation: closeConsultationSchema.optional(),
   }),
@@ -187,7 +196,7 @@ export type Transition = z.infer<typeof transitionSchema>;
 export type TransitionAction = Transition['action'];
 
 export const auditRecordSchema = z.object({
-  entityType: z.enum(['product', 'consultation', 'subscriber', 'campaign', 'event', 'user']),
+  entityType: z.enum(['product', 'consultation', 'subscriber', 'campaign', 'event', 'user', 'group', 'meeting', 'case']),
   entityId: z.string(),
   at: isoDateTimeSchema,
   by: z.string(),

@@ -298,3 +298,62 @@ export const mailingAudiences = vocabulary({
   all: 'Påmeldte og venteliste',
 });
 export type MailingAudience = z.infer<typeof mailingAudiences.schema>;
+
+/**
+ * The steering group's work (governance model chapters 4–5; the 2025 minutes). A case is numbered
+ * per year ("04/25") and is one of three kinds.
+ */
+export const caseTypes = vocabulary({
+  decision: 'Beslutningssak',
+  information: 'Orienteringssak',
+  discussion: 'Drøftingssak',
+});
+export type CaseType = z.infer<typeof caseTypes.schema>;
+
+/**
+ * What the meeting (or an e-mail round) did with a case. The minutes record a decision case as
+ * vedtatt, ikke vedtatt, utsatt or trukket; an information case is "tatt til orientering" and a
+ * discussion case "drøftet" (the minutes write "orientering" and "drøfting"), and either may also be
+ * postponed or withdrawn. `outcomesByCaseType` says which belong to which kind of case.
+ */
+export const caseOutcomes = vocabulary({
+  adopted: 'Vedtatt',
+  'not-adopted': 'Ikke vedtatt',
+  postponed: 'Utsatt',
+  withdrawn: 'Trukket',
+  noted: 'Tatt til orientering',
+  discussed: 'Drøftet',
+});
+export type CaseOutcome = z.infer<typeof caseOutcomes.schema>;
+
+export const outcomesByCaseType: Record<CaseType, readonly CaseOutcome[]> = {
+  decision: ['adopted', 'not-adopted', 'postponed', 'withdrawn'],
+  information: ['noted', 'postponed', 'withdrawn'],
+  discussion: ['discussed', 'postponed', 'withdrawn'],
+};
+
+/** A person's place in a group: observers take part but do not decide (and get no approval round). */
+export const memberRoles = vocabulary({
+  leader: 'Leder',
+  member: 'Medlem',
+  deputy: 'Vararepresentant',
+  observer: 'Observatør',
+});
+export type MemberRole = z.infer<typeof memberRoles.schema>;
+
+/** The groups of the governance model (chapter 4); reference and working groups belong to products. */
+export const groupKinds = vocabulary({
+  'steering-group': 'Styringsgruppen',
+  'working-committee': 'Arbeidsutvalg',
+  'editorial-committee': 'Redaksjonskomité',
+  'reference-group': 'Referansegruppe',
+  'working-group': 'Arbeidsgruppe',
+});
+export type GroupKind = z.infer<typeof groupKinds.schema>;
+
+export const meetingFormats = vocabulary({
+  'in-person': 'Fysisk møte',
+  digital: 'Digitalt møte',
+  hybrid: 'Fysisk og digitalt',
+});
+export type MeetingFormat = z.infer<typeof meetingFormats.schema>;

@@ -50,8 +50,9 @@ export function buildOpenApiDocument(routes: readonly RouteDeclaration[]) {
   for (const route of routes) {
     // A form post gets a page back for every outcome, a JSON post the JSON body.
     const errorContent = route.formPost ? { ...jsonErrorContent, ...htmlContent } : jsonErrorContent;
+    const csvContent = route.response.csv ? { 'text/csv': { schema: { type: 'string' } } } : {};
     const successContent = route.response.schema
-      ? { [route.response.contentType ?? 'application/json']: { schema: schemaOf(route.response.schema, 'output') } }
+      ? { [route.response.contentType ?? 'application/json']: { schema: schemaOf(route.response.schema, 'output') }, ...csvContent }
       : route.response.contentType
         ? { [route.response.contentType]: { schema: { type: 'string' } } }
         : undefined;

@@ -2,6 +2,9 @@ import { createConsultationRepository } from './consultations/consultation-repos
 import { createEventRepository } from './events/event-repository';
 import { createMailingRepository } from './events/mailing-repository';
 import { createRegistrationRepository } from './events/registration-repository';
+import { createCaseRepository } from './governance/case-repository';
+import { createGroupRepository } from './governance/group-repository';
+import { createMeetingRepository } from './governance/meeting-repository';
 import { createInputRepository } from './inputs/input-repository';
 import { createEmailRetryRepository } from './jobs/email-retry-repository';
 import { createJobRunRepository } from './jobs/job-run-repository';
@@ -39,6 +42,9 @@ export function createStore(table: Table) {
     events: createEventRepository(table),
     registrations: createRegistrationRepository(table),
     mailings: createMailingRepository(table),
+    groups: createGroupRepository(table),
+    meetings: createMeetingRepository(table),
+    cases: createCaseRepository(table),
     audit: createAuditRepository(table),
     userAdminLock: createUserAdminLock(table),
     transact: (steps: TransactionStep[]) => transact(table, steps),

@@ -13,7 +13,7 @@ export interface SeedProduct {
     Partial<Pick<ProductCreate, 'summary' | 'body' | 'legalReferences' | 'riskOrTechnology' | 'themes' | 'targetGroups' | 'currentNeed'>>;
   /** Published this many months (fractions allowed) before today; absent = still a draft. */
   publishedMonthsAgo?: number;
-  /** Steering-group decision reference (levels 1–3), dated two weeks before publication. */
+  /** The adopted case in the seeded decision register (local/seed-governance.ts) that approved it (levels 1–3). */
   decisionReference?: string;
   /** Stop in consultation instead of publishing. */
   inConsultation?: boolean;
@@ -74,7 +74,7 @@ export const seedProducts: SeedProduct[] = [
       legalReferences: [{ title: 'Personopplysningsloven', url: 'https://lovdata.no/lov/2018-06-15-38' }, { title: 'Pasientjournalloven' }],
     },
     publishedMonthsAgo: 4,
-    decisionReference: '04/26',
+    decisionReference: '04/25',
     pdf: true,
   },
   {
@@ -90,7 +90,7 @@ export const seedProducts: SeedProduct[] = [
     },
     bodyFile: 'veileder-internkontroll.txt',
     publishedMonthsAgo: 5.4,
-    decisionReference: '06/25',
+    decisionReference: '04/26',
     pdf: true,
   },
   {
@@ -105,7 +105,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Krav til og oppfølging av leverandører som behandler helse- og personopplysninger.',
     },
     publishedMonthsAgo: 7,
-    decisionReference: '11/25',
+    decisionReference: '18/25',
     pdf: true,
   },
   {
@@ -121,7 +121,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Risikovurdering og krav ved bruk av skytjenester i helse- og omsorgssektoren.',
     },
     publishedMonthsAgo: 2,
-    decisionReference: '02/26',
+    decisionReference: '07/26',
     nextDraft: { summary: 'Revisjon: oppdatert etter nye krav til tredjelandsoverføring.' },
   },
   {
@@ -137,7 +137,7 @@ export const seedProducts: SeedProduct[] = [
       currentNeed: true,
     },
     publishedMonthsAgo: 13,
-    decisionReference: '09/24',
+    decisionReference: '02/24',
   },
   {
     product: {
@@ -151,7 +151,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Veiledning om behandling av helseopplysninger i forskning.',
     },
     publishedMonthsAgo: 11,
-    decisionReference: '14/24',
+    decisionReference: '03/24',
     pdf: true,
     evaluation: { monthsAgo: 1, outcome: 'revision-needed', note: 'Må oppdateres etter ny helseforskningslov.' },
   },
@@ -167,7 +167,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Hvordan opplysninger om personer med sperret adresse skal beskyttes.',
     },
     publishedMonthsAgo: 6.5,
-    decisionReference: '03/25',
+    decisionReference: '02/26',
   },
   {
     product: {
@@ -182,7 +182,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Anbefalinger for passordpolicy og alternativer til passord.',
     },
     publishedMonthsAgo: 5.3,
-    decisionReference: '05/25',
+    decisionReference: '05/26',
   },
   {
     product: {
@@ -196,7 +196,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Sikkerhet fra start i anskaffelser og IKT-prosjekter.',
     },
     publishedMonthsAgo: 3,
-    decisionReference: '01/26',
+    decisionReference: '08/26',
   },
   {
     product: {
@@ -224,7 +224,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Prinsipper for sikker samhandling mellom virksomheter.',
     },
     publishedMonthsAgo: 8,
-    decisionReference: '08/25',
+    decisionReference: '05/24',
   },
   {
     product: {
@@ -238,7 +238,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Eldre faktaark om bruk av mobilt utstyr. Sanert; erstattet av nyere veiledning.',
     },
     publishedMonthsAgo: 30,
-    decisionReference: '12/23',
+    decisionReference: '02/23',
     retire: true,
     pdf: true,
   },
@@ -254,7 +254,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Mandat for Styringsgruppen for Normen.',
     },
     publishedMonthsAgo: 10.5,
-    decisionReference: '01/25',
+    decisionReference: '04/24',
     evaluation: { monthsAgo: 2, outcome: 'still-current', note: 'Gjennomgått av redaksjonskomiteen.' },
   },
   {
@@ -270,7 +270,7 @@ export const seedProducts: SeedProduct[] = [
     },
     bodyFile: 'forvaltningsmodell.txt',
     publishedMonthsAgo: 1,
-    decisionReference: '10/26',
+    decisionReference: '11/25',
   },
   {
     product: {
@@ -287,7 +287,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Normen viser til NSMs grunnprinsipper, kartlagt mot Normens krav.',
     },
     publishedMonthsAgo: 6.2,
-    decisionReference: '07/25',
+    decisionReference: '03/26',
   },
   {
     product: {
@@ -303,7 +303,7 @@ export const seedProducts: SeedProduct[] = [
       summary: 'Når og hvordan en DPIA skal gjennomføres.',
     },
     publishedMonthsAgo: 12.5,
-    decisionReference: '13/25',
+    decisionReference: '19/25',
   },
   {
     product: {

@@ -26,6 +26,11 @@ import { mailerFromConfig } from '../functions/shared/email/mailer';
 import { createRateLimiter } from '../functions/shared/rate-limit';
 import { GENERAL_INPUT } from '../content-model';
 import { localUsers } from './users';
+import { caseCreateSchema, formatOsloDate, groupCreateSchema, meetingCreateSchema, memberCreateSchema } from '../content-model';
+import { createCase, getCase, updateCase } from '../functions/governance/cases';
+import { addMember, createGroup } from '../functions/governance/groups';
+import { createMeeting, updateMeeting } from '../functions/governance/meetings';
+import { seedGroups, seedMeetings, upcomingMeeting, type SeedGroup } from './seed-governance';
 
 const DAY = 86_400_000;
 const actor = { username: localUsers.editor.username, groups: ['editor' as const] };
@@ -52,19 +57,21 @@ export async function seedDemoData(options: { config: Config; log?: (line: strin
   if ((await store.products.listAll()).length > 0) return 0;
 
   const today = options.now ?? new Date();
+  const governance = await seedGovernance(store, today);
   for (const seed of seedProducts) {
-    await seedOne(seed, { store, files }, today);
+    await seedOne(seed, { store, files }, today, governance);
   }
+  await seedProductGroups(store, today);
   await seedStakeholderInput({ store, clock: fixedClock(today), mailer: mailerFromConfig(runtime.config), rateLimiter: createRateLimiter(runtime.table) });
   await seedNewsletter(runtime, today);
   await seedEventsAndRegistrations(runtime, today);
   options.log?.(
-    `La inn ${seedProducts.length} demoprodukter, ${seedInputs.length} innspill, ${seedSubscribers.length} abonnenter, ${seedCampaigns.length} nyhetsbrev og ${seedEvents.length} arrangementer`,
+    `La inn ${seedProducts.length} demoprodukter, ${seedMeetings.length + 1} styringsgruppemøter, ${seedInputs.length} innspill, ${seedSubscribers.length} abonnenter, ${seedCampaigns.length} nyhetsbrev og ${seedEvents.length} arrangementer`,
   );
   return seedProducts.length;
 }
 
-async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore }, today: Date) {
+async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore }, today: Date, governance: SeededGovernance) {
   const publishAt = seed.publishedMonthsAgo === undefined ? today : new Date(today.getTime() - seed.publishedMonthsAgo * 30.44 * DAY);
   const clock = fixedClock(new Date(publishAt.getTime() - 45 * DAY));
   const use = { ...deps, clock };
@@ -83,6 +90,7 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
     ...seed.product,
     body: body ?? `<p>${seed.product.summary ?? ''}</p>`,
   });
+  await governance.linkProduct(product, clock);
 
   if (seed.pdf) {
     const pdf = minimalPdf(product.title, [seed.product.summary ?? '', `Utgitt av ${product.owner.name}.`]);
@@ -107,7 +115,7 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
         ? {
             action: 'approve',
             ...base,
-            decision: { reference: seed.decisionReference ?? '01/26', date: osloDate(at) },
+            case: requiredReference(seed),
             closeConsultation: { reason: 'Styringsgruppen behandlet saken' },
           }
         : { action: transition, ...base },
@@ -140,6 +148,108 @@ async function seedOne(seed: SeedProduct, deps: { store: Store; files: FileStore
   if (seed.nextDraft) {
     clock.set(new Date(today.getTime() - 3 * DAY));
     product = await updateProduct(use, actor, product.id, { expectedRevision: product.revision, summary: seed.nextDraft.summary });
+  }
+}
+
+function requiredReference(seed: SeedProduct): string {
+  if (!seed.decisionReference) throw new Error(`Seed product ${seed.product.title} is approved by the steering group but names no case`);
+  return seed.decisionReference;
+}
+
+/** Addresses for the invented people: first.last@example.no, without Norwegian letters. */
+function exampleAddress(name: string): string {
+  const ascii = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return `${ascii.split(/\s+/).join('.')}@example.no`;
+}
+
+async function seedGroup(store: Store, group: SeedGroup, clock: ReturnType<typeof fixedClock>, productIds: string[] = []): Promise<string> {
+  const deps = { store, clock };
+  const created = await createGroup(deps, actor, groupCreateSchema.parse({ name: group.name, kind: group.kind, description: group.description, productIds }));
+  for (const { to, ...member } of group.members) {
+    await addMember(deps, actor, created.id, memberCreateSchema.parse({ ...member, email: exampleAddress(member.name), to: to ?? null }));
+  }
+  return created.id;
+}
+
+interface SeededGovernance {
+  /** Links a product just created to the seeded cases about it, so its approval can refer to one. */
+  linkProduct(product: Product, clock: ReturnType<typeof fixedClock>): Promise<void>;
+}
+
+/**
+ * The standing groups, and the meetings with their cases in the order they are numbered: the
+ * number each case gets must be the one the seed data says (the minutes' numbers).
+ */
+async function seedGovernance(store: Store, today: Date): Promise<SeededGovernance> {
+  const groups = new Map<string, string>();
+  const standing = seedGroups.filter((group) => !group.products);
+  for (const group of standing) groups.set(group.key, await seedGroup(store, group, fixedClock('2023-01-02T09:00:00Z')));
+  const casesBySlug = new Map<string, string[]>();
+
+  for (const seed of [...seedMeetings, upcomingMeeting]) {
+    const date = typeof seed.date === 'string' ? seed.date : addDays(osloDate(today), seed.date.inDays);
+    const upcoming = typeof seed.date !== 'string';
+    // Planned a month ahead, the cases written three weeks ahead: their numbers are of the meeting's year.
+    const clock = fixedClock(upcoming ? new Date(today.getTime() - 2 * DAY) : osloWallClockInstant(addDays(date, -30), 9));
+    const deps = { store, clock };
+    const groupId = groups.get(seed.group);
+    if (!groupId) throw new Error(`Seed meeting ${seed.title}: no group ${seed.group}`);
+    const title = upcoming ? `Styringsgruppemøte ${formatOsloDate(date)}` : seed.title;
+    const meeting = await createMeeting(
+      deps,
+      actor,
+      meetingCreateSchema.parse({
+        title,
+        groupId,
+        date,
+        startTime: seed.startTime,
+        endTime: seed.endTime,
+        format: seed.format,
+        place: seed.place ?? null,
+        videoUrl: seed.videoUrl ?? null,
+      }),
+    );
+    if (!upcoming) clock.set(osloWallClockInstant(addDays(date, -21), 9));
+    const agenda = [];
+    for (const { number, startTime, endTime, products, ...fields } of seed.cases) {
+      const created = await createCase(
+        deps,
+        actor,
+        caseCreateSchema.parse({ ...fields, meetingId: meeting.id, outcome: fields.outcome ?? null, decidedOn: fields.outcome ? date : null }),
+      );
+      if (number && created.number !== number) throw new Error(`Seed case «${fields.title}» got number ${created.number}, not ${number}`);
+      for (const slug of products ?? []) casesBySlug.set(slug, [...(casesBySlug.get(slug) ?? []), created.id]);
+      agenda.push({ caseId: created.id, ...(startTime ? { startTime } : {}), ...(endTime ? { endTime } : {}) });
+    }
+    await updateMeeting(deps, actor, meeting.id, { expectedRevision: meeting.revision, agenda });
+  }
+
+  return {
+    async linkProduct(product, clock) {
+      for (const id of casesBySlug.get(product.slug) ?? []) {
+        const current = await getCase({ store }, id);
+        await updateCase({ store, clock }, actor, id, { expectedRevision: current.revision, productIds: [...current.productIds, product.id] });
+      }
+    },
+  };
+}
+
+/** Reference and working groups belong to products, so they come after them. */
+async function seedProductGroups(store: Store, today: Date): Promise<void> {
+  const products = await store.products.listAll();
+  for (const group of seedGroups.filter((candidate) => candidate.products)) {
+    const ids = (group.products ?? []).map((slug) => {
+      const found = products.find((product) => product.slug === slug);
+      if (!found) throw new Error(`Seed group ${group.name}: no product ${slug}`);
+      return found.id;
+    });
+    await seedGroup(store, group, fixedClock(new Date(today.getTime() - 60 * DAY)), ids);
   }
 }
 

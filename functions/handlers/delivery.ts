@@ -1,4 +1,5 @@
-import { campaignIdParamsSchema, deliveryQuerySchema, eventIdParamsSchema, slugParamsSchema } from '../../content-model';
+import { campaignIdParamsSchema, deliveryQuerySchema, eventIdParamsSchema, publicDecisionQuerySchema, slugParamsSchema } from '../../content-model';
+import { listPublicDecisions } from '../governance/decisions';
 import { required } from '../shared/config';
 import { httpLambda } from '../shared/http/lambda';
 import { json, parsePath, parseQuery, redirect } from '../shared/http/request';
@@ -31,4 +32,5 @@ export const handler = httpLambda('delivery', {
   getArchivedNewsletter: async (request) => json(200, await getArchivedNewsletter(deps, parsePath(request, campaignIdParamsSchema).id)),
   listPublicEvents: async () => json(200, await listPublicEvents(deps)),
   getPublicEvent: async (request) => json(200, await getPublicEvent(deps, parsePath(request, eventIdParamsSchema).id)),
+  listPublicDecisions: async (request) => json(200, await listPublicDecisions(deps, parseQuery(request, publicDecisionQuerySchema))),
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { defaultAudienceByLevel, defaultConsultationDeadline, deliveredProductSchema, osloDate, productSchema } from '../../content-model';
 import { minimalPdf } from '../../local/pdf';
-import { expectAbsent, expectVisible, logIn as logInAs, newCmsPage, openOverview, selectOption, settled, useBrowserSystem } from './browser';
+import { apiAs, expectAbsent, expectVisible, logIn as logInAs, newCmsPage, openOverview, selectOption, settled, useBrowserSystem } from './browser';
 
 /**
  * The CMS UI in a real browser (Debian's Chromium) against the whole local system: cognito-local
@@ -100,14 +100,32 @@ describe('CMS UI in a browser', () => {
     await consultation.getByRole('button', { name: 'Send på høring' }).click();
     await expectVisible(statusChip(page, 'På høring'));
 
+    // The steering group adopted a case about the guide; approval refers to it in the decision register.
+    const productId = /#\/products\/([^/]+)/.exec(page.url())?.[1] ?? '';
+    const decisionDate = osloDate(new Date());
+    const api = await apiAs(page, e2e.system);
+    const decided = (await (
+      await api('POST', '/admin/cases', {
+        type: 'decision',
+        title: title,
+        proposal: 'Veilederen godkjennes og publiseres.',
+        productIds: [decodeURIComponent(productId)],
+        outcome: 'adopted',
+        decidedOn: decisionDate,
+      })
+    ).json()) as { number: string };
+    expect(decided.number).toMatch(/^\d{2}\/\d{2}$/);
+
     await page.getByRole('button', { name: 'Godkjenn' }).click();
     const approval = page.getByRole('dialog', { name: 'Godkjenn produktet' });
-    await approval.getByRole('textbox', { name: 'Vedtaksreferanse' }).fill('06/25');
-    const decisionDate = osloDate(new Date());
-    await approval.getByLabel('Vedtaksdato').fill(decisionDate);
     // The consultation is still open: approving ends it, and the editor must say why.
     await expectVisible(approval.getByText(/Høringen er åpen til/));
     await approval.getByRole('textbox', { name: 'Begrunnelse for å avslutte høringen' }).fill('Styringsgruppen behandlet saken før fristen');
+    // A case that is not in the register is refused at the field.
+    await approval.getByRole('textbox', { name: 'Vedtaksreferanse' }).fill('99/19');
+    await approval.getByRole('button', { name: 'Godkjenn', exact: true }).click();
+    await expectVisible(approval.getByText('Sak 99/19 finnes ikke i vedtaksregisteret'));
+    await approval.getByRole('textbox', { name: 'Vedtaksreferanse' }).fill(decided.number);
     await approval.getByRole('button', { name: 'Godkjenn', exact: true }).click();
     await expectVisible(statusChip(page, 'Godkjent'));
 
@@ -128,7 +146,7 @@ describe('CMS UI in a browser', () => {
       level: 2,
       currency: 'current',
       version: 1,
-      decision: { reference: '06/25', date: decisionDate },
+      decision: { reference: decided.number, date: decisionDate },
     });
     expect(delivered.attachments.map((attachment) => attachment.fileName)).toEqual(['logging.pdf']);
 
@@ -138,7 +156,9 @@ describe('CMS UI in a browser', () => {
     for (const action of ['Opprettet', 'Sendt på høring', 'Godkjent', 'Publisert']) {
       await expectVisible(log.getByRole('cell', { name: action, exact: true }));
     }
-    await expectVisible(page.getByRole('table', { name: 'Publiserte versjoner' }).getByRole('cell', { name: /^06\/25/ }));
+    await expectVisible(
+      page.getByRole('table', { name: 'Publiserte versjoner' }).getByRole('cell', { name: new RegExp(`^${decided.number.replace('/', '\\/')}`) }),
+    );
 
     await page.context().close();
   }, 120_000);

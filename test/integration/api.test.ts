@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema, productSchema } from '../../content-model';
 import { minimalPdf } from '../../local/pdf';
 import { startTestApi, type TestApi } from '../support/local-stack';
+import { systemClock } from '../../functions/shared/clock';
+import { adoptedCase } from '../support/governance';
 
 /**
  * The handlers through the local API server (API Gateway stand-in) with real Cognito tokens from
@@ -52,9 +54,10 @@ const validGuide = {
 async function createAndPublish(title: string, extra: Record<string, unknown> = {}) {
   const created = productSchema.parse((await call('POST', '/admin/products', { role: 'editor', body: { ...validGuide, title, ...extra } })).json);
   let revision = created.revision;
+  const decided = await adoptedCase({ store: api.store, clock: systemClock }, [created.id], '2026-11-01');
   for (const body of [
     { action: 'send-to-consultation' },
-    { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt før fristen' } },
+    { action: 'approve', case: decided.number, closeConsultation: { reason: 'Vedtatt før fristen' } },
     { action: 'publish' },
   ]) {
     const response = await call('POST', `/admin/products/${created.id}/transitions`, { role: 'editor', body: { ...body, expectedRevision: revision } });
@@ -146,20 +149,17 @@ describe('validation', () => {
     expect(errorResponseSchema.parse(delivery.json).error.fields[0]?.path).toBe('type');
   });
 
-  it('requires a decision reference like 06/25 to approve', async () => {
+  it('requires a case like 06/25 from the decision register to approve', async () => {
     const created = productSchema.parse((await call('POST', '/admin/products', { role: 'editor', body: { ...validGuide, title: 'Vedtakstest' } })).json);
     await call('POST', `/admin/products/${created.id}/transitions`, { role: 'editor', body: { action: 'send-to-consultation', expectedRevision: 1 } });
-    const response = await call('POST', `/admin/products/${created.id}/transitions`, {
-      role: 'editor',
-      body: { action: 'approve', expectedRevision: 2, decision: { reference: 'sak 6', date: '2026-13-01' } },
-    });
-    expect(response.status).toBe(400);
-    expect(
-      errorResponseSchema
-        .parse(response.json)
-        .error.fields.map((field) => field.path)
-        .sort(),
-    ).toEqual(['decision.date', 'decision.reference']);
+    for (const extra of [{}, { case: '' }, { case: 'sak 6' }, { case: '99/19' }]) {
+      const response = await call('POST', `/admin/products/${created.id}/transitions`, {
+        role: 'editor',
+        body: { action: 'approve', expectedRevision: 2, closeConsultation: { reason: 'Vedtatt før fristen' }, ...extra },
+      });
+      expect(response.status, JSON.stringify(extra)).toBe(400);
+      expect(errorResponseSchema.parse(response.json).error.fields.map((field) => field.path)).toEqual(['case']);
+    }
     expect((await api.store.products.get(created.id))?.status).toBe('consultation');
   });
 });
@@ -228,9 +228,10 @@ describe('delivery and downloads', () => {
     );
     expect(edited).toMatchObject({ status: 'draft', workingVersion: 2 });
     let revision = edited.revision;
+    const decided = await adoptedCase({ store: api.store, clock: systemClock }, [product.id], '2026-11-10');
     for (const body of [
       { action: 'send-to-consultation' },
-      { action: 'approve', decision: { reference: '07/25', date: '2026-11-10' }, closeConsultation: { reason: 'Vedtatt før fristen' } },
+      { action: 'approve', case: decided.id, closeConsultation: { reason: 'Vedtatt før fristen' } },
       { action: 'publish' },
     ]) {
       revision = productSchema.parse(

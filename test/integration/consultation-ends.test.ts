@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema, productSchema, productHistorySchema } from '../../content-model';
+import { adoptedCaseThroughApi } from '../support/governance';
 import { startTestApi, type TestApi } from '../support/local-stack';
 
 /**
@@ -65,12 +66,17 @@ function submitInput(consultationId: string, asForm = false) {
   );
 }
 
-const decision = { reference: '06/25', date: '2026-11-01' };
+/** The approval's reference: an adopted case naming the product, made through the API. */
+const decisionFor = async (productId: string) => ({ case: (await adoptedCaseThroughApi(call, [productId], '2026-11-01')).number });
 
 describe('a consultation ends with its product decision', () => {
   it('refuses to approve while the consultation is open (409 naming it), and writes nothing', async () => {
     const { product, consultationId } = await inConsultation('Veileder som vedtas for tidlig');
-    const refused = await call('POST', `/admin/products/${product.id}/transitions`, { action: 'approve', expectedRevision: product.revision, decision });
+    const refused = await call('POST', `/admin/products/${product.id}/transitions`, {
+      action: 'approve',
+      expectedRevision: product.revision,
+      ...(await decisionFor(product.id)),
+    });
     expect(refused.status).toBe(409);
     const { error } = errorResponseSchema.parse(refused.json);
     expect(error.message).toContain('«Veileder som vedtas for tidlig»');
@@ -86,7 +92,7 @@ describe('a consultation ends with its product decision', () => {
     const approved = await call('POST', `/admin/products/${product.id}/transitions`, {
       action: 'approve',
       expectedRevision: product.revision,
-      decision,
+      ...(await decisionFor(product.id)),
       closeConsultation: { reason: 'Styringsgruppen behandlet saken før fristen' },
     });
     expect(approved.status).toBe(200);
@@ -130,7 +136,7 @@ describe('a consultation ends with its product decision', () => {
   it('retiring a product closes a consultation left open, in the same step', async () => {
     const { product } = await inConsultation('Veileder som saneres');
     let revision = product.revision;
-    for (const body of [{ action: 'approve', decision, closeConsultation: { reason: 'Vedtatt' } }, { action: 'publish' }]) {
+    for (const body of [{ action: 'approve', ...(await decisionFor(product.id)), closeConsultation: { reason: 'Vedtatt' } }, { action: 'publish' }]) {
       revision = productSchema.parse((await call('POST', `/admin/products/${product.id}/transitions`, { ...body, expectedRevision: revision })).json).revision;
     }
     // A new version in consultation while the published one is retired.

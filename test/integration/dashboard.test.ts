@@ -12,6 +12,7 @@ import { dashboard } from '../../functions/review/dashboard';
 import type { Actor } from '../../functions/shared/actor';
 import { openEvent, participant } from '../support/events';
 import { reviewDependencies, startTestApi, type TestApi } from '../support/local-stack';
+import { adoptedCase } from '../support/governance';
 
 /**
  * The CMS landing page's data ("Forfall og oppfølging"): what needs an editor this week, read from
@@ -63,11 +64,12 @@ async function publishedOn(publishedOn: string, title: string): Promise<Product>
   return at(`${publishedOn}T09:00:00Z`, async () => {
     const created = await createProduct(deps, editor, guide(title));
     let current = await transitionProduct(deps, editor, created.id, { action: 'send-to-consultation', expectedRevision: created.revision });
+    const decided = await adoptedCase(deps, [created.id], publishedOn);
     current = await transitionProduct(deps, editor, created.id, {
       action: 'approve',
       expectedRevision: current.revision,
       closeConsultation: { reason: 'Vedtatt før fristen' },
-      decision: { reference: '12/25', date: publishedOn },
+      case: decided.number,
     });
     return transitionProduct(deps, editor, created.id, { action: 'publish', expectedRevision: current.revision });
   });

@@ -217,6 +217,86 @@ describe('every update route keeps the fields the request does not carry', () =>
     await api.callAs('admin', 'PUT', path, { name: 'Uten Rolle' });
   });
 
+  describe('the steering group', () => {
+    let group: Json = {};
+    let linked: Json = {};
+    beforeAll(async () => {
+      linked = await product({ title: 'Produkt for referansegruppe' });
+      group = await ok('POST', '/admin/groups', {
+        name: 'Referansegruppe for feltbevaring',
+        kind: 'reference-group',
+        description: 'Gir innspill til utkastet',
+        productIds: [linked.id],
+      });
+    });
+
+    it('PUT /admin/groups/{id} with only a name keeps the kind, description, products and members', async () => {
+      covered.add('updateGroup');
+      await ok('POST', `/admin/groups/${String(group.id)}/members`, { name: 'Kari Nordmann', organisation: 'KS', email: 'kari@example.no', role: 'member' });
+      const read = () => ok('GET', `/admin/groups/${String(group.id)}`);
+      const current = await read();
+      await expectOnlyFieldChanged(read, `/admin/groups/${String(group.id)}`, 'name', 'Referansegruppe med nytt navn', { expectedRevision: current.revision });
+    });
+
+    it('PUT /admin/groups/{id}/members/{memberId} with only a role keeps the dates, organisation and address', async () => {
+      covered.add('updateGroupMember');
+      const member = await ok('POST', `/admin/groups/${String(group.id)}/members`, {
+        name: 'Ola Nordmann',
+        organisation: 'Helse Vest RHF',
+        email: 'ola@example.no',
+        role: 'member',
+        from: '2025-01-01',
+        to: '2030-12-31',
+      });
+      const read = async () => {
+        const { members } = (await ok('GET', `/admin/groups/${String(group.id)}`)) as { members: Json[] };
+        const found = members.find((candidate) => candidate.id === member.id);
+        if (!found) throw new Error('no member');
+        return found;
+      };
+      await expectOnlyFieldChanged(read, `/admin/groups/${String(group.id)}/members/${String(member.id)}`, 'role', 'deputy', {
+        expectedRevision: member.revision,
+      });
+    });
+
+    it('PUT /admin/meetings/{id} with only a title keeps the day, times, place, deadline and agenda', async () => {
+      covered.add('updateMeeting');
+      const record = await ok('POST', '/admin/cases', { type: 'information', title: 'Sekretariatet orienterer' });
+      const meeting = await ok('POST', '/admin/meetings', {
+        title: 'Styringsgruppemøte feltbevaring',
+        groupId: group.id,
+        date: '2027-03-10',
+        startTime: '10:00',
+        endTime: '14:00',
+        format: 'hybrid',
+        place: 'Oslo',
+        videoUrl: 'https://mote.example.no/feltbevaring',
+        documentDeadline: '2027-03-01',
+        agenda: [{ caseId: record.id, startTime: '10:00', endTime: '10:30' }],
+      });
+      const read = () => ok('GET', `/admin/meetings/${String(meeting.id)}`);
+      await expectOnlyFieldChanged(read, `/admin/meetings/${String(meeting.id)}`, 'title', 'Styringsgruppemøte, ny tittel', {
+        expectedRevision: meeting.revision,
+      });
+    });
+
+    it('PUT /admin/cases/{id} with only a title keeps the proposal, products, meeting and outcome', async () => {
+      covered.add('updateCase');
+      const record = await ok('POST', '/admin/cases', {
+        type: 'decision',
+        title: 'Sak som bare får ny tittel',
+        background: 'Bakgrunn som ikke skal forsvinne',
+        proposal: 'Forslaget som ikke skal forsvinne',
+        productIds: [linked.id],
+        outcome: 'adopted',
+        decisionText: 'Vedtaket som ikke skal forsvinne',
+        decidedOn: '2026-06-03',
+      });
+      const read = () => ok('GET', `/admin/cases/${String(record.id)}`);
+      await expectOnlyFieldChanged(read, `/admin/cases/${String(record.id)}`, 'title', 'Saken med ny tittel', { expectedRevision: record.revision });
+    });
+  });
+
   it('covers every PUT route declared in functions/routes.ts', () => {
     const declared = routes.filter((route) => route.method === 'PUT').map((route) => route.operationId);
     expect([...covered].sort()).toEqual([...declared].sort());

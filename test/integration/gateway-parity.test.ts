@@ -116,9 +116,16 @@ describe('HEAD on every public GET route', () => {
       body: '<p>Innhold</p>',
     });
     let revision = created.revision;
+    const decided = (await post('/admin/cases', {
+      type: 'decision',
+      title: 'Veileder for HEAD',
+      productIds: [created.id],
+      outcome: 'adopted',
+      decisionText: 'Veilederen godkjennes.',
+    })) as unknown as { number: string };
     for (const step of [
       { action: 'send-to-consultation' },
-      { action: 'approve', decision: { reference: '06/25', date: '2026-11-01' }, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } },
+      { action: 'approve', case: decided.number, closeConsultation: { reason: 'Vedtatt i styringsgruppen' } },
       { action: 'publish' },
     ]) {
       revision = productSchema.parse(await post(`/admin/products/${created.id}/transitions`, { ...step, expectedRevision: revision })).revision;

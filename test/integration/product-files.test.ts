@@ -11,6 +11,7 @@ import { ValidationError } from '../../functions/shared/errors';
 import { minimalPdf } from '../../local/pdf';
 import { s3LocalClientConfig } from '../../local/services';
 import { productDependencies, services } from '../support/local-stack';
+import { adoptedCase } from '../support/governance';
 
 /**
  * Attachments and downloads against the real local services: uploads through the presigned POST
@@ -132,10 +133,11 @@ describe('downloads count once per client per product per Oslo day', () => {
     const { attachment } = await upload(created, minimalPdf(created.title, ['Innhold']));
     let current = await updateProduct(deps, editor, created.id, { expectedRevision: created.revision, attachments: [attachment] });
     current = await transitionProduct(deps, editor, current.id, { action: 'send-to-consultation', expectedRevision: current.revision });
+    const decided = await adoptedCase(deps, [current.id], '2026-11-01');
     current = await transitionProduct(deps, editor, current.id, {
       action: 'approve',
       expectedRevision: current.revision,
-      decision: { reference: '06/25', date: '2026-11-01' },
+      case: decided.number,
       closeConsultation: { reason: 'Vedtatt i styringsgruppen' },
     });
     product = await transitionProduct(deps, editor, current.id, { action: 'publish', expectedRevision: current.revision });

@@ -8,6 +8,7 @@ import { transitionProduct } from '../../functions/products/use-cases/transition
 import { updateProduct } from '../../functions/products/use-cases/update-product';
 import { getPublishedProduct, listPublishedProducts } from '../../functions/delivery/use-cases';
 import { overviewQuerySchema } from '../../content-model';
+import { adoptedCase } from '../support/governance';
 import { productDependencies } from '../support/local-stack';
 
 type Deps = Awaited<ReturnType<typeof productDependencies>>;
@@ -25,11 +26,12 @@ function guide(overrides: Partial<ProductCreate> = {}): ProductCreate {
 
 async function publishLevel2(deps: Deps, product: Product, decisionDate = '2026-11-01'): Promise<Product> {
   let current = await transitionProduct(deps, editor, product.id, { action: 'send-to-consultation', expectedRevision: product.revision });
+  const decided = await adoptedCase(deps, [product.id], decisionDate);
   current = await transitionProduct(deps, editor, product.id, {
     action: 'approve',
     expectedRevision: current.revision,
     closeConsultation: { reason: 'Vedtatt før fristen' },
-    decision: { reference: '06/25', date: decisionDate },
+    case: decided.number,
   });
   return transitionProduct(deps, editor, product.id, { action: 'publish', expectedRevision: current.revision });
 }
@@ -93,15 +95,22 @@ describe('product lifecycle on DynamoDB Local', () => {
       transitionProduct(deps, editor, product.id, {
         action: 'approve',
         expectedRevision: product.revision,
-        decision: { reference: '06/25', date: '2026-11-01' },
+        case: '06/25',
       }),
     ).rejects.toThrow(/høring/);
 
     const published = await publishLevel2(deps, product);
-    expect(published).toMatchObject({ status: 'published', publishedVersion: 1, decision: { reference: '06/25' }, nextEvaluationDue: '2027-11-22' });
+    const reference = published.decision?.reference ?? '';
+    expect(reference).toMatch(/^\d{2}\/26$/);
+    expect(published).toMatchObject({
+      status: 'published',
+      publishedVersion: 1,
+      decision: { reference, caseId: `2026-${reference.slice(0, 2)}` },
+      nextEvaluationDue: '2027-11-22',
+    });
 
     const delivered = await getPublishedProduct(deps, published.slug);
-    expect(delivered).toMatchObject({ slug: published.slug, version: 1, currency: 'current', decision: { reference: '06/25', date: '2026-11-01' } });
+    expect(delivered).toMatchObject({ slug: published.slug, version: 1, currency: 'current', decision: { reference, date: '2026-11-01' } });
     const history = await getProductHistory(deps, product.id);
     expect(history.audit.map((record) => record.action)).toEqual(['publish', 'approve', 'send-to-consultation', 'created']);
     expect(history.versions.map((version) => version.version)).toEqual([1]);

@@ -12,6 +12,7 @@ import { recordEvaluation } from '../../functions/review/record-evaluation';
 import { runReviewCheck } from '../../functions/review/review-check';
 import { ConflictError, ValidationError } from '../../functions/shared/errors';
 import { emailsTo, reviewDependencies } from '../support/local-stack';
+import { adoptedCase } from '../support/governance';
 
 type Deps = Awaited<ReturnType<typeof reviewDependencies>>;
 const editor = { username: 'redaktor@normen.local', groups: ['editor' as const] };
@@ -32,11 +33,12 @@ async function publishAt(deps: Deps, input: ProductCreate, at: string): Promise<
   const created = await createProduct(deps, editor, input);
   if (created.level === 4) return transitionProduct(deps, editor, created.id, { action: 'publish', expectedRevision: created.revision });
   let current = await transitionProduct(deps, editor, created.id, { action: 'send-to-consultation', expectedRevision: created.revision });
+  const decided = await adoptedCase(deps, [created.id], at.slice(0, 10));
   current = await transitionProduct(deps, editor, created.id, {
     action: 'approve',
     expectedRevision: current.revision,
     closeConsultation: { reason: 'Vedtatt før fristen' },
-    decision: { reference: '06/25', date: at.slice(0, 10) },
+    case: decided.number,
   });
   return transitionProduct(deps, editor, created.id, { action: 'publish', expectedRevision: current.revision });
 }

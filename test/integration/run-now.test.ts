@@ -7,6 +7,7 @@ import { transitionProduct } from '../../functions/products/use-cases/transition
 import { fixedClock } from '../../functions/shared/clock';
 import { localRegion } from '../../local/services';
 import { emailsTo, startTestApi, type TestApi } from '../support/local-stack';
+import { adoptedCase } from '../support/governance';
 
 /** The JSON log lines (Powertools Logger) the functions' execution environments wrote to this process's stdout. */
 function logLines(chunks: readonly string[]): Record<string, unknown>[] {
@@ -73,11 +74,12 @@ describe('"run now" asks first: a dry run', () => {
     });
     const created = await createProduct(deps, editor, input);
     let current = await transitionProduct(deps, editor, created.id, { action: 'send-to-consultation', expectedRevision: created.revision });
+    const decided = await adoptedCase(deps, [created.id], '2024-01-10');
     current = await transitionProduct(deps, editor, created.id, {
       action: 'approve',
       expectedRevision: current.revision,
       closeConsultation: { reason: 'Vedtatt før fristen' },
-      decision: { reference: '01/24', date: '2024-01-10' },
+      case: decided.number,
     });
     return transitionProduct(deps, editor, created.id, { action: 'publish', expectedRevision: current.revision });
   }

@@ -3,6 +3,11 @@ import {
   audienceMemberEntity,
   auditEntity,
   campaignEntity,
+  caseCounterEntity,
+  caseEntity,
+  groupEntity,
+  meetingEntity,
+  memberEntity,
   consultationEntity,
   decisionEntity,
   downloadMarkerEntity,
@@ -85,6 +90,15 @@ describe('entity key declarations', () => {
         auditEntity.key({ entityType: 'consultation', entityId: 'c1', at: '2026-11-22T06:00:00.000Z', revision: 3, unique: 'u1' }),
         { pk: 'CONSULTATION#c1', sk: 'AUDIT#2026-11-22T06:00:00.000Z#000003#u1' },
       ],
+      [groupEntity.key({ id: 'g1' }), { pk: 'GROUP#g1', sk: 'GROUP' }],
+      [memberEntity.key({ groupId: 'g1', id: 'm1' }), { pk: 'GROUP#g1', sk: 'MEMBER#m1' }],
+      [meetingEntity.key({ id: 'mt1' }), { pk: 'MEETING#mt1', sk: 'MEETING' }],
+      [caseEntity.key({ id: '2025-04' }), { pk: 'CASE#2025-04', sk: 'CASE' }],
+      [caseCounterEntity.key({ year: 2025 }), { pk: 'CASE_COUNTER', sk: 'YEAR#2025' }],
+      [
+        auditEntity.key({ entityType: 'case', entityId: '2025-04', at: '2025-06-03T08:00:00.000Z', revision: 2, unique: 'u1' }),
+        { pk: 'CASE#2025-04', sk: 'AUDIT#2025-06-03T08:00:00.000Z#000002#u1' },
+      ],
     ];
     for (const [built, stored] of cases) expect(built).toEqual(stored);
   });
@@ -129,6 +143,11 @@ describe('entity key declarations', () => {
     });
     expect(inputEntity.notIndexed('untriaged')).toEqual({ gsi1pk: undefined, gsi1sk: undefined });
     expect(subscriberEntity.index('catalogue', { email: 'kari@example.no', id: 's1' })).toEqual({ gsi1pk: 'SUBSCRIBERS', gsi1sk: 'kari@example.no#s1' });
+
+    // Cases in number order in the catalogue; decided ones in the register, in the delivery index beside the published products.
+    expect(caseEntity.index('catalogue', { year: 2025, sequence: 4 })).toEqual({ gsi1pk: 'CASES', gsi1sk: '2025#004' });
+    expect(caseEntity.index('decisions', { decidedOn: '2025-06-03', year: 2025, sequence: 4 })).toEqual({ gsi2pk: 'DECISIONS', gsi2sk: '2025-06-03#2025#004' });
+    expect(caseEntity.notIndexed('decisions')).toEqual({ gsi2pk: undefined, gsi2sk: undefined });
 
     const shelf = publishedEntity.indexQuery('shelf', { shelf: 'ARCHIVE' });
     expect(shelf.index).toEqual({ name: 'delivery', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' });

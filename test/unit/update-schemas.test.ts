@@ -22,7 +22,19 @@ function sample(schema: z.core.$ZodType): unknown {
 describe('update route bodies', () => {
   it('are declared for the update routes we know of', () => {
     expect(updateRoutes.map((route) => route.operationId).sort()).toEqual(
-      ['triageInput', 'updateCampaign', 'updateConsultation', 'updateEvent', 'updateProduct', 'updateRegistration', 'updateUser'].sort(),
+      [
+        'triageInput',
+        'updateCampaign',
+        'updateCase',
+        'updateConsultation',
+        'updateEvent',
+        'updateGroup',
+        'updateGroupMember',
+        'updateMeeting',
+        'updateProduct',
+        'updateRegistration',
+        'updateUser',
+      ].sort(),
     );
   });
 

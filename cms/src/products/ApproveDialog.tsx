@@ -1,14 +1,6 @@
 import { Alert, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import {
-  closeConsultationSchema,
-  decisionSchema,
-  formatOsloDate,
-  osloDate,
-  type CloseConsultation,
-  type Consultation,
-  type Decision,
-} from '../../../content-model';
+import { caseIdOfReference, closeConsultationSchema, formatOsloDate, type CloseConsultation, type Consultation } from '../../../content-model';
 import { FormDialog } from '../shared/FormDialog';
 
 interface ApproveDialogProps {
@@ -18,19 +10,21 @@ interface ApproveDialogProps {
   consultation: Pick<Consultation, 'closesOn'> | null;
   /** What the API answered, e.g. that a consultation is still open. */
   error?: string | undefined;
+  /** What the API said about the case (unknown, not decided, not adopted, about another product). */
+  caseError?: string | undefined;
   onCancel(): void;
-  onApprove(decision: Decision, closeConsultation?: CloseConsultation): void;
+  onApprove(decisionCase: string, closeConsultation?: CloseConsultation): void;
 }
 
-type Field = keyof Decision | 'closeReason';
+type Field = 'reference' | 'closeReason';
 
 /**
- * Approval records the steering group's decision: its reference (e.g. "06/25") and date. While the
- * consultation is still open, the editor must end it here and say why; the reason is recorded.
+ * Approval refers to the steering group's decision: an adopted case in the decision register that
+ * names the product (e.g. "06/25"); the decision's date is the case's. While the consultation is
+ * still open, the editor must end it here and say why; the reason is recorded.
  */
-export function ApproveDialog({ open, busy, consultation, error, onCancel, onApprove }: ApproveDialogProps) {
+export function ApproveDialog({ open, busy, consultation, error, caseError, onCancel, onApprove }: ApproveDialogProps) {
   const [reference, setReference] = useState('');
-  const [date, setDate] = useState(() => osloDate(new Date()));
   const [closeReason, setCloseReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const endsConsultation = consultation !== null || Boolean(error);
@@ -38,19 +32,13 @@ export function ApproveDialog({ open, busy, consultation, error, onCancel, onApp
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    const decision = decisionSchema.safeParse({ reference: reference.trim(), date });
-    if (!decision.success) {
-      for (const issue of decision.error.issues) {
-        const field = issue.path[0];
-        if (field === 'reference') found.reference = 'Oppgi vedtaksreferansen på formen 06/25';
-        if (field === 'date') found.date = 'Oppgi datoen for vedtaket';
-      }
-    }
+    const validReference = caseIdOfReference(reference) !== null;
+    if (!validReference) found.reference = 'Oppgi saksnummeret på formen 06/25';
     const closing = endsConsultation ? closeConsultationSchema.safeParse({ reason: closeReason.trim() }) : null;
     if (closing && !closing.success) found.closeReason = 'Oppgi hvorfor høringen avsluttes før fristen (minst 3 tegn)';
     setErrors(found);
-    if (!decision.success || (closing && !closing.success)) return;
-    onApprove(decision.data, closing?.data);
+    if (!validReference || (closing && !closing.success)) return;
+    onApprove(reference.trim(), closing?.data);
   }
 
   return (
@@ -58,7 +46,7 @@ export function ApproveDialog({ open, busy, consultation, error, onCancel, onApp
       open={open}
       titleId="approve-dialog-title"
       title="Godkjenn produktet"
-      intro="Registrer Styringsgruppens vedtak om å godkjenne produktet."
+      intro="Oppgi saken i vedtaksregisteret der Styringsgruppen vedtok produktet."
       busy={busy}
       submitLabel="Godkjenn"
       fullWidth={false}
@@ -77,19 +65,11 @@ export function ApproveDialog({ open, busy, consultation, error, onCancel, onApp
           placeholder="06/25"
           value={reference}
           onChange={(event) => setReference(event.target.value)}
-          error={Boolean(errors.reference)}
-          helperText={errors.reference ?? 'Saksnummer/år, f.eks. 06/25'}
+          error={Boolean(errors.reference ?? caseError)}
+          helperText={
+            errors.reference ?? caseError ?? 'Saksnummer/år, f.eks. 06/25. Saken må være vedtatt og gjelde produktet; vedtaksdatoen hentes fra saken.'
+          }
           autoFocus
-          required
-        />
-        <TextField
-          label="Vedtaksdato"
-          type="date"
-          value={date}
-          onChange={(event) => setDate(event.target.value)}
-          error={Boolean(errors.date)}
-          helperText={errors.date}
-          slotProps={{ inputLabel: { shrink: true } }}
           required
         />
         {endsConsultation ? (

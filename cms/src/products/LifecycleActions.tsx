@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import type { CloseConsultation, Consultation, ConsultationOptions, Decision, Product, TransitionAction } from '../../../content-model';
+import type { CloseConsultation, Consultation, ConsultationOptions, Product, TransitionAction } from '../../../content-model';
 import { availableTransitions } from '../../../content-model';
 import type { CmsDataProvider } from '../data/dataProvider';
 import { fieldErrorsOf, messageOf } from '../shared/httpErrors';
@@ -14,7 +14,7 @@ export const confirmations: Partial<Record<TransitionAction, { title: string; co
   retire: { title: 'Sanere produktet?', content: 'Produktet flyttes til arkivet og merkes som sanert på nettsiden.' },
 };
 
-type TransitionExtra = { decision?: Decision; closeConsultation?: CloseConsultation | undefined; consultation?: ConsultationOptions };
+type TransitionExtra = { decisionCase?: string; closeConsultation?: CloseConsultation | undefined; consultation?: ConsultationOptions };
 
 /**
  * Runs a lifecycle step on the product in context, tells the user how it went and reloads the
@@ -35,7 +35,7 @@ export function useProductTransition() {
       if (action === 'send-to-consultation') {
         await dataProvider.sendToConsultation(String(product.id), product.revision, extra.consultation ?? {});
       } else {
-        await dataProvider.transitionProduct(String(product.id), action, product.revision, extra.decision, extra.closeConsultation);
+        await dataProvider.transitionProduct(String(product.id), action, product.revision, extra.decisionCase, extra.closeConsultation);
       }
       notify(transitionDoneMessages[action], { type: 'success' });
       refresh();
@@ -61,6 +61,7 @@ export function LifecycleActions() {
   const [consultationErrors, setConsultationErrors] = useState<ConsultationFieldErrors>({});
   const [openConsultation, setOpenConsultation] = useState<Consultation | null>(null);
   const [approveError, setApproveError] = useState<string | undefined>(undefined);
+  const [caseError, setCaseError] = useState<string | undefined>(undefined);
   const dataProvider = useDataProvider<CmsDataProvider>();
 
   if (!product || !canAccess) return null;
@@ -82,17 +83,22 @@ export function LifecycleActions() {
     }
   }
 
-  async function approve(decision: Decision, closeConsultation?: CloseConsultation) {
+  async function approve(decisionCase: string, closeConsultation?: CloseConsultation) {
+    setCaseError(undefined);
     try {
-      await finish('approve', { decision, closeConsultation });
+      await finish('approve', { decisionCase, closeConsultation });
     } catch (error) {
-      setApproveError(messageOf(error, 'Produktet kunne ikke godkjennes'));
+      // An unknown or undecided case is the API's 400 on `case`: shown at the field.
+      const onCase = fieldErrorsOf(error).case;
+      if (onCase) setCaseError(onCase);
+      else setApproveError(messageOf(error, 'Produktet kunne ikke godkjennes'));
     }
   }
 
   /** Approving ends the product's consultation if it is still open: the dialog must know before it opens. */
   async function startApproval() {
     setApproveError(undefined);
+    setCaseError(undefined);
     const consultations = await dataProvider.listConsultations().catch(() => []);
     setOpenConsultation(consultations.find((consultation) => consultation.productId === product?.id && consultation.state !== 'closed') ?? null);
     setPending('approve');
@@ -124,8 +130,9 @@ export function LifecycleActions() {
         busy={busy}
         consultation={openConsultation}
         error={approveError}
+        caseError={caseError}
         onCancel={() => setPending(null)}
-        onApprove={(decision, closeConsultation) => void approve(decision, closeConsultation)}
+        onApprove={(decisionCase, closeConsultation) => void approve(decisionCase, closeConsultation)}
       />
       <ConsultationDialog
         open={pending === 'send-to-consultation'}

@@ -10,7 +10,6 @@ import {
   type Attachment,
   type CloseConsultation,
   type ConsultationOptions,
-  type Decision,
   type Evaluation,
   type EvaluationRequest,
   type Product,
@@ -35,7 +34,8 @@ export interface ProductOperations {
     id: string,
     action: TransitionAction,
     expectedRevision: number,
-    decision?: Decision,
+    /** For `approve`: the adopted case in the decision register ("06/25"). */
+    decisionCase?: string,
     closeConsultation?: CloseConsultation,
   ): Promise<Product>;
   /** The lifecycle step to consultation, with audience and window (defaults by level when left out). */
@@ -54,12 +54,12 @@ function productPath(id: unknown): string {
 
 export function createProductOperations(api: ApiClient): ProductOperations {
   return {
-    transitionProduct: (id, action, expectedRevision, decision, closeConsultation) =>
+    transitionProduct: (id, action, expectedRevision, decisionCase, closeConsultation) =>
       api.json(`${productPath(id)}/transitions`, productSchema, {
         method: 'POST',
         // 409 here is either a stale revision or a step the lifecycle does not allow; the API's
         // Norwegian message says which.
-        body: { action, expectedRevision, ...(decision ? { decision } : {}), ...(closeConsultation ? { closeConsultation } : {}) },
+        body: { action, expectedRevision, ...(decisionCase ? { case: decisionCase } : {}), ...(closeConsultation ? { closeConsultation } : {}) },
       }),
     sendToConsultation: (productId, expectedRevision, consultation) =>
       api.json(`${productPath(productId)}/transitions`, productSchema, {

@@ -11,6 +11,7 @@ import type { TransactionStep } from '../../shared/db/client';
 import { ConflictError, StaleRevisionError, NotFoundError } from '../../shared/errors';
 import { dueDateFor, publishedProjection, versionSnapshot } from '../domain';
 import { endConsultations, newConsultation } from '../../consultations/use-cases';
+import { adoptedCaseFor } from '../../governance/cases';
 import type { Actor } from '../../shared/actor';
 import type { Platform } from '../../shared/platform';
 
@@ -51,16 +52,20 @@ export async function transitionProduct(
       next = { ...current, ...changed, status: 'draft', decision: null };
       break;
     case 'approve': {
-      next = { ...current, ...changed, status: 'approved', decision: transition.decision };
+      // The decision is the adopted case in the register; the transaction holds only while it still is.
+      const decided = await adoptedCaseFor({ store }, transition.case, current);
+      const decision = { reference: decided.number, date: decided.decidedOn ?? osloDate(now), caseId: decided.id };
+      next = { ...current, ...changed, status: 'approved', decision };
       const open = await store.consultations.unendedFor(id, osloDate(now));
       const [first] = open;
       if (first && !transition.closeConsultation) {
         const message = `Høringen om «${first.productTitle}» er åpen til ${formatOsloDate(first.closesOn)}. Avslutt den med en begrunnelse for å godkjenne nå.`;
         throw new ConflictError(message, [{ path: 'closeConsultation.reason', message }]);
       }
-      notes.push(`Vedtak ${transition.decision.reference} av ${formatOsloDate(transition.decision.date)}`);
+      notes.push(`Vedtak ${decision.reference} av ${formatOsloDate(decision.date)}`);
       steps.push(
-        store.decisions.insert({ ...transition.decision, productId: id, version: current.workingVersion, recordedAt: at, recordedBy: actor.username }),
+        store.cases.stillAdopted(decided),
+        store.decisions.insert({ ...decision, productId: id, version: current.workingVersion, recordedAt: at, recordedBy: actor.username }),
         ...closeConsultations(open, transition.closeConsultation?.reason ?? ''),
       );
       break;

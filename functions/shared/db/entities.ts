@@ -92,3 +92,28 @@ export const auditEntity = entity('audit', {
 });
 /** Held while an admin changes who is an admin, so two concurrent changes cannot both remove "the other" last admin. */
 export const userAdminLockEntity = entity('user-admin-lock', { pk: key`USER_ADMIN`, sk: key`LOCK` });
+
+// The steering group's work: groups with their members in the group's partition, meetings, and cases.
+export const groupEntity = entity('group', {
+  pk: key`GROUP#${'id'}`,
+  sk: key`GROUP`,
+  indexes: { catalogue: { index: 'catalogue', pk: key`GROUPS`, sk: key`${'createdAt'}#${'id'}` } },
+});
+export const memberEntity = entity('group-member', { pk: key`GROUP#${'groupId'}`, sk: key`MEMBER#${'id'}` });
+export const meetingEntity = entity('meeting', {
+  pk: key`MEETING#${'id'}`,
+  sk: key`MEETING`,
+  indexes: { catalogue: { index: 'catalogue', pk: key`MEETINGS`, sk: key`${'startsAt'}#${'id'}` } },
+});
+/** A case's id is its year and number ("2025-04"), so a reference by number is one strongly consistent read. */
+export const caseEntity = entity('case', {
+  pk: key`CASE#${'id'}`,
+  sk: key`CASE`,
+  indexes: {
+    catalogue: { index: 'catalogue', pk: key`CASES`, sk: key`${'year'}#${padded('sequence', 3)}` },
+    /** Only decided cases are in it (a sparse index): the decision register, newest first, for editors and the website. */
+    decisions: { index: 'delivery', pk: key`DECISIONS`, sk: key`${'decidedOn'}#${'year'}#${padded('sequence', 3)}` },
+  },
+});
+/** The last case number given in a year; moved only by a conditional write in the transaction that stores the case. */
+export const caseCounterEntity = entity('case-counter', { pk: key`CASE_COUNTER`, sk: key`YEAR#${'year'}` });
